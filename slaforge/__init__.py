@@ -1,0 +1,3 @@
+"""slaforge: draft, review and bulk-generate Service Level Agreements."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""Allow ``python -m slaforge``."""
+
+from slaforge.cli.main import main
+
+main()

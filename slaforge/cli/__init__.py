@@ -1,0 +1,1 @@
+"""Thin click commands; each parses its options, calls the core and prints."""

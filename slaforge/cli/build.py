@@ -1,0 +1,5 @@
+"""Drafting commands: init, validate, build, clauses."""
+
+import click
+
+COMMANDS: list[click.Command] = []

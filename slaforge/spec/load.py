@@ -1,0 +1,96 @@
+"""Read a spec file into a validated :class:`Agreement`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from slaforge.errors import InputError, Location, SpecError
+from slaforge.spec.checks import check
+from slaforge.spec.model import Agreement
+from slaforge.spec.yamlpos import Positioned, format_path, load_yaml
+
+
+class SpecErrors(SpecError):
+    """All problems found in one spec; ``str()`` is the first, ``problems`` holds all."""
+
+    def __init__(self, problems: list[SpecError]) -> None:
+        first = problems[0]
+        super().__init__(first.message, first.location)
+        self.problems = problems
+
+    def __str__(self) -> str:
+        text = str(self.problems[0])
+        extra = len(self.problems) - 1
+        return f"{text} (and {extra} more)" if extra else text
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file; unreadable or empty files become :class:`InputError`."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError("file not found", Location(path)) from exc
+    except IsADirectoryError as exc:
+        raise InputError("is a directory, expected a file", Location(path)) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", Location(path)) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text (byte {exc.start})", Location(path, _line_at(raw, exc.start))
+        ) from exc
+    if not text.strip():
+        raise InputError("file is empty", Location(path))
+    return text
+
+
+def _line_at(raw: bytes, offset: int) -> int:
+    return raw.count(b"\n", 0, offset) + 1
+
+
+def load_spec(path: Path) -> Agreement:
+    """Load, validate and check the spec at ``path``."""
+    return load_spec_text(read_text(path), str(path))
+
+
+def load_spec_text(text: str, source: str) -> Agreement:
+    """Validate spec ``text``; ``source`` names it in errors."""
+    return validate_data(load_yaml(text, source), source)
+
+
+def validate_data(doc: Positioned, source: str) -> Agreement:
+    """Validate already-parsed YAML ``doc`` (values with their line numbers)."""
+    if not isinstance(doc.data, dict):
+        raise SpecError("a spec is a YAML mapping (key: value) at the top level", Location(source, 1))
+    try:
+        agreement = Agreement.model_validate(doc.data)
+    except ValidationError as exc:
+        raise SpecErrors([_from_pydantic(err, doc, source) for err in exc.errors()]) from exc
+    problems = check(agreement)
+    if problems:
+        raise SpecErrors(
+            [
+                SpecError(message, Location(source, doc.line_of(path), field=format_path(path)))
+                for path, message in problems
+            ]
+        )
+    return agreement
+
+
+def _from_pydantic(err: Any, doc: Positioned, source: str) -> SpecError:
+    path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    message = str(err["msg"])
+    kind = err["type"]
+    if kind == "missing":
+        message = "field required"
+    elif kind == "extra_forbidden":
+        message = "unknown field"
+    elif message.startswith("Value error, "):
+        message = message.removeprefix("Value error, ")
+    if kind == "literal_error" or kind == "enum":
+        message = f"{message} (got {err.get('input')!r})"
+    return SpecError(message, Location(source, doc.line_of(path), field=format_path(path)))
