@@ -1,0 +1,1 @@
+"""Turn a spec and a clause library into a document model and then into .docx bytes."""

@@ -1,0 +1,160 @@
+"""Render the selected clauses of a library for one agreement into a document model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from jinja2 import Template, TemplateSyntaxError, UndefinedError
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.sandbox import SecurityError
+
+from slaforge.clauses import Clause, ClauseLibrary, load_library, select_clauses
+from slaforge.errors import BuildFailure, ClauseError, Location
+from slaforge.render.context import make_context
+from slaforge.render.document import (
+    DocumentModel,
+    Paragraph,
+    Party,
+    Ref,
+    Section,
+    Table,
+    parse_body,
+)
+from slaforge.render.env import long_date, make_environment
+from slaforge.spec.model import Agreement
+
+RESIDUE = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\[TBD\]|\bTBD\b|\[•\]|\[\s*\]|_{3,}|\[insert", re.I)
+"""Template leftovers that must never reach a generated agreement."""
+
+
+@dataclass
+class ComposedClause:
+    clause: Clause
+    template: Template
+
+
+class Composer:
+    """Compiles a clause library once and composes any number of agreements from it."""
+
+    def __init__(self, library: ClauseLibrary) -> None:
+        self.library = library
+        self._env = make_environment()
+        self._compiled: dict[str, Template] = {}
+
+    @classmethod
+    def from_dirs(cls, user_dirs: Sequence[Path] = ()) -> Composer:
+        return cls(load_library(user_dirs))
+
+    def _template(self, clause: Clause) -> Template:
+        compiled = self._compiled.get(clause.id)
+        if compiled is None:
+            source = "\n" * (clause.body_line - 1) + clause.body
+            try:
+                compiled = self._env.from_string(source)
+            except TemplateSyntaxError as exc:
+                raise ClauseError(
+                    f"clause {clause.id!r}: template syntax error: {exc.message}",
+                    Location(clause.path, exc.lineno),
+                ) from exc
+            self._compiled[clause.id] = compiled
+        return compiled
+
+    def render_clause(self, clause: Clause, context: dict[str, object]) -> str:
+        """Render one clause body; errors name the clause, its file and line."""
+        template = self._template(clause)
+        try:
+            text = template.render(context)
+        except SecurityError as exc:
+            raise ClauseError(
+                f"clause {clause.id!r} tries to reach Python internals: {exc}",
+                Location(clause.path, _template_line(exc.__traceback__)),
+            ) from exc
+        except UndefinedError as exc:
+            raise ClauseError(
+                f"clause {clause.id!r}: missing value: {exc.message}",
+                Location(clause.path, _template_line(exc.__traceback__)),
+            ) from exc
+        except (JinjaTemplateError, TypeError, ValueError, KeyError, AttributeError) as exc:
+            raise ClauseError(
+                f"clause {clause.id!r}: cannot render: {exc}",
+                Location(clause.path, _template_line(exc.__traceback__)),
+            ) from exc
+        residue = RESIDUE.search(text)
+        if residue:
+            line = clause.body_line + text.count("\n", 0, residue.start())
+            raise BuildFailure(
+                f"clause {clause.id!r} leaves template residue {residue.group(0)!r} in the output",
+                Location(clause.path, line),
+            )
+        return text
+
+    def compose(self, agreement: Agreement) -> tuple[DocumentModel, list[Clause]]:
+        """The document model of ``agreement`` and the clauses it uses."""
+        context = make_context(agreement)
+        clauses = select_clauses(self.library, agreement, context)
+        sections: list[Section] = []
+        for number, clause in enumerate(clauses, start=1):
+            text = self.render_clause(clause, context)
+            section = Section(
+                clause_id=clause.id,
+                category=clause.meta.category,
+                variant=clause.meta.variant,
+                title=clause.meta.title,
+                blocks=parse_body(text, Location(clause.path)),
+                number=number,
+            )
+            sections.append(section)
+        info = agreement.agreement
+        provider, customer = agreement.parties.provider, agreement.parties.customer
+        model = DocumentModel(
+            agreement_id=info.id,
+            title=info.title,
+            subtitle=", ".join(s.name for s in agreement.services),
+            version=info.version,
+            effective_date=long_date(info.effective_date),
+            author=provider.name,
+            subject=f"{info.title} between {provider.name} and {customer.name}",
+            parties=[
+                Party(p.name, p.role, p.signatory.name, p.signatory.title)
+                for p in (provider, customer)
+            ],
+            sections=sections,
+            created=info.effective_date.isoformat(),
+        )
+        _check_references(model, clauses)
+        return model, clauses
+
+
+def _check_references(model: DocumentModel, clauses: list[Clause]) -> None:
+    for section, clause in zip(model.sections, clauses, strict=True):
+        for block in section.blocks:
+            inline_lists = []
+            if isinstance(block, Paragraph):
+                inline_lists.append(block.inlines)
+            elif isinstance(block, Table):
+                inline_lists.extend(block.header)
+                inline_lists.extend(cell for row in block.rows for cell in row)
+            for inlines in inline_lists:
+                for item in inlines:
+                    if isinstance(item, Ref):
+                        try:
+                            model.target_number(item.target)
+                        except KeyError:
+                            raise ClauseError(
+                                f"clause {clause.id!r} refers to [[{item.target}]], "
+                                "which is not a clause id or a unique category in this agreement",
+                                Location(clause.path),
+                            ) from None
+
+
+def _template_line(tb: TracebackType | None) -> int | None:
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

@@ -1,0 +1,204 @@
+"""The document model between rendered clause text and Word XML, and the clause markup.
+
+A rendered clause body is plain text in a small markup:
+
+* a blank line separates paragraphs; each paragraph becomes a numbered sub-clause (``3.2``);
+* a line starting with ``- `` is a list item (``(a)``, ``(b)``) under the paragraph above;
+* a line starting with ``> `` is a paragraph without a number;
+* lines starting with ``|`` form a table; the first row is the header, ``|---|`` rows are skipped;
+* ``::signatures`` places the signature block;
+* inline, ``**Term**`` is bold (a defined term) and ``[[id]]`` is a cross-reference to the
+  number of the clause with that id or category.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from slaforge.errors import ClauseError, Location
+
+
+@dataclass(frozen=True)
+class Text:
+    """A run of text, optionally bold."""
+
+    text: str
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A cross-reference to the clause ``target`` (an id or a category)."""
+
+    target: str
+
+
+Inline = Text | Ref
+
+
+@dataclass
+class Paragraph:
+    """A paragraph: ``level`` 1 is a numbered sub-clause, 2 a list item, 0 unnumbered."""
+
+    inlines: list[Inline]
+    level: int = 1
+
+
+@dataclass
+class Table:
+    header: list[list[Inline]]
+    rows: list[list[list[Inline]]]
+
+
+@dataclass
+class Signatures:
+    """The signature block for both parties."""
+
+
+Block = Paragraph | Table | Signatures
+
+
+@dataclass
+class Section:
+    """A top-level clause: its number, heading and content."""
+
+    clause_id: str
+    category: str
+    variant: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    number: int = 0
+
+    @property
+    def bookmark(self) -> str:
+        return "_RefSla_" + re.sub(r"[^A-Za-z0-9]", "_", self.clause_id)[:30]
+
+
+@dataclass
+class Party:
+    name: str
+    role: str
+    signatory: str
+    title: str
+
+
+@dataclass
+class DocumentModel:
+    """Everything the Word writer needs."""
+
+    agreement_id: str
+    title: str
+    subtitle: str
+    version: str
+    effective_date: str
+    author: str
+    subject: str
+    parties: list[Party]
+    sections: list[Section]
+    created: str
+    """ISO date used as the document's created and modified time (keeps output deterministic)."""
+
+    def target_number(self, target: str) -> int:
+        """The clause number a ``[[target]]`` reference points to."""
+        for section in self.sections:
+            if section.clause_id == target:
+                return section.number
+        matches = [s for s in self.sections if s.category == target]
+        if len(matches) == 1:
+            return matches[0].number
+        raise KeyError(target)
+
+    def target_section(self, target: str) -> Section:
+        number = self.target_number(target)
+        return self.sections[number - 1]
+
+
+_INLINE = re.compile(r"\*\*(?P<bold>.+?)\*\*|\[\[(?P<ref>[a-z][a-z0-9-]*)\]\]")
+
+
+def parse_inlines(text: str) -> list[Inline]:
+    """Split ``text`` into plain, bold and cross-reference pieces."""
+    out: list[Inline] = []
+    pos = 0
+    for match in _INLINE.finditer(text):
+        if match.start() > pos:
+            out.append(Text(text[pos : match.start()]))
+        if match.group("bold") is not None:
+            out.append(Text(match.group("bold"), bold=True))
+        else:
+            out.append(Ref(match.group("ref")))
+        pos = match.end()
+    if pos < len(text):
+        out.append(Text(text[pos:]))
+    return out
+
+
+def _table(lines: list[str], where: Location) -> Table:
+    rows: list[list[list[Inline]]] = []
+    for line in lines:
+        stripped = line.strip()
+        if re.fullmatch(r"\|[\s:|-]+\|?", stripped):
+            continue
+        cells = [c.strip() for c in stripped.strip("|").split("|")]
+        rows.append([parse_inlines(c) for c in cells])
+    if not rows:
+        raise ClauseError("a table needs at least a header row", where)
+    width = len(rows[0])
+    for index, row in enumerate(rows[1:], start=1):
+        if len(row) != width:
+            raise ClauseError(
+                f"table row {index} has {len(row)} cells; the header has {width}", where
+            )
+    return Table(header=rows[0], rows=rows[1:])
+
+
+def parse_body(text: str, where: Location) -> list[Block]:
+    """Parse a rendered clause body into blocks."""
+    blocks: list[Block] = []
+    pending: list[str] = []
+    table: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            blocks.append(Paragraph(parse_inlines(" ".join(pending)), 1))
+            pending.clear()
+        if table:
+            blocks.append(_table(table, where))
+            table.clear()
+
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("|"):
+            if pending:
+                flush()
+            table.append(stripped)
+            continue
+        if table:
+            flush()
+        if not stripped:
+            flush()
+        elif stripped == "::signatures":
+            flush()
+            blocks.append(Signatures())
+        elif stripped.startswith("- "):
+            flush()
+            blocks.append(Paragraph(parse_inlines(stripped[2:].strip()), 2))
+        elif stripped.startswith("> "):
+            flush()
+            blocks.append(Paragraph(parse_inlines(stripped[2:].strip()), 0))
+        else:
+            pending.append(stripped)
+    flush()
+    return blocks
+
+
+def plain_text(inlines: list[Inline], model: DocumentModel) -> str:
+    """The text of ``inlines`` as a reader sees it, references resolved."""
+    parts: list[str] = []
+    for item in inlines:
+        if isinstance(item, Ref):
+            parts.append(str(model.target_number(item.target)))
+        else:
+            parts.append(item.text)
+    return "".join(parts)

@@ -1,0 +1,70 @@
+"""The Jinja environment clauses render in: sandboxed, strict about undefined values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from slaforge.spec.model import number_text
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def long_date(value: dt.date) -> str:
+    """``2027-01-01`` -> ``1 January 2027``."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def and_list(items: Iterable[Any], conjunction: str = "and") -> str:
+    """``[a, b, c]`` -> ``a, b and c``."""
+    words = [str(item) for item in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def count(value: int, noun: str, plural: str | None = None) -> str:
+    """``count(5, "day")`` -> ``five (5) days``; small numbers are also spelt out."""
+    word = plural or noun + "s"
+    unit = noun if value == 1 else word
+    if 0 <= value < len(_WORDS):
+        return f"{_WORDS[value]} ({value}) {unit}"
+    return f"{value} {unit}"
+
+
+def cell(value: Any) -> str:
+    """Make ``value`` safe inside a pipe-table cell."""
+    return str(value).replace("|", "/").replace("\n", " ")
+
+
+def capfirst(value: Any) -> str:
+    """Capitalise the first letter only (``Capitalize`` lower-cases the rest)."""
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
+def make_environment() -> ImmutableSandboxedEnvironment:
+    """A sandboxed environment with StrictUndefined and slaforge's filters."""
+    env = ImmutableSandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        num=number_text,
+        long_date=long_date,
+        and_list=and_list,
+        count=count,
+        cell=cell,
+        capfirst=capfirst,
+    )
+    return env
