@@ -5,7 +5,8 @@ A rendered clause body is plain text in a small markup:
 * a blank line separates paragraphs; each paragraph becomes a numbered sub-clause (``3.2``);
 * a line starting with ``- `` is a list item (``(a)``, ``(b)``) under the paragraph above;
 * a line starting with ``> `` is a paragraph without a number;
-* lines starting with ``|`` form a table; the first row is the header, ``|---|`` rows are skipped;
+* lines starting with ``|`` form a table (blank lines inside it are ignored); the first row is
+  the header, ``|---|`` rows are skipped;
 * ``::signatures`` places the signature block;
 * inline, ``**Term**`` is bold (a defined term) and ``[[id]]`` is a cross-reference to the
   number of the clause with that id or category.
@@ -174,11 +175,13 @@ def parse_body(text: str, where: Location) -> list[Block]:
                 flush()
             table.append(stripped)
             continue
+        if not stripped:
+            if not table:
+                flush()
+            continue
         if table:
             flush()
-        if not stripped:
-            flush()
-        elif stripped == "::signatures":
+        if stripped == "::signatures":
             flush()
             blocks.append(Signatures())
         elif stripped.startswith("- "):

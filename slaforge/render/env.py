@@ -56,7 +56,7 @@ def make_environment() -> ImmutableSandboxedEnvironment:
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
-        trim_blocks=True,
+        trim_blocks=False,
         lstrip_blocks=True,
     )
     env.filters.update(

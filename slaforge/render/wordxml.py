@@ -1,0 +1,263 @@
+"""WordprocessingML for the document model: paragraphs, runs, fields, tables.
+
+Plain string building: it is several times faster than an object tree, and every
+string that came from a user passes through :func:`esc`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from slaforge.render.document import (
+    Block,
+    DocumentModel,
+    Inline,
+    Paragraph,
+    Ref,
+    Section,
+    Signatures,
+    Table,
+)
+
+NUM_ID = 9001
+"""The numbering instance slaforge adds for clause numbers (``1``, ``1.1``, ``(a)``)."""
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def esc(text: str) -> str:
+    """Escape ``text`` for XML element content and attributes."""
+    text = _INVALID_XML.sub("", text)
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def run(text: str, bold: bool = False) -> str:
+    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
+
+
+def field(instruction: str, result: str) -> str:
+    """A complex field (REF, TOC, PAGE, ...) with its last computed ``result``."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {esc(instruction)} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"{run(result)}"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def paragraph(
+    content: str,
+    style: str | None = None,
+    level: int | None = None,
+    extra_ppr: str = "",
+) -> str:
+    props = ""
+    if style:
+        props += f'<w:pStyle w:val="{style}"/>'
+    if level is not None:
+        props += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{NUM_ID}"/></w:numPr>'
+    props += extra_ppr
+    ppr = f"<w:pPr>{props}</w:pPr>" if props else ""
+    return f"<w:p>{ppr}{content}</w:p>"
+
+
+PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+SPACER = (
+    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/>'
+    '<w:rPr><w:sz w:val="4"/></w:rPr></w:pPr></w:p>'
+)
+"""A hairline paragraph: Word needs one after a table, and it should take no space."""
+
+
+class BodyWriter:
+    """Writes the ``w:body`` content of one document model with the template's style ids."""
+
+    def __init__(self, style_id: Callable[[str], str]) -> None:
+        s = style_id
+        self.title = s("Title")
+        self.subtitle = s("Subtitle")
+        self.heading = s("Heading 1")
+        self.text = s("Clause Text")
+        self.list = s("Clause List")
+        self.note = s("Clause Note")
+        self.label = s("Cover Label")
+        self.party = s("Cover Party")
+        self.toc_heading = s("TOC Heading")
+        self.toc1 = s("TOC 1")
+        self.table_text = s("Table Text")
+        self.table_heading = s("Table Heading")
+        self.table_grid = s("Table Grid")
+
+    def body(self, model: DocumentModel) -> str:
+        out: list[str] = [self.cover(model), self.contents(model)]
+        bookmark = 0
+        for section in model.sections:
+            bookmark += 1
+            out.append(self.section(section, model, bookmark))
+        return "".join(out)
+
+    def cover(self, model: DocumentModel) -> str:
+        out = [
+            paragraph(run(model.title), self.title),
+            paragraph(run(model.subtitle), self.subtitle),
+        ]
+        for label, party in zip(("Between", "and"), model.parties, strict=True):
+            out.append(paragraph(run(label), self.label))
+            out.append(paragraph(run(party.name), self.party))
+            out.append(paragraph(run(f"(the \u201c{party.role}\u201d)")))
+        out.append(paragraph(run("Effective date"), self.label))
+        out.append(paragraph(run(model.effective_date)))
+        out.append(paragraph(run("Agreement reference"), self.label))
+        out.append(paragraph(run(f"{model.agreement_id}, version {model.version}")))
+        out.append(PAGE_BREAK)
+        return "".join(out)
+
+    def contents(self, model: DocumentModel) -> str:
+        """A TOC field over Heading 1, with entries computed now so it reads before Word updates it."""
+        tabs = '<w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs>'
+        out = [paragraph(run("Contents"), self.toc_heading)]
+        entries = [f"{s.number}\t{s.title}" for s in model.sections]
+        begin = (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        )
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        for index, entry in enumerate(entries):
+            number, title = entry.split("\t", 1)
+            content = f'{run(number)}<w:r><w:tab/></w:r>{run(title)}'
+            if index == 0:
+                content = begin + content
+            if index == len(entries) - 1:
+                content += end
+            out.append(paragraph(content, self.toc1, extra_ppr=tabs))
+        return "".join(out)
+
+    def section(self, section: Section, model: DocumentModel, bookmark: int) -> str:
+        extra = "<w:pageBreakBefore/>" if section.number == 1 else ""
+        heading = (
+            f'<w:bookmarkStart w:id="{bookmark}" w:name="{section.bookmark}"/>'
+            f"{run(section.title)}"
+            f'<w:bookmarkEnd w:id="{bookmark}"/>'
+        )
+        out = [paragraph(heading, self.heading, 0, extra)]
+        for block in section.blocks:
+            out.append(self.block(block, model))
+        return "".join(out)
+
+    def block(self, block: Block, model: DocumentModel) -> str:
+        if isinstance(block, Paragraph):
+            content = self.inlines(block.inlines, model)
+            if block.level == 1:
+                return paragraph(content, self.text, 1)
+            if block.level == 2:
+                return paragraph(content, self.list, 2)
+            return paragraph(content, self.note)
+        if isinstance(block, Table):
+            return self.table(block, model)
+        if isinstance(block, Signatures):
+            return self.signatures(model)
+        raise TypeError(block)
+
+    def inlines(self, inlines: list[Inline], model: DocumentModel) -> str:
+        out = []
+        for item in inlines:
+            if isinstance(item, Ref):
+                target = model.target_section(item.target)
+                out.append(field(f"REF {target.bookmark} \\r \\h", str(target.number)))
+            else:
+                out.append(run(item.text, item.bold))
+        return "".join(out)
+
+    def table(self, table: Table, model: DocumentModel) -> str:
+        columns = len(table.header)
+        width = 9000 // columns
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
+        props = (
+            f'<w:tblPr><w:tblStyle w:val="{self.table_grid}"/><w:tblW w:w="5000" w:type="pct"/>'
+            '<w:tblInd w:w="567" w:type="dxa"/>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+            'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        )
+        shade = '<w:shd w:val="clear" w:color="auto" w:fill="1F4E79"/>'
+        head_cells = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
+            f"{paragraph(self.inlines(cell, model), self.table_heading)}</w:tc>"
+            for cell in table.header
+        )
+        rows = [f"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{head_cells}</w:tr>"]
+        for row in table.rows:
+            cells = "".join(
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                f"{paragraph(self.inlines(cell, model), self.table_text)}</w:tc>"
+                for cell in row
+            )
+            rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
+        return f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>" + SPACER
+
+    def signatures(self, model: DocumentModel) -> str:
+        """Two columns, one per party: who signs, a ruled signature line, name, title, date."""
+        width = 4500
+        line = (
+            '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="1F2A44"/></w:pBdr>'
+            '<w:spacing w:before="600" w:after="60"/>'
+        )
+
+        def cell(content: str) -> str:
+            return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{content}</w:tc>'
+
+        def row(make: Callable[[int], str]) -> str:
+            cells = "".join(cell(make(i)) for i in range(len(model.parties)))
+            return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"
+
+        parties = model.parties
+        rows = [
+            row(lambda i: paragraph(run(f"Signed for and on behalf of {parties[i].name}", True))),
+            row(lambda i: paragraph("", extra_ppr=line) + paragraph(run("Signature"), self.label)),
+            row(lambda i: paragraph(run(f"Name: {parties[i].signatory}"))),
+            row(lambda i: paragraph(run(f"Title: {parties[i].title}"))),
+            row(lambda i: paragraph("", extra_ppr=line) + paragraph(run("Date"), self.label)),
+        ]
+        props = (
+            '<w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>'
+            + "".join(
+                f'<w:{side} w:val="nil"/>'
+                for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+            )
+            + '</w:tblBorders><w:tblCellMar><w:right w:w="567" w:type="dxa"/></w:tblCellMar>'
+            "</w:tblPr>"
+        )
+        grid = f'<w:tblGrid><w:gridCol w:w="{width}"/><w:gridCol w:w="{width}"/></w:tblGrid>'
+        return f"<w:tbl>{props}{grid}{''.join(rows)}</w:tbl>" + SPACER
+
+
+def header_xml(model: DocumentModel, style: str) -> str:
+    text = f"{model.agreement_id} \u00b7 {model.title} \u00b7 Version {model.version}"
+    return (
+        f'<w:hdr {NAMESPACES}><w:p><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="right"/>'
+        f"</w:pPr>{run(text)}</w:p></w:hdr>"
+    )
+
+
+def empty_part(tag: str) -> str:
+    """An empty header or footer, used for the cover page."""
+    return f"<w:{tag} {NAMESPACES}><w:p/></w:{tag}>"
+
+
+def footer_xml(style: str) -> str:
+    content = run("Page ") + field("PAGE", "1") + run(" of ") + field("NUMPAGES", "1")
+    return (
+        f'<w:ftr {NAMESPACES}><w:p><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="center"/>'
+        f"</w:pPr>{content}</w:p></w:ftr>"
+    )
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NAMESPACES = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
+XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
