@@ -13,6 +13,15 @@ from slaforge.render.env import make_environment
 from slaforge.spec.model import Agreement
 
 _ENV = make_environment()
+_EXPRESSIONS: dict[str, Any] = {}
+
+
+def _compiled(expression: str) -> Any:
+    compiled = _EXPRESSIONS.get(expression)
+    if compiled is None:
+        compiled = _ENV.compile_expression(expression, undefined_to_none=False)
+        _EXPRESSIONS[expression] = compiled
+    return compiled
 
 
 def _applies(clause: Clause, agreement: Agreement, context: dict[str, Any]) -> bool:
@@ -21,8 +30,7 @@ def _applies(clause: Clause, agreement: Agreement, context: dict[str, Any]) -> b
     if clause.meta.when is None:
         return True
     try:
-        expression = _ENV.compile_expression(clause.meta.when, undefined_to_none=False)
-        return bool(expression(**context))
+        return bool(_compiled(clause.meta.when)(**context))
     except SecurityError as exc:
         raise ClauseError(
             f"clause {clause.id!r}: 'when' tries to reach Python internals ({exc})",
@@ -40,8 +48,8 @@ def select_clauses(
 ) -> list[Clause]:
     """The clauses whose agreement types and ``when`` condition match, checked for consistency.
 
-    Within one category and variant only one clause may apply; ``requires`` names clause
-    ids or categories that must also be selected, ``conflicts`` ones that must not be.
+    ``requires`` names clause ids or categories that must also be selected, ``conflicts``
+    ones that must not be.
     """
     chosen = [c for c in library if _applies(c, agreement, context)]
     ids = {c.id for c in chosen}

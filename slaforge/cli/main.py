@@ -36,9 +36,9 @@ def cli(debug: bool) -> None:
 
 
 def _register() -> None:
-    from slaforge.cli import build
+    from slaforge.cli import build, bulk, lint, rules_cmd
 
-    for command in build.COMMANDS:
+    for command in build.COMMANDS + bulk.COMMANDS + lint.COMMANDS + rules_cmd.COMMANDS:
         cli.add_command(command)
 
 

@@ -1,0 +1,77 @@
+"""Read a supplier's draft (.docx, .txt, .md) into blocks of text with their locations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from slaforge.errors import InputError, Location
+from slaforge.lint.model import Block
+
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The first bytes of an OLE2 compound file: old .doc, or an encrypted .docx."""
+
+SUFFIXES: dict[str, str] = {
+    ".docx": "docx",
+    ".docm": "docx",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+"""File extensions ``extract`` reads, and how."""
+
+
+def _sniff_cfb(data: bytes, where: Location) -> None:
+    """Raise for an OLE2 file: encrypted Office documents and Word 97-2003 files are both OLE2."""
+    if not data.startswith(CFB_MAGIC):
+        return
+    if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data:
+        raise InputError(
+            "password-protected or encrypted .docx: remove the password in Word "
+            "(File > Info > Protect Document) and save it again",
+            where,
+        )
+    raise InputError("old Word 97-2003 .doc: save it as .docx", where)
+
+
+def decode(data: bytes, where: Location) -> str:
+    """``data`` as UTF-8 text (a BOM is dropped); an InputError names the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        raise InputError(
+            f"not UTF-8 text: byte 0x{bad} at offset {exc.start} (line {line}); "
+            "save the file as UTF-8",
+            Location(file=where.file, line=line),
+        ) from exc
+
+
+def extract(path: Path) -> list[Block]:
+    """The blocks of text in ``path``, in reading order, chosen by the file's extension."""
+    where = Location(file=path)
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None and path.suffix.lower() != ".doc":
+        known = ", ".join(sorted({s for s in SUFFIXES if s in (".docx", ".txt", ".md")}))
+        raise InputError(f"unsupported file type {path.suffix or '(none)'!r}: use {known}", where)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError("no such file", where) from exc
+    except IsADirectoryError as exc:
+        raise InputError("is a folder, not a file", where) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", where) from exc
+    if not data:
+        raise InputError("empty file", where)
+    _sniff_cfb(data, where)
+    if kind is None:
+        raise InputError("not a Word document (.doc without the Word 97-2003 format)", where)
+    if kind == "docx":
+        from slaforge.extract.docx import extract_docx
+
+        return extract_docx(path)
+    from slaforge.extract.text import extract_text
+
+    return extract_text(decode(data, where), markdown=kind == "markdown")

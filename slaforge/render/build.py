@@ -31,6 +31,7 @@ class Builder:
         self.composer = Composer.from_dirs(clause_dirs)
         self.template = WordTemplate.named(template)
 
-    def build(self, agreement: Agreement) -> Built:
-        model, clauses = self.composer.compose(agreement)
+    def build(self, agreement: Agreement, unchanged: frozenset[str] | None = None) -> Built:
+        """Build ``agreement``; ``unchanged`` lets a batch reuse clauses (see Composer.compose)."""
+        model, clauses = self.composer.compose(agreement, unchanged)
         return Built(self.template.render(model), model, clauses)

@@ -8,21 +8,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from jinja2 import Template, TemplateSyntaxError, UndefinedError
+from jinja2 import Template, TemplateSyntaxError, UndefinedError, meta
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.sandbox import SecurityError
 
 from slaforge.clauses import Clause, ClauseLibrary, load_library, select_clauses
 from slaforge.errors import BuildFailure, ClauseError, Location
-from slaforge.render.context import make_context
+from slaforge.render.context import DERIVED, make_context
 from slaforge.render.document import (
+    Block,
     DocumentModel,
-    Paragraph,
     Party,
-    Ref,
     Section,
-    Table,
     parse_body,
+    ref_targets,
 )
 from slaforge.render.env import long_date, make_environment
 from slaforge.spec.model import Agreement
@@ -44,6 +43,9 @@ class Composer:
         self.library = library
         self._env = make_environment()
         self._compiled: dict[str, Template] = {}
+        self._depends: dict[str, tuple[str, ...]] = {}
+        """Per clause: the context variables it reads, sorted."""
+        self._rendered: dict[tuple[str, tuple[str, ...]], list[Block]] = {}
 
     @classmethod
     def from_dirs(cls, user_dirs: Sequence[Path] = ()) -> Composer:
@@ -55,12 +57,15 @@ class Composer:
             source = "\n" * (clause.body_line - 1) + clause.body
             try:
                 compiled = self._env.from_string(source)
+                names = meta.find_undeclared_variables(self._env.parse(source))
             except TemplateSyntaxError as exc:
                 raise ClauseError(
                     f"clause {clause.id!r}: template syntax error: {exc.message}",
                     Location(clause.path, exc.lineno),
                 ) from exc
             self._compiled[clause.id] = compiled
+            known = set(Agreement.model_fields) | set(DERIVED)
+            self._depends[clause.id] = tuple(sorted(n for n in names if n in known))
         return compiled
 
     def render_clause(self, clause: Clause, context: dict[str, object]) -> str:
@@ -92,19 +97,49 @@ class Composer:
             )
         return text
 
-    def compose(self, agreement: Agreement) -> tuple[DocumentModel, list[Clause]]:
+    def _blocks(
+        self,
+        clause: Clause,
+        context: dict[str, object],
+        agreement: Agreement,
+        unchanged: frozenset[str] | None,
+    ) -> list[Block]:
+        """Rendered blocks of ``clause``, reused when the spec sections it reads are unchanged.
+
+        ``unchanged`` names the sections known to equal those of a previous agreement
+        (in a batch: the base spec); other sections are compared by value.
+        """
+        if unchanged is None:
+            text = self.render_clause(clause, context)
+            return parse_body(text, Location(clause.path))
+        self._template(clause)
+        key = (
+            clause.id,
+            tuple(_variable_key(name, agreement, unchanged) for name in self._depends[clause.id]),
+        )
+        blocks = self._rendered.get(key)
+        if blocks is None:
+            text = self.render_clause(clause, context)
+            blocks = parse_body(text, Location(clause.path))
+            if len(self._rendered) > 4096:
+                self._rendered.clear()
+            self._rendered[key] = blocks
+        return blocks
+
+    def compose(
+        self, agreement: Agreement, unchanged: frozenset[str] | None = None
+    ) -> tuple[DocumentModel, list[Clause]]:
         """The document model of ``agreement`` and the clauses it uses."""
         context = make_context(agreement)
         clauses = select_clauses(self.library, agreement, context)
         sections: list[Section] = []
         for number, clause in enumerate(clauses, start=1):
-            text = self.render_clause(clause, context)
             section = Section(
                 clause_id=clause.id,
                 category=clause.meta.category,
                 variant=clause.meta.variant,
                 title=clause.meta.title,
-                blocks=parse_body(text, Location(clause.path)),
+                blocks=self._blocks(clause, context, agreement, unchanged),
                 number=number,
             )
             sections.append(section)
@@ -131,24 +166,34 @@ class Composer:
 
 def _check_references(model: DocumentModel, clauses: list[Clause]) -> None:
     for section, clause in zip(model.sections, clauses, strict=True):
-        for block in section.blocks:
-            inline_lists = []
-            if isinstance(block, Paragraph):
-                inline_lists.append(block.inlines)
-            elif isinstance(block, Table):
-                inline_lists.extend(block.header)
-                inline_lists.extend(cell for row in block.rows for cell in row)
-            for inlines in inline_lists:
-                for item in inlines:
-                    if isinstance(item, Ref):
-                        try:
-                            model.target_number(item.target)
-                        except KeyError:
-                            raise ClauseError(
-                                f"clause {clause.id!r} refers to [[{item.target}]], "
-                                "which is not a clause id or a unique category in this agreement",
-                                Location(clause.path),
-                            ) from None
+        for target in ref_targets(section.blocks):
+            try:
+                model.target_number(target)
+            except KeyError:
+                raise ClauseError(
+                    f"clause {clause.id!r} refers to [[{target}]], "
+                    "which is not a clause id or a unique category in this agreement",
+                    Location(clause.path),
+                ) from None
+
+
+def _variable_key(name: str, agreement: Agreement, unchanged: frozenset[str]) -> str:
+    """What a cached clause must match for variable ``name``: "=" when its section is unchanged."""
+    derived = DERIVED.get(name)
+    section = derived[0] if derived else name
+    if section in unchanged:
+        return "="
+    value = derived[1](agreement) if derived else getattr(agreement, name)
+    return _fingerprint(value)
+
+
+def _fingerprint(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(_fingerprint(v) for v in value) + "]"
+    dump = getattr(value, "model_dump_json", None)
+    return dump() if dump is not None else repr(value)
 
 
 def _template_line(tb: TracebackType | None) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,6 +85,23 @@ def metric_views(agreement: Agreement) -> list[MetricView]:
             )
         )
     return views
+
+
+DERIVED: dict[str, tuple[str, Callable[[Agreement], object]]] = {
+    "provider": ("parties", lambda a: a.parties.provider),
+    "customer": ("parties", lambda a: a.parties.customer),
+    "P": ("parties", lambda a: a.parties.provider.role),
+    "C": ("parties", lambda a: a.parties.customer.role),
+    "type": ("agreement", lambda a: a.agreement.type),
+    "effective": ("agreement", lambda a: a.agreement.effective_date),
+    "end": ("agreement", lambda a: a.agreement.end_date),
+    "metric_views": ("metrics", lambda a: (a.metrics, a.credits.tiers, a.hours)),
+    "schedules": ("hours", lambda a: a.hours),
+    "schedule_text": ("hours", lambda a: None),
+    "services_by_id": ("services", lambda a: a.services),
+}
+"""For each derived context variable: the spec section it comes from, and the exact value
+it depends on (what a clause cache compares when that section changed)."""
 
 
 def make_context(agreement: Agreement) -> dict[str, Any]:

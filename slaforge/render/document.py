@@ -196,6 +196,28 @@ def parse_body(text: str, where: Location) -> list[Block]:
     return blocks
 
 
+_TARGETS: dict[int, tuple[list[Block], tuple[str, ...]]] = {}
+
+
+def ref_targets(blocks: list[Block]) -> tuple[str, ...]:
+    """Every ``[[target]]`` in ``blocks``, remembered per blocks list (they never change)."""
+    cached = _TARGETS.get(id(blocks))
+    if cached is not None and cached[0] is blocks:
+        return cached[1]
+    found: list[str] = []
+    for block in blocks:
+        cells: list[list[Inline]] = []
+        if isinstance(block, Paragraph):
+            cells = [block.inlines]
+        elif isinstance(block, Table):
+            cells = [*block.header, *(cell for row in block.rows for cell in row)]
+        found.extend(i.target for inlines in cells for i in inlines if isinstance(i, Ref))
+    if len(_TARGETS) > 8192:
+        _TARGETS.clear()
+    _TARGETS[id(blocks)] = (blocks, tuple(found))
+    return tuple(found)
+
+
 def plain_text(inlines: list[Inline], model: DocumentModel) -> str:
     """The text of ``inlines`` as a reader sees it, references resolved."""
     parts: list[str] = []

@@ -29,7 +29,7 @@ from slaforge.render.wordxml import (
     footer_xml,
     header_xml,
 )
-from slaforge.render.zipwriter import Part, write_zip
+from slaforge.render.zipwriter import Part, SegmentCache, write_zip
 from slaforge.resources import builtin_dir
 
 _W = f"{{{W_NS}}}"
@@ -57,7 +57,7 @@ def resolve_template(name: str | Path) -> Path:
     if builtin.exists():
         return builtin
     available = ", ".join(sorted(p.stem for p in builtin_dir("templates").glob("*.docx")))
-    raise TemplateError(f"no template {str(name)!r} (built-in: {available})", Location(name))
+    raise TemplateError(f"--template: no template named {str(name)!r} (built-in: {available})")
 
 
 class WordTemplate:
@@ -77,6 +77,7 @@ class WordTemplate:
         self.writer = BodyWriter(self.style_id)
         self._sect_pr = self._section_properties()
         self._static = self._static_parts()
+        self._segments = SegmentCache()
 
     @classmethod
     def named(cls, name: str | Path = "default") -> WordTemplate:
@@ -152,12 +153,13 @@ class WordTemplate:
 
     def render(self, model: DocumentModel) -> bytes:
         """The .docx bytes of ``model``; identical models give identical bytes."""
-        body = self.writer.body(model)
-        document = (
-            f"{XML_DECL}<w:document {NAMESPACES}><w:body>{body}{self._sect_pr}</w:body></w:document>"
-        )
+        pieces = [
+            f"{XML_DECL}<w:document {NAMESPACES}><w:body>",
+            *self.writer.pieces(model),
+            f"{self._sect_pr}</w:body></w:document>",
+        ]
         generated = [
-            Part.of("word/document.xml", document.encode()),
+            self._segments.part("word/document.xml", pieces),
             Part.of(
                 "word/header1.xml",
                 (XML_DECL + header_xml(model, self.style_id("Header"))).encode(),

@@ -18,6 +18,7 @@ from slaforge.render.document import (
     Section,
     Signatures,
     Table,
+    ref_targets,
 )
 
 NUM_ID = 9001
@@ -92,14 +93,29 @@ class BodyWriter:
         self.table_text = s("Table Text")
         self.table_heading = s("Table Heading")
         self.table_grid = s("Table Grid")
+        self._sections: dict[tuple[object, ...], tuple[list[Block], str]] = {}
 
     def body(self, model: DocumentModel) -> str:
-        out: list[str] = [self.cover(model), self.contents(model)]
-        bookmark = 0
+        return "".join(self.pieces(model))
+
+    def pieces(self, model: DocumentModel) -> list[str]:
+        """The body as pieces: cover and contents, then one piece per clause.
+
+        A clause's XML is reused while its blocks (cached by the composer), its number and
+        the numbers it refers to stay the same, which in a batch is most clauses.
+        """
+        out: list[str] = [self.cover(model) + self.contents(model)]
         for section in model.sections:
-            bookmark += 1
-            out.append(self.section(section, model, bookmark))
-        return "".join(out)
+            refs = tuple(model.target_number(t) for t in ref_targets(section.blocks))
+            key = (id(section.blocks), section.number, section.title, refs)
+            cached = self._sections.get(key)
+            if cached is None or cached[0] is not section.blocks:
+                if len(self._sections) > 4096:
+                    self._sections.clear()
+                cached = (section.blocks, self.section(section, model, section.number))
+                self._sections[key] = cached
+            out.append(cached[1])
+        return out
 
     def cover(self, model: DocumentModel) -> str:
         out = [

@@ -33,6 +33,37 @@ class Part:
         return cls(name, zlib.crc32(data), len(data), packed)
 
 
+class SegmentCache:
+    """Deflated pieces of a part, kept so a piece seen before is not compressed again.
+
+    Each piece is compressed on its own and ended with a sync flush, which leaves it
+    byte-aligned; concatenated and closed by an empty final block they form one valid
+    deflate stream.
+    """
+
+    _FINAL_EMPTY_BLOCK = b"\x03\x00"
+
+    def __init__(self, limit: int = 8192, level: int = 6) -> None:
+        self._cache: dict[str, bytes] = {}
+        self._limit = limit
+        self._level = level
+
+    def _segment(self, piece: str) -> bytes:
+        packed = self._cache.get(piece)
+        if packed is None:
+            compressor = zlib.compressobj(self._level, zlib.DEFLATED, -15)
+            packed = compressor.compress(piece.encode()) + compressor.flush(zlib.Z_SYNC_FLUSH)
+            if len(self._cache) >= self._limit:
+                self._cache.clear()
+            self._cache[piece] = packed
+        return packed
+
+    def part(self, name: str, pieces: list[str]) -> Part:
+        data = "".join(pieces).encode()
+        packed = b"".join(self._segment(p) for p in pieces) + self._FINAL_EMPTY_BLOCK
+        return Part(name, zlib.crc32(data), len(data), packed)
+
+
 def write_zip(parts: list[Part]) -> bytes:
     """Serialise ``parts`` in order as a zip archive."""
     chunks: list[bytes] = []

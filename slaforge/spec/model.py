@@ -46,8 +46,9 @@ class Signatory(Model):
 
 
 class Party(Model):
-    """A party to the agreement; ``role`` is how the agreement refers to it."""
+    """A party to the agreement; ``role`` is how the agreement refers to it, ``id`` its account."""
 
+    id: str | None = None
     name: Text
     role: Text
     legal_form: str | None = None

@@ -1,0 +1,1 @@
+"""Bulk generation of customer-based agreements from a customer list."""

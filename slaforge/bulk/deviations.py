@@ -1,0 +1,91 @@
+"""Where a customer's terms differ from the base spec, described for a lawyer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from slaforge.metrics import HIGHER_IS_BETTER
+
+IDENTITY = (
+    "parties.customer",
+    "agreement.id",
+    "agreement.effective_date",
+    "agreement.end_date",
+    "agreement.version",
+)
+"""Fields expected to differ for every customer; they are not deviations."""
+
+
+@dataclass(frozen=True)
+class Deviation:
+    path: str
+    base: str
+    value: str
+    note: str
+
+
+def deviations(base: dict[str, Any], row: dict[str, Any]) -> list[Deviation]:
+    """Every term of ``row`` (a spec as plain data) that differs from ``base``."""
+    found = []
+    for path, old, new in _diff(base, row, ""):
+        if path.startswith(IDENTITY):
+            continue
+        found.append(Deviation(path, _show(old), _show(new), _note(path, old, new, row)))
+    return found
+
+
+def _diff(old: Any, new: Any, path: str) -> Iterator[tuple[str, Any, Any]]:
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in sorted(set(old) | set(new), key=lambda k: (k not in old, str(k))):
+            yield from _diff(old.get(key), new.get(key), f"{path}.{key}" if path else str(key))
+    elif _keyed(old) and _keyed(new):
+        old_by_id = {item["id"]: item for item in old}
+        new_by_id = {item["id"]: item for item in new}
+        for key in [*old_by_id, *(k for k in new_by_id if k not in old_by_id)]:
+            yield from _diff(old_by_id.get(key), new_by_id.get(key), f"{path}.{key}")
+    elif old != new:
+        yield path, old, new
+
+
+def _keyed(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(i, dict) and "id" in i for i in value)
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, list):
+        return "; ".join(_show(v) for v in value) or "(none)"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_show(v)}" for k, v in value.items())
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _note(path: str, old: Any, new: Any, row: dict[str, Any]) -> str:
+    if old is None:
+        return "added"
+    if new is None:
+        return "removed"
+    if isinstance(old, list) and isinstance(new, list):
+        if len(new) < len(old):
+            return f"{len(old) - len(new)} item(s) removed"
+        if len(new) > len(old):
+            return f"{len(new) - len(old)} item(s) added"
+        return "items changed"
+    if isinstance(old, bool) and isinstance(new, bool):
+        return "switched on" if new else "switched off"
+    if isinstance(old, int | float) and isinstance(new, int | float):
+        parts = path.split(".")
+        if parts[0] == "metrics" and parts[-1] == "target":
+            kinds = {m["id"]: m["kind"] for m in row.get("metrics", [])}
+            floor = kinds.get(parts[1]) in {k.value for k in HIGHER_IS_BETTER}
+            weaker = new < old if floor else new > old
+            return "weaker target" if weaker else "stricter target"
+        if parts[-1].startswith("cap_"):
+            return "bigger credit cap" if new > old else "smaller credit cap"
+        return "increased" if new > old else "decreased"
+    return "changed"

@@ -1,0 +1,92 @@
+"""The batch manifest (CSV and JSON): what was built from which inputs, with which clauses."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from slaforge.bulk.worker import Entry
+from slaforge.fileio import write_atomic
+
+FIELDS = (
+    "row",
+    "customer_id",
+    "output",
+    "status",
+    "error",
+    "sha256",
+    "input_hash",
+    "agreement_type",
+    "variants",
+    "deviations",
+)
+
+
+def _variants(entry: Entry) -> str:
+    return ";".join(f"{k}={v}" for k, v in sorted(entry.variants.items()))
+
+
+def write_manifest(outdir: Path, entries: list[Entry]) -> None:
+    """Write ``manifest.csv`` and ``manifest.json``, rows in input order."""
+    ordered = sorted(entries, key=lambda e: e.row)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(FIELDS)
+    for e in ordered:
+        writer.writerow(
+            [
+                e.row,
+                e.customer_id,
+                e.output,
+                e.status,
+                e.error,
+                e.sha256,
+                e.input_hash,
+                e.agreement_type,
+                _variants(e),
+                len(e.deviations),
+            ]
+        )
+    write_atomic(outdir / "manifest.csv", buffer.getvalue().encode("utf-8"))
+    records = [
+        {
+            "row": e.row,
+            "customer_id": e.customer_id,
+            "output": e.output,
+            "status": e.status,
+            "error": e.error,
+            "sha256": e.sha256,
+            "input_hash": e.input_hash,
+            "agreement_type": e.agreement_type,
+            "variants": dict(sorted(e.variants.items())),
+            "deviations": [
+                {"path": d.path, "base": d.base, "value": d.value, "note": d.note}
+                for d in e.deviations
+            ],
+        }
+        for e in ordered
+    ]
+    summary = {s: sum(1 for e in ordered if e.status == s) for s in ("ok", "failed", "skipped")}
+    document = {"version": 1, "summary": summary, "rows": records}
+    write_atomic(
+        outdir / "manifest.json",
+        (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
+    )
+
+
+def read_previous(outdir: Path) -> dict[str, tuple[str, str]]:
+    """input hash -> (output, sha256) of the rows an earlier run built or skipped."""
+    path = outdir / "manifest.json"
+    if not path.is_file():
+        return {}
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8")).get("rows", [])
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return {
+        r["input_hash"]: (r["output"], r["sha256"])
+        for r in rows
+        if isinstance(r, dict) and r.get("status") in ("ok", "skipped") and r.get("sha256")
+    }

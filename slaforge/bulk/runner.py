@@ -1,0 +1,161 @@
+"""Run a batch: stream rows to workers in bounded windows, write outputs and the manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import itertools
+import multiprocessing
+import os
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from slaforge.bulk.columns import read_mapping, resolve_columns
+from slaforge.bulk.manifest import read_previous, write_manifest
+from slaforge.bulk.naming import DEFAULT_PATTERN, check_pattern
+from slaforge.bulk.report import write_report
+from slaforge.bulk.rows import Row, RowSource
+from slaforge.bulk.worker import Entry, RowWorker, WorkerConfig, init_worker, process_in_worker
+from slaforge.errors import InputError, Location
+from slaforge.fileio import write_atomic
+from slaforge.spec.load import read_text, validate_data
+from slaforge.spec.yamlpos import load_yaml
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class BulkOptions:
+    customers: Path
+    base: Path
+    outdir: Path
+    jobs: int = 0
+    pattern: str = DEFAULT_PATTERN
+    mapping: Path | None = None
+    template: str = "default"
+    clause_dirs: tuple[Path, ...] = ()
+    lint: bool = False
+    skip_existing: bool = False
+    zip: bool = False
+    report: bool = False
+
+
+@dataclass
+class BulkResult:
+    entries: list[Entry] = field(default_factory=list)
+    interrupted: bool = False
+    report: Path | None = None
+    archive: Path | None = None
+
+    def count(self, status: str) -> int:
+        return sum(1 for e in self.entries if e.status == status)
+
+
+def prepare(options: BulkOptions) -> tuple[RowSource, WorkerConfig]:
+    """Check every input before any row runs; problems here are bad input (exit 2)."""
+    check_pattern(options.pattern)
+    base_text = read_text(options.base)
+    base_doc = load_yaml(base_text, str(options.base))
+    validate_data(base_doc, str(options.base))
+    source = RowSource(options.customers)
+    mapping = read_mapping(options.mapping) if options.mapping else {}
+    unknown = sorted(set(mapping) - set(source.columns))
+    if unknown:
+        raise InputError(
+            f"mapping names columns the customer file does not have: {', '.join(unknown)}",
+            Location(options.mapping),
+        )
+    columns = resolve_columns(source.columns, base_doc.data, mapping, options.customers)
+    if options.outdir.exists() and not options.outdir.is_dir():
+        raise InputError("output path exists and is not a folder", Location(options.outdir))
+    config = WorkerConfig(
+        base_data=base_doc.data,
+        base_digest=hashlib.sha256(base_text.encode()).hexdigest(),
+        columns=columns,
+        pattern=options.pattern,
+        template=options.template,
+        clause_dirs=tuple(options.clause_dirs),
+        lint=options.lint,
+        outdir=options.outdir,
+        previous=read_previous(options.outdir) if options.skip_existing else {},
+    )
+    return source, config
+
+
+def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResult:
+    """Build one agreement per row. Ctrl-C keeps finished files and writes the manifest."""
+    source, config = prepare(options)
+    total = source.count()
+    jobs = options.jobs or os.cpu_count() or 1
+    result = BulkResult()
+    options.outdir.mkdir(parents=True, exist_ok=True)
+    names: dict[str, int] = {}
+    window = max(32, jobs * 64)
+    try:
+        for entry, data in _results(source, config, jobs, window):
+            _finish(entry, data, names, options.outdir)
+            result.entries.append(entry)
+            if progress:
+                progress(len(result.entries), total)
+    except KeyboardInterrupt:
+        result.interrupted = True
+    finally:
+        write_manifest(options.outdir, result.entries)
+    if options.zip and not result.interrupted:
+        result.archive = _write_archive(options.outdir, result.entries)
+    if options.report:
+        result.report = write_report(options.outdir, result.entries, options.base, options.customers)
+    return result
+
+
+def _results(
+    source: RowSource, config: WorkerConfig, jobs: int, window: int
+) -> Iterator[tuple[Entry, bytes | None]]:
+    rows = iter(source)
+    if jobs == 1:
+        worker = RowWorker(config)
+        for row in rows:
+            yield worker.process(row)
+        return
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    pool = context.Pool(jobs, initializer=init_worker, initargs=(config,))
+    try:
+        while batch := list(itertools.islice(rows, window)):
+            yield from pool.imap(process_in_worker, batch, chunksize=max(1, len(batch) // (jobs * 4)))
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def _finish(entry: Entry, data: bytes | None, names: dict[str, int], outdir: Path) -> None:
+    if entry.output and entry.status != "failed":
+        first = names.setdefault(entry.output, entry.row)
+        if first != entry.row:
+            entry.status, data = "failed", None
+            entry.error = f"output name {entry.output!r} is also used by row {first}"
+            entry.sha256 = ""
+    if data is not None and entry.status == "ok":
+        write_atomic(outdir / entry.output, data)
+
+
+def _write_archive(outdir: Path, entries: list[Entry]) -> Path:
+    """``agreements.zip`` with every built agreement and the manifest, byte-for-byte stable."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        names = sorted(e.output for e in entries if e.status in ("ok", "skipped"))
+        for name in [*names, "manifest.csv", "manifest.json"]:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            archive.writestr(info, (outdir / name).read_bytes())
+    target = outdir / "agreements.zip"
+    write_atomic(target, buffer.getvalue())
+    return target
+
+
+def iter_rows(source: RowSource) -> Iterator[Row]:
+    """The rows of ``source`` (exposed for benchmarks)."""
+    return iter(source)

@@ -1,0 +1,76 @@
+"""The ``rules`` commands: list the lint rules, show one rule's documentation, check a rule pack."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import click
+
+from slaforge.errors import InputError
+from slaforge.lint.model import CATEGORIES
+
+rules_option = click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Also load the rule files in this folder. Repeatable.",
+)
+
+
+@click.group()
+def rules() -> None:
+    """List, explain and check lint rules."""
+
+
+@rules.command("list")
+@click.option("--category", type=click.Choice(CATEGORIES), help="Only rules of this category.")
+@rules_option
+def list_rules(category: str | None, rule_dirs: tuple[Path, ...]) -> None:
+    """List the rules: code, severity, category and name."""
+    from slaforge.lint.rules import load_rules
+
+    shown = [r for r in load_rules(rule_dirs) if category in (None, r.category)]
+    for rule in shown:
+        click.echo(f"{rule.code:<8} {rule.severity.value:<8} {rule.category:<22} {rule.name}")
+    click.echo(f"{len(shown)} rules", err=True)
+
+
+@rules.command()
+@click.argument("code")
+@rules_option
+def show(code: str, rule_dirs: tuple[Path, ...]) -> None:
+    """Show the documentation of rule CODE: what it does, why, an example and what to use."""
+    from slaforge.lint.rules import load_rules, rule_doc
+
+    by_code = {rule.code: rule for rule in load_rules(rule_dirs)}
+    rule = by_code.get(code.strip().upper())
+    if rule is None:
+        close = difflib.get_close_matches(code.strip().upper(), list(by_code), n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see: slaforge rules list"
+        raise InputError(f"unknown rule code {code!r}{hint}")
+    click.echo(rule_doc(rule), nl=False)
+
+
+@rules.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
+def check(folder: Path) -> None:
+    """Validate the rule files in FOLDER and run their examples; exit 1 on any problem."""
+    from slaforge.lint.rules import RuleError, check_rule_dir, load_rules
+
+    try:
+        problems = check_rule_dir(folder)
+    except RuleError as exc:
+        problems = exc.problems
+    if problems:
+        for line in problems:
+            click.echo(line)
+        click.echo(f"{len(problems)} problem" + ("" if len(problems) == 1 else "s"), err=True)
+        click.get_current_context().exit(1)
+    root = folder.resolve()
+    count = sum(1 for rule in load_rules([folder]) if rule.source.resolve().is_relative_to(root))
+    click.echo(f"{count} rules OK")
+
+
+COMMANDS: list[click.Command] = [rules]

@@ -1,0 +1,263 @@
+"""Blocks from a Word document, each with a run map back to the ``w:r`` elements it came from.
+
+A block is one body paragraph, one table cell (its paragraphs joined by ``"\\n"``), or one
+header/footer paragraph. Its text is the concatenation of its runs' text in order, with tabs as
+``"\\t"`` and line, page and column breaks as ``"\\n"``, so a character offset into the text names
+one character of one run: :class:`RunPiece` records which.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from slaforge.errors import InputError, Location
+from slaforge.extract.numbering import Numbering, w
+from slaforge.lint.model import Block, BlockLocation
+
+_CONTAINERS = frozenset(
+    w(tag)
+    for tag in (
+        *("hyperlink", "ins", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple"),
+        *("moveTo", "dir", "bdo"),
+    )
+)
+_BLOCK_CONTAINERS = frozenset(w(tag) for tag in ("sdt", "sdtContent", "customXml"))
+
+
+def run_items(r: etree._Element) -> list[tuple[etree._Element, str]]:
+    """The content children of run ``r`` with the text each contributes to the block."""
+    items: list[tuple[etree._Element, str]] = []
+    for child in r:
+        tag = child.tag
+        if tag == w("t"):
+            items.append((child, child.text or ""))
+        elif tag in (w("tab"), w("ptab")):
+            items.append((child, "\t"))
+        elif tag in (w("br"), w("cr")):
+            items.append((child, "\n"))
+        elif tag == w("noBreakHyphen"):
+            items.append((child, "-"))
+    return items
+
+
+def run_text(r: etree._Element) -> str:
+    """The text run ``r`` contributes to its block."""
+    return "".join(text for _, text in run_items(r))
+
+
+@dataclass
+class RunPiece:
+    """Run ``run`` supplies characters ``start``..``end`` of its block's text."""
+
+    run: etree._Element
+    start: int
+    end: int
+
+
+@dataclass
+class MappedBlock:
+    """A block and the runs its text came from, in order."""
+
+    block: Block
+    pieces: list[RunPiece]
+
+
+def _runs(parent: etree._Element) -> Iterator[etree._Element]:
+    """The runs Word renders in paragraph ``parent``: not deleted text, not text boxes."""
+    for child in parent:
+        if child.tag == w("r"):
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _runs(child)
+
+
+def _block_items(parent: etree._Element) -> Iterator[etree._Element]:
+    """The ``w:p`` and ``w:tbl`` children of ``parent``, looking inside content controls."""
+    for child in parent:
+        if child.tag in (w("p"), w("tbl")):
+            yield child
+        elif child.tag in _BLOCK_CONTAINERS:
+            yield from _block_items(child)
+
+
+def _paragraphs(parent: etree._Element) -> Iterator[etree._Element]:
+    """Every paragraph in ``parent`` in reading order, including those of nested tables."""
+    for item in _block_items(parent):
+        if item.tag == w("p"):
+            yield item
+        else:
+            for tc in item.iter(w("tc")):
+                yield from (p for p in _block_items(tc) if p.tag == w("p"))
+
+
+def _cells(tbl: etree._Element) -> Iterator[tuple[int, int, etree._Element]]:
+    """(row, grid column, ``w:tc``) for each cell of ``tbl``; merged cells count their span."""
+    rows = [tr for tr in tbl.iter(w("tr")) if _owner_table(tr) is tbl]
+    for row_no, tr in enumerate(rows):
+        col = 0
+        for tc in tr.iter(w("tc")):
+            if _owner_table(tc) is not tbl:
+                continue
+            yield row_no, col, tc
+            span = tc.find(f"{w('tcPr')}/{w('gridSpan')}")
+            col += int(span.get(w("val"), "1")) if span is not None else 1
+
+
+def _owner_table(element: etree._Element) -> etree._Element | None:
+    parent = element.getparent()
+    while parent is not None and parent.tag != w("tbl"):
+        parent = parent.getparent()
+    return parent
+
+
+class _Builder:
+    """Walks one story (body, header or footer) and makes mapped blocks."""
+
+    def __init__(self, numbering: Numbering | None, part: str, index: int = 0) -> None:
+        self.numbering = numbering
+        self.part = part
+        self.index = index
+        self.headings: list[tuple[int, str]] = []
+        self.heading_clause: str | None = None
+        self.blocks: list[MappedBlock] = []
+
+    def _label(self, p: etree._Element) -> str | None:
+        if self.numbering is None:
+            return None
+        label = self.numbering.label(p)
+        if label is None or not label[1]:
+            return None
+        return label[0].strip().rstrip(".").strip() or None
+
+    def paragraph(self, p: etree._Element) -> None:
+        index, self.index = self.index, self.index + 1
+        clause = self._label(p)
+        level = self.numbering.heading_level(p) if self.numbering is not None else None
+        pieces, text = _map([p])
+        if level is not None and text.strip():
+            while self.headings and self.headings[-1][0] >= level:
+                self.headings.pop()
+            path = tuple(title for _, title in self.headings)
+            self.headings.append((level, text.strip()))
+            self.heading_clause = clause
+        else:
+            path = tuple(title for _, title in self.headings)
+            clause = clause or self.heading_clause
+        if not text.strip():
+            return
+        location = BlockLocation(paragraph=index, clause=clause, heading_path=path, part=self.part)
+        block = Block(text, location, is_heading=level is not None, level=level or 0)
+        self.blocks.append(MappedBlock(block, pieces))
+
+    def table(self, tbl: etree._Element) -> None:
+        path = tuple(title for _, title in self.headings)
+        for row, col, tc in _cells(tbl):
+            paragraphs = list(_paragraphs(tc))
+            if not paragraphs:
+                continue
+            first = self.index
+            self.index += len(paragraphs)
+            labels = [self._label(p) for p in paragraphs]
+            pieces, text = _map(paragraphs)
+            if not text.strip():
+                continue
+            clause = next((label for label in labels if label), None) or self.heading_clause
+            location = BlockLocation(
+                paragraph=first, clause=clause, heading_path=path, table=(row, col), part=self.part
+            )
+            self.blocks.append(MappedBlock(Block(text, location), pieces))
+
+    def story(self, root: etree._Element) -> None:
+        for item in _block_items(root):
+            if item.tag == w("p"):
+                self.paragraph(item)
+            else:
+                self.table(item)
+
+
+def _map(paragraphs: list[etree._Element]) -> tuple[list[RunPiece], str]:
+    """The run map and text of ``paragraphs`` joined by ``"\\n"``."""
+    pieces: list[RunPiece] = []
+    text = ""
+    for number, p in enumerate(paragraphs):
+        if number:
+            text += "\n"
+        for r in _runs(p):
+            value = run_text(r)
+            pieces.append(RunPiece(r, len(text), len(text) + len(value)))
+            text += value
+    return pieces, text
+
+
+def open_docx(path: Path) -> DocumentObject:
+    """Open ``path`` with python-docx, turning every way it can fail into one InputError."""
+    where = Location(file=path)
+    if not zipfile.is_zipfile(path):
+        with path.open("rb") as handle:
+            if handle.read(4) == b"PK\x03\x04":
+                raise InputError("corrupt .docx: the zip archive is truncated or damaged", where)
+        raise InputError("not a .docx file (it is not a zip archive)", where)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            bad = archive.testzip()
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise InputError(f"corrupt .docx: {exc}", where) from exc
+    if bad is not None:
+        raise InputError(f"corrupt .docx: damaged member {bad}", where)
+    if "[Content_Types].xml" not in names:
+        raise InputError("corrupt .docx: no [Content_Types].xml (not an Office document)", where)
+    try:
+        return Document(str(path))
+    except PackageNotFoundError as exc:
+        raise InputError(f"corrupt .docx: {exc}", where) from exc
+    except ValueError as exc:
+        raise InputError(f"not a Word document: {exc}", where) from exc
+    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile) as exc:
+        raise InputError(f"corrupt .docx: {exc}", where) from exc
+
+
+def _part_root(document: DocumentObject, name: str) -> etree._Element | None:
+    for rel in document.part.rels.values():
+        if not rel.is_external and rel.reltype == name:
+            element: etree._Element = rel.target_part.element
+            return element
+    return None
+
+
+def map_document(document: DocumentObject) -> list[MappedBlock]:
+    """Mapped blocks of ``document``: headers, then the body, then footers."""
+    numbering = Numbering(_part_root(document, RT.NUMBERING), _part_root(document, RT.STYLES))
+    headers, body, footers = (
+        _Builder(None, "header"),
+        _Builder(numbering, "body"),
+        _Builder(None, "footer"),
+    )
+    for builder, reltype in ((headers, RT.HEADER), (footers, RT.FOOTER)):
+        parts = {
+            str(rel.target_part.partname): rel.target_part
+            for rel in document.part.rels.values()
+            if rel.reltype == reltype
+        }
+        for name in sorted(parts):
+            builder.story(parts[name].element)
+    body.story(document.element.body)
+    return headers.blocks + body.blocks + footers.blocks
+
+
+def extract_docx(path: Path) -> list[Block]:
+    """Blocks of the .docx at ``path``."""
+    try:
+        document = open_docx(path)
+        return [mapped.block for mapped in map_document(document)]
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"corrupt .docx: {exc}", Location(file=path)) from exc

@@ -1,0 +1,228 @@
+"""Metric cards rebuilt from prose, and the rule kinds that read them.
+
+A sentence that names a metric (availability, response, resolution, latency…) and gives
+a target (a percentage or a duration) defines a card. Each field is looked up in the
+same sentence, then the same block, then any sentence about the same kind of metric.
+"""
+
+from __future__ import annotations
+
+import re
+
+from slaforge.lint.context import CardSite, Context
+from slaforge.lint.cues import LATENCY_UNITS
+from slaforge.lint.docinfo import DocInfo, Hit
+from slaforge.lint.model import Finding
+from slaforge.lint.rules import Rule
+from slaforge.metrics import CLOCKED_KINDS, MetricCard, MetricKind
+
+_PCT_KINDS = frozenset(
+    {MetricKind.AVAILABILITY, MetricKind.ERROR_RATE, MetricKind.JITTER, MetricKind.THROUGHPUT}
+)
+_FIELD_CUES = {
+    "window": "@window",
+    "start_event": "@start",
+    "clock": "@clock",
+    "source": "@source",
+    "customer_access": "@access",
+}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _kind_hits(info: DocInfo, sent: int) -> list[tuple[MetricKind, Hit]]:
+    out: list[tuple[MetricKind, Hit]] = []
+    for kind in MetricKind:
+        for hit in info.hits.get(f"@kind:{kind.value}", ()):
+            if hit[2] == sent:
+                out.append((kind, hit))
+    return sorted(out, key=lambda kh: kh[1][0])
+
+
+def _pick_kind(kinds: list[tuple[MetricKind, Hit]], target: Hit, pct: bool) -> tuple[MetricKind, Hit] | None:
+    fitting = [(k, h) for k, h in kinds if (k in _PCT_KINDS) == pct]
+    before = [kh for kh in fitting if kh[1][0] < target[0]]
+    if before:
+        return before[-1]
+    return fitting[0] if fitting else None
+
+
+def _lookup(ctx: Context, info: DocInfo, sent: int, kind: MetricKind, key: str) -> str | None:
+    hit = info.first(key, sent) or info.first(key)
+    if hit is not None:
+        return info.text_of(hit)
+    kind_key = f"@kind:{kind.value}"
+    for other in ctx.infos:
+        for h in other.hits.get(key, ()):
+            if kind_key in other.sent_keys[h[2]]:
+                return other.text_of(h)
+    return None
+
+
+def _definition(ctx: Context, kind: MetricKind) -> str | None:
+    kind_key = f"@kind:{kind.value}"
+    for info in ctx.infos:
+        for sent, keys in enumerate(info.sent_keys):
+            if "@definition" in keys and kind_key in keys:
+                return info.sentence_text(sent)
+    return None
+
+
+def build_cards(ctx: Context) -> list[CardSite]:
+    """Every metric card defined in the document, in document order."""
+    sites: list[CardSite] = []
+    definitions: dict[MetricKind, str | None] = {}
+    exclusions = next(
+        (i.text_of(h) for i in ctx.infos for h in i.hits.get("@exclusion", ())[:1]), None
+    )
+    remedy = next((i.text_of(h) for i in ctx.infos for h in i.hits.get("@remedy", ())[:1]), None)
+    for info in ctx.infos:
+        if info.block.is_heading or "@metric" not in info.keys:
+            continue
+        targets = [(h, True) for h in info.hits.get("@pct", ())]
+        targets += [(h, False) for h in info.hits.get("@dur", ())]
+        seen: set[tuple[int, MetricKind]] = set()
+        for target, pct in sorted(targets, key=lambda t: (t[0][0], t[0][0] - t[0][1])):
+            kinds = _kind_hits(info, target[2])
+            picked = _pick_kind(kinds, target, pct)
+            if picked is None:
+                continue
+            kind, kind_hit = picked
+            text = info.text_of(target)
+            if not pct and kind is MetricKind.RESPONSE_TIME:
+                unit = text.split()[-1].lower()
+                if unit in LATENCY_UNITS:
+                    kind = MetricKind.LATENCY
+            if (target[2], kind) in seen:
+                continue
+            seen.add((target[2], kind))
+            if kind not in definitions:
+                definitions[kind] = _definition(ctx, kind)
+            card = _card(ctx, info, target, kind, text, pct, definitions[kind])
+            card.exclusions = exclusions
+            card.remedy = remedy
+            start = min(kind_hit[0], target[0])
+            end = max(kind_hit[1], target[1])
+            qualified = "@qualifier" in info.sent_keys[target[2]] or "@qualifier" in info.keys
+            sites.append(CardSite(card, info, target[2], start, end, qualified))
+    return sites
+
+
+def _card(
+    ctx: Context,
+    info: DocInfo,
+    target: Hit,
+    kind: MetricKind,
+    text: str,
+    pct: bool,
+    definition: str | None,
+) -> MetricCard:
+    sent = target[2]
+    card = MetricCard(name=kind.value.replace("_", " "), kind=kind, target=text)
+    card.unit = "%" if pct else " ".join(text.split()[1:]).strip("() ") or None
+    if card.unit and card.unit[0].isdigit():
+        card.unit = " ".join(card.unit.split()[1:]).strip("() ") or None
+    card.window = _lookup(ctx, info, sent, kind, "@window")
+    if kind in CLOCKED_KINDS:
+        card.start_event = _lookup(ctx, info, sent, kind, "@start")
+        card.stop_event = definition
+        card.clock = _lookup(ctx, info, sent, kind, "@clock")
+        if card.clock is None and card.unit and card.unit.split()[0].lower() in ("business", "working"):
+            card.clock = card.unit
+    else:
+        card.clock = card.window
+    card.counts_as_met = definition or (info.sentence_text(sent) if kind not in CLOCKED_KINDS else None)
+    card.source = _lookup(ctx, info, sent, kind, "@source")
+    card.customer_access = _lookup(ctx, info, sent, kind, "@access")
+    return card
+
+
+def check_card(rule: Rule, ctx: Context) -> list[Finding]:
+    """Report each card of the rule's metrics that lacks one of the required fields."""
+    if ctx.words < rule.min_words:
+        return []
+    out: list[Finding] = []
+    for site in ctx.cards:
+        card = site.card
+        if rule.metrics and card.kind not in rule.metrics:
+            continue
+        missing = [f for f in rule.require if not getattr(card, f)]
+        if not missing:
+            continue
+        start, end = site.info.chars(site.start, site.end)
+        message = rule.message.format(
+            metric=card.name, target=card.target or "", missing=", ".join(m.replace("_", " ") for m in missing)
+        )
+        out.append(ctx.finding(rule, site.info, start, end, message, {"missing": ",".join(missing)}))
+    return out
+
+
+def _value(text: str | None) -> float | None:
+    if not text:
+        return None
+    found = _NUMBER.search(text)
+    return float(found.group().replace(",", ".")) if found else None
+
+
+def check_consistency(rule: Rule, ctx: Context) -> list[Finding]:
+    """Flag a metric stated again with a different target or window, with no tier to explain it."""
+    out: list[Finding] = []
+    first: dict[MetricKind, CardSite] = {}
+    for site in ctx.cards:
+        kind = site.card.kind
+        earlier = first.get(kind)
+        if earlier is None:
+            first[kind] = site
+            continue
+        if site.qualified or earlier.qualified:
+            continue
+        if rule.check == "target":
+            a, b = _value(earlier.card.target), _value(site.card.target)
+            same_unit = (earlier.card.unit or "").lower() == (site.card.unit or "").lower()
+            differs = a is not None and b is not None and same_unit and a != b
+            what = f"{earlier.card.target} elsewhere"
+        else:
+            wa, wb = earlier.card.window, site.card.window
+            differs = bool(wa and wb and _norm(wa) != _norm(wb))
+            what = f"'{wa}' elsewhere"
+        if differs:
+            start, end = site.info.chars(site.start, site.end)
+            message = rule.message.format(metric=site.card.name, other=what)
+            out.append(ctx.finding(rule, site.info, start, end, message))
+    return out
+
+
+def _norm(window: str) -> str:
+    word = window.lower().split()[-1]
+    for stem in ("month", "quarter", "year", "annual", "week"):
+        if stem in word:
+            return stem
+    return word
+
+
+_ARITH = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\s*(?:/|÷|divided by)\s*(\d[\d,]*(?:\.\d+)?)\s*(?:=|is|equals)\s*"
+    r"(\d+(?:\.\d+)?)\s*%"
+)
+
+
+def check_numeric(rule: Rule, ctx: Context) -> list[Finding]:
+    """Percentages above 100, and worked examples whose arithmetic is wrong."""
+    out: list[Finding] = []
+    for info in ctx.infos:
+        text = info.block.text
+        if rule.check == "percent-over-100":
+            for hit in info.hits.get("@pct", ()):
+                keys = info.sent_keys[hit[2]]
+                if "@kind:availability" not in keys and "@kind:error_rate" not in keys:
+                    continue
+                value = _value(info.doc[hit[0]].text)
+                if value is not None and value > 100:
+                    out.append(ctx.hit_finding(rule, info, hit))
+        else:
+            for m in _ARITH.finditer(text):
+                a = float(m.group(1).replace(",", ""))
+                b = float(m.group(2).replace(",", ""))
+                c = float(m.group(3))
+                if b and abs(a / b * 100 - c) > 0.5:
+                    out.append(ctx.finding(rule, info, m.start(), m.end()))
+    return out

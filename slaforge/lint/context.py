@@ -1,0 +1,73 @@
+"""What a rule kind sees: the matched blocks of one document and a way to emit findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from slaforge.lint.docinfo import DocInfo, Hit
+from slaforge.lint.model import Finding
+from slaforge.lint.rules import Rule
+from slaforge.metrics import MetricCard
+
+
+@dataclass
+class CardSite:
+    """A metric card and where its defining words are."""
+
+    card: MetricCard
+    info: DocInfo
+    sent: int
+    start: int
+    end: int
+    qualified: bool
+
+
+@dataclass
+class Context:
+    """A linted document: its blocks, word count and the cards rebuilt from it."""
+
+    file: str
+    infos: list[DocInfo]
+    words: int
+    cards: list[CardSite] = field(default_factory=list)
+    block_of: dict[int, int] = field(default_factory=dict)
+    """Block index of each finding made here, keyed by ``id(finding)``."""
+
+    def has_key(self, key: str) -> bool:
+        """True when any block matched ``key``."""
+        return any(key in info.keys for info in self.infos)
+
+    def finding(
+        self,
+        rule: Rule,
+        info: DocInfo,
+        start: int,
+        end: int,
+        message: str | None = None,
+        extra: dict[str, str] | None = None,
+    ) -> Finding:
+        """A finding of ``rule`` on characters ``start:end`` of ``info``'s block."""
+        text = info.block.text
+        finding = Finding(
+            code=rule.code,
+            name=rule.name,
+            category=rule.category,
+            severity=rule.severity,
+            message=message or rule.message,
+            why=rule.why,
+            suggestion=rule.suggestion,
+            file=self.file,
+            location=info.block.location,
+            start=start,
+            end=end,
+            text=text,
+            match=text[start:end],
+            extra=extra or {},
+        )
+        self.block_of[id(finding)] = info.index
+        return finding
+
+    def hit_finding(self, rule: Rule, info: DocInfo, hit: Hit, message: str | None = None) -> Finding:
+        """A finding on the tokens of ``hit``."""
+        start, end = info.chars(hit[0], hit[1])
+        return self.finding(rule, info, start, end, message)

@@ -1,0 +1,171 @@
+"""Built-in token patterns the engine uses to classify sentences and rebuild metric cards.
+
+Keys start with ``@`` so they never clash with rule codes. All patterns read only
+``LOWER``/``ORTH``/``LIKE_NUM`` so they work on the blank pipeline too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slaforge.metrics import MetricKind
+
+Pattern = list[dict[str, Any]]
+
+TIME_UNITS: tuple[str, ...] = (
+    "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "h",
+    "day", "days", "week", "weeks", "second", "seconds", "sec", "secs", "s",
+    "ms", "millisecond", "milliseconds", "month", "months",
+)  # fmt: skip
+LATENCY_UNITS = frozenset({"ms", "millisecond", "milliseconds", "second", "seconds", "sec", "secs", "s"})
+PERCENT = ("%", "percent", "per cent", "pct")
+
+_NUM: dict[str, Any] = {"LIKE_NUM": True}
+_PAREN_NUM: Pattern = [
+    {"ORTH": "(", "OP": "?"},
+    {"LIKE_NUM": True, "OP": "?"},
+    {"ORTH": ")", "OP": "?"},
+]
+_CLOCK_ADJ = {"LOWER": {"IN": ["business", "working", "calendar", "clock", "consecutive"]}, "OP": "?"}
+
+KIND_WORDS: dict[MetricKind, tuple[str, ...]] = {
+    MetricKind.AVAILABILITY: (
+        "availability", "available", "uptime", "up-time", "availabilities", "accessible",
+    ),
+    MetricKind.RESPONSE_TIME: (
+        "respond", "responds", "responded", "response", "responses", "acknowledge",
+        "acknowledged", "acknowledgement", "acknowledgment", "reply", "replies",
+    ),
+    MetricKind.RESOLUTION_TIME: (
+        "resolve", "resolves", "resolved", "resolution", "resolutions", "fix", "fixed",
+        "fixes", "restore", "restored", "restoration", "repair", "repaired", "remedy",
+        "remediate", "remediated", "remediation",
+    ),
+    MetricKind.MTTR: ("mttr",),
+    MetricKind.MTBF: ("mtbf",),
+    MetricKind.LATENCY: ("latency", "round-trip", "rtt"),
+    MetricKind.THROUGHPUT: ("throughput", "bandwidth"),
+    MetricKind.JITTER: ("jitter",),
+    MetricKind.ERROR_RATE: ("error", "errors", "loss"),
+}  # fmt: skip
+
+
+def _words(*words: str) -> Pattern:
+    return [{"LOWER": {"IN": list(words)}}]
+
+
+def _phrase(text: str) -> Pattern:
+    return [{"LOWER": w} for w in text.lower().split()]
+
+
+CUES: dict[str, list[Pattern]] = {
+    "@obligation": [
+        _words(
+            "shall", "must", "will", "'ll", "agrees", "agree", "undertakes", "undertake",
+            "commits", "guarantees", "guarantee", "warrants", "ensure", "ensures", "required",
+            "obliged", "obligated", "responsible",
+        ),
+    ],
+    "@exclusion": [
+        _words(
+            "exclude", "excludes", "excluded", "excluding", "exclusion", "exclusions", "except",
+            "exception", "exceptions", "exempt",
+        ),
+        [{"LOWER": {"IN": ["not", "n't"]}}, {"LOWER": {"IN": ["count", "include", "apply", "constitute"]}}],
+        [{"LOWER": {"IN": ["not", "n't"]}}, {"LOWER": "be"}, {"LOWER": {"IN": ["counted", "considered", "included", "treated"]}}],
+    ],
+    "@credit": [
+        _words(
+            "credit", "credits", "refund", "refunds", "rebate", "rebates", "penalty", "penalties",
+            "compensation", "discount",
+        ),
+    ],
+    "@remedy": [
+        _words(
+            "credit", "credits", "refund", "refunds", "rebate", "rebates", "penalty", "penalties",
+            "compensation", "terminate", "termination", "damages",
+        ),
+        _phrase("fee reduction"),
+    ],
+    "@pct": [[_NUM, {"LOWER": {"IN": ["%", "percent", "pct"]}}], [_NUM, {"LOWER": "per"}, {"LOWER": "cent"}]],
+    "@dur": [[_NUM, *_PAREN_NUM, _CLOCK_ADJ, {"LOWER": {"IN": list(TIME_UNITS)}}]],
+    "@window": [
+        [
+            {"LOWER": {"IN": ["per", "each", "every", "a", "any", "one", "the", "in"]}, "OP": "?"},
+            {"LOWER": {"IN": ["calendar", "billing", "rolling", "given", "single"]}, "OP": "?"},
+            {"LOWER": {"IN": ["month", "monthly", "quarter", "quarterly", "annual", "annually", "year", "yearly", "weekly"]}},
+        ],
+        [{"LOWER": {"IN": ["billing", "measurement", "sla", "reporting", "service"]}}, {"LOWER": {"IN": ["cycle", "period", "month"]}}],
+    ],
+    "@start": [
+        _words(
+            "receipt", "receiving", "received", "receives", "report", "reported", "reporting",
+            "reports", "notification", "notified", "notifies", "submission", "submitted",
+            "submits", "logged", "logging", "opened", "raised", "creation", "created", "detection",
+            "detected", "detects", "lodged", "filed", "initiated", "occurrence", "onset",
+        ),
+        _phrase("from the time"),
+        _phrase("from the moment"),
+    ],
+    "@clock": [
+        [{"LOWER": {"IN": ["business", "working", "office", "operating", "support", "calendar", "normal"]}}, {"LOWER": {"IN": ["hours", "hour", "days", "day"]}}],
+        _words("24x7", "24/7", "24x7x365", "24×7"),
+        [{"ORTH": "24"}, {"LOWER": {"IN": ["x", "/", "×"]}}, {"ORTH": "7"}],
+        _phrase("around the clock"),
+        _phrase("round the clock"),
+        _phrase("24 hours a day"),
+        _phrase("24 hours per day"),
+    ],
+    "@source": [
+        _words(
+            "monitoring", "monitored", "monitors", "measured", "measures", "probe", "probes",
+            "logs", "records", "recorded", "telemetry",
+        ),
+        _phrase("ticketing system"),
+        _phrase("status page"),
+    ],
+    "@access": [
+        _words("dashboard", "dashboards", "portal", "audit", "independent", "third-party"),
+        _phrase("status page"),
+        [{"LOWER": {"IN": ["monthly", "quarterly", "weekly", "service", "performance", "availability", "sla"]}}, {"LOWER": {"IN": ["report", "reports", "reporting"]}}],
+        [{"LOWER": {"IN": ["report", "reports", "data", "logs", "records", "results"]}}, {"LOWER": {"IN": ["to", "available"]}}, {"LOWER": {"IN": ["the", "to"]}, "OP": "?"}, {"LOWER": {"IN": ["customer", "client", "you", "licensee", "buyer"]}}],
+        [{"LOWER": {"IN": ["customer", "client", "you", "licensee", "buyer"]}}, {"LOWER": {"IN": ["may", "can", "shall", "will"]}}, {"LOWER": "have", "OP": "?"}, {"LOWER": {"IN": ["access", "inspect", "view", "download", "audit", "verify", "read"]}}],
+    ],
+    "@definition": [
+        [{"LOWER": {"IN": ["means", "mean", "refers", "deemed", "defined", "constitutes", "comprises"]}}],
+        [{"LOWER": {"IN": ["counts", "count"]}}, {"LOWER": "as"}],
+        [{"LOWER": "is"}, {"LOWER": {"IN": ["met", "achieved", "complete", "given", "made"]}}, {"LOWER": {"IN": ["when", "once", "only", "if"]}}],
+    ],
+    "@qualifier": [
+        _words(
+            "priority", "priorities", "severity", "tier", "tiers", "plan", "plans", "edition",
+            "premium", "standard", "enterprise", "basic", "gold", "silver", "bronze", "platinum",
+            "region", "regions", "level", "p1", "p2", "p3", "p4", "sev1", "sev2", "critical",
+            "high", "medium", "low", "urgent", "normal", "major", "minor",
+        ),
+    ],
+}  # fmt: skip
+
+for _kind, _ws in KIND_WORDS.items():
+    CUES[f"@kind:{_kind.value}"] = [_words(*_ws)]
+CUES["@kind:mttr"].append(_phrase("mean time to repair"))
+CUES["@kind:mttr"].append(_phrase("mean time to restore"))
+CUES["@kind:mttr"].append(_phrase("mean time to recovery"))
+CUES["@kind:mtbf"].append(_phrase("mean time between failures"))
+CUES["@kind:error_rate"] = [
+    _phrase("error rate"),
+    _phrase("packet loss"),
+    _phrase("failure rate"),
+    _phrase("error ratio"),
+]
+CUES["@kind:throughput"].append([{"LOWER": {"IN": ["requests", "transactions", "messages"]}}, {"LOWER": "per"}, {"LOWER": {"IN": ["second", "minute"]}}])
+
+SCOPE_KEYS: dict[str, str | None] = {
+    "sentence": None,
+    "document": None,
+    "metric-definition": "@metric",
+    "obligation": "@obligation",
+    "exclusion": "@exclusion",
+    "credit-clause": "@credit",
+}
+"""The cue a sentence must contain for a rule of each scope to look at it."""

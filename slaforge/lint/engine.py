@@ -1,0 +1,91 @@
+"""Run the rules over a document's blocks and return findings, metric cards and notices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from slaforge.lint.cards import build_cards, check_card, check_consistency, check_numeric
+from slaforge.lint.context import Context
+from slaforge.lint.docinfo import DocInfo
+from slaforge.lint.kinds import check_match
+from slaforge.lint.matching import compile_rules
+from slaforge.lint.model import Block, Finding, LintOptions, LintResult, Severity
+from slaforge.lint.nlp import load_pipeline, pipe
+from slaforge.lint.rules import Rule, load_rules
+from slaforge.lint.structure import check_section, check_structure
+from slaforge.lint.text import split_blocks
+
+KIND_CHECKS: dict[str, Callable[[Rule, Context], list[Finding]]] = {
+    "existence": check_match,
+    "pattern": check_match,
+    "conditional": check_match,
+    "numeric": check_numeric,
+    "metric-card": check_card,
+    "consistency": check_consistency,
+    "structure": check_structure,
+    "section": check_section,
+}
+
+
+def _selected(rule: Rule, options: LintOptions) -> bool:
+    def hits(selectors: tuple[str, ...]) -> bool:
+        return any(s == rule.category or rule.code.startswith(s) for s in selectors)
+
+    if options.side not in rule.sides:
+        return False
+    if options.select and not hits(options.select):
+        return False
+    return not hits(options.ignore)
+
+
+def _severity(rule: Rule, options: LintOptions) -> Severity:
+    return options.severity.get(rule.code) or options.severity.get(rule.category) or rule.severity
+
+
+def _dedupe(keyed: list[tuple[int, Finding]]) -> list[Finding]:
+    seen: set[tuple[str, int, int, int]] = set()
+    out: list[Finding] = []
+    for block, f in keyed:
+        key = (f.code, block, f.start, f.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintResult:
+    """Lint ``blocks`` (one document) with the rules ``options`` select."""
+    rules = load_rules([Path(d) for d in options.rule_dirs])
+    pipeline = load_pipeline(options.model)
+    notices: list[str] = []
+    if pipeline.not_found:
+        notices.append(f"spaCy model {pipeline.not_found!r} could not be loaded; using {pipeline.name}")
+    runnable = [r for r in rules if pipeline.trained or not r.needs_tagger]
+    active = [r for r in runnable if _selected(r, options)]
+    if not pipeline.trained:
+        skipped = [r.code for r in rules if r.needs_tagger and _selected(r, options)]
+        notices.append(
+            "no trained English spaCy pipeline is installed; using a blank pipeline"
+            + (f" and skipping rules that need a tagger: {', '.join(skipped)}" if skipped else "")
+        )
+    compiled = compile_rules(pipeline.nlp, runnable)
+    docs = pipe(pipeline.nlp, [b.text for b in blocks])
+    infos = [DocInfo.build(i, b, d, compiled(d)) for i, (b, d) in enumerate(zip(blocks, docs, strict=True))]
+    words = sum(sum(1 for t in d if not t.is_punct and not t.is_space) for d in docs)
+    ctx = Context(file, infos, words)
+    ctx.cards = build_cards(ctx)
+    findings: list[Finding] = []
+    for rule in active:
+        severity = _severity(rule, options)
+        for finding in KIND_CHECKS[rule.kind](rule, ctx):
+            finding.severity = severity
+            findings.append(finding)
+    keyed = [(ctx.block_of.get(id(f), 0), f) for f in findings]
+    keyed.sort(key=lambda bf: (bf[0], bf[1].start, bf[1].end, bf[1].code))
+    return LintResult(_dedupe(keyed), [s.card for s in ctx.cards], notices)
+
+
+def lint_text(text: str, file: str = "<text>", options: LintOptions | None = None) -> LintResult:
+    """Lint plain text or Markdown: paragraphs are blank-line separated."""
+    return lint_blocks(split_blocks(text), file, options or LintOptions())

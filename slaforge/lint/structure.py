@@ -1,0 +1,186 @@
+"""Document-structure rule kinds: placeholders, defined terms, cross-references, numbering,
+and required sections (found by heading or by content)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from slaforge.lint.context import Context
+from slaforge.lint.docinfo import DocInfo
+from slaforge.lint.model import Finding
+from slaforge.lint.rules import Rule
+
+_PLACEHOLDER = re.compile(
+    r"\[\s*(?:TBD|TBC|TBA|•|·|\*|\.{2,}|…|_+|X+|x+|\?+|(?i:insert|enter|specify)[^\]]*"
+    r"|[A-Z][A-Z _]{2,}[A-Z]|\s*)\s*\]"
+    r"|_{3,}|\{\{.*?\}\}|\{%.*?%\}|<<[^<>]*>>|\bTBD\b|\bTBC\b|\bTBA\b|\bXX+\b|\?\?\?"
+    r"|<(?i:insert|customer|provider|supplier|name|date|amount)[^<>]{0,40}>"
+)
+_QUOTED_DEF = re.compile(
+    r"[“\"']([A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,5})[”\"']\s*(?:\)\s*)?"
+    r"(?:means|shall mean|has the meaning|refers to|is defined as|:)"
+)
+_PAREN_DEF = re.compile(r"\((?:the\s+|each\s+a\s+|a\s+)?[“\"]([A-Z][^”\"]{1,60})[”\"]\)")
+_LEAD_DEF = re.compile(
+    r"^\s*(?:[-•*]\s*)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})\s*(?::\s|\s+means\b|\s+shall mean\b)"
+)
+_TERM_USE = re.compile(r"\b([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,4})\b")
+_NOT_TERMS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december the this that these those if in
+    for each any all no an a to of by on at where when upon unless subject except
+    service level agreement""".split()
+)
+_ORG_END = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|GmbH|AG|SA|Corp|Corporation|Plc|PLC)\b")
+_REF = re.compile(
+    r"\b(?:clause|section|paragraph|schedule|annex|appendix)s?\s+(\d+(?:\.\d+)*)(?![\d.]*\s*%)",
+    re.IGNORECASE,
+)
+_LEAD_NUM = re.compile(r"^\s*(?:#+\s*)?(?:(?:clause|section)\s+)?(\d+(?:\.\d+)*)[.)]?\s+\S", re.IGNORECASE)
+_ANNEX = re.compile(r"^\s*(?:#+\s*)?(schedule|annex|appendix)\s+(\d+)", re.IGNORECASE)
+
+
+def _singular(term: str) -> str:
+    return term[:-1] if term.endswith("s") and not term.endswith("ss") else term
+
+
+def _definitions(ctx: Context) -> dict[str, tuple[DocInfo, int, int]]:
+    found: dict[str, tuple[DocInfo, int, int]] = {}
+    for info in ctx.infos:
+        text = info.block.text
+        if info.block.is_heading:
+            continue
+        for regex in (_QUOTED_DEF, _PAREN_DEF, _LEAD_DEF):
+            for m in regex.finditer(text):
+                term = m.group(1).strip()
+                if term.lower() in _NOT_TERMS or len(term) < 3:
+                    continue
+                found.setdefault(_singular(term), (info, m.start(1), m.end(1)))
+    return found
+
+
+def _numbers(info: DocInfo) -> str | None:
+    if info.block.location.clause:
+        return info.block.location.clause.rstrip(".")
+    m = _LEAD_NUM.match(info.block.text)
+    return m.group(1) if m else None
+
+
+def _placeholders(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    for info in ctx.infos:
+        for m in _PLACEHOLDER.finditer(info.block.text):
+            yield ctx.finding(rule, info, m.start(), m.end())
+
+
+def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    defined = _definitions(ctx)
+    if not defined:
+        return
+    known = {d.lower() for d in defined}
+    reported: set[str] = set()
+    for info in ctx.infos:
+        if info.block.is_heading:
+            continue
+        text = info.block.text
+        sent_starts = {info.sentence_chars(i)[0] for i in range(len(info.sent_bounds))}
+        for m in _TERM_USE.finditer(text):
+            term = m.group(1)
+            key = _singular(term).lower()
+            words = term.lower().replace("-", " ").split()
+            if key in known or key in reported or m.start() in sent_starts:
+                continue
+            if any(w in _NOT_TERMS for w in words) or _ORG_END.search(text, m.end(), m.end() + 8):
+                continue
+            if any(key in k or k in key for k in known):
+                continue
+            before = text[max(0, m.start() - 1) : m.start()]
+            if before in "“\"'(":
+                continue
+            reported.add(key)
+            yield ctx.finding(rule, info, m.start(), m.end())
+
+
+def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    whole = "\n".join(i.block.text for i in ctx.infos)
+    for term, (info, start, end) in _definitions(ctx).items():
+        uses = len(re.findall(r"\b" + re.escape(term) + r"s?\b", whole))
+        if uses <= 1:
+            yield ctx.finding(rule, info, start, end)
+
+
+def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    numbers = {n for n in (_numbers(i) for i in ctx.infos) if n}
+    annexes: set[tuple[str, str]] = set()
+    for info in ctx.infos:
+        m = _ANNEX.match(info.block.text)
+        if m:
+            annexes.add((m.group(1).lower(), m.group(2)))
+    if not numbers:
+        return
+    tops = {n.split(".")[0] for n in numbers}
+    for info in ctx.infos:
+        for m in _REF.finditer(info.block.text):
+            word = m.group(0).split()[0].lower().rstrip("s")
+            num = m.group(1)
+            if word in ("schedule", "annex", "appendix"):
+                ok = (word, num) in annexes
+            elif "." in num:
+                parent = num.rsplit(".", 1)[0]
+                has_children = any(n.startswith(parent + ".") for n in numbers)
+                ok = num in numbers or (not has_children and parent.split(".")[0] in tops)
+            else:
+                ok = num in tops
+            if not ok:
+                yield ctx.finding(rule, info, m.start(), m.end())
+
+
+def _numbering(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    last: dict[str, int] = {}
+    for info in ctx.infos:
+        num = _numbers(info)
+        if not num:
+            continue
+        parts = num.split(".")
+        if not all(p.isdigit() for p in parts):
+            continue
+        parent = ".".join(parts[:-1])
+        value = int(parts[-1])
+        prev = last.get(parent)
+        if prev is not None and value > prev + 1:
+            m = _LEAD_NUM.match(info.block.text)
+            start, end = (m.start(1), m.end(1)) if m else (0, min(len(info.block.text), 1))
+            yield ctx.finding(rule, info, start, end)
+        last[parent] = value
+        for key in [k for k in last if k.startswith(num + ".")]:
+            del last[key]
+
+
+_STRUCTURE = {
+    "placeholder": _placeholders,
+    "undefined-term": _undefined_terms,
+    "unused-definition": _unused_definitions,
+    "cross-reference": _cross_references,
+    "numbering": _numbering,
+}
+
+
+def check_structure(rule: Rule, ctx: Context) -> list[Finding]:
+    """Run the structure check the rule names."""
+    return list(_STRUCTURE[rule.check](rule, ctx))
+
+
+def check_section(rule: Rule, ctx: Context) -> list[Finding]:
+    """Report a required section found neither under a heading nor by its content."""
+    if ctx.words < rule.min_words or not ctx.infos:
+        return []
+    words = tuple(w.lower() for w in rule.headings)
+    for info in ctx.infos:
+        if info.block.is_heading and any(w in info.block.text.lower() for w in words):
+            return []
+        if any(w in h.lower() for h in info.block.location.heading_path for w in words):
+            return []
+    if ctx.has_key(f"{rule.code}|t"):
+        return []
+    first = ctx.infos[0]
+    return [ctx.finding(rule, first, 0, len(first.block.text.rstrip()))]

@@ -1,0 +1,497 @@
+"""``slaforge lint`` and ``slaforge rules`` driven through click, as a user would run them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner, Result
+
+from slaforge.cli import lint as lint_cli
+from slaforge.cli.main import cli
+from slaforge.extract import CFB_MAGIC
+from slaforge.lint.model import Block, Finding, LintOptions, LintResult, Severity
+from slaforge.metrics import MetricCard, MetricKind
+
+WEAK = "reasonable efforts"
+DISCRETION = "sole discretion"
+
+
+class FakeEngine:
+    """Flags two phrases wherever they occur and remembers the options it was given."""
+
+    def __init__(self) -> None:
+        self.options: list[LintOptions] = []
+
+    def __call__(self, blocks: list[Block], file: str, options: LintOptions) -> LintResult:
+        self.options.append(options)
+        findings = []
+        for block in blocks:
+            for words, code, severity in (
+                (WEAK, "FAK101", Severity.WARNING),
+                (DISCRETION, "FAK201", Severity.ERROR),
+            ):
+                start = block.text.find(words)
+                if start < 0 or code in options.ignore:
+                    continue
+                findings.append(
+                    Finding(
+                        code=code,
+                        name=words.replace(" ", "-"),
+                        category="weak-obligation",
+                        severity=options.severity.get(code, severity),
+                        message=f"'{words}' is not a commitment.",
+                        why="Nobody can show it was missed.",
+                        suggestion="State a measurable result.",
+                        file=file,
+                        location=block.location,
+                        start=start,
+                        end=start + len(words),
+                        text=block.text,
+                        match=words,
+                    )
+                )
+        card = MetricCard("Response time", MetricKind.RESPONSE_TIME, target="4", unit="hours")
+        return LintResult(findings, [card], ["using a fake engine"])
+
+
+@pytest.fixture
+def engine(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
+    fake = FakeEngine()
+    monkeypatch.setattr(lint_cli, "run_engine", fake)
+    return fake
+
+
+def run(*args: str | Path) -> Result:
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def write_docx(path: Path, *paragraphs: str) -> Path:
+    document = docx.Document()
+    document.add_heading("Service levels", 1)
+    for text in paragraphs:
+        paragraph = document.add_paragraph()
+        head, sep, tail = text.partition(WEAK)
+        paragraph.add_run(head)
+        if sep:
+            paragraph.add_run(sep).bold = True
+            paragraph.add_run(tail)
+    document.save(str(path))
+    return path
+
+
+WEAK_TEXT = f"The supplier uses {WEAK} to restore service."
+BAD_TEXT = f"Credits are granted at the supplier's {DISCRETION}."
+
+
+# -- exit codes -------------------------------------------------------------------------------
+
+
+def test_clean_draft_exits_0(tmp_path: Path, engine: FakeEngine) -> None:
+    path = tmp_path / "ok.txt"
+    path.write_text("Uptime is 99.9% per calendar month.\n", encoding="utf-8")
+
+    result = run("lint", path)
+
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "No findings in 1 file."
+
+
+@pytest.mark.parametrize(
+    ("text", "fail_on", "code"),
+    [
+        (WEAK_TEXT, None, 1),
+        (WEAK_TEXT, "error", 0),
+        (BAD_TEXT, "error", 1),
+        (WEAK_TEXT, "info", 1),
+        (BAD_TEXT, "none", 0),
+    ],
+)
+def test_fail_on_threshold(
+    tmp_path: Path, engine: FakeEngine, text: str, fail_on: str | None, code: int
+) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+
+    result = run("lint", path, *(["--fail-on", fail_on] if fail_on else []))
+
+    assert result.exit_code == code
+
+
+def test_notices_go_to_stderr(tmp_path: Path, engine: FakeEngine) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(WEAK_TEXT + "\n", encoding="utf-8")
+
+    result = run("lint", path, "--format", "json")
+
+    assert "notice: using a fake engine" in result.stderr
+    assert json.loads(result.stdout)["summary"]["warning"] == 1
+
+
+# -- bad input: one line, exit 2 ----------------------------------------------------------------
+
+
+def _cfb(*names: str) -> bytes:
+    return CFB_MAGIC + bytes(504) + b"".join(n.encode("utf-16-le").ljust(128, b"\0") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("a.docx", b"plain words", "not a .docx file (it is not a zip archive)"),
+        ("b.docx", b"PK\x03\x04" + bytes(40), "corrupt .docx: the zip archive is truncated"),
+        ("c.docx", _cfb("EncryptionInfo", "EncryptedPackage"), "password-protected or encrypted"),
+        ("d.doc", _cfb("WordDocument"), "old Word 97-2003 .doc: save it as .docx"),
+        ("e.txt", b"", "empty file"),
+        ("f.txt", b"ok\n\xff\xfe", "not UTF-8 text: byte 0xff at offset 3 (line 2)"),
+        ("g.rtf", b"{\\rtf1}", "unsupported file type '.rtf'"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    tmp_path: Path, engine: FakeEngine, name: str, data: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+
+    result = run("lint", path)
+
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"error: {path}") and message in line
+    assert "Traceback" not in result.output
+
+
+def test_missing_file(tmp_path: Path, engine: FakeEngine) -> None:
+    result = run("lint", tmp_path / "nowhere.docx")
+
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {tmp_path / 'nowhere.docx'}: no such file\n"
+
+
+def test_annotate_needs_one_docx(tmp_path: Path, engine: FakeEngine) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(WEAK_TEXT, encoding="utf-8")
+
+    result = run("lint", path, "--annotate", tmp_path / "out.docx")
+
+    assert result.exit_code == 2
+    assert "--annotate needs exactly one .docx file" in result.output
+
+
+def test_unknown_selector_suggests_category(tmp_path: Path, engine: FakeEngine) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(WEAK_TEXT, encoding="utf-8")
+
+    result = run("lint", path, "--select", "vague-terms")
+
+    assert result.exit_code == 2
+    assert "did you mean 'vague-term'?" in result.stderr
+
+
+# -- output formats ---------------------------------------------------------------------------
+
+
+def test_text_report_groups_by_clause(tmp_path: Path, engine: FakeEngine) -> None:
+    path = write_docx(tmp_path / "draft.docx", WEAK_TEXT, BAD_TEXT)
+
+    result = run("lint", path)
+
+    assert result.stdout.count("Service levels") == 1
+    assert f"«{WEAK}»" in result.stdout and f"«{DISCRETION}»" in result.stdout
+    assert result.stdout.rstrip().endswith("2 findings in 1 file: 1 error, 1 warning, 0 info.")
+
+
+def test_json_report(tmp_path: Path, engine: FakeEngine) -> None:
+    path = write_docx(tmp_path / "draft.docx", WEAK_TEXT)
+
+    data = json.loads(run("lint", path, "--format", "json").stdout)
+
+    assert data["files"] == [str(path)]
+    [finding] = data["findings"]
+    assert finding["match"] == WEAK
+    assert finding["location"]["heading_path"] == ["Service levels"]
+    assert finding["location"]["paragraph"] == 1
+    assert data["metrics"][0]["name"] == "Response time"
+
+
+def test_sarif_report(tmp_path: Path, engine: FakeEngine) -> None:
+    path = write_docx(tmp_path / "draft.docx", WEAK_TEXT, BAD_TEXT)
+
+    log = json.loads(run("lint", path, "--format", "sarif").stdout)
+
+    assert log["version"] == "2.1.0"
+    results = log["runs"][0]["results"]
+    assert [(r["ruleId"], r["level"]) for r in results] == [
+        ("FAK101", "warning"),
+        ("FAK201", "error"),
+    ]
+    region = results[0]["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] == 2 and region["snippet"]["text"] == WEAK
+
+
+def test_metrics_table(tmp_path: Path, engine: FakeEngine) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(WEAK_TEXT, encoding="utf-8")
+
+    result = run("lint", path, "--metrics")
+
+    assert "Metrics in" in result.stdout
+    assert "Response time" in result.stdout and "4 hours" in result.stdout
+
+
+def test_output_file(tmp_path: Path, engine: FakeEngine) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(WEAK_TEXT, encoding="utf-8")
+
+    result = run("lint", path, "--format", "json", "-o", tmp_path / "report.json")
+
+    assert result.stdout == ""
+    assert json.loads((tmp_path / "report.json").read_text())["summary"]["findings"] == 1
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_no_output_file_when_a_later_file_is_bad(tmp_path: Path, engine: FakeEngine) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(WEAK_TEXT, encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+
+    result = run("lint", good, bad, "-o", tmp_path / "report.txt")
+
+    assert result.exit_code == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "good.txt"]
+
+
+# -- annotate ---------------------------------------------------------------------------------
+
+
+def test_annotate_writes_commented_copy(tmp_path: Path, engine: FakeEngine) -> None:
+    path = write_docx(tmp_path / "draft.docx", WEAK_TEXT, BAD_TEXT)
+    out = tmp_path / "reviewed.docx"
+
+    result = run("lint", path, "--annotate", out)
+
+    assert result.exit_code == 1
+    assert f"wrote {out}: 2 comments" in result.stderr
+    comments = list(docx.Document(str(out)).comments)
+    assert [c.text.splitlines()[0] for c in comments] == [
+        f"FAK101 reasonable-efforts: '{WEAK}' is not a commitment.",
+        f"FAK201 sole-discretion: '{DISCRETION}' is not a commitment.",
+    ]
+    assert [p.text for p in docx.Document(str(out)).paragraphs] == [
+        "Service levels",
+        WEAK_TEXT,
+        BAD_TEXT,
+    ]
+
+
+def test_annotate_twice_gives_same_bytes(tmp_path: Path, engine: FakeEngine) -> None:
+    path = write_docx(tmp_path / "draft.docx", WEAK_TEXT, BAD_TEXT)
+
+    run("lint", path, "--annotate", tmp_path / "one.docx")
+    run("lint", path, "--annotate", tmp_path / "two.docx")
+
+    assert (tmp_path / "one.docx").read_bytes() == (tmp_path / "two.docx").read_bytes()
+
+
+def test_annotate_refuses_to_overwrite_the_draft(tmp_path: Path, engine: FakeEngine) -> None:
+    path = write_docx(tmp_path / "draft.docx", WEAK_TEXT)
+    before = path.read_bytes()
+
+    result = run("lint", path, "--annotate", path)
+
+    assert result.exit_code == 2
+    assert path.read_bytes() == before
+
+
+# -- config -----------------------------------------------------------------------------------
+
+
+def test_config_is_found_above_the_file_and_flags_win(tmp_path: Path, engine: FakeEngine) -> None:
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.slaforge.lint]\nside = "provider"\n'
+        'ignore = ["FAK201"]\nseverity = { FAK101 = "error" }\nrules = ["pack"]\n'
+        'fail-on = "error"\nmodel = "blank"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "drafts").mkdir()
+    path = tmp_path / "drafts" / "draft.txt"
+    path.write_text(WEAK_TEXT + " " + BAD_TEXT, encoding="utf-8")
+
+    result = run("lint", path, "--format", "json")
+    flagged = run("lint", path, "--side", "customer", "--ignore", "FAK101")
+
+    options = engine.options[0]
+    assert options.side == "provider"
+    assert options.rule_dirs == (str((tmp_path / "pack").resolve()),)
+    assert options.model == "blank"
+    assert [f["severity"] for f in json.loads(result.stdout)["findings"]] == ["error"]
+    assert result.exit_code == 1
+    assert engine.options[1].side == "customer"
+    assert engine.options[1].ignore == ("FAK201", "FAK101")
+    assert flagged.exit_code == 0
+
+
+def test_slaforge_toml_lint_table(tmp_path: Path, engine: FakeEngine) -> None:
+    (tmp_path / ".slaforge.toml").write_text(
+        '[lint]\nselect = ["weak-obligation", "SLA101"]\n', encoding="utf-8"
+    )
+    path = tmp_path / "draft.txt"
+    path.write_text(WEAK_TEXT, encoding="utf-8")
+
+    run("lint", path)
+
+    assert engine.options[0].select == ("weak-obligation", "SLA101")
+
+
+def test_explicit_config_file(tmp_path: Path, engine: FakeEngine) -> None:
+    config = tmp_path / "review.toml"
+    config.write_text('[lint]\nfail-on = "none"\n', encoding="utf-8")
+    path = tmp_path / "draft.txt"
+    path.write_text(BAD_TEXT, encoding="utf-8")
+
+    assert run("lint", path, "--config", config).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[lint]\nselekt = ["SLA101"]\n', ":2: lint.selekt: unknown key; did you mean 'select'?"),
+        (
+            '[lint]\nside = "both"\n',
+            ":2: lint.side: expected one of customer, provider, got 'both'",
+        ),
+        ('[lint]\nseverity = { SLA101 = "fatal" }\n', "lint.severity: expected one of"),
+        ('[lint]\nrules = ["missing-pack"]\n', "lint.rules: rule folder 'missing-pack' not found"),
+        ("[lint\nside = 1\n", "invalid TOML"),
+        ('[lint]\nfail-on = "never"\n', "lint.fail-on: expected one of error, warning, info, none"),
+    ],
+)
+def test_bad_config_names_file_and_key(
+    tmp_path: Path, engine: FakeEngine, body: str, message: str
+) -> None:
+    config = tmp_path / ".slaforge.toml"
+    config.write_text(body, encoding="utf-8")
+    path = tmp_path / "draft.txt"
+    path.write_text(WEAK_TEXT, encoding="utf-8")
+
+    result = run("lint", path)
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {config}")
+    assert message in result.stderr
+    assert engine.options == []
+
+
+# -- rules commands and the real engine -------------------------------------------------------
+
+PACK_RULE = """\
+code: TST901
+name: provider-alone-decides
+category: provider-discretion
+severity: error
+message: The supplier alone decides whether the customer gets anything.
+why: A remedy the supplier may refuse at will is no remedy.
+suggestion: Say when the credit is due, without the supplier's approval.
+kind: existence
+phrases: [sole discretion]
+examples:
+  fail:
+    - text: Credits are granted at the supplier's sole discretion.
+      flag: sole discretion
+  pass:
+    - Credits are granted whenever the monthly target is missed.
+"""
+
+
+def _pack(tmp_path: Path) -> Path:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "TST901.yaml").write_text(PACK_RULE, encoding="utf-8")
+    return pack
+
+
+def test_rules_check_ok_and_broken(tmp_path: Path) -> None:
+    pack = _pack(tmp_path)
+
+    ok = run("rules", "check", pack)
+    (pack / "TST902.yaml").write_text(
+        PACK_RULE.replace("TST901", "TST902").replace(
+            "category: provider-discretion", "category: bogus"
+        ),
+        encoding="utf-8",
+    )
+    broken = run("rules", "check", pack)
+
+    assert (ok.exit_code, ok.stdout) == (0, "1 rules OK\n")
+    assert broken.exit_code == 1
+    assert f"{pack / 'TST902.yaml'}:3: unknown category 'bogus'" in broken.stdout
+
+
+def test_rules_list_and_show(tmp_path: Path) -> None:
+    pack = _pack(tmp_path)
+
+    listed = run("rules", "list", "--category", "provider-discretion", "--rules", pack)
+    shown = run("rules", "show", "tst901", "--rules", pack)
+
+    assert listed.exit_code == 0
+    assert "TST901" in listed.stdout and "provider-alone-decides" in listed.stdout
+    assert all("provider-discretion" in line for line in listed.stdout.splitlines())
+    assert shown.exit_code == 0
+    for heading in ("What it does", "Why is this bad?", "Example", "Use instead"):
+        assert heading in shown.stdout
+
+
+def test_rules_show_unknown_code_suggests_close_ones(tmp_path: Path) -> None:
+    pack = _pack(tmp_path)
+
+    result = run("rules", "show", "TST910", "--rules", pack)
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: unknown rule code 'TST910'; did you mean")
+    assert "TST901" in result.stderr
+
+
+def test_end_to_end_through_the_engine(tmp_path: Path) -> None:
+    pack = _pack(tmp_path)
+    path = write_docx(tmp_path / "draft.docx", WEAK_TEXT, BAD_TEXT)
+    out = tmp_path / "reviewed.docx"
+
+    result = run(
+        "lint",
+        path,
+        "--rules",
+        pack,
+        "--select",
+        "TST901",
+        "--model",
+        "blank",
+        "--format",
+        "json",
+        "--annotate",
+        out,
+    )
+
+    assert result.exit_code == 1, result.output
+    [finding] = json.loads(result.stdout)["findings"]
+    assert (finding["code"], finding["match"]) == ("TST901", DISCRETION)
+    assert finding["location"]["paragraph"] == 2
+    [comment] = docx.Document(str(out)).comments
+    assert comment.text.startswith("TST901 provider-alone-decides:")
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr("sys.stdout", _Terminal())
+    assert lint_cli._use_color(None)
+    assert not lint_cli._use_color(Path("report.txt"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not lint_cli._use_color(None)

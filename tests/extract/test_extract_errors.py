@@ -1,0 +1,108 @@
+"""Every way a draft can be unreadable gives one line that names the file."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from slaforge.errors import InputError
+from slaforge.extract import CFB_MAGIC, extract
+
+
+def _cfb(*stream_names: str) -> bytes:
+    """A stand-in OLE2 compound file: the magic, a header, and directory entry names."""
+    entries = b"".join(name.encode("utf-16-le").ljust(128, b"\0") for name in stream_names)
+    return CFB_MAGIC + bytes(504) + entries
+
+
+def _message(path: Path) -> str:
+    with pytest.raises(InputError) as caught:
+        extract(path)
+    return str(caught.value)
+
+
+def test_not_a_zip(tmp_path: Path) -> None:
+    path = tmp_path / "draft.docx"
+    path.write_text("This is plain text with a .docx name.", encoding="utf-8")
+
+    assert _message(path) == f"{path}: not a .docx file (it is not a zip archive)"
+
+
+def test_truncated_zip(tmp_path: Path) -> None:
+    document = io.BytesIO()
+    docx.Document().save(document)
+    path = tmp_path / "draft.docx"
+    path.write_bytes(document.getvalue()[:2000])
+
+    assert _message(path) == f"{path}: corrupt .docx: the zip archive is truncated or damaged"
+
+
+def test_damaged_member(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document>terms</w:document>")
+    data = buffer.getvalue().replace(b"terms", b"TERMS", 1)
+    path = tmp_path / "draft.docx"
+    path.write_bytes(data)
+
+    assert _message(path) == f"{path}: corrupt .docx: damaged member word/document.xml"
+
+
+def test_zip_that_is_not_an_office_document(tmp_path: Path) -> None:
+    path = tmp_path / "draft.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("notes.txt", "hello")
+
+    assert "corrupt .docx: no [Content_Types].xml" in _message(path)
+
+
+def test_password_protected(tmp_path: Path) -> None:
+    path = tmp_path / "locked.docx"
+    path.write_bytes(_cfb("Root Entry", "EncryptionInfo", "EncryptedPackage"))
+
+    message = _message(path)
+
+    assert message.startswith(f"{path}: password-protected or encrypted .docx")
+
+
+def test_old_binary_doc(tmp_path: Path) -> None:
+    for name in ("old.doc", "renamed.docx"):
+        path = tmp_path / name
+        path.write_bytes(_cfb("Root Entry", "WordDocument", "1Table"))
+
+        assert _message(path) == f"{path}: old Word 97-2003 .doc: save it as .docx"
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    for name in ("empty.docx", "empty.txt"):
+        path = tmp_path / name
+        path.write_bytes(b"")
+
+        assert _message(path) == f"{path}: empty file"
+
+
+def test_text_that_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_bytes(b"Line one.\nCaf\xe9 terms.\n")
+
+    message = _message(path)
+
+    assert message == (
+        f"{path}:2: not UTF-8 text: byte 0xe9 at offset 13 (line 2); save the file as UTF-8"
+    )
+
+
+def test_unsupported_extension(tmp_path: Path) -> None:
+    path = tmp_path / "draft.pdf"
+    path.write_bytes(b"%PDF-1.7")
+
+    assert _message(path) == f"{path}: unsupported file type '.pdf': use .docx, .md, .txt"
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert _message(tmp_path / "gone.txt") == f"{tmp_path / 'gone.txt'}: no such file"

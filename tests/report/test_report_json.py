@@ -1,0 +1,64 @@
+"""The JSON report follows the documented schema."""
+
+from __future__ import annotations
+
+import json
+
+from slaforge.report import json as json_report
+from tests.report.sample import check_snapshot, sample_results
+
+
+def test_snapshot() -> None:
+    check_snapshot("report.json", json_report.render(sample_results()))
+
+
+def test_top_level_and_finding_keys() -> None:
+    data = json.loads(json_report.render(sample_results()))
+
+    assert set(data) == {"version", "tool", "files", "summary", "findings", "metrics", "notices"}
+    assert data["files"] == ["draft.docx", "terms.txt"]
+    assert data["summary"] == {"files": 2, "findings": 4, "error": 1, "warning": 2, "info": 1}
+    first = data["findings"][0]
+    assert set(first) == {
+        "code",
+        "name",
+        "category",
+        "severity",
+        "message",
+        "why",
+        "suggestion",
+        "file",
+        "location",
+        "text",
+        "match",
+        "extra",
+    }
+    assert set(first["location"]) == {
+        "part",
+        "paragraph",
+        "line",
+        "clause",
+        "heading_path",
+        "start",
+        "end",
+    }
+    assert first["match"] == "reasonable efforts" and first["match"] in first["text"]
+
+
+def test_table_cells_carry_row_and_column() -> None:
+    data = json.loads(json_report.render(sample_results()))
+
+    in_table = [f for f in data["findings"] if "row" in f["location"]]
+    assert [(f["code"], f["location"]["row"], f["location"]["column"]) for f in in_table] == [
+        ("SLA301", 2, 1)
+    ]
+
+
+def test_metric_cards_list_what_is_missing() -> None:
+    data = json.loads(json_report.render(sample_results()))
+
+    response = data["metrics"][0]
+    assert response["file"] == "draft.docx"
+    assert response["kind"] == "response_time"
+    assert response["stop_event"] is None
+    assert "stop_event" in response["missing"] and "counts_as_met" in response["missing"]
