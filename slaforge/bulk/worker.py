@@ -64,6 +64,7 @@ class RowWorker:
         self.config = config
         self.builder = Builder(config.template, config.clause_dirs)
         base = validate_data(Positioned(config.base_data), "base spec")
+        self.base = base
         self.base_dump = base.model_dump(mode="json")
         self.fingerprint = hashlib.sha256(
             "\n".join(
@@ -107,8 +108,11 @@ class RowWorker:
                 entry.status, entry.sha256 = "skipped", previous[1]
                 return entry, None
         try:
-            agreement = validate_data(Positioned(data), "row")
             unchanged = self._unchanged(row)
+            for name in unchanged:
+                if name in data:
+                    data[name] = getattr(self.base, name)
+            agreement = validate_data(Positioned(data), "row")
             built = self.builder.build(agreement, unchanged)
             if config.lint:
                 self._lint(built.model)

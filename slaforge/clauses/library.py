@@ -7,8 +7,9 @@ A user's clause folder is searched before the built-in one, as in Jinja's
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -78,14 +79,19 @@ class Clause:
         return hashlib.sha256(text.encode()).hexdigest()
 
 
-@dataclass(frozen=True)
+@dataclass
 class ClauseLibrary:
     """All clauses available to a build, by id, user clauses taking precedence."""
 
     clauses: dict[str, Clause]
 
-    def __iter__(self) -> Iterable[Clause]:  # type: ignore[override]
-        return iter(sorted(self.clauses.values(), key=lambda c: (c.meta.order, c.id)))
+    def __iter__(self) -> Iterator[Clause]:
+        return iter(self.ordered)
+
+    @cached_property
+    def ordered(self) -> list[Clause]:
+        """Clauses in document order (``order``, then id)."""
+        return sorted(self.clauses.values(), key=lambda c: (c.meta.order, c.id))
 
     def get(self, clause_id: str) -> Clause:
         try:

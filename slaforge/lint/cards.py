@@ -38,7 +38,9 @@ def _kind_hits(info: DocInfo, sent: int) -> list[tuple[MetricKind, Hit]]:
     return sorted(out, key=lambda kh: kh[1][0])
 
 
-def _pick_kind(kinds: list[tuple[MetricKind, Hit]], target: Hit, pct: bool) -> tuple[MetricKind, Hit] | None:
+def _pick_kind(
+    kinds: list[tuple[MetricKind, Hit]], target: Hit, pct: bool
+) -> tuple[MetricKind, Hit] | None:
     fitting = [(k, h) for k, h in kinds if (k in _PCT_KINDS) == pct]
     before = [kh for kh in fitting if kh[1][0] < target[0]]
     if before:
@@ -94,6 +96,8 @@ def build_cards(ctx: Context) -> list[CardSite]:
                     kind = MetricKind.LATENCY
             if (target[2], kind) in seen:
                 continue
+            if pct and kind is MetricKind.AVAILABILITY and (_value(text) or 0) >= 100:
+                continue
             seen.add((target[2], kind))
             if kind not in definitions:
                 definitions[kind] = _definition(ctx, kind)
@@ -126,11 +130,17 @@ def _card(
         card.start_event = _lookup(ctx, info, sent, kind, "@start")
         card.stop_event = definition
         card.clock = _lookup(ctx, info, sent, kind, "@clock")
-        if card.clock is None and card.unit and card.unit.split()[0].lower() in ("business", "working"):
+        if (
+            card.clock is None
+            and card.unit
+            and card.unit.split()[0].lower() in ("business", "working")
+        ):
             card.clock = card.unit
     else:
         card.clock = card.window
-    card.counts_as_met = definition or (info.sentence_text(sent) if kind not in CLOCKED_KINDS else None)
+    card.counts_as_met = definition or (
+        info.sentence_text(sent) if kind not in CLOCKED_KINDS else None
+    )
     card.source = _lookup(ctx, info, sent, kind, "@source")
     card.customer_access = _lookup(ctx, info, sent, kind, "@access")
     return card
@@ -150,9 +160,13 @@ def check_card(rule: Rule, ctx: Context) -> list[Finding]:
             continue
         start, end = site.info.chars(site.start, site.end)
         message = rule.message.format(
-            metric=card.name, target=card.target or "", missing=", ".join(m.replace("_", " ") for m in missing)
+            metric=card.name,
+            target=card.target or "",
+            missing=", ".join(m.replace("_", " ") for m in missing),
         )
-        out.append(ctx.finding(rule, site.info, start, end, message, {"missing": ",".join(missing)}))
+        out.append(
+            ctx.finding(rule, site.info, start, end, message, {"missing": ",".join(missing)})
+        )
     return out
 
 
@@ -191,12 +205,27 @@ def check_consistency(rule: Rule, ctx: Context) -> list[Finding]:
     return out
 
 
+_NUM_WORDS = {
+    "one": "1",
+    "three": "3",
+    "six": "6",
+    "twelve": "12",
+    "two": "2",
+    "a": "1",
+    "each": "1",
+}
+
+
 def _norm(window: str) -> str:
-    word = window.lower().split()[-1]
-    for stem in ("month", "quarter", "year", "annual", "week"):
-        if stem in word:
-            return stem
-    return word
+    """``"per calendar month"`` and ``"monthly"`` -> ``"month"``; ``"rolling 12-month"`` differs."""
+    words = window.lower().replace("-", " ").split()
+    stem = words[-1] if words else ""
+    for known in ("month", "quarter", "year", "annual", "week"):
+        if known in stem:
+            stem = "year" if known == "annual" else known
+    count = next((_NUM_WORDS.get(w, w) for w in words if w.isdigit() or w in _NUM_WORDS), "1")
+    rolling = "rolling " if "rolling" in words else ""
+    return f"{rolling}{count} {stem}"
 
 
 _ARITH = re.compile(
@@ -223,6 +252,7 @@ def check_numeric(rule: Rule, ctx: Context) -> list[Finding]:
                 a = float(m.group(1).replace(",", ""))
                 b = float(m.group(2).replace(",", ""))
                 c = float(m.group(3))
-                if b and abs(a / b * 100 - c) > 0.5:
+                decimals = len(m.group(3).partition(".")[2])
+                if b and abs(a / b * 100 - c) > 0.5 * 10**-decimals + 1e-9:
                     out.append(ctx.finding(rule, info, m.start(), m.end()))
     return out

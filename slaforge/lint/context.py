@@ -67,7 +67,9 @@ class Context:
         self.block_of[id(finding)] = info.index
         return finding
 
-    def hit_finding(self, rule: Rule, info: DocInfo, hit: Hit, message: str | None = None) -> Finding:
+    def hit_finding(
+        self, rule: Rule, info: DocInfo, hit: Hit, message: str | None = None
+    ) -> Finding:
         """A finding on the tokens of ``hit``."""
         start, end = info.chars(hit[0], hit[1])
         return self.finding(rule, info, start, end, message)

@@ -17,7 +17,9 @@ TIME_UNITS: tuple[str, ...] = (
     "day", "days", "week", "weeks", "second", "seconds", "sec", "secs", "s",
     "ms", "millisecond", "milliseconds", "month", "months",
 )  # fmt: skip
-LATENCY_UNITS = frozenset({"ms", "millisecond", "milliseconds", "second", "seconds", "sec", "secs", "s"})
+LATENCY_UNITS = frozenset(
+    {"ms", "millisecond", "milliseconds", "second", "seconds", "sec", "secs", "s"}
+)
 PERCENT = ("%", "percent", "per cent", "pct")
 
 _NUM: dict[str, Any] = {"LIKE_NUM": True}
@@ -26,7 +28,10 @@ _PAREN_NUM: Pattern = [
     {"LIKE_NUM": True, "OP": "?"},
     {"ORTH": ")", "OP": "?"},
 ]
-_CLOCK_ADJ = {"LOWER": {"IN": ["business", "working", "calendar", "clock", "consecutive"]}, "OP": "?"}
+_CLOCK_ADJ = {
+    "LOWER": {"IN": ["business", "working", "calendar", "clock", "consecutive"]},
+    "OP": "?",
+}
 
 KIND_WORDS: dict[MetricKind, tuple[str, ...]] = {
     MetricKind.AVAILABILITY: (
@@ -61,56 +66,183 @@ def _phrase(text: str) -> Pattern:
 CUES: dict[str, list[Pattern]] = {
     "@obligation": [
         _words(
-            "shall", "must", "will", "'ll", "agrees", "agree", "undertakes", "undertake",
-            "commits", "guarantees", "guarantee", "warrants", "ensure", "ensures", "required",
-            "obliged", "obligated", "responsible",
+            "shall",
+            "must",
+            "will",
+            "'ll",
+            "agrees",
+            "agree",
+            "undertakes",
+            "undertake",
+            "commits",
+            "guarantees",
+            "guarantee",
+            "warrants",
+            "ensure",
+            "ensures",
+            "required",
+            "obliged",
+            "obligated",
+            "responsible",
         ),
     ],
     "@exclusion": [
         _words(
-            "exclude", "excludes", "excluded", "excluding", "exclusion", "exclusions", "except",
-            "exception", "exceptions", "exempt",
+            "exclude",
+            "excludes",
+            "excluded",
+            "excluding",
+            "exclusion",
+            "exclusions",
+            "except",
+            "exception",
+            "exceptions",
+            "exempt",
         ),
-        [{"LOWER": {"IN": ["not", "n't"]}}, {"LOWER": {"IN": ["count", "include", "apply", "constitute"]}}],
-        [{"LOWER": {"IN": ["not", "n't"]}}, {"LOWER": "be"}, {"LOWER": {"IN": ["counted", "considered", "included", "treated"]}}],
+        [
+            {"LOWER": {"IN": ["not", "n't"]}},
+            {"LOWER": {"IN": ["count", "include", "apply", "constitute"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["not", "n't"]}},
+            {"LOWER": "be", "OP": "?"},
+            {
+                "LOWER": {
+                    "IN": [
+                        "counted",
+                        "considered",
+                        "included",
+                        "treated",
+                        "deemed",
+                        "regarded",
+                        "responsible",
+                        "liable",
+                        "accountable",
+                    ]
+                }
+            },
+        ],
     ],
     "@credit": [
         _words(
-            "credit", "credits", "refund", "refunds", "rebate", "rebates", "penalty", "penalties",
-            "compensation", "discount",
+            "credit",
+            "credits",
+            "refund",
+            "refunds",
+            "rebate",
+            "rebates",
+            "penalty",
+            "penalties",
+            "compensation",
+            "discount",
         ),
     ],
     "@remedy": [
         _words(
-            "credit", "credits", "refund", "refunds", "rebate", "rebates", "penalty", "penalties",
-            "compensation", "terminate", "termination", "damages",
+            "credit",
+            "credits",
+            "refund",
+            "refunds",
+            "rebate",
+            "rebates",
+            "penalty",
+            "penalties",
+            "compensation",
+            "terminate",
+            "termination",
+            "damages",
         ),
         _phrase("fee reduction"),
     ],
-    "@pct": [[_NUM, {"LOWER": {"IN": ["%", "percent", "pct"]}}], [_NUM, {"LOWER": "per"}, {"LOWER": "cent"}]],
+    "@pct": [
+        [_NUM, {"LOWER": {"IN": ["%", "percent", "pct"]}}],
+        [_NUM, {"LOWER": "per"}, {"LOWER": "cent"}],
+    ],
     "@dur": [[_NUM, *_PAREN_NUM, _CLOCK_ADJ, {"LOWER": {"IN": list(TIME_UNITS)}}]],
     "@window": [
         [
             {"LOWER": {"IN": ["per", "each", "every", "a", "any", "one", "the", "in"]}, "OP": "?"},
             {"LOWER": {"IN": ["calendar", "billing", "rolling", "given", "single"]}, "OP": "?"},
-            {"LOWER": {"IN": ["month", "monthly", "quarter", "quarterly", "annual", "annually", "year", "yearly", "weekly"]}},
+            {"LIKE_NUM": True, "OP": "?"},
+            {"ORTH": "-", "OP": "?"},
+            {
+                "LOWER": {
+                    "IN": [
+                        "month",
+                        "monthly",
+                        "quarter",
+                        "quarterly",
+                        "annual",
+                        "annually",
+                        "year",
+                        "yearly",
+                        "weekly",
+                    ]
+                }
+            },
         ],
-        [{"LOWER": {"IN": ["billing", "measurement", "sla", "reporting", "service"]}}, {"LOWER": {"IN": ["cycle", "period", "month"]}}],
+        [
+            {"LOWER": {"IN": ["billing", "measurement", "sla", "reporting", "service"]}},
+            {"LOWER": {"IN": ["cycle", "period", "month"]}},
+        ],
     ],
     "@start": [
         _words(
-            "receipt", "receiving", "received", "receives", "report", "reported", "reporting",
-            "reports", "notification", "notified", "notifies", "submission", "submitted",
-            "submits", "logged", "logging", "opened", "raised", "creation", "created", "detection",
-            "detected", "detects", "lodged", "filed", "initiated", "occurrence", "onset",
+            "receipt",
+            "receiving",
+            "received",
+            "receives",
+            "report",
+            "reported",
+            "reporting",
+            "reports",
+            "notification",
+            "notified",
+            "notifies",
+            "submission",
+            "submitted",
+            "submits",
+            "logged",
+            "logging",
+            "opened",
+            "raised",
+            "creation",
+            "created",
+            "detection",
+            "detected",
+            "detects",
+            "lodged",
+            "filed",
+            "initiated",
+            "occurrence",
+            "onset",
         ),
         _phrase("from the time"),
         _phrase("from the moment"),
+        [
+            {"LOWER": {"IN": list(TIME_UNITS)}},
+            {"LOWER": {"IN": ["of", "from", "after", "following"]}},
+        ],
     ],
     "@clock": [
-        [{"LOWER": {"IN": ["business", "working", "office", "operating", "support", "calendar", "normal"]}}, {"LOWER": {"IN": ["hours", "hour", "days", "day"]}}],
-        _words("24x7", "24/7", "24x7x365", "24×7"),
-        [{"ORTH": "24"}, {"LOWER": {"IN": ["x", "/", "×"]}}, {"ORTH": "7"}],
+        [
+            {
+                "LOWER": {
+                    "IN": [
+                        "business",
+                        "working",
+                        "office",
+                        "operating",
+                        "support",
+                        "calendar",
+                        "normal",
+                    ]
+                }
+            },
+            {"LOWER": {"IN": ["hours", "hour", "days", "day"]}},
+        ],
+        _words("24x7", "24/7", "24x7x365", "24\u00d77"),
+        [{"ORTH": "24"}, {"LOWER": {"IN": ["x", "/", "\u00d7"]}}, {"ORTH": "7"}],
         _phrase("around the clock"),
         _phrase("round the clock"),
         _phrase("24 hours a day"),
@@ -118,8 +250,17 @@ CUES: dict[str, list[Pattern]] = {
     ],
     "@source": [
         _words(
-            "monitoring", "monitored", "monitors", "measured", "measures", "probe", "probes",
-            "logs", "records", "recorded", "telemetry",
+            "monitoring",
+            "monitored",
+            "monitors",
+            "measured",
+            "measures",
+            "probe",
+            "probes",
+            "logs",
+            "records",
+            "recorded",
+            "telemetry",
         ),
         _phrase("ticketing system"),
         _phrase("status page"),
@@ -127,24 +268,96 @@ CUES: dict[str, list[Pattern]] = {
     "@access": [
         _words("dashboard", "dashboards", "portal", "audit", "independent", "third-party"),
         _phrase("status page"),
-        [{"LOWER": {"IN": ["monthly", "quarterly", "weekly", "service", "performance", "availability", "sla"]}}, {"LOWER": {"IN": ["report", "reports", "reporting"]}}],
-        [{"LOWER": {"IN": ["report", "reports", "data", "logs", "records", "results"]}}, {"LOWER": {"IN": ["to", "available"]}}, {"LOWER": {"IN": ["the", "to"]}, "OP": "?"}, {"LOWER": {"IN": ["customer", "client", "you", "licensee", "buyer"]}}],
-        [{"LOWER": {"IN": ["customer", "client", "you", "licensee", "buyer"]}}, {"LOWER": {"IN": ["may", "can", "shall", "will"]}}, {"LOWER": "have", "OP": "?"}, {"LOWER": {"IN": ["access", "inspect", "view", "download", "audit", "verify", "read"]}}],
+        [
+            {
+                "LOWER": {
+                    "IN": [
+                        "monthly",
+                        "quarterly",
+                        "weekly",
+                        "service",
+                        "performance",
+                        "availability",
+                        "sla",
+                    ]
+                }
+            },
+            {"LOWER": {"IN": ["report", "reports", "reporting"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["report", "reports", "data", "logs", "records", "results"]}},
+            {"LOWER": {"IN": ["to", "available"]}},
+            {"LOWER": {"IN": ["the", "to"]}, "OP": "?"},
+            {"LOWER": {"IN": ["customer", "client", "you", "licensee", "buyer"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["customer", "client", "you", "licensee", "buyer"]}},
+            {"LOWER": {"IN": ["may", "can", "shall", "will"]}},
+            {"LOWER": "have", "OP": "?"},
+            {"LOWER": {"IN": ["access", "inspect", "view", "download", "audit", "verify", "read"]}},
+        ],
     ],
     "@definition": [
-        [{"LOWER": {"IN": ["means", "mean", "refers", "deemed", "defined", "constitutes", "comprises"]}}],
+        [
+            {
+                "LOWER": {
+                    "IN": [
+                        "means",
+                        "mean",
+                        "refers",
+                        "deemed",
+                        "defined",
+                        "constitutes",
+                        "comprises",
+                    ]
+                }
+            }
+        ],
         [{"LOWER": {"IN": ["counts", "count"]}}, {"LOWER": "as"}],
-        [{"LOWER": "is"}, {"LOWER": {"IN": ["met", "achieved", "complete", "given", "made"]}}, {"LOWER": {"IN": ["when", "once", "only", "if"]}}],
+        [
+            {"LOWER": "is"},
+            {"LOWER": {"IN": ["met", "achieved", "complete", "given", "made"]}},
+            {"LOWER": {"IN": ["when", "once", "only", "if"]}},
+        ],
     ],
     "@qualifier": [
         _words(
-            "priority", "priorities", "severity", "tier", "tiers", "plan", "plans", "edition",
-            "premium", "standard", "enterprise", "basic", "gold", "silver", "bronze", "platinum",
-            "region", "regions", "level", "p1", "p2", "p3", "p4", "sev1", "sev2", "critical",
-            "high", "medium", "low", "urgent", "normal", "major", "minor",
+            "priority",
+            "priorities",
+            "severity",
+            "tier",
+            "tiers",
+            "plan",
+            "plans",
+            "edition",
+            "premium",
+            "standard",
+            "enterprise",
+            "basic",
+            "gold",
+            "silver",
+            "bronze",
+            "platinum",
+            "region",
+            "regions",
+            "level",
+            "p1",
+            "p2",
+            "p3",
+            "p4",
+            "sev1",
+            "sev2",
+            "critical",
+            "high",
+            "medium",
+            "low",
+            "urgent",
+            "normal",
+            "major",
+            "minor",
         ),
     ],
-}  # fmt: skip
+}
 
 for _kind, _ws in KIND_WORDS.items():
     CUES[f"@kind:{_kind.value}"] = [_words(*_ws)]
@@ -158,7 +371,13 @@ CUES["@kind:error_rate"] = [
     _phrase("failure rate"),
     _phrase("error ratio"),
 ]
-CUES["@kind:throughput"].append([{"LOWER": {"IN": ["requests", "transactions", "messages"]}}, {"LOWER": "per"}, {"LOWER": {"IN": ["second", "minute"]}}])
+CUES["@kind:throughput"].append(
+    [
+        {"LOWER": {"IN": ["requests", "transactions", "messages"]}},
+        {"LOWER": "per"},
+        {"LOWER": {"IN": ["second", "minute"]}},
+    ]
+)
 
 SCOPE_KEYS: dict[str, str | None] = {
     "sentence": None,

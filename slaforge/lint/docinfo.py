@@ -25,7 +25,9 @@ class DocInfo:
     keys: set[str] = field(default_factory=set)
 
     @classmethod
-    def build(cls, index: int, block: Block, doc: Any, matches: list[tuple[str, int, int]]) -> DocInfo:
+    def build(
+        cls, index: int, block: Block, doc: Any, matches: list[tuple[str, int, int]]
+    ) -> DocInfo:
         """Group ``matches`` (key, start, end) by key and by sentence."""
         bounds = [(s.start, s.end) for s in doc.sents] or [(0, len(doc))]
         starts = [b[0] for b in bounds]

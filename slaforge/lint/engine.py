@@ -60,7 +60,9 @@ def lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRes
     pipeline = load_pipeline(options.model)
     notices: list[str] = []
     if pipeline.not_found:
-        notices.append(f"spaCy model {pipeline.not_found!r} could not be loaded; using {pipeline.name}")
+        notices.append(
+            f"spaCy model {pipeline.not_found!r} could not be loaded; using {pipeline.name}"
+        )
     runnable = [r for r in rules if pipeline.trained or not r.needs_tagger]
     active = [r for r in runnable if _selected(r, options)]
     if not pipeline.trained:
@@ -71,7 +73,10 @@ def lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRes
         )
     compiled = compile_rules(pipeline.nlp, runnable)
     docs = pipe(pipeline.nlp, [b.text for b in blocks])
-    infos = [DocInfo.build(i, b, d, compiled(d)) for i, (b, d) in enumerate(zip(blocks, docs, strict=True))]
+    infos = [
+        DocInfo.build(i, b, d, compiled(d))
+        for i, (b, d) in enumerate(zip(blocks, docs, strict=True))
+    ]
     words = sum(sum(1 for t in d if not t.is_punct and not t.is_space) for d in docs)
     ctx = Context(file, infos, words)
     ctx.cards = build_cards(ctx)

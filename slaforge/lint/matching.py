@@ -40,7 +40,7 @@ def _add(nlp: Language, compiled: Compiled, key: str, spec: MatchSpec) -> None:
     if spec.patterns:
         compiled.matcher.add(key, [list(p) for p in spec.patterns])
     if spec.phrases:
-        compiled.phrases.add(key, list(nlp.tokenizer.pipe(spec.phrases)))
+        compiled.phrases.add(key, [nlp.make_doc(p) for p in spec.phrases])
 
 
 def compile_rules(nlp: Language, rules: Sequence[Rule]) -> Compiled:

@@ -286,7 +286,9 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
     allowed = _COMMON | KINDS.get(kind, set())
     for key in data:
         if key not in allowed:
-            reader.problem((key,), f"unknown field {key!r}" + (f" for kind {kind!r}" if kind else ""))
+            reader.problem(
+                (key,), f"unknown field {key!r}" + (f" for kind {kind!r}" if kind else "")
+            )
     code = reader.text(data, "code")
     if code and not _CODE.match(code):
         reader.problem(("code",), f"code {code!r} must look like SLA101 (letters then 3 digits)")
@@ -298,7 +300,9 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
         reader.problem(("category",), f"unknown category {category!r}")
     severity_text = reader.text(data, "severity")
     if severity_text and severity_text not in {s.value for s in Severity}:
-        reader.problem(("severity",), f"severity must be error, warning or info, not {severity_text!r}")
+        reader.problem(
+            ("severity",), f"severity must be error, warning or info, not {severity_text!r}"
+        )
     message = reader.text(data, "message")
     why = reader.text(data, "why")
     suggestion = reader.text(data, "suggestion")
@@ -412,7 +416,9 @@ def _read_dir(path: Path) -> tuple[list[Rule], list[str]]:
         if rule is None:
             continue
         if rule.code in seen:
-            problems.append(f"{file}:{rule.line}: duplicate code {rule.code} (also in {seen[rule.code]})")
+            problems.append(
+                f"{file}:{rule.line}: duplicate code {rule.code} (also in {seen[rule.code]})"
+            )
             continue
         seen[rule.code] = file
         rules.append(rule)

@@ -18,26 +18,157 @@ _PLACEHOLDER = re.compile(
     r"|<(?i:insert|customer|provider|supplier|name|date|amount)[^<>]{0,40}>"
 )
 _QUOTED_DEF = re.compile(
-    r"[“\"']([A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,5})[”\"']\s*(?:\)\s*)?"
+    r"[\u201c\"']([A-Z][\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,5})[\u201d\"']\s*(?:\)\s*)?"
     r"(?:means|shall mean|has the meaning|refers to|is defined as|:)"
 )
-_PAREN_DEF = re.compile(r"\((?:the\s+|each\s+a\s+|a\s+)?[“\"]([A-Z][^”\"]{1,60})[”\"]\)")
+_PAREN_DEF = re.compile(
+    r"\((?:the\s+|each\s+a\s+|a\s+)?[\u201c\"]([A-Z][^\u201d\"]{1,60})[\u201d\"]\)"
+)
 _LEAD_DEF = re.compile(
-    r"^\s*(?:[-•*]\s*)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})\s*(?::\s|\s+means\b|\s+shall mean\b)"
+    r"\s*(?:[-•*]\s*)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})\s*(?::\s|\s+means\b|\s+shall mean\b)"
 )
 _TERM_USE = re.compile(r"\b([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,4})\b")
 _NOT_TERMS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december the this that these those if in
-    for each any all no an a to of by on at where when upon unless subject except
-    service level agreement""".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "if",
+        "in",
+        "for",
+        "each",
+        "any",
+        "all",
+        "no",
+        "an",
+        "a",
+        "to",
+        "of",
+        "by",
+        "on",
+        "at",
+        "where",
+        "when",
+        "upon",
+        "unless",
+        "subject",
+        "except",
+        "service",
+        "level",
+        "agreement",
+    ]
+)
+_TERM_HEADS = frozenset(
+    [
+        "time",
+        "times",
+        "period",
+        "periods",
+        "hours",
+        "hour",
+        "day",
+        "days",
+        "downtime",
+        "window",
+        "windows",
+        "credit",
+        "credits",
+        "service",
+        "services",
+        "level",
+        "levels",
+        "percentage",
+        "fee",
+        "fees",
+        "minutes",
+        "minute",
+        "request",
+        "requests",
+        "incident",
+        "incidents",
+        "error",
+        "errors",
+        "event",
+        "events",
+        "month",
+        "support",
+        "maintenance",
+        "availability",
+        "uptime",
+        "response",
+        "resolution",
+        "date",
+        "channel",
+        "plan",
+        "agreement",
+        "term",
+        "data",
+        "portal",
+        "desk",
+        "priority",
+        "severity",
+        "rate",
+        "outage",
+        "outages",
+        "interval",
+        "intervals",
+        "target",
+        "targets",
+        "commitment",
+        "schedule",
+        "exclusions",
+        "failure",
+        "failures",
+        "system",
+        "platform",
+        "objective",
+        "objectives",
+        "report",
+    ]
+)
+_ZONES = frozenset(
+    [
+        "european",
+        "standard",
+        "daylight",
+        "eastern",
+        "pacific",
+        "central",
+        "mountain",
+        "universal",
+        "mean",
+        "summer",
+    ]
 )
 _ORG_END = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|GmbH|AG|SA|Corp|Corporation|Plc|PLC)\b")
 _REF = re.compile(
     r"\b(?:clause|section|paragraph|schedule|annex|appendix)s?\s+(\d+(?:\.\d+)*)(?![\d.]*\s*%)",
     re.IGNORECASE,
 )
-_LEAD_NUM = re.compile(r"^\s*(?:#+\s*)?(?:(?:clause|section)\s+)?(\d+(?:\.\d+)*)[.)]?\s+\S", re.IGNORECASE)
+_LEAD_NUM = re.compile(
+    r"^\s*(?:#+\s*)?(?:(?:clause|section)\s+)?(\d+(?:\.\d+)*)[.)]?\s+\S", re.IGNORECASE
+)
 _ANNEX = re.compile(r"^\s*(?:#+\s*)?(schedule|annex|appendix)\s+(\d+)", re.IGNORECASE)
 
 
@@ -51,12 +182,17 @@ def _definitions(ctx: Context) -> dict[str, tuple[DocInfo, int, int]]:
         text = info.block.text
         if info.block.is_heading:
             continue
-        for regex in (_QUOTED_DEF, _PAREN_DEF, _LEAD_DEF):
-            for m in regex.finditer(text):
-                term = m.group(1).strip()
-                if term.lower() in _NOT_TERMS or len(term) < 3:
-                    continue
-                found.setdefault(_singular(term), (info, m.start(1), m.end(1)))
+        matches = [m for regex in (_QUOTED_DEF, _PAREN_DEF) for m in regex.finditer(text)]
+        in_definitions = any("defin" in h.lower() for h in info.block.location.heading_path)
+        for sent in range(len(info.sent_bounds)):
+            lead = _LEAD_DEF.match(text, info.sentence_chars(sent)[0])
+            if lead and (" " in lead.group(1) or "mean" in lead.group(0) or in_definitions):
+                matches.append(lead)
+        for m in matches:
+            term = m.group(1).strip()
+            if term.lower() in _NOT_TERMS or len(term) < 3:
+                continue
+            found.setdefault(_singular(term), (info, m.start(1), m.end(1)))
     return found
 
 
@@ -92,16 +228,22 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 continue
             if any(w in _NOT_TERMS for w in words) or _ORG_END.search(text, m.end(), m.end() + 8):
                 continue
+            if _singular(words[-1]) not in _TERM_HEADS and words[-1] not in _TERM_HEADS:
+                continue
+            if words[-1] == "time" and words[-2] in _ZONES:
+                continue
             if any(key in k or k in key for k in known):
                 continue
             before = text[max(0, m.start() - 1) : m.start()]
-            if before in "“\"'(":
+            if before in "\u201c\"'(":
                 continue
             reported.add(key)
             yield ctx.finding(rule, info, m.start(), m.end())
 
 
 def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    if len([i for i in ctx.infos if not i.block.is_heading]) < 2:
+        return
     whole = "\n".join(i.block.text for i in ctx.infos)
     for term, (info, start, end) in _definitions(ctx).items():
         uses = len(re.findall(r"\b" + re.escape(term) + r"s?\b", whole))

@@ -29,6 +29,16 @@ from slaforge.spec.model import Agreement
 RESIDUE = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\[TBD\]|\bTBD\b|\[•\]|\[\s*\]|_{3,}|\[insert", re.I)
 """Template leftovers that must never reach a generated agreement."""
 
+_RESIDUE_HINTS = ("{{", "}}", "{%", "%}", "{#", "#}", "tbd", "[\u2022]", "[]", "[ ", "___", "[insert")
+
+
+def find_residue(text: str) -> re.Match[str] | None:
+    """The first template leftover in ``text``; a cheap substring scan decides if a regex is needed."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _RESIDUE_HINTS):
+        return None
+    return RESIDUE.search(text)
+
 
 @dataclass
 class ComposedClause:
@@ -46,10 +56,44 @@ class Composer:
         self._depends: dict[str, tuple[str, ...]] = {}
         """Per clause: the context variables it reads, sorted."""
         self._rendered: dict[tuple[str, tuple[str, ...]], list[Block]] = {}
+        self._selections: dict[tuple[str, ...], list[Clause]] = {}
+        self._when_names = self._names_in_conditions()
 
     @classmethod
     def from_dirs(cls, user_dirs: Sequence[Path] = ()) -> Composer:
         return cls(load_library(user_dirs))
+
+    def _names_in_conditions(self) -> tuple[str, ...]:
+        names: set[str] = set()
+        for clause in self.library:
+            if clause.meta.when:
+                try:
+                    parsed = self._env.parse("{{ " + clause.meta.when + " }}")
+                except TemplateSyntaxError as exc:
+                    raise ClauseError(
+                        f"clause {clause.id!r}: 'when' is not a valid expression: {exc.message}",
+                        Location(clause.path, field="when"),
+                    ) from exc
+                names |= meta.find_undeclared_variables(parsed)
+        known = set(Agreement.model_fields) | set(DERIVED)
+        return tuple(sorted(n for n in names if n in known))
+
+    def _select(
+        self, agreement: Agreement, context: dict[str, object], unchanged: frozenset[str] | None
+    ) -> list[Clause]:
+        if unchanged is None:
+            return select_clauses(self.library, agreement, context)
+        key = (
+            agreement.agreement.type.value,
+            *(_variable_key(name, agreement, unchanged) for name in self._when_names),
+        )
+        chosen = self._selections.get(key)
+        if chosen is None:
+            chosen = select_clauses(self.library, agreement, context)
+            if len(self._selections) > 1024:
+                self._selections.clear()
+            self._selections[key] = chosen
+        return chosen
 
     def _template(self, clause: Clause) -> Template:
         compiled = self._compiled.get(clause.id)
@@ -88,7 +132,7 @@ class Composer:
                 f"clause {clause.id!r}: cannot render: {exc}",
                 Location(clause.path, _template_line(exc.__traceback__)),
             ) from exc
-        residue = RESIDUE.search(text)
+        residue = find_residue(text)
         if residue:
             line = clause.body_line + text.count("\n", 0, residue.start())
             raise BuildFailure(
@@ -131,7 +175,7 @@ class Composer:
     ) -> tuple[DocumentModel, list[Clause]]:
         """The document model of ``agreement`` and the clauses it uses."""
         context = make_context(agreement)
-        clauses = select_clauses(self.library, agreement, context)
+        clauses = self._select(agreement, context, unchanged)
         sections: list[Section] = []
         for number, clause in enumerate(clauses, start=1):
             section = Section(

@@ -106,8 +106,16 @@ class BodyWriter:
         """
         out: list[str] = [self.cover(model) + self.contents(model)]
         for section in model.sections:
-            refs = tuple(model.target_number(t) for t in ref_targets(section.blocks))
-            key = (id(section.blocks), section.number, section.title, refs)
+            refs = tuple(
+                (model.target_section(t).bookmark, model.target_number(t))
+                for t in ref_targets(section.blocks)
+            )
+            signers = (
+                tuple((p.name, p.signatory, p.title) for p in model.parties)
+                if any(isinstance(b, Signatures) for b in section.blocks)
+                else ()
+            )
+            key = (id(section.blocks), section.number, section.title, refs, signers)
             cached = self._sections.get(key)
             if cached is None or cached[0] is not section.blocks:
                 if len(self._sections) > 4096:

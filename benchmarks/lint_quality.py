@@ -1,0 +1,62 @@
+"""Print the linter's precision and recall per category on the labelled set, and its recall
+against the weaknesses quoted in ../shared/corpus/INDEX.md when that corpus exists.
+
+    python benchmarks/lint_quality.py [--verbose] [--model NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from slaforge.lint.evaluate import Score, corpus_recall, load_labelled, overall, score  # noqa: E402
+from slaforge.lint.model import CATEGORIES  # noqa: E402
+
+LABELLED = REPO / "tests" / "lint" / "data" / "labelled.yaml"
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+def _table(title: str, scores: dict[str, Score], verbose: bool) -> None:
+    print(f"\n{title}")
+    print(f"  {'category':24} {'prec':>6} {'recall':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for cat in CATEGORIES:
+        s = scores[cat]
+        print(f"  {cat:24} {s.precision:6.2f} {s.recall:6.2f} {s.tp:4} {s.fp:4} {s.fn:4}")
+        if verbose:
+            for text in s.misses:
+                print(f"      missed: {text[:110]!r}")
+            for text in s.false_alarms:
+                print(f"      false:  {text[:110]!r}")
+    total = overall(scores)
+    print(
+        f"  {'overall (micro)':24} {total.precision:6.2f} {total.recall:6.2f} "
+        f"{total.tp:4} {total.fp:4} {total.fn:4}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--verbose", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--model", default=None, help="spaCy pipeline (or 'blank')")
+    args = parser.parse_args()
+    items = load_labelled(LABELLED)
+    for part in ("dev", "held-out"):
+        chosen = [i for i in items if i.part == part]
+        if chosen:
+            _table(f"{part}: {len(chosen)} labelled texts", score(chosen, args.model), args.verbose)
+    if (CORPUS / "INDEX.md").is_file():
+        found, total, missed = corpus_recall(CORPUS, args.model)
+        print(f"\ncorpus recall: {found}/{total} quoted weaknesses = {found / total:.2f}")
+        if args.verbose:
+            for q in missed:
+                print(f"      missed [{q.file}]: {q.text[:100]!r}")
+    else:
+        print(f"\n(no corpus at {CORPUS}; corpus recall not measured)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,283 @@
+"""slaforge bulk as a provider uses it: bad rows, manifests, re-runs, formats, the report."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from slaforge.bulk.columns import apply_row, resolve_columns
+from slaforge.bulk.runner import BulkOptions, run_bulk
+from slaforge.cli.main import cli
+from slaforge.render.build import Builder
+from slaforge.spec.load import validate_data
+from slaforge.spec.yamlpos import Positioned, load_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE = ROOT / "examples" / "bulk" / "base.yaml"
+CUSTOMERS = ROOT / "examples" / "bulk" / "customers.csv"
+
+
+def sample_rows() -> list[dict[str, str]]:
+    with CUSTOMERS.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def manifest(outdir: Path) -> list[dict[str, str]]:
+    with (outdir / "manifest.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["bulk", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_example_batch_runs_as_is(tmp_path: Path) -> None:
+    code, out, err = invoke(str(CUSTOMERS), "--base", str(BASE), "-o", str(tmp_path), "--jobs", "1")
+    assert code == 0, err
+    rows = manifest(tmp_path)
+    assert len(rows) == len(sample_rows()) >= 20
+    assert {r["status"] for r in rows} == {"ok"}
+    assert out.startswith(f"{len(rows)} built, 0 skipped, 0 failed of {len(rows)} rows")
+    first = rows[0]
+    assert first["output"] == "C1001-adatum-foods-ltd.docx"
+    data = (tmp_path / first["output"]).read_bytes()
+    assert hashlib.sha256(data).hexdigest() == first["sha256"]
+    assert "dispute-resolution=" in first["variants"]
+    assert len({r["variants"] for r in rows}) >= 3, "the example should exercise several variants"
+
+
+def test_bulk_output_equals_a_single_build_of_the_same_terms(tmp_path: Path) -> None:
+    """The batch's caches must never change what an agreement says."""
+    assert run_bulk(BulkOptions(CUSTOMERS, BASE, tmp_path, jobs=1)).count("failed") == 0
+    base = load_yaml(BASE.read_text(encoding="utf-8"), str(BASE)).data
+    rows = sample_rows()
+    columns = resolve_columns(list(rows[0]), base, {}, CUSTOMERS)
+    entries = manifest(tmp_path)
+    for index in (0, 4, 9, 13, len(rows) - 1):
+        agreement = validate_data(Positioned(apply_row(base, columns, rows[index])), "row")
+        alone = Builder().build(agreement).data
+        assert (tmp_path / entries[index]["output"]).read_bytes() == alone, entries[index]["output"]
+
+
+def test_bad_rows_are_reported_and_the_rest_are_written(tmp_path: Path) -> None:
+    rows = sample_rows()[:6]
+    rows[1]["metrics.availability.target"] = "120"
+    rows[3]["agreement.effective_date"] = "2027-02-30"
+    rows[4]["disputes.method"] = "duel"
+    customers = write_csv(tmp_path / "customers.csv", rows)
+    out = tmp_path / "out"
+    code, stdout, err = invoke(str(customers), "--base", str(BASE), "-o", str(out), "--jobs", "1")
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith(f"error: {customers}: row 3: column 'metrics.availability.target'")
+    assert "outside (0, 100]" in lines[0]
+    assert lines[1].startswith(f"error: {customers}: row 5: column 'agreement.effective_date'")
+    assert lines[2].startswith(f"error: {customers}: row 6: column 'disputes.method'") and "duel" in lines[2]
+    statuses = [r["status"] for r in manifest(out)]
+    assert statuses == ["ok", "failed", "ok", "failed", "failed", "ok"]
+    assert sorted(p.name for p in out.glob("*.docx")) == sorted(
+        r["output"] for r in manifest(out) if r["status"] == "ok"
+    )
+    assert "3 built, 0 skipped, 3 failed of 6 rows" in stdout
+
+
+def test_unknown_column_is_bad_input(tmp_path: Path) -> None:
+    rows = [dict(sample_rows()[0], **{"metrics.uptime.target": "99"})]
+    customers = write_csv(tmp_path / "c.csv", rows)
+    out = tmp_path / "out"
+    code, _, err = invoke(str(customers), "--base", str(BASE), "-o", str(out))
+    assert code == 2
+    assert err == (
+        f"error: {customers}:1: column 'metrics.uptime.target': metrics.uptime: "
+        "no item with id 'uptime' in the base spec\n"
+    )
+    assert not out.exists()
+
+
+def test_unknown_field_column(tmp_path: Path) -> None:
+    customers = write_csv(tmp_path / "c.csv", [{"customer.id": "1", "customer.colour": "red"}])
+    code, _, err = invoke(str(customers), "--base", str(BASE), "-o", str(tmp_path / "o"))
+    assert code == 2
+    assert "column 'customer.colour': unknown spec field 'parties.customer.colour'" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("c.csv", "", "file is empty"),
+        ("c.txt", "x", "unsupported customer file type '.txt'"),
+        ("c.json", "{not json", "JSON syntax error"),
+        ("c.json", '{"a": 1}', "expected a list of customer records"),
+        ("c.xlsx", "not a workbook", "not a readable .xlsx workbook"),
+    ],
+)
+def test_unreadable_customer_files(tmp_path: Path, name: str, content: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_text(content)
+    code, _, err = invoke(str(path), "--base", str(BASE), "-o", str(tmp_path / "o"))
+    assert code == 2
+    assert err.startswith(f"error: {path}") and message in err
+    assert len(err.splitlines()) == 1
+
+
+def test_bad_base_spec(tmp_path: Path) -> None:
+    base = tmp_path / "base.yaml"
+    base.write_text(BASE.read_text().replace("cap_percent: 30", "cap_percent: 2"))
+    code, _, err = invoke(str(CUSTOMERS), "--base", str(base), "-o", str(tmp_path / "o"))
+    assert code == 2
+    assert f"error: {base}:" in err and "credits.cap_percent" in err
+
+
+def test_two_runs_give_identical_hashes(tmp_path: Path) -> None:
+    first = run_bulk(BulkOptions(CUSTOMERS, BASE, tmp_path / "a", jobs=1))
+    second = run_bulk(BulkOptions(CUSTOMERS, BASE, tmp_path / "b", jobs=2))
+    assert [(e.sha256, e.input_hash) for e in first.entries] == [
+        (e.sha256, e.input_hash) for e in second.entries
+    ]
+    assert (tmp_path / "a" / "manifest.json").read_bytes() == (tmp_path / "b" / "manifest.json").read_bytes()
+
+
+def test_skip_existing_really_skips(tmp_path: Path) -> None:
+    rows = sample_rows()[:5]
+    customers = write_csv(tmp_path / "c.csv", rows)
+    out = tmp_path / "out"
+    run_bulk(BulkOptions(customers, BASE, out, jobs=1))
+    built = {p.name: p.stat().st_mtime_ns for p in out.glob("*.docx")}
+    rows[2]["metrics.response.target"] = "20"
+    write_csv(customers, rows)
+    (out / manifest(out)[4]["output"]).write_bytes(b"tampered")
+    time.sleep(0.01)
+    result = run_bulk(BulkOptions(customers, BASE, out, jobs=1, skip_existing=True))
+    assert [e.status for e in result.entries] == ["skipped", "skipped", "ok", "skipped", "ok"]
+    after = {p.name: p.stat().st_mtime_ns for p in out.glob("*.docx")}
+    for entry in result.entries:
+        changed = after[entry.output] != built[entry.output]
+        assert changed == (entry.status == "ok")
+    assert (out / result.entries[4].output).read_bytes() != b"tampered"
+
+
+def test_xlsx_and_json_inputs_give_the_same_agreements(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    rows = sample_rows()[:4]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(list(rows[0]))
+    for row in rows:
+        sheet.append(list(row.values()))
+    book.save(tmp_path / "c.xlsx")
+    (tmp_path / "c.json").write_text(json.dumps(rows))
+    csv_run = run_bulk(BulkOptions(write_csv(tmp_path / "c.csv", rows), BASE, tmp_path / "csv", jobs=1))
+    xlsx_run = run_bulk(BulkOptions(tmp_path / "c.xlsx", BASE, tmp_path / "xlsx", jobs=1))
+    json_run = run_bulk(BulkOptions(tmp_path / "c.json", BASE, tmp_path / "json", jobs=1))
+    expected = [e.sha256 for e in csv_run.entries]
+    assert all(expected)
+    assert [e.sha256 for e in xlsx_run.entries] == expected
+    assert [e.sha256 for e in json_run.entries] == expected
+    assert [e.row for e in xlsx_run.entries] == [2, 3, 4, 5]
+
+
+def test_mapping_file_renames_columns(tmp_path: Path) -> None:
+    rows = [{"Account": "A1", "Company": "Mapped Co Ltd", "Uptime": "99.95"}]
+    customers = write_csv(tmp_path / "c.csv", rows)
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text(
+        "columns:\n  Account: customer.id\n  Company: customer.name\n"
+        "  Uptime: metrics.availability.target\n"
+    )
+    out = tmp_path / "out"
+    code, _, err = invoke(str(customers), "--base", str(BASE), "-o", str(out), "--map", str(mapping), "--jobs", "1")
+    assert code == 0, err
+    assert (out / "A1-mapped-co-ltd.docx").exists()
+    record = json.loads((out / "manifest.json").read_text())["rows"][0]
+    assert {"path": "metrics.availability.target", "base": "99.9", "value": "99.95",
+            "note": "stricter target"} in record["deviations"]
+
+
+def test_report_lists_non_standard_terms(tmp_path: Path) -> None:
+    code, out, _ = invoke(str(CUSTOMERS), "--base", str(BASE), "-o", str(tmp_path), "--report", "--jobs", "1")
+    assert code == 0
+    html = (tmp_path / "report.html").read_text()
+    assert "<h2>Agreement types</h2>" in html and "customer-based" in html
+    assert "dispute-resolution" in html and "arbitration" in html
+    assert "metrics.response.target" in html and "weaker target" in html
+    assert "credits.cap_percent" in html and "bigger credit cap" in html
+    assert "earn_back.enabled" in html and "switched off" in html
+    assert "parties.customer.name" not in html, "identity fields are not deviations"
+
+
+def test_zip_holds_every_agreement_and_the_manifest(tmp_path: Path) -> None:
+    code, _, _ = invoke(str(CUSTOMERS), "--base", str(BASE), "-o", str(tmp_path), "--zip", "--jobs", "1")
+    assert code == 0
+    names = zipfile.ZipFile(io.BytesIO((tmp_path / "agreements.zip").read_bytes())).namelist()
+    assert "manifest.csv" in names and "manifest.json" in names
+    assert len([n for n in names if n.endswith(".docx")]) == len(sample_rows())
+
+
+def test_name_collision_fails_the_later_row(tmp_path: Path) -> None:
+    rows = sample_rows()[:3]
+    rows[2]["customer.id"] = rows[0]["customer.id"]
+    rows[2]["customer.name"] = rows[0]["customer.name"]
+    out = tmp_path / "out"
+    result = run_bulk(BulkOptions(write_csv(tmp_path / "c.csv", rows), BASE, out, jobs=1))
+    assert [e.status for e in result.entries] == ["ok", "ok", "failed"]
+    assert "is also used by row 2" in result.entries[2].error
+
+
+def test_bad_name_pattern_is_usage_error(tmp_path: Path) -> None:
+    code, _, err = invoke(str(CUSTOMERS), "--base", str(BASE), "-o", str(tmp_path), "--name", "{customer.id|shout}.docx")
+    assert code == 2
+    assert "unknown filter 'shout'" in err
+
+
+def test_ctrl_c_keeps_finished_files_and_no_partial_file(tmp_path: Path) -> None:
+    rows = []
+    for i in range(4000):
+        row = dict(sample_rows()[i % 20])
+        row["customer.id"] = f"K{i:05d}"
+        rows.append(row)
+    customers = write_csv(tmp_path / "many.csv", rows)
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "slaforge", "bulk", str(customers), "--base", str(BASE), "-o", str(out), "--jobs", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 20:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert b"interrupted: kept" in err
+    assert b"Traceback" not in err
+    written = sorted(p.name for p in out.glob("*.docx"))
+    assert 20 <= len(written) < 4000
+    assert not list(out.glob(".*.part")), "no partial file may remain"
+    records = manifest(out)
+    assert sorted(r["output"] for r in records if r["status"] == "ok") == written
+    for record in records:
+        data = (out / record["output"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == record["sha256"]
