@@ -119,18 +119,44 @@ def main() -> None:
         two = slaforge_rate(customers, work / "jobs2", 2, args.rows)
         started = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "slaforge", "bulk", str(customers), "--base", str(BASE),
-             "-o", str(work / "cli"), "--jobs", "1"],
-            check=True, capture_output=True, cwd=ROOT,
+            [
+                sys.executable,
+                "-m",
+                "slaforge",
+                "bulk",
+                str(customers),
+                "--base",
+                str(BASE),
+                "-o",
+                str(work / "cli"),
+                "--jobs",
+                "1",
+            ],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
         )
         whole = args.rows / (time.perf_counter() - started)
         child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         small = work / "small.csv"
         make_customers(small, max(args.rows // 10, 10))
         subprocess.run(
-            [sys.executable, "-m", "slaforge", "bulk", str(small), "--base", str(BASE),
-             "-o", str(work / "small-out"), "--jobs", "1"],
-            check=True, capture_output=True, cwd=ROOT,
+            [
+                sys.executable,
+                "-m",
+                "slaforge",
+                "bulk",
+                str(small),
+                "--base",
+                str(BASE),
+                "-o",
+                str(work / "small-out"),
+                "--jobs",
+                "1",
+            ],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
         )
 
     print(f"rows: {args.rows} (naive loop: {args.naive_rows})")

@@ -71,7 +71,9 @@ def resolve_columns(
 def _parse(dotted: str, column: str, source: Path) -> tuple[Key, ...]:
     parts = [p.strip() for p in dotted.split(".")]
     if not dotted.strip() or any(not p for p in parts):
-        raise InputError(f"column {column!r}: {dotted!r} is not a dotted spec path", Location(source, 1))
+        raise InputError(
+            f"column {column!r}: {dotted!r} is not a dotted spec path", Location(source, 1)
+        )
     head = ALIASES.get(parts[0], (parts[0],))
     return (*head, *(int(p) if p.isdigit() else p for p in parts[1:]))
 
@@ -123,7 +125,9 @@ def _unknown(column: str, reason: str, source: Path) -> InputError:
     return InputError(f"column {column!r}: {reason}", Location(source, 1))
 
 
-def apply_row(base: Mapping[str, Any], columns: list[Column], cells: Mapping[str, Any]) -> dict[str, Any]:
+def apply_row(
+    base: Mapping[str, Any], columns: list[Column], cells: Mapping[str, Any]
+) -> dict[str, Any]:
     """``base`` with each non-empty cell written at its column's path.
 
     Only the top-level sections a row writes to are copied; the rest are shared with

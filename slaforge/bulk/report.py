@@ -34,7 +34,8 @@ def render_report(entries: list[Entry], base_name: str, customers_name: str) -> 
     )
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-        f"<title>Batch report: {escape(customers_name)}</title><style>{_STYLE}</style></head><body>",
+        f"<title>Batch report: {escape(customers_name)}</title>",
+        f"<style>{_STYLE}</style></head><body>",
         f"<h1>Batch report</h1><p>Customers: <b>{escape(customers_name)}</b>; base spec: "
         f"<b>{escape(base_name)}</b>.</p>",
         _table(["Status", "Rows"], [[escape(s), str(n)] for s, n in sorted(status.items())]),
@@ -53,11 +54,21 @@ def render_report(entries: list[Entry], base_name: str, customers_name: str) -> 
         for e in deviating:
             for d in e.deviations:
                 note = escape(d.note)
-                if d.note in ("weaker target", "bigger credit cap", "removed") or "removed" in d.note:
+                if (
+                    d.note in ("weaker target", "bigger credit cap", "removed")
+                    or "removed" in d.note
+                ):
                     note = f"<span class='weaker'>{note}</span>"
                 rows.append(
-                    [str(e.row), escape(e.customer_id), escape(e.output), escape(d.path),
-                     escape(d.base), escape(d.value), note]
+                    [
+                        str(e.row),
+                        escape(e.customer_id),
+                        escape(e.output),
+                        escape(d.path),
+                        escape(d.base),
+                        escape(d.value),
+                        note,
+                    ]
                 )
         parts.append(
             _table(["Row", "Customer", "File", "Term", "Base", "This agreement", "Note"], rows)

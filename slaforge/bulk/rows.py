@@ -51,11 +51,11 @@ class RowSource:
                 raise InputError("the first line must name the columns", Location(self.path, 1))
             return [h.strip() for h in header]
         if self.suffix == ".xlsx":
-            rows = self._xlsx_rows()
-            header = next(rows, None)
-            if header is None:
+            sheet_rows = self._xlsx_rows()
+            first = next(sheet_rows, None)
+            if first is None:
                 raise InputError("the first row must name the columns", Location(self.path, 1))
-            return [str(h).strip() for h in header if h is not None]
+            return [str(h).strip() for h in first if h is not None]
         self._records = self._load_records()
         columns: dict[str, None] = {}
         for row in self._records:
@@ -114,12 +114,12 @@ class RowSource:
                         continue
                     yield Row(reader.line_num, self._cells(values, reader.line_num))
         else:
-            rows = self._xlsx_rows()
-            next(rows, None)
-            for number, values in enumerate(rows, start=2):
-                if all(v is None or str(v).strip() == "" for v in values):
+            sheet_rows = self._xlsx_rows()
+            next(sheet_rows, None)
+            for number, cells in enumerate(sheet_rows, start=2):
+                if all(v is None or str(v).strip() == "" for v in cells):
                     continue
-                yield Row(number, self._cells(list(values), number))
+                yield Row(number, self._cells(list(cells), number))
 
     def _cells(self, values: list[Any], number: int) -> dict[str, Any]:
         if len(values) > len(self.columns) and any(

@@ -106,7 +106,9 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
     if options.zip and not result.interrupted:
         result.archive = _write_archive(options.outdir, result.entries)
     if options.report:
-        result.report = write_report(options.outdir, result.entries, options.base, options.customers)
+        result.report = write_report(
+            options.outdir, result.entries, options.base, options.customers
+        )
     return result
 
 
@@ -123,7 +125,9 @@ def _results(
     pool = context.Pool(jobs, initializer=init_worker, initargs=(config,))
     try:
         while batch := list(itertools.islice(rows, window)):
-            yield from pool.imap(process_in_worker, batch, chunksize=max(1, len(batch) // (jobs * 4)))
+            yield from pool.imap(
+                process_in_worker, batch, chunksize=max(1, len(batch) // (jobs * 4))
+            )
         pool.close()
     except BaseException:
         pool.terminate()

@@ -175,7 +175,11 @@ def _concrete(column: Column, base: dict[str, Any]) -> str:
     for key in column.path:
         if isinstance(value, list) and isinstance(key, str):
             index = next(
-                (i for i, item in enumerate(value) if isinstance(item, dict) and item.get("id") == key),
+                (
+                    i
+                    for i, item in enumerate(value)
+                    if isinstance(item, dict) and item.get("id") == key
+                ),
                 None,
             )
             parts.append(index if index is not None else key)

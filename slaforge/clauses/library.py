@@ -115,7 +115,9 @@ def parse_clause(text: str, path: Path) -> Clause:
     """Split a clause file into front matter and body and validate the front matter."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        raise ClauseError("a clause file starts with '---' and YAML front matter", Location(path, 1))
+        raise ClauseError(
+            "a clause file starts with '---' and YAML front matter", Location(path, 1)
+        )
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from jinja2 import TemplateError
-from jinja2.sandbox import SecurityError
+from jinja2.exceptions import SecurityError
 
 from slaforge.clauses.library import Clause, ClauseLibrary
 from slaforge.errors import ClauseError, Location
@@ -58,7 +58,8 @@ def select_clauses(
         for need in clause.meta.requires:
             if need not in ids and need not in categories:
                 raise ClauseError(
-                    f"clause {clause.id!r} requires {need!r}, which this agreement does not include",
+                    f"clause {clause.id!r} requires {need!r}, "
+                    "which this agreement does not include",
                     Location(clause.path, field="requires"),
                 )
         for clash in clause.meta.conflicts:

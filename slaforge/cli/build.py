@@ -29,12 +29,20 @@ clauses_option = click.option(
 
 @click.command()
 @click.option(
-    "--type", "agreement_type", type=click.Choice(_TYPES), default="customer-based",
-    show_default=True, help="The kind of agreement to start from.",
+    "--type",
+    "agreement_type",
+    type=click.Choice(_TYPES),
+    default="customer-based",
+    show_default=True,
+    help="The kind of agreement to start from.",
 )
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("spec.yaml"),
-    show_default=True, help="Where to write the spec; '-' prints it.",
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("spec.yaml"),
+    show_default=True,
+    help="Where to write the spec; '-' prints it.",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(agreement_type: str, output: Path, force: bool) -> None:
@@ -64,7 +72,7 @@ def validate(specs: tuple[Path, ...], clause_dirs: tuple[Path, ...]) -> None:
     for spec in specs:
         try:
             agreement = load_spec(spec)
-            model, clauses = composer.compose(agreement)
+            _, clauses = composer.compose(agreement)
         except SpecErrors as exc:
             failed += 1
             for problem in exc.problems:
@@ -81,11 +89,15 @@ def validate(specs: tuple[Path, ...], clause_dirs: tuple[Path, ...]) -> None:
 @click.command()
 @click.argument("spec", type=click.Path(path_type=Path))
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
     help="The .docx to write [default: the spec's name with .docx, in the current folder].",
 )
 @click.option(
-    "--template", default="default", show_default=True,
+    "--template",
+    default="default",
+    show_default=True,
     help="A built-in template name or the path of a .docx template.",
 )
 @clauses_option
@@ -114,8 +126,13 @@ def list_clauses(category: str | None, clause_dirs: tuple[Path, ...]) -> None:
     library = load_library(clause_dirs)
     builtin = builtin_dir("clauses").resolve()
     rows = [
-        (c.id, c.meta.category, c.meta.variant, c.meta.title,
-         "built-in" if c.path.resolve().parent == builtin else str(c.path))
+        (
+            c.id,
+            c.meta.category,
+            c.meta.variant,
+            c.meta.title,
+            "built-in" if c.path.resolve().parent == builtin else str(c.path),
+        )
         for c in library
         if category is None or c.meta.category == category
     ]

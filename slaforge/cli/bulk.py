@@ -42,27 +42,69 @@ class ProgressLine:
 
 @click.command()
 @click.argument("customers", type=click.Path(path_type=Path))
-@click.option("--base", required=True, type=click.Path(path_type=Path), help="The base agreement spec.")
-@click.option("-o", "--output", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="The folder to write agreements, manifest and report into.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
-              help="Worker processes [default: one per core]; 1 runs in this process.")
-@click.option("--name", "pattern", default=DEFAULT_PATTERN, show_default=True,
-              help="File name pattern: {dotted.spec.path} with optional |slug, |lower, |upper.")
-@click.option("--map", "mapping", type=click.Path(path_type=Path, dir_okay=False),
-              help="A YAML file mapping column names to spec paths (columns: {Name: customer.name}).")
-@click.option("--template", default="default", show_default=True,
-              help="A built-in template name or the path of a .docx template.")
+@click.option(
+    "--base", required=True, type=click.Path(path_type=Path), help="The base agreement spec."
+)
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The folder to write agreements, manifest and report into.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes [default: one per core]; 1 runs in this process.",
+)
+@click.option(
+    "--name",
+    "pattern",
+    default=DEFAULT_PATTERN,
+    show_default=True,
+    help="File name pattern: {dotted.spec.path} with optional |slug, |lower, |upper.",
+)
+@click.option(
+    "--map",
+    "mapping",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A YAML file mapping column names to spec paths (columns: {Name: customer.name}).",
+)
+@click.option(
+    "--template",
+    default="default",
+    show_default=True,
+    help="A built-in template name or the path of a .docx template.",
+)
 @clauses_option
-@click.option("--lint", is_flag=True, help="Lint every agreement; an error-level finding fails the row.")
-@click.option("--skip-existing", is_flag=True,
-              help="Skip rows whose input hash and output file match the previous manifest.")
+@click.option(
+    "--lint", is_flag=True, help="Lint every agreement; an error-level finding fails the row."
+)
+@click.option(
+    "--skip-existing",
+    is_flag=True,
+    help="Skip rows whose input hash and output file match the previous manifest.",
+)
 @click.option("--zip", "make_zip", is_flag=True, help="Also write agreements.zip.")
-@click.option("--report", is_flag=True, help="Also write report.html: counts and non-standard terms.")
+@click.option(
+    "--report", is_flag=True, help="Also write report.html: counts and non-standard terms."
+)
 def bulk(
-    customers: Path, base: Path, outdir: Path, jobs: int, pattern: str, mapping: Path | None,
-    template: str, clause_dirs: tuple[Path, ...], lint: bool, skip_existing: bool,
-    make_zip: bool, report: bool,
+    customers: Path,
+    base: Path,
+    outdir: Path,
+    jobs: int,
+    pattern: str,
+    mapping: Path | None,
+    template: str,
+    clause_dirs: tuple[Path, ...],
+    lint: bool,
+    skip_existing: bool,
+    make_zip: bool,
+    report: bool,
 ) -> None:
     """Build one agreement per customer row (CSV, XLSX, JSON or YAML) from a base spec.
 
@@ -71,9 +113,18 @@ def bulk(
     does not stop the others. Exit code 0: every row ok; 1: some rows failed; 2: bad input.
     """
     options = BulkOptions(
-        customers=customers, base=base, outdir=outdir, jobs=jobs, pattern=pattern,
-        mapping=mapping, template=template, clause_dirs=clause_dirs, lint=lint,
-        skip_existing=skip_existing, zip=make_zip, report=report,
+        customers=customers,
+        base=base,
+        outdir=outdir,
+        jobs=jobs,
+        pattern=pattern,
+        mapping=mapping,
+        template=template,
+        clause_dirs=clause_dirs,
+        lint=lint,
+        skip_existing=skip_existing,
+        zip=make_zip,
+        report=report,
     )
     started = time.monotonic()
     result = run_bulk(options, ProgressLine())

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from slaforge.clauses import Clause
 from slaforge.render.compose import Composer
-from slaforge.render.docx import WordTemplate
 from slaforge.render.document import DocumentModel
+from slaforge.render.docx import WordTemplate
 from slaforge.spec.model import Agreement
 
 
@@ -25,9 +25,7 @@ class Built:
 class Builder:
     """A clause library and a Word template, loaded once, building any number of agreements."""
 
-    def __init__(
-        self, template: str | Path = "default", clause_dirs: Sequence[Path] = ()
-    ) -> None:
+    def __init__(self, template: str | Path = "default", clause_dirs: Sequence[Path] = ()) -> None:
         self.composer = Composer.from_dirs(clause_dirs)
         self.template = WordTemplate.named(template)
 

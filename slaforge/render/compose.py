@@ -10,7 +10,7 @@ from types import TracebackType
 
 from jinja2 import Template, TemplateSyntaxError, UndefinedError, meta
 from jinja2 import TemplateError as JinjaTemplateError
-from jinja2.sandbox import SecurityError
+from jinja2.exceptions import SecurityError
 
 from slaforge.clauses import Clause, ClauseLibrary, load_library, select_clauses
 from slaforge.errors import BuildFailure, ClauseError, Location
@@ -26,14 +26,29 @@ from slaforge.render.document import (
 from slaforge.render.env import long_date, make_environment
 from slaforge.spec.model import Agreement
 
-RESIDUE = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\[TBD\]|\bTBD\b|\[•\]|\[\s*\]|_{3,}|\[insert", re.I)
+RESIDUE = re.compile(
+    r"\{\{|\}\}|\{%|%\}|\{#|#\}|\[TBD\]|\bTBD\b|\[•\]|\[\s*\]|_{3,}|\[insert", re.I
+)
 """Template leftovers that must never reach a generated agreement."""
 
-_RESIDUE_HINTS = ("{{", "}}", "{%", "%}", "{#", "#}", "tbd", "[\u2022]", "[]", "[ ", "___", "[insert")
+_RESIDUE_HINTS = (
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "{#",
+    "#}",
+    "tbd",
+    "[\u2022]",
+    "[]",
+    "[ ",
+    "___",
+    "[insert",
+)
 
 
 def find_residue(text: str) -> re.Match[str] | None:
-    """The first template leftover in ``text``; a cheap substring scan decides if a regex is needed."""
+    """The first template leftover in ``text``; a substring scan decides if a regex must run."""
     lowered = text.lower()
     if not any(hint in lowered for hint in _RESIDUE_HINTS):
         return None

@@ -106,7 +106,9 @@ it depends on (what a clause cache compares when that section changed)."""
 
 def make_context(agreement: Agreement) -> dict[str, Any]:
     """The render context: every top-level spec section plus derived helpers."""
-    context: dict[str, Any] = {name: getattr(agreement, name) for name in type(agreement).model_fields}
+    context: dict[str, Any] = {
+        name: getattr(agreement, name) for name in type(agreement).model_fields
+    }
     info = agreement.agreement
     context.update(
         provider=agreement.parties.provider,

@@ -244,7 +244,8 @@ _SETTINGS_AFTER_UPDATE_FIELDS = {
 def _with_update_fields(xml: bytes | None) -> bytes:
     """Ask Word to refresh fields (contents, cross-references, page count) on open."""
     if xml is None:
-        return f'{XML_DECL}<w:settings {NAMESPACES}><w:updateFields w:val="true"/></w:settings>'.encode()
+        settings = f'<w:settings {NAMESPACES}><w:updateFields w:val="true"/></w:settings>'
+        return (XML_DECL + settings).encode()
     root = etree.fromstring(xml)
     for old in root.findall(f"{_W}updateFields"):
         root.remove(old)

@@ -12,9 +12,13 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from slaforge.spec.model import number_text
 
 _MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "eleven", "twelve",
+)  # fmt: skip
 
 
 def long_date(value: dt.date) -> str:

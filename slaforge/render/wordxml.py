@@ -142,7 +142,7 @@ class BodyWriter:
         return "".join(out)
 
     def contents(self, model: DocumentModel) -> str:
-        """A TOC field over Heading 1, with entries computed now so it reads before Word updates it."""
+        """A TOC field over Heading 1, its entries filled in now; Word refreshes it on open."""
         tabs = '<w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs>'
         out = [paragraph(run("Contents"), self.toc_heading)]
         entries = [f"{s.number}\t{s.title}" for s in model.sections]
@@ -154,7 +154,7 @@ class BodyWriter:
         end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
         for index, entry in enumerate(entries):
             number, title = entry.split("\t", 1)
-            content = f'{run(number)}<w:r><w:tab/></w:r>{run(title)}'
+            content = f"{run(number)}<w:r><w:tab/></w:r>{run(title)}"
             if index == 0:
                 content = begin + content
             if index == len(entries) - 1:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import pairwise
 
 from slaforge.metrics import CLOCKED_KINDS, MetricKind
 from slaforge.spec.model import Agreement, AgreementType, CreditTier, Metric
@@ -28,8 +29,9 @@ def check(agreement: Agreement) -> list[Problem]:
 def _dates(a: Agreement) -> Iterator[Problem]:
     info = a.agreement
     if info.end_date is not None and info.end_date <= info.effective_date:
-        yield ("agreement", "end_date"), (
-            f"end date {info.end_date} is not after the effective date {info.effective_date}"
+        yield (
+            ("agreement", "end_date"),
+            (f"end date {info.end_date} is not after the effective date {info.effective_date}"),
         )
     if info.end_date is None and info.term_months is None:
         yield ("agreement",), "give either end_date or term_months"
@@ -68,8 +70,9 @@ def _references(a: Agreement) -> Iterator[Problem]:
             yield ("services", i, "hours"), _unknown("schedule", service.hours, schedules)
         for j, channel in enumerate(service.channels):
             if channel.hours not in schedules:
-                yield ("services", i, "channels", j, "hours"), _unknown(
-                    "schedule", channel.hours, schedules
+                yield (
+                    ("services", i, "channels", j, "hours"),
+                    _unknown("schedule", channel.hours, schedules),
                 )
     for i, metric in enumerate(a.metrics):
         if metric.clock != "24x7" and metric.clock not in schedules:
@@ -93,13 +96,17 @@ def _metrics(a: Agreement) -> Iterator[Problem]:
                 if not getattr(metric, event):
                     yield (*path, event), f"a {metric.kind.value} metric needs its {event}"
         if metric.kind is MetricKind.RESPONSE_TIME and not metric.does_not_count:
-            yield (*path, "does_not_count"), (
-                "say what does not count as a response (at least: automated acknowledgements)"
+            yield (
+                (*path, "does_not_count"),
+                ("say what does not count as a response (at least: automated acknowledgements)"),
             )
         if metric.attainment_percent < 100 and not metric.remainder:
-            yield (*path, "remainder"), (
-                f"the target applies to {metric.attainment_percent:g}% of events: "
-                "say what applies to the rest"
+            yield (
+                (*path, "remainder"),
+                (
+                    f"the target applies to {metric.attainment_percent:g}% of events: "
+                    "say what applies to the rest"
+                ),
             )
 
 
@@ -127,8 +134,9 @@ def _credits(a: Agreement) -> Iterator[Problem]:
     yield from _cap(a)
     chronic = credits.chronic_failure
     if chronic is not None and chronic.misses > chronic.months:
-        yield ("credits", "chronic_failure", "misses"), (
-            f"{chronic.misses} misses cannot happen in {chronic.months} months"
+        yield (
+            ("credits", "chronic_failure", "misses"),
+            (f"{chronic.misses} misses cannot happen in {chronic.months} months"),
         )
 
 
@@ -140,26 +148,38 @@ def _tier_ladder(
     ceiling = min(ceiling, 100.0) if metric.unit == "%" else metric.attainment_percent
     first_index, first = ordered[0]
     if first.below > ceiling:
-        yield ("credits", "tiers", first_index, "below"), (
-            f"tier for {metric.id!r} starts at {first.below:g}, above the level the metric "
-            f"commits to ({ceiling:g})"
+        yield (
+            ("credits", "tiers", first_index, "below"),
+            (
+                f"tier for {metric.id!r} starts at {first.below:g}, above the level the metric "
+                f"commits to ({ceiling:g})"
+            ),
         )
-    for (upper_i, upper), (lower_i, lower) in zip(ordered, ordered[1:], strict=False):
+    for (upper_i, upper), (lower_i, lower) in pairwise(ordered):
         path = ("credits", "tiers", lower_i)
         if lower.below > upper.at_least:
-            yield (*path, "below"), (
-                f"tiers {upper_i} and {lower_i} for {metric.id!r} overlap "
-                f"({lower.at_least:g}-{lower.below:g} and {upper.at_least:g}-{upper.below:g})"
+            yield (
+                (*path, "below"),
+                (
+                    f"tiers {upper_i} and {lower_i} for {metric.id!r} overlap "
+                    f"({lower.at_least:g}-{lower.below:g} and {upper.at_least:g}-{upper.below:g})"
+                ),
             )
         elif lower.below < upper.at_least:
-            yield (*path, "below"), (
-                f"gap between tiers {lower_i} and {upper_i} for {metric.id!r}: "
-                f"{lower.below:g}-{upper.at_least:g} is covered by no tier"
+            yield (
+                (*path, "below"),
+                (
+                    f"gap between tiers {lower_i} and {upper_i} for {metric.id!r}: "
+                    f"{lower.below:g}-{upper.at_least:g} is covered by no tier"
+                ),
             )
         if _credit(lower, basis) <= _credit(upper, basis):
-            yield (*path, "percent" if basis == "percent-of-fee" else "amount"), (
-                f"credits for {metric.id!r} are not monotonic: a lower level "
-                f"({lower.at_least:g}-{lower.below:g}) must earn a larger credit"
+            yield (
+                (*path, "percent" if basis == "percent-of-fee" else "amount"),
+                (
+                    f"credits for {metric.id!r} are not monotonic: a lower level "
+                    f"({lower.at_least:g}-{lower.below:g}) must earn a larger credit"
+                ),
             )
 
 
@@ -176,8 +196,9 @@ def _cap(a: Agreement) -> Iterator[Problem]:
             return
         largest = max((t.percent or 0.0) for t in credits.tiers)
         if credits.cap_percent < largest:
-            yield ("credits", "cap_percent"), (
-                f"cap {credits.cap_percent:g}% is below the largest tier ({largest:g}%)"
+            yield (
+                ("credits", "cap_percent"),
+                (f"cap {credits.cap_percent:g}% is below the largest tier ({largest:g}%)"),
             )
     else:
         if credits.cap_amount is None:
@@ -185,8 +206,9 @@ def _cap(a: Agreement) -> Iterator[Problem]:
             return
         largest = max((t.amount or 0.0) for t in credits.tiers)
         if credits.cap_amount < largest:
-            yield ("credits", "cap_amount"), (
-                f"cap {credits.cap_amount:g} is below the largest tier ({largest:g})"
+            yield (
+                ("credits", "cap_amount"),
+                (f"cap {credits.cap_amount:g} is below the largest tier ({largest:g})"),
             )
 
 
@@ -208,12 +230,14 @@ def _type_sections(a: Agreement) -> Iterator[Problem]:
         ids = {m.id: m for m in a.metrics}
         metric = ids.get(sales.follow_up_metric)
         if metric is None:
-            yield ("sales_marketing", "follow_up_metric"), _unknown(
-                "metric", sales.follow_up_metric, set(ids)
+            yield (
+                ("sales_marketing", "follow_up_metric"),
+                _unknown("metric", sales.follow_up_metric, set(ids)),
             )
         elif metric.kind is not MetricKind.LEAD_FOLLOW_UP_TIME:
-            yield ("sales_marketing", "follow_up_metric"), (
-                f"metric {metric.id!r} is not of kind lead_follow_up_time"
+            yield (
+                ("sales_marketing", "follow_up_metric"),
+                (f"metric {metric.id!r} is not of kind lead_follow_up_time"),
             )
 
 

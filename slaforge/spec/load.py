@@ -65,7 +65,9 @@ def load_spec_text(text: str, source: str) -> Agreement:
 def validate_data(doc: Positioned, source: str) -> Agreement:
     """Validate already-parsed YAML ``doc`` (values with their line numbers)."""
     if not isinstance(doc.data, dict):
-        raise SpecError("a spec is a YAML mapping (key: value) at the top level", Location(source, 1))
+        raise SpecError(
+            "a spec is a YAML mapping (key: value) at the top level", Location(source, 1)
+        )
     try:
         agreement = Agreement.model_validate(doc.data)
     except ValidationError as exc:

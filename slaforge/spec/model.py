@@ -106,7 +106,9 @@ class Schedule(Model):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Europe/Berlin)")
+            raise ValueError(  # noqa: B904 - pydantic shows this message as the field error
+                f"unknown time zone {value!r} (use an IANA name such as Europe/Berlin)"
+            )
         return value
 
     @property

@@ -10,7 +10,7 @@ import yaml
 from slaforge.errors import InputError, Location
 
 try:
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,misc]
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
 
@@ -88,7 +88,8 @@ def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], source: str) -
     return _scalar(node)
 
 
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
 def _scalar(node: yaml.Node) -> Any:
-    constructor = yaml.SafeLoader("")
-    value: Any = constructor.construct_object(node, deep=True)  # type: ignore[no-untyped-call]
-    return value
+    return _CONSTRUCTOR.construct_object(node, deep=True)

@@ -94,7 +94,10 @@ def test_bad_rows_are_reported_and_the_rest_are_written(tmp_path: Path) -> None:
     assert lines[0].startswith(f"error: {customers}: row 3: column 'metrics.availability.target'")
     assert "outside (0, 100]" in lines[0]
     assert lines[1].startswith(f"error: {customers}: row 5: column 'agreement.effective_date'")
-    assert lines[2].startswith(f"error: {customers}: row 6: column 'disputes.method'") and "duel" in lines[2]
+    assert (
+        lines[2].startswith(f"error: {customers}: row 6: column 'disputes.method'")
+        and "duel" in lines[2]
+    )
     statuses = [r["status"] for r in manifest(out)]
     assert statuses == ["ok", "failed", "ok", "failed", "failed", "ok"]
     assert sorted(p.name for p in out.glob("*.docx")) == sorted(
@@ -156,7 +159,9 @@ def test_two_runs_give_identical_hashes(tmp_path: Path) -> None:
     assert [(e.sha256, e.input_hash) for e in first.entries] == [
         (e.sha256, e.input_hash) for e in second.entries
     ]
-    assert (tmp_path / "a" / "manifest.json").read_bytes() == (tmp_path / "b" / "manifest.json").read_bytes()
+    assert (tmp_path / "a" / "manifest.json").read_bytes() == (
+        tmp_path / "b" / "manifest.json"
+    ).read_bytes()
 
 
 def test_skip_existing_really_skips(tmp_path: Path) -> None:
@@ -189,7 +194,9 @@ def test_xlsx_and_json_inputs_give_the_same_agreements(tmp_path: Path) -> None:
         sheet.append(list(row.values()))
     book.save(tmp_path / "c.xlsx")
     (tmp_path / "c.json").write_text(json.dumps(rows))
-    csv_run = run_bulk(BulkOptions(write_csv(tmp_path / "c.csv", rows), BASE, tmp_path / "csv", jobs=1))
+    csv_run = run_bulk(
+        BulkOptions(write_csv(tmp_path / "c.csv", rows), BASE, tmp_path / "csv", jobs=1)
+    )
     xlsx_run = run_bulk(BulkOptions(tmp_path / "c.xlsx", BASE, tmp_path / "xlsx", jobs=1))
     json_run = run_bulk(BulkOptions(tmp_path / "c.json", BASE, tmp_path / "json", jobs=1))
     expected = [e.sha256 for e in csv_run.entries]
@@ -208,16 +215,24 @@ def test_mapping_file_renames_columns(tmp_path: Path) -> None:
         "  Uptime: metrics.availability.target\n"
     )
     out = tmp_path / "out"
-    code, _, err = invoke(str(customers), "--base", str(BASE), "-o", str(out), "--map", str(mapping), "--jobs", "1")
+    code, _, err = invoke(
+        str(customers), "--base", str(BASE), "-o", str(out), "--map", str(mapping), "--jobs", "1"
+    )
     assert code == 0, err
     assert (out / "A1-mapped-co-ltd.docx").exists()
     record = json.loads((out / "manifest.json").read_text())["rows"][0]
-    assert {"path": "metrics.availability.target", "base": "99.9", "value": "99.95",
-            "note": "stricter target"} in record["deviations"]
+    assert {
+        "path": "metrics.availability.target",
+        "base": "99.9",
+        "value": "99.95",
+        "note": "stricter target",
+    } in record["deviations"]
 
 
 def test_report_lists_non_standard_terms(tmp_path: Path) -> None:
-    code, out, _ = invoke(str(CUSTOMERS), "--base", str(BASE), "-o", str(tmp_path), "--report", "--jobs", "1")
+    code, _, _ = invoke(
+        str(CUSTOMERS), "--base", str(BASE), "-o", str(tmp_path), "--report", "--jobs", "1"
+    )
     assert code == 0
     html = (tmp_path / "report.html").read_text()
     assert "<h2>Agreement types</h2>" in html and "customer-based" in html
@@ -229,7 +244,9 @@ def test_report_lists_non_standard_terms(tmp_path: Path) -> None:
 
 
 def test_zip_holds_every_agreement_and_the_manifest(tmp_path: Path) -> None:
-    code, _, _ = invoke(str(CUSTOMERS), "--base", str(BASE), "-o", str(tmp_path), "--zip", "--jobs", "1")
+    code, _, _ = invoke(
+        str(CUSTOMERS), "--base", str(BASE), "-o", str(tmp_path), "--zip", "--jobs", "1"
+    )
     assert code == 0
     names = zipfile.ZipFile(io.BytesIO((tmp_path / "agreements.zip").read_bytes())).namelist()
     assert "manifest.csv" in names and "manifest.json" in names
@@ -247,7 +264,15 @@ def test_name_collision_fails_the_later_row(tmp_path: Path) -> None:
 
 
 def test_bad_name_pattern_is_usage_error(tmp_path: Path) -> None:
-    code, _, err = invoke(str(CUSTOMERS), "--base", str(BASE), "-o", str(tmp_path), "--name", "{customer.id|shout}.docx")
+    code, _, err = invoke(
+        str(CUSTOMERS),
+        "--base",
+        str(BASE),
+        "-o",
+        str(tmp_path),
+        "--name",
+        "{customer.id|shout}.docx",
+    )
     assert code == 2
     assert "unknown filter 'shout'" in err
 
@@ -262,8 +287,23 @@ def test_ctrl_c_keeps_finished_files_and_no_partial_file(tmp_path: Path) -> None
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "slaforge", "bulk", str(customers), "--base", str(BASE), "-o", str(out), "--jobs", "1"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "slaforge",
+            "bulk",
+            str(customers),
+            "--base",
+            str(BASE),
+            "-o",
+            str(out),
+            "--jobs",
+            "1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=tmp_path,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 20:

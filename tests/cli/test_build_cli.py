@@ -53,7 +53,9 @@ def test_validate_ok(runner: CliRunner, canonical_spec: Path) -> None:
     assert out.startswith(f"ok: {canonical_spec} (customer-based, 3 metrics, ")
 
 
-def test_validate_lists_every_problem(runner: CliRunner, canonical_spec: Path, tmp_path: Path) -> None:
+def test_validate_lists_every_problem(
+    runner: CliRunner, canonical_spec: Path, tmp_path: Path
+) -> None:
     text = canonical_spec.read_text().replace("cap_percent: 30", "cap_percent: 20")
     text = text.replace("timezone: Europe/London", "timezone: Mars/Olympus", 1)
     spec = tmp_path / "bad.yaml"
@@ -89,14 +91,18 @@ def test_debug_shows_traceback(runner: CliRunner, tmp_path: Path) -> None:
     assert "Traceback" in err
 
 
-def test_failed_build_leaves_no_output(runner: CliRunner, canonical_spec: Path, tmp_path: Path) -> None:
+def test_failed_build_leaves_no_output(
+    runner: CliRunner, canonical_spec: Path, tmp_path: Path
+) -> None:
     clauses = tmp_path / "clauses"
     clauses.mkdir()
     (clauses / "p.md").write_text(
         "---\nid: purpose\ntitle: P\ncategory: purpose\norder: 10\n---\nThe {{ P }} shall [TBD].\n"
     )
     out = tmp_path / "out.docx"
-    code, _, err = run(runner, "build", str(canonical_spec), "-o", str(out), "--clauses", str(clauses))
+    code, _, err = run(
+        runner, "build", str(canonical_spec), "-o", str(out), "--clauses", str(clauses)
+    )
     assert code == 1
     assert "template residue '[TBD]'" in err
     assert not out.exists()
@@ -104,7 +110,9 @@ def test_failed_build_leaves_no_output(runner: CliRunner, canonical_spec: Path, 
 
 
 def test_unknown_template(runner: CliRunner, canonical_spec: Path, tmp_path: Path) -> None:
-    code, _, err = run(runner, "build", str(canonical_spec), "-o", str(tmp_path / "o.docx"), "--template", "fancy")
+    code, _, err = run(
+        runner, "build", str(canonical_spec), "-o", str(tmp_path / "o.docx"), "--template", "fancy"
+    )
     assert code == 2
     assert err == "error: --template: no template named 'fancy' (built-in: default)\n"
 

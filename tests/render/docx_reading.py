@@ -22,7 +22,11 @@ def paragraph_text(p: etree._Element) -> str:
 
 def headings(data: bytes) -> list[etree._Element]:
     body = part(data, "word/document.xml")
-    return [p for p in body.iter(f"{{{W}}}p") if p.find("w:pPr/w:pStyle[@w:val='Heading1']", NS) is not None]
+    return [
+        p
+        for p in body.iter(f"{{{W}}}p")
+        if p.find("w:pPr/w:pStyle[@w:val='Heading1']", NS) is not None
+    ]
 
 
 def numbered(data: bytes) -> list[tuple[str, etree._Element]]:

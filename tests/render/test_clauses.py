@@ -86,7 +86,9 @@ def test_cross_references_follow_renumbering(tmp_path: Path, canonical_spec: Pat
 
 def test_missing_value_names_clause_and_variable(tmp_path: Path, canonical_spec: Path) -> None:
     path = clause(
-        tmp_path, "purpose", "id: purpose\ntitle: Purpose\ncategory: purpose\norder: 10",
+        tmp_path,
+        "purpose",
+        "id: purpose\ntitle: Purpose\ncategory: purpose\norder: 10",
         "First line.\n\nThe {{ P }} shall meet {{ agreement.sla_owner }}.\n",
     )
     with pytest.raises(ClauseError) as info:
@@ -98,7 +100,9 @@ def test_missing_value_names_clause_and_variable(tmp_path: Path, canonical_spec:
 
 def test_reaching_python_internals_is_refused(tmp_path: Path, canonical_spec: Path) -> None:
     clause(
-        tmp_path, "purpose", "id: purpose\ntitle: Purpose\ncategory: purpose\norder: 10",
+        tmp_path,
+        "purpose",
+        "id: purpose\ntitle: Purpose\ncategory: purpose\norder: 10",
         "{{ agreement.__class__.__mro__ }}\n",
     )
     with pytest.raises(ClauseError, match="tries to reach Python internals"):
@@ -107,9 +111,10 @@ def test_reaching_python_internals_is_refused(tmp_path: Path, canonical_spec: Pa
 
 def test_when_condition_is_sandboxed_too(tmp_path: Path, canonical_spec: Path) -> None:
     clause(
-        tmp_path, "purpose",
+        tmp_path,
+        "purpose",
         "id: purpose\ntitle: Purpose\ncategory: purpose\norder: 10\n"
-        "when: \"agreement.__class__ == 1\"",
+        'when: "agreement.__class__ == 1"',
         "Text.\n",
     )
     with pytest.raises(ClauseError, match="'when' tries to reach Python internals"):
@@ -117,9 +122,13 @@ def test_when_condition_is_sandboxed_too(tmp_path: Path, canonical_spec: Path) -
 
 
 @pytest.mark.parametrize("residue", ["[TBD]", "[•]", "_____", "{{ '{{' }} x"])
-def test_template_residue_fails_the_build(tmp_path: Path, canonical_spec: Path, residue: str) -> None:
+def test_template_residue_fails_the_build(
+    tmp_path: Path, canonical_spec: Path, residue: str
+) -> None:
     clause(
-        tmp_path, "purpose", "id: purpose\ntitle: Purpose\ncategory: purpose\norder: 10",
+        tmp_path,
+        "purpose",
+        "id: purpose\ntitle: Purpose\ncategory: purpose\norder: 10",
         f"The {{{{ P }}}} shall deliver {residue}.\n",
     )
     with pytest.raises(BuildFailure, match="clause 'purpose' leaves template residue"):
@@ -128,7 +137,9 @@ def test_template_residue_fails_the_build(tmp_path: Path, canonical_spec: Path, 
 
 def test_syntax_error_names_file_and_line(tmp_path: Path, canonical_spec: Path) -> None:
     path = clause(
-        tmp_path, "purpose", "id: purpose\ntitle: Purpose\ncategory: purpose\norder: 10",
+        tmp_path,
+        "purpose",
+        "id: purpose\ntitle: Purpose\ncategory: purpose\norder: 10",
         "Line one.\n{% if %}\n",
     )
     with pytest.raises(ClauseError) as info:
@@ -138,7 +149,9 @@ def test_syntax_error_names_file_and_line(tmp_path: Path, canonical_spec: Path) 
 
 def test_unknown_reference_is_an_error(tmp_path: Path, canonical_spec: Path) -> None:
     clause(
-        tmp_path, "purpose", "id: purpose\ntitle: Purpose\ncategory: purpose\norder: 10",
+        tmp_path,
+        "purpose",
+        "id: purpose\ntitle: Purpose\ncategory: purpose\norder: 10",
         "See clause [[warranty]].\n",
     )
     with pytest.raises(ClauseError, match=r"refers to \[\[warranty\]\]"):
@@ -147,7 +160,8 @@ def test_unknown_reference_is_an_error(tmp_path: Path, canonical_spec: Path) -> 
 
 def test_requires_is_enforced(tmp_path: Path, canonical_spec: Path) -> None:
     clause(
-        tmp_path, "extra",
+        tmp_path,
+        "extra",
         "id: extra\ntitle: Extra\ncategory: other\norder: 500\nrequires: [warranty]",
         "Text.\n",
     )
@@ -157,7 +171,8 @@ def test_requires_is_enforced(tmp_path: Path, canonical_spec: Path) -> None:
 
 def test_conflicts_is_enforced(tmp_path: Path, canonical_spec: Path) -> None:
     clause(
-        tmp_path, "extra",
+        tmp_path,
+        "extra",
         "id: extra\ntitle: Extra\ncategory: other\norder: 500\nconflicts: [purpose]",
         "Text.\n",
     )

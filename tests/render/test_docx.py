@@ -13,7 +13,15 @@ import pytest
 
 from slaforge.render.build import Builder
 from slaforge.spec import load_spec
-from tests.render.docx_reading import NS, W, canonical_document, headings, numbered, paragraph_text, part
+from tests.render.docx_reading import (
+    NS,
+    W,
+    canonical_document,
+    headings,
+    numbered,
+    paragraph_text,
+    part,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -49,7 +57,9 @@ def test_example_has_numbered_headings_for_every_clause(built: dict[str, bytes],
         num = head.find("w:pPr/w:numPr", NS)
         assert num is not None, paragraph_text(head)
         assert num.find("w:ilvl", NS).get(f"{{{W}}}val") == "0"
-    numbers = [n for n, p in numbered(data) if p.find("w:pPr/w:pStyle[@w:val='Heading1']", NS) is not None]
+    numbers = [
+        n for n, p in numbered(data) if p.find("w:pPr/w:pStyle[@w:val='Heading1']", NS) is not None
+    ]
     assert numbers == [str(i) for i in range(1, len(heads) + 1)]
 
 
@@ -82,7 +92,9 @@ def test_cross_references_point_at_existing_clauses(built: dict[str, bytes], nam
         assert result.find("w:t", NS).text == bookmarks[instr_el.text.split()[1]]
 
 
-def test_document_properties_and_header_footer(built: dict[str, bytes], canonical_spec: Path) -> None:
+def test_document_properties_and_header_footer(
+    built: dict[str, bytes], canonical_spec: Path
+) -> None:
     agreement = load_spec(canonical_spec)
     data = built["customer-based"]
     props = docx.Document(io.BytesIO(data)).core_properties
@@ -135,7 +147,9 @@ def test_credit_tiers_are_in_a_table(built: dict[str, bytes]) -> None:
 
 def test_defined_terms_are_bold_where_defined(built: dict[str, bytes]) -> None:
     document = docx.Document(io.BytesIO(built["customer-based"]))
-    bold = {run.text.strip("\u201c\u201d\" ") for p in document.paragraphs for run in p.runs if run.bold}
+    bold = {
+        run.text.strip('\u201c\u201d" ') for p in document.paragraphs for run in p.runs if run.bold
+    }
     assert {"Incident", "Service Credit"} <= bold
 
 

@@ -54,12 +54,16 @@ def test_yaml_syntax_error_names_file_line_and_column() -> None:
 def test_missing_field_names_its_path_and_line() -> None:
     text = edited("    window: calendar month\n    start_event", "    start_event")
     found = problems(text)
-    assert found == [f"spec.yaml:{line_of(text, '- id: response')}: metrics[1].window: field required"]
+    assert found == [
+        f"spec.yaml:{line_of(text, '- id: response')}: metrics[1].window: field required"
+    ]
 
 
 def test_unknown_field_is_rejected_with_its_line() -> None:
-    text = edited("  version: \"1.0\"", "  version: \"1.0\"\n  colour: blue")
-    assert problems(text) == [f"spec.yaml:{line_of(text, 'colour')}: agreement.colour: unknown field"]
+    text = edited('  version: "1.0"', '  version: "1.0"\n  colour: blue')
+    assert problems(text) == [
+        f"spec.yaml:{line_of(text, 'colour')}: agreement.colour: unknown field"
+    ]
 
 
 def test_percentage_outside_range() -> None:
@@ -68,17 +72,29 @@ def test_percentage_outside_range() -> None:
 
 
 def test_zero_percent_credit_is_rejected() -> None:
-    found = problems(edited("below: 99.5, at_least: 99.0, percent: 10", "below: 99.5, at_least: 99.0, percent: 0"))
+    found = problems(
+        edited(
+            "below: 99.5, at_least: 99.0, percent: 10", "below: 99.5, at_least: 99.0, percent: 0"
+        )
+    )
     assert any("credits.tiers[1].percent" in p and "greater than 0" in p for p in found)
 
 
 def test_overlapping_tiers() -> None:
-    found = problems(edited("below: 99.5, at_least: 99.0, percent: 10", "below: 99.7, at_least: 99.0, percent: 10"))
+    found = problems(
+        edited(
+            "below: 99.5, at_least: 99.0, percent: 10", "below: 99.7, at_least: 99.0, percent: 10"
+        )
+    )
     assert any("overlap" in p and "credits.tiers[1]" in p for p in found)
 
 
 def test_gap_between_tiers() -> None:
-    found = problems(edited("below: 99.5, at_least: 99.0, percent: 10", "below: 99.4, at_least: 99.0, percent: 10"))
+    found = problems(
+        edited(
+            "below: 99.5, at_least: 99.0, percent: 10", "below: 99.4, at_least: 99.0, percent: 10"
+        )
+    )
     assert any("gap between tiers" in p and "99.4-99.5" in p for p in found)
 
 
@@ -98,7 +114,8 @@ def test_cap_below_largest_tier() -> None:
 def test_tier_naming_an_unknown_metric() -> None:
     found = problems(edited("{metric: response, below: 90", "{metric: uptime, below: 90"))
     assert any(
-        "credits.tiers[4].metric: unknown metric 'uptime'" in p and "availability" in p for p in found
+        "credits.tiers[4].metric: unknown metric 'uptime'" in p and "availability" in p
+        for p in found
     )
 
 
@@ -113,7 +130,9 @@ def test_dates_out_of_order() -> None:
 
 def test_unknown_time_zone() -> None:
     found = problems(edited("timezone: Europe/London", "timezone: Europe/Londres"))
-    assert any("hours[0].timezone" in p and "unknown time zone 'Europe/Londres'" in p for p in found)
+    assert any(
+        "hours[0].timezone" in p and "unknown time zone 'Europe/Londres'" in p for p in found
+    )
 
 
 def test_unknown_schedule_reference() -> None:
@@ -131,7 +150,10 @@ def test_response_metric_must_say_what_does_not_count() -> None:
 
 
 def test_attainment_below_100_needs_a_rule_for_the_rest() -> None:
-    text = edited("    remainder: each remaining Incident shall be resolved within twice the target time\n", "")
+    text = edited(
+        "    remainder: each remaining Incident shall be resolved within twice the target time\n",
+        "",
+    )
     assert any("metrics[2].remainder" in p for p in problems(text))
 
 
@@ -170,4 +192,4 @@ def test_top_level_must_be_a_mapping() -> None:
 
 def test_duplicate_key() -> None:
     with pytest.raises(InputError, match="duplicate key 'version'"):
-        load_spec_text(edited("  version: \"1.0\"", "  version: \"1.0\"\n  version: \"2\""), "s.yaml")
+        load_spec_text(edited('  version: "1.0"', '  version: "1.0"\n  version: "2"'), "s.yaml")
