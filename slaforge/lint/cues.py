@@ -38,7 +38,7 @@ KIND_WORDS: dict[MetricKind, tuple[str, ...]] = {
         "availability", "available", "uptime", "up-time", "availabilities", "accessible",
     ),
     MetricKind.RESPONSE_TIME: (
-        "respond", "responds", "responded", "response", "responses", "acknowledge",
+        "respond", "responds", "responded", "responding", "replying", "response", "responses", "acknowledge",
         "acknowledged", "acknowledgement", "acknowledgment", "reply", "replies",
     ),
     MetricKind.RESOLUTION_TIME: (
@@ -169,6 +169,10 @@ CUES: dict[str, list[Pattern]] = {
                 "LOWER": {
                     "IN": [
                         "month",
+                        "months",
+                        "quarters",
+                        "years",
+                        "weeks",
                         "monthly",
                         "quarter",
                         "quarterly",

@@ -18,6 +18,7 @@ from slaforge.render.document import (
     Section,
     Signatures,
     Table,
+    plain_text,
     ref_targets,
 )
 
@@ -199,27 +200,27 @@ class BodyWriter:
         return "".join(out)
 
     def table(self, table: Table, model: DocumentModel) -> str:
-        columns = len(table.header)
-        width = 9000 // columns
-        grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
+        widths = column_widths(table, model)
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         props = (
-            f'<w:tblPr><w:tblStyle w:val="{self.table_grid}"/><w:tblW w:w="5000" w:type="pct"/>'
-            '<w:tblInd w:w="567" w:type="dxa"/>'
+            f'<w:tblPr><w:tblStyle w:val="{self.table_grid}"/>'
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblInd w:w="{TABLE_INDENT}" w:type="dxa"/>'
+            '<w:tblLayout w:type="fixed"/>'
             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
             'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
         )
         shade = '<w:shd w:val="clear" w:color="auto" w:fill="1F4E79"/>'
         head_cells = "".join(
-            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
+            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{shade}</w:tcPr>'
             f"{paragraph(self.inlines(cell, model), self.table_heading)}</w:tc>"
-            for cell in table.header
+            for w, cell in zip(widths, table.header, strict=True)
         )
         rows = [f"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{head_cells}</w:tr>"]
         for row in table.rows:
             cells = "".join(
-                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>'
                 f"{paragraph(self.inlines(cell, model), self.table_text)}</w:tc>"
-                for cell in row
+                for w, cell in zip(widths, row, strict=True)
             )
             rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
         return f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>" + SPACER
@@ -258,6 +259,38 @@ class BodyWriter:
         )
         grid = f'<w:tblGrid><w:gridCol w:w="{width}"/><w:gridCol w:w="{width}"/></w:tblGrid>'
         return f"<w:tbl>{props}{grid}{''.join(rows)}</w:tbl>" + SPACER
+
+
+TEXT_WIDTH = 9071
+"""Twips between the margins of the built-in template (A4, 2.5 cm margins)."""
+TABLE_INDENT = 567
+
+
+def column_widths(table: Table, model: DocumentModel) -> list[int]:
+    """Column widths in twips: each column fits its longest word, and the rest of the width
+    is shared by the average length of the column's cells."""
+    rows = [table.header, *table.rows]
+    floors: list[int] = []
+    weights: list[float] = []
+    for index in range(len(table.header)):
+        texts = [plain_text(row[index], model) for row in rows]
+        word = max((len(w) for t in texts for w in t.split()), default=1)
+        floors.append(word * _TWIPS_PER_CHAR + _CELL_MARGINS)
+        body = texts[1:] or texts
+        weights.append(min(sum(len(t) for t in body) / len(body), 60.0))
+    available = TEXT_WIDTH - TABLE_INDENT
+    spare = max(available - sum(floors), 0)
+    total = max(sum(weights), 1.0)
+    widths = [f + int(spare * w / total) for f, w in zip(floors, weights, strict=True)]
+    if sum(widths) > available:
+        widths = [w * available // sum(widths) for w in widths]
+    widths[-1] += available - sum(widths)
+    return widths
+
+
+_TWIPS_PER_CHAR = 96
+"""Room for one character of 9 pt bold Arial, with some to spare."""
+_CELL_MARGINS = 230
 
 
 def header_xml(model: DocumentModel, style: str) -> str:
