@@ -204,7 +204,8 @@ class BodyWriter:
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
         props = (
             f'<w:tblPr><w:tblStyle w:val="{self.table_grid}"/>'
-            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblInd w:w="{TABLE_INDENT}" w:type="dxa"/>'
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+            f'<w:tblInd w:w="{TABLE_INDENT}" w:type="dxa"/>'
             '<w:tblLayout w:type="fixed"/>'
             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
             'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
