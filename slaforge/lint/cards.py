@@ -98,6 +98,8 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 continue
             if pct and kind is MetricKind.AVAILABILITY and (_value(text) or 0) >= 100:
                 continue
+            if target[0] > 0 and info.doc[target[0] - 1].text in ("=", "\u2248"):
+                continue
             seen.add((target[2], kind))
             if kind not in definitions:
                 definitions[kind] = _definition(ctx, kind)

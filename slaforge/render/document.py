@@ -100,19 +100,24 @@ class DocumentModel:
     created: str
     """ISO date used as the document's created and modified time (keeps output deterministic)."""
 
+    def target_section(self, target: str) -> Section:
+        """The section a ``[[target]]`` reference points to: by clause id, else by category."""
+        index = self.__dict__.get("_targets")
+        if index is None:
+            index = {}
+            categories: dict[str, list[Section]] = {}
+            for section in self.sections:
+                categories.setdefault(section.category, []).append(section)
+            for category, members in categories.items():
+                if len(members) == 1:
+                    index[category] = members[0]
+            index.update({s.clause_id: s for s in self.sections})
+            self.__dict__["_targets"] = index
+        return index[target]
+
     def target_number(self, target: str) -> int:
         """The clause number a ``[[target]]`` reference points to."""
-        for section in self.sections:
-            if section.clause_id == target:
-                return section.number
-        matches = [s for s in self.sections if s.category == target]
-        if len(matches) == 1:
-            return matches[0].number
-        raise KeyError(target)
-
-    def target_section(self, target: str) -> Section:
-        number = self.target_number(target)
-        return self.sections[number - 1]
+        return self.target_section(target).number
 
 
 _INLINE = re.compile(r"\*\*(?P<bold>.+?)\*\*|\[\[(?P<ref>[a-z][a-z0-9-]*)\]\]")
