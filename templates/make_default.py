@@ -93,6 +93,8 @@ def build() -> bytes:
         styles[name].font.size = Pt(8)
         styles[name].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
 
+    _drop_theme_fonts(doc)
+
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.5)
@@ -104,6 +106,18 @@ def build() -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return _without_extras(buffer.getvalue())
+
+
+def _drop_theme_fonts(doc: Document) -> None:
+    """Theme fonts win over explicit ones in Word; drop them so every style shows FONT."""
+    theme_attrs = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+    for element in doc.styles.element.iter(qn("w:rFonts")):
+        for attr in theme_attrs:
+            element.attrib.pop(qn(f"w:{attr}"), None)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            element.set(qn(attr), FONT)
+    for num in doc.styles.element.iter(qn("w:numPr")):
+        num.getparent().remove(num)
 
 
 def _without_extras(data: bytes) -> bytes:

@@ -10,7 +10,7 @@ from slaforge.lint.context import Context
 from slaforge.lint.docinfo import DocInfo
 from slaforge.lint.kinds import check_match
 from slaforge.lint.matching import compile_rules
-from slaforge.lint.model import Block, Finding, LintOptions, LintResult, Severity
+from slaforge.lint.model import Block, BlockLocation, Finding, LintOptions, LintResult, Severity
 from slaforge.lint.nlp import load_pipeline, pipe
 from slaforge.lint.rules import Rule, load_rules
 from slaforge.lint.structure import check_section, check_structure
@@ -44,10 +44,11 @@ def _severity(rule: Rule, options: LintOptions) -> Severity:
 
 
 def _dedupe(keyed: list[tuple[int, Finding]]) -> list[Finding]:
-    seen: set[tuple[str, int, int, int]] = set()
+    """Keep one finding per code and span (same location, same offsets)."""
+    seen: set[tuple[str, BlockLocation, int, int]] = set()
     out: list[Finding] = []
-    for block, f in keyed:
-        key = (f.code, block, f.start, f.end)
+    for _block, f in keyed:
+        key = (f.code, f.location, f.start, f.end)
         if key not in seen:
             seen.add(key)
             out.append(f)

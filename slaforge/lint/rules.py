@@ -452,6 +452,8 @@ def check_rule_dir(path: Path) -> list[str]:
     from slaforge.lint.examples import example_failures
 
     rules, problems = _read_dir(Path(path))
+    if problems:
+        return problems
     for rule in rules:
         problems.extend(f"{rule.source}:{rule.line}: {msg}" for msg in example_failures(rule))
     return problems

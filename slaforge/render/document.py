@@ -102,7 +102,7 @@ class DocumentModel:
 
     def target_section(self, target: str) -> Section:
         """The section a ``[[target]]`` reference points to: by clause id, else by category."""
-        index = self.__dict__.get("_targets")
+        index: dict[str, Section] | None = self.__dict__.get("_targets")
         if index is None:
             index = {}
             categories: dict[str, list[Section]] = {}

@@ -57,10 +57,18 @@ def paragraph(
     style: str | None = None,
     level: int | None = None,
     extra_ppr: str = "",
+    keep: bool = False,
+    page_break: bool = False,
 ) -> str:
+    """A ``w:p``; ``extra_ppr`` holds properties that come after numbering in schema order
+    (borders, tabs, spacing), ``keep`` keeps it on the page of the next paragraph."""
     props = ""
     if style:
         props += f'<w:pStyle w:val="{style}"/>'
+    if keep:
+        props += "<w:keepNext/>"
+    if page_break:
+        props += "<w:pageBreakBefore/>"
     if level is not None:
         props += f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{NUM_ID}"/></w:numPr>'
     props += extra_ppr
@@ -69,6 +77,8 @@ def paragraph(
 
 
 PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+SMALL_TABLE_ROWS = 6
+"""Tables with at most this many rows are kept on one page with the paragraph before them."""
 SPACER = (
     '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/>'
     '<w:rPr><w:sz w:val="4"/></w:rPr></w:pPr></w:p>'
@@ -134,7 +144,7 @@ class BodyWriter:
         for label, party in zip(("Between", "and"), model.parties, strict=True):
             out.append(paragraph(run(label), self.label))
             out.append(paragraph(run(party.name), self.party))
-            out.append(paragraph(run(f"(the \u201c{party.role}\u201d)")))
+            out.append(paragraph(run(f'(the "{party.role}")')))
         out.append(paragraph(run("Effective date"), self.label))
         out.append(paragraph(run(model.effective_date)))
         out.append(paragraph(run("Agreement reference"), self.label))
@@ -164,25 +174,27 @@ class BodyWriter:
         return "".join(out)
 
     def section(self, section: Section, model: DocumentModel, bookmark: int) -> str:
-        extra = "<w:pageBreakBefore/>" if section.number == 1 else ""
         heading = (
             f'<w:bookmarkStart w:id="{bookmark}" w:name="{section.bookmark}"/>'
             f"{run(section.title)}"
             f'<w:bookmarkEnd w:id="{bookmark}"/>'
         )
-        out = [paragraph(heading, self.heading, 0, extra)]
-        for block in section.blocks:
-            out.append(self.block(block, model))
+        out = [paragraph(heading, self.heading, 0, page_break=section.number == 1)]
+        blocks = section.blocks
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            keep = isinstance(block, Paragraph) and isinstance(following, Table | Signatures)
+            out.append(self.block(block, model, keep))
         return "".join(out)
 
-    def block(self, block: Block, model: DocumentModel) -> str:
+    def block(self, block: Block, model: DocumentModel, keep_with_next: bool = False) -> str:
         if isinstance(block, Paragraph):
             content = self.inlines(block.inlines, model)
             if block.level == 1:
-                return paragraph(content, self.text, 1)
+                return paragraph(content, self.text, 1, keep=keep_with_next)
             if block.level == 2:
-                return paragraph(content, self.list, 2)
-            return paragraph(content, self.note)
+                return paragraph(content, self.list, 2, keep=keep_with_next)
+            return paragraph(content, self.note, keep=keep_with_next)
         if isinstance(block, Table):
             return self.table(block, model)
         if isinstance(block, Signatures):
@@ -211,16 +223,19 @@ class BodyWriter:
             'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
         )
         shade = '<w:shd w:val="clear" w:color="auto" w:fill="1F4E79"/>'
+        together = len(table.rows) <= SMALL_TABLE_ROWS
         head_cells = "".join(
             f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{shade}</w:tcPr>'
-            f"{paragraph(self.inlines(cell, model), self.table_heading)}</w:tc>"
+            f"{paragraph(self.inlines(cell, model), self.table_heading, keep=True)}"
+            "</w:tc>"
             for w, cell in zip(widths, table.header, strict=True)
         )
         rows = [f"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{head_cells}</w:tr>"]
-        for row in table.rows:
+        for number, row in enumerate(table.rows, start=1):
+            keep = together and number < len(table.rows)
             cells = "".join(
                 f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>'
-                f"{paragraph(self.inlines(cell, model), self.table_text)}</w:tc>"
+                f"{paragraph(self.inlines(cell, model), self.table_text, keep=keep)}</w:tc>"
                 for w, cell in zip(widths, row, strict=True)
             )
             rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
@@ -238,16 +253,31 @@ class BodyWriter:
             return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{content}</w:tc>'
 
         def row(make: Callable[[int], str]) -> str:
+            """A row whose paragraphs keep with the next row, so the block stays on one page."""
             cells = "".join(cell(make(i)) for i in range(len(model.parties)))
             return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"
 
         parties = model.parties
         rows = [
-            row(lambda i: paragraph(run(f"Signed for and on behalf of {parties[i].name}", True))),
-            row(lambda i: paragraph("", extra_ppr=line) + paragraph(run("Signature"), self.label)),
-            row(lambda i: paragraph(run(f"Name: {parties[i].signatory}"))),
-            row(lambda i: paragraph(run(f"Title: {parties[i].title}"))),
-            row(lambda i: paragraph("", extra_ppr=line) + paragraph(run("Date"), self.label)),
+            row(
+                lambda i: (
+                    paragraph(run("Signed for and on behalf of"), keep=True)
+                    + paragraph(run(parties[i].name, True), keep=True)
+                )
+            ),
+            row(
+                lambda i: (
+                    paragraph("", extra_ppr=line, keep=True)
+                    + paragraph(run("Signature"), self.label, keep=True)
+                )
+            ),
+            row(lambda i: paragraph(run(f"Name: {parties[i].signatory}"), keep=True)),
+            row(lambda i: paragraph(run(f"Title: {parties[i].title}"), keep=True)),
+            row(
+                lambda i: (
+                    paragraph("", extra_ppr=line, keep=True) + paragraph(run("Date"), self.label)
+                )
+            ),
         ]
         props = (
             '<w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>'

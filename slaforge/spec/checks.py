@@ -127,6 +127,10 @@ def _credits(a: Agreement) -> Iterator[Problem]:
         if credits.basis == "fixed-amount" and tier.amount is None:
             yield (*path, "amount"), "field required for fixed-amount credits"
         by_metric[tier.metric].append((i, tier))
+    if not credits.automatic and credits.claim_days is None:
+        yield ("credits", "claim_days"), (
+            "credits are not automatic: say within how many days the customer claims them"
+        )
     if credits.basis == "fixed-amount" and not credits.currency:
         yield ("credits", "currency"), "field required for fixed-amount credits"
     for metric_id, tiers in by_metric.items():

@@ -157,6 +157,14 @@ def test_attainment_below_100_needs_a_rule_for_the_rest() -> None:
     assert any("metrics[2].remainder" in p for p in problems(text))
 
 
+def test_claimed_credits_need_a_claim_period() -> None:
+    found = problems(edited("  automatic: true", "  automatic: false"))
+    assert found == [
+        f"spec.yaml:{line_of(CANONICAL, chr(10) + 'credits:') + 1}: credits.claim_days: "
+        "credits are not automatic: say within how many days the customer claims them"
+    ]
+
+
 def test_wrong_enum_value_lists_the_value() -> None:
     found = problems(edited("  type: customer-based", "  type: customer"))
     assert any("agreement.type" in p and "'customer'" in p for p in found)

@@ -1,0 +1,134 @@
+"""The engine: block splitting, spans and order, metric cards rebuilt from prose, the
+pipeline fallback, and document-level checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from slaforge.lint import nlp
+from slaforge.lint.engine import lint_blocks, lint_text
+from slaforge.lint.model import Block, BlockLocation, LintOptions
+from slaforge.lint.text import split_blocks
+from slaforge.metrics import MetricKind
+
+
+def test_split_blocks_paragraphs_headings_and_items() -> None:
+    text = "## 4. Support\n\nFirst line\nstill the same paragraph.\n\n- item one\n- item two\n\n4.2 Credits"
+    blocks = split_blocks(text)
+    assert [b.text for b in blocks] == [
+        "## 4. Support",
+        "First line still the same paragraph.",
+        "- item one",
+        "- item two",
+        "4.2 Credits",
+    ]
+    assert [b.is_heading for b in blocks] == [True, False, False, False, True]
+    assert blocks[1].location.heading_path == ("4. Support",)
+    assert blocks[1].location.line == 3
+    assert blocks[4].location.clause == "4.2"
+
+
+def test_findings_point_at_the_flagged_words_in_document_order() -> None:
+    text = (
+        "Downtime excludes emergency maintenance.\n\n"
+        "The Provider will use commercially reasonable efforts to notify the Customer."
+    )
+    result = lint_text(text, file="draft.txt")
+    spans = [(f.location.paragraph, f.match) for f in result.findings]
+    assert spans == sorted(spans, key=lambda s: s[0])
+    for f in result.findings:
+        assert f.text[f.start : f.end] == f.match
+        assert f.file == "draft.txt"
+    assert ("emergency maintenance" in {f.match for f in result.findings})
+    assert "commercially reasonable efforts" in {f.match for f in result.findings}
+
+
+def test_same_code_and_span_reported_once() -> None:
+    block = Block("Support is provided on a best effort basis.", BlockLocation(0))
+    result = lint_blocks([block, block], "x", LintOptions(select=("SLA601",)))
+    assert len(result.findings) == 1
+
+
+def test_metric_cards_from_prose() -> None:
+    text = (
+        "Response means a reply from an engineer that addresses the incident.\n\n"
+        "The Provider shall respond to Priority 1 incidents within 30 minutes of the "
+        "Customer's report, 24x7.\n\n"
+        "The Service shall be available 99.9% of each calendar month, as measured by external "
+        "probes, with a monthly report to the Customer.\n\n"
+        "Credits of 10% of the monthly fee apply to each missed month."
+    )
+    cards = {c.kind: c for c in lint_text(text).cards}
+    response = cards[MetricKind.RESPONSE_TIME]
+    assert response.target == "30 minutes"
+    assert response.unit == "minutes"
+    assert response.start_event == "minutes of"
+    assert response.clock == "24x7"
+    assert response.stop_event and response.stop_event.startswith("Response means")
+    assert response.remedy == "Credits"
+    availability = cards[MetricKind.AVAILABILITY]
+    assert availability.target == "99.9%"
+    assert availability.window == "each calendar month"
+    assert availability.source == "measured"
+    assert availability.customer_access == "monthly report"
+    assert availability.missing() == ["exclusions"]
+    assert "window" in response.missing()
+
+
+def test_incomplete_card_is_reported_with_missing_fields() -> None:
+    result = lint_text("The Supplier shall resolve Priority 2 incidents within 8 hours.")
+    (card,) = result.cards
+    assert card.kind is MetricKind.RESOLUTION_TIME
+    assert card.start_event is None and card.clock is None
+    (finding,) = [f for f in result.findings if f.code == "SLA702"]
+    assert finding.extra["missing"] == "start_event,clock"
+    assert "start event, clock" in finding.message
+
+
+def test_latency_in_milliseconds_is_not_a_response_time() -> None:
+    (card,) = lint_text("API responses shall arrive within 300 ms.").cards
+    assert card.kind is MetricKind.LATENCY
+
+
+def test_blank_pipeline_fallback_names_skipped_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nlp, "FALLBACK_MODELS", ())
+    monkeypatch.setattr(nlp, "_CACHE", {})
+    text = "The Provider guarantees that the platform will always be available."
+    result = lint_text(text, options=LintOptions(side="provider"))
+    assert len(result.notices) == 1
+    assert "blank pipeline" in result.notices[0] and "SLP106" in result.notices[0]
+    assert "SLP106" not in {f.code for f in result.findings}
+    weak = lint_text("Support is provided on a best effort basis.")
+    assert [f.code for f in weak.findings] == ["SLA601"], "rules on plain words still run"
+
+
+def test_unknown_model_falls_back_with_a_notice() -> None:
+    result = lint_text("Text.", options=LintOptions(model="no_such_model_xyz"))
+    assert "'no_such_model_xyz' could not be loaded" in result.notices[0]
+
+
+def test_pipeline_is_cached_and_drops_unused_components() -> None:
+    first = nlp.load_pipeline()
+    assert nlp.load_pipeline() is first
+    if first.trained:
+        assert "ner" not in first.nlp.pipe_names and "parser" not in first.nlp.pipe_names
+
+
+def test_document_checks_cross_references_and_numbering() -> None:
+    text = (
+        "1. Scope\n\nThis schedule covers hosting.\n\n2. Credits\n\nSee clause 7 for limits.\n\n"
+        "4. Term\n\nOne year."
+    )
+    found = {(f.code, f.match) for f in lint_text(text).findings}
+    assert ("SLA044", "clause 7") in found
+    assert ("SLA045", "4") in found
+
+
+def test_conflicting_targets_are_reported_once_per_conflict() -> None:
+    text = (
+        "The Service shall be available 99.9% of each calendar month.\n\n"
+        "The Provider commits to 99.5% availability per calendar month."
+    )
+    conflicts = [f for f in lint_text(text).findings if f.code == "SLA011"]
+    assert len(conflicts) == 1
+    assert "99.9%" in conflicts[0].message
