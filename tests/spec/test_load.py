@@ -158,7 +158,7 @@ def test_attainment_below_100_needs_a_rule_for_the_rest() -> None:
 
 
 def test_claimed_credits_need_a_claim_period() -> None:
-    found = problems(edited("  automatic: true", "  automatic: false"))
+    found = problems(edited("\n  automatic: true", "\n  automatic: false"))
     assert found == [
         f"spec.yaml:{line_of(CANONICAL, chr(10) + 'credits:') + 1}: credits.claim_days: "
         "credits are not automatic: say within how many days the customer claims them"
