@@ -321,3 +321,29 @@ def test_ctrl_c_keeps_finished_files_and_no_partial_file(tmp_path: Path) -> None
     for record in records:
         data = (out / record["output"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == record["sha256"]
+
+
+def test_list_items_are_addressed_by_position(tmp_path: Path) -> None:
+    rows = [dict(sample_rows()[0], **{"credits.tiers.1.percent": "12"})]
+    result = run_bulk(BulkOptions(write_csv(tmp_path / "c.csv", rows), BASE, tmp_path / "o", jobs=1))
+    assert result.entries[0].status == "ok", result.entries[0].error
+    changes = {d.path: d for d in result.entries[0].deviations}
+    tiers = changes["credits.tiers"]
+    assert "percent=12" in tiers.value.split("; ")[1]
+    assert "percent=12" not in tiers.base
+    assert tiers.note == "items changed"
+
+
+def test_progress_is_drawn_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from slaforge.cli.bulk import ProgressLine
+
+    written: list[str] = []
+    monkeypatch.setattr("click.echo", lambda message="", **_: written.append(str(message)))
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    quiet = ProgressLine()
+    quiet(5, 10)
+    assert written == []
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    loud = ProgressLine()
+    loud(10, 10)
+    assert written and "10/10" in written[0] and "docs/s" in written[0] and "ETA" in written[0]
