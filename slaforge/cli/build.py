@@ -17,6 +17,13 @@ from slaforge.spec.model import AgreementType
 
 _TYPES = [t.value for t in AgreementType]
 
+template_option = click.option(
+    "--template",
+    default="default",
+    show_default=True,
+    help="A built-in template name or the path of a .docx template.",
+)
+
 clauses_option = click.option(
     "--clauses",
     "clause_dirs",
@@ -94,12 +101,7 @@ def validate(specs: tuple[Path, ...], clause_dirs: tuple[Path, ...]) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="The .docx to write [default: the spec's name with .docx, in the current folder].",
 )
-@click.option(
-    "--template",
-    default="default",
-    show_default=True,
-    help="A built-in template name or the path of a .docx template.",
-)
+@template_option
 @clauses_option
 def build(spec: Path, output: Path | None, template: str, clause_dirs: tuple[Path, ...]) -> None:
     """Build a Word agreement from an agreement spec."""

@@ -10,7 +10,7 @@ import click
 
 from slaforge.bulk.naming import DEFAULT_PATTERN
 from slaforge.bulk.runner import BulkOptions, run_bulk
-from slaforge.cli.build import clauses_option
+from slaforge.cli.build import clauses_option, template_option
 
 
 class ProgressLine:
@@ -73,12 +73,7 @@ class ProgressLine:
     type=click.Path(path_type=Path, dir_okay=False),
     help="A YAML file mapping column names to spec paths (columns: {Name: customer.name}).",
 )
-@click.option(
-    "--template",
-    default="default",
-    show_default=True,
-    help="A built-in template name or the path of a .docx template.",
-)
+@template_option
 @clauses_option
 @click.option(
     "--lint", is_flag=True, help="Lint every agreement; an error-level finding fails the row."

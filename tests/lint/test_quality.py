@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from slaforge.lint.evaluate import Score, load_labelled, score
 from slaforge.lint.model import CATEGORIES
 
-from .conftest import DATA
-
-ITEMS = load_labelled(DATA / "labelled.yaml")
+ITEMS = load_labelled(Path(__file__).resolve().parent / "data" / "labelled.yaml")
 
 
 @pytest.fixture(scope="module")
