@@ -7,8 +7,11 @@ import io
 import itertools
 import multiprocessing
 import os
+import signal
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,16 +96,20 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
     options.outdir.mkdir(parents=True, exist_ok=True)
     names: dict[str, int] = {}
     window = max(32, jobs * 64)
-    try:
-        for entry, data in _results(source, config, jobs, window):
-            _finish(entry, data, names, options.outdir)
-            result.entries.append(entry)
-            if progress:
-                progress(len(result.entries), total)
-    except KeyboardInterrupt:
-        result.interrupted = True
-    finally:
-        write_manifest(options.outdir, result.entries)
+    with _deferred_interrupt() as interrupted:
+        try:
+            for entry, data in _results(source, config, jobs, window):
+                _finish(entry, data, names, options.outdir)
+                result.entries.append(entry)
+                if progress:
+                    progress(len(result.entries), total)
+                if interrupted():
+                    result.interrupted = True
+                    break
+        except KeyboardInterrupt:
+            result.interrupted = True
+        finally:
+            write_manifest(options.outdir, result.entries)
     if options.zip and not result.interrupted:
         result.archive = _write_archive(options.outdir, result.entries)
     if options.report:
@@ -110,6 +117,30 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
             options.outdir, result.entries, options.base, options.customers
         )
     return result
+
+
+@contextmanager
+def _deferred_interrupt() -> Iterator[Callable[[], bool]]:
+    """Turn the first Ctrl-C into a flag checked between rows, so no write is cut in half.
+
+    A second Ctrl-C interrupts at once. Outside the main thread signals cannot be caught,
+    and the flag stays false.
+    """
+    pressed: list[bool] = []
+
+    def handler(signum: int, frame: object) -> None:
+        if pressed:
+            raise KeyboardInterrupt
+        pressed.append(True)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield lambda: False
+        return
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield lambda: bool(pressed)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _results(
