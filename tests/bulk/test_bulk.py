@@ -325,7 +325,9 @@ def test_ctrl_c_keeps_finished_files_and_no_partial_file(tmp_path: Path) -> None
 
 def test_list_items_are_addressed_by_position(tmp_path: Path) -> None:
     rows = [dict(sample_rows()[0], **{"credits.tiers.1.percent": "12"})]
-    result = run_bulk(BulkOptions(write_csv(tmp_path / "c.csv", rows), BASE, tmp_path / "o", jobs=1))
+    result = run_bulk(
+        BulkOptions(write_csv(tmp_path / "c.csv", rows), BASE, tmp_path / "o", jobs=1)
+    )
     assert result.entries[0].status == "ok", result.entries[0].error
     changes = {d.path: d for d in result.entries[0].deviations}
     tiers = changes["credits.tiers"]
