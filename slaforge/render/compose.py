@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from jinja2 import Template, TemplateSyntaxError, UndefinedError, meta
+from jinja2 import Template, TemplateSyntaxError, UndefinedError, meta, nodes
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError
 
@@ -68,8 +68,8 @@ class Composer:
         self.library = library
         self._env = make_environment()
         self._compiled: dict[str, Template] = {}
-        self._depends: dict[str, tuple[str, ...]] = {}
-        """Per clause: the context variables it reads, sorted."""
+        self._depends: dict[str, tuple[tuple[str, str | None], ...]] = {}
+        """Per clause: the context variables it reads, as (name, attribute or None for all)."""
         self._rendered: dict[tuple[str, tuple[str, ...]], list[Block]] = {}
         self._selections: dict[tuple[str, ...], list[Clause]] = {}
         self._when_names = self._names_in_conditions()
@@ -123,8 +123,7 @@ class Composer:
                     Location(clause.path, exc.lineno),
                 ) from exc
             self._compiled[clause.id] = compiled
-            known = set(Agreement.model_fields) | set(DERIVED)
-            self._depends[clause.id] = tuple(sorted(n for n in names if n in known))
+            self._depends[clause.id] = _dependencies(self._env.parse(source), names)
         return compiled
 
     def render_clause(self, clause: Clause, context: dict[str, object]) -> str:
@@ -174,7 +173,10 @@ class Composer:
         self._template(clause)
         key = (
             clause.id,
-            tuple(_variable_key(name, agreement, unchanged) for name in self._depends[clause.id]),
+            tuple(
+                _variable_key(name, agreement, unchanged, attr)
+                for name, attr in self._depends[clause.id]
+            ),
         )
         blocks = self._rendered.get(key)
         if blocks is None:
@@ -236,13 +238,39 @@ def _check_references(model: DocumentModel, clauses: list[Clause]) -> None:
                 ) from None
 
 
-def _variable_key(name: str, agreement: Agreement, unchanged: frozenset[str]) -> str:
-    """What a cached clause must match for variable ``name``: "=" when its section is unchanged."""
+def _dependencies(tree: nodes.Template, names: set[str]) -> tuple[tuple[str, str | None], ...]:
+    """The context values a template reads: ``(name, attribute)`` where every use of a name
+    is ``name.attribute``, else ``(name, None)`` for the whole value."""
+    known = set(Agreement.model_fields) | set(DERIVED)
+    attributes: dict[str, set[str]] = {}
+    covered: set[int] = set()
+    for node in tree.find_all(nodes.Getattr):
+        target = node.node
+        if isinstance(target, nodes.Name) and target.name in known:
+            attributes.setdefault(target.name, set()).add(node.attr)
+            covered.add(id(target))
+    whole = {
+        n.name for n in tree.find_all(nodes.Name) if n.name in known and id(n) not in covered
+    }
+    found: set[tuple[str, str | None]] = {(n, None) for n in whole & names}
+    for name, attrs in attributes.items():
+        if name in names and name not in whole:
+            found.update((name, attr) for attr in attrs)
+    return tuple(sorted(found, key=lambda item: (item[0], item[1] or "")))
+
+
+def _variable_key(
+    name: str, agreement: Agreement, unchanged: frozenset[str], attr: str | None = None
+) -> str:
+    """What a cached clause must match for ``name`` (or ``name.attr``): "=" when its section
+    is known to be unchanged, else the value's fingerprint."""
     derived = DERIVED.get(name)
     section = derived[0] if derived else name
     if section in unchanged:
         return "="
     value = derived[1](agreement) if derived else getattr(agreement, name)
+    if attr is not None:
+        value = getattr(value, attr, None)
     return _fingerprint(value)
 
 

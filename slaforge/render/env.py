@@ -46,6 +46,12 @@ def count(value: float, noun: str, plural: str | None = None) -> str:
     return f"{number_text(value)} {unit}"
 
 
+def sorted_lines(text: str) -> list[str]:
+    """The non-empty lines of ``text``, stripped and sorted (case-insensitively)."""
+    lines = (line.strip() for line in str(text).splitlines())
+    return sorted((line for line in lines if line), key=str.casefold)
+
+
 def cell(value: Any) -> str:
     """Make ``value`` safe inside a pipe-table cell."""
     return str(value).replace("|", "/").replace("\n", " ")
@@ -93,5 +99,6 @@ def make_environment() -> ImmutableSandboxedEnvironment:
         count=count,
         cell=cell,
         capfirst=capfirst,
+        sorted_lines=sorted_lines,
     )
     return env
