@@ -104,8 +104,10 @@ def main() -> None:
     lint_blocks(blocks, "bench", options)  # load pipeline, compile matchers
     lint_s = best_of(args.repeat, lambda: lint_blocks(blocks, "bench", options))
     findings = len(lint_blocks(blocks, "bench", options).findings)
-    print(f"full lint ({load_pipeline().name}, all rules): {words / lint_s:>10,.0f} words/s "
-          f"({lint_s:.2f} s, {findings} findings)")
+    print(
+        f"full lint ({load_pipeline().name}, all rules): {words / lint_s:>10,.0f} words/s "
+        f"({lint_s:.2f} s, {findings} findings)"
+    )
 
     name = full_model_name()
     if name is None:
@@ -119,15 +121,19 @@ def main() -> None:
         texts = [b.text for b in blocks]
         list(full.pipe(texts[:20]))
         bare_s = best_of(args.repeat, lambda: list(full.pipe(texts, batch_size=BATCH_SIZE)))
-        print(f"{name} alone, {'+'.join(full.pipe_names)}: {words / bare_s:>10,.0f} words/s "
-              f"({bare_s:.2f} s)")
+        print(
+            f"{name} alone, {'+'.join(full.pipe_names)}: {words / bare_s:>10,.0f} words/s "
+            f"({bare_s:.2f} s)"
+        )
         print(f"ratio lint / bare full pipeline: {bare_s / lint_s:.2f}x (target >= 2x)")
 
     blank = LintOptions(model="blank")
     lint_blocks(blocks, "bench", blank)
     blank_s = best_of(args.repeat, lambda: lint_blocks(blocks, "bench", blank))
-    print(f"blank-pipeline lint: {words / blank_s:>10,.0f} words/s ({blank_s:.3f} s; "
-          f"target >= 100,000)")
+    print(
+        f"blank-pipeline lint: {words / blank_s:>10,.0f} words/s ({blank_s:.3f} s; "
+        f"target >= 100,000)"
+    )
 
     if importlib.util.find_spec("slaforge.extract") is None:
         print("slaforge.extract not available; .docx end-to-end timing skipped")
@@ -140,8 +146,10 @@ def main() -> None:
         done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)
         took = time.perf_counter() - start
         status = "ok" if done.returncode == 0 else f"exit {done.returncode}: {done.stderr[-200:]}"
-        print(f"slaforge lint on a {words:,}-word .docx (whole process, cold start): "
-              f"{took:.2f} s = {words / took:,.0f} words/s ({status})")
+        print(
+            f"slaforge lint on a {words:,}-word .docx (whole process, cold start): "
+            f"{took:.2f} s = {words / took:,.0f} words/s ({status})"
+        )
 
 
 if __name__ == "__main__":

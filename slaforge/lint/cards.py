@@ -53,10 +53,9 @@ def _lookup(ctx: Context, info: DocInfo, sent: int, kind: MetricKind, key: str) 
     if hit is not None:
         return info.text_of(hit)
     kind_key = f"@kind:{kind.value}"
-    for other in ctx.infos:
-        for h in other.hits.get(key, ()):
-            if kind_key in other.sent_keys[h[2]]:
-                return other.text_of(h)
+    for other, h in ctx.hits(key):
+        if kind_key in other.sent_keys[h[2]]:
+            return other.text_of(h)
     return None
 
 

@@ -33,9 +33,19 @@ class Context:
     block_of: dict[int, int] = field(default_factory=dict)
     """Block index of each finding made here, keyed by ``id(finding)``."""
 
+    _by_key: dict[str, list[tuple[DocInfo, Hit]]] = field(default_factory=dict)
+
+    def hits(self, key: str) -> list[tuple[DocInfo, Hit]]:
+        """Every hit of ``key`` in the document, in order, with its block."""
+        found = self._by_key.get(key)
+        if found is None:
+            found = [(info, h) for info in self.infos if key in info.keys for h in info.hits[key]]
+            self._by_key[key] = found
+        return found
+
     def has_key(self, key: str) -> bool:
         """True when any block matched ``key``."""
-        return any(key in info.keys for info in self.infos)
+        return bool(self.hits(key))
 
     def finding(
         self,

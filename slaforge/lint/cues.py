@@ -38,7 +38,8 @@ KIND_WORDS: dict[MetricKind, tuple[str, ...]] = {
         "availability", "available", "uptime", "up-time", "availabilities", "accessible",
     ),
     MetricKind.RESPONSE_TIME: (
-        "respond", "responds", "responded", "responding", "replying", "response", "responses", "acknowledge",
+        "respond", "responds", "responded", "responding", "replying", "response", "responses",
+        "acknowledge",
         "acknowledged", "acknowledgement", "acknowledgment", "reply", "replies",
     ),
     MetricKind.RESOLUTION_TIME: (

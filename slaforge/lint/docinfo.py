@@ -6,7 +6,35 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IS_PUNCT, ORTH
+from spacy.pipeline import Sentencizer
+
 from slaforge.lint.model import Block
+
+_PUNCT: dict[int, frozenset[int]] = {}
+
+
+def sentence_starts(doc: Any) -> list[int]:
+    """Token index of each sentence start, by the rule of spaCy's ``sentencizer``: a sentence
+    starts at the first non-punctuation token after a sentence-final character."""
+    if not len(doc):
+        return [0]
+    finals = _PUNCT.get(id(doc.vocab))
+    if finals is None:
+        strings = doc.vocab.strings
+        finals = frozenset(strings.add(c) for c in Sentencizer.default_punct_chars)
+        _PUNCT[id(doc.vocab)] = finals
+    starts = [0]
+    seen_final = False
+    for i, (orth, punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
+        is_final = orth in finals
+        if seen_final and not punct and not is_final:
+            starts.append(i)
+            seen_final = False
+        elif is_final:
+            seen_final = True
+    return starts
+
 
 Hit = tuple[int, int, int]
 """A match as (start token, end token, sentence index)."""
@@ -29,8 +57,8 @@ class DocInfo:
         cls, index: int, block: Block, doc: Any, matches: list[tuple[str, int, int]]
     ) -> DocInfo:
         """Group ``matches`` (key, start, end) by key and by sentence."""
-        bounds = [(s.start, s.end) for s in doc.sents] or [(0, len(doc))]
-        starts = [b[0] for b in bounds]
+        starts = sentence_starts(doc)
+        bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
         info = cls(index, block, doc, bounds, sent_keys=[set() for _ in bounds])
         for key, start, end in matches:
             sent = max(bisect_right(starts, start) - 1, 0)
@@ -58,6 +86,11 @@ class DocInfo:
         """Character offsets of sentence number ``sent``."""
         start, end = self.sent_bounds[sent]
         return self.chars(start, end)
+
+    def sentence_starts(self) -> list[int]:
+        """Character offset of the start of each sentence."""
+        doc = self.doc
+        return [doc[start].idx for start, _end in self.sent_bounds if start < len(doc)]
 
     def first(self, key: str, sent: int | None = None) -> Hit | None:
         """The first hit of ``key``, in sentence ``sent`` when given."""

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from slaforge.lint.cards import build_cards, check_card, check_consistency, check_numeric
 from slaforge.lint.context import Context
 from slaforge.lint.docinfo import DocInfo
 from slaforge.lint.kinds import check_match
-from slaforge.lint.matching import compile_rules
+from slaforge.lint.matching import Compiled, compile_rules
 from slaforge.lint.model import Block, BlockLocation, Finding, LintOptions, LintResult, Severity
-from slaforge.lint.nlp import load_pipeline, process
+from slaforge.lint.nlp import TAGGED, load_pipeline, process
 from slaforge.lint.rules import Rule, load_rules
 from slaforge.lint.structure import check_section, check_structure
 from slaforge.lint.text import split_blocks
@@ -55,6 +57,34 @@ def _dedupe(keyed: list[tuple[int, Finding]]) -> list[Finding]:
     return out
 
 
+def _match(
+    compiled: Compiled, docs: list[Doc], within: dict[str, str]
+) -> list[list[tuple[str, int, int]]]:
+    """Match every doc; a rule's requires/unless patterns run only where they can matter:
+    in the blocks its trigger hit, or (``within: document``) until the first block that has them.
+    """
+    tagged = [bool(d.user_data.get(TAGGED)) for d in docs]
+    candidates = [compiled.candidates(d) for d in docs]
+    matches = [compiled(d, t, c) for d, t, c in zip(docs, tagged, candidates, strict=True)]
+    trigger_docs: dict[str, list[int]] = {}
+    for i, found in enumerate(matches):
+        for key in {k for k, _s, _e in found if k.endswith("|t")}:
+            trigger_docs.setdefault(key[:-2], []).append(i)
+    for gid, group in compiled.condition_groups():
+        hit_docs = trigger_docs.get(group.code)
+        if not hit_docs:
+            continue
+        whole = within.get(group.code) == "document"
+        for i in range(len(docs)) if whole else hit_docs:
+            if gid not in candidates[i] or (group.needs_tagger and not tagged[i]):
+                continue
+            hits = group.matcher(docs[i])
+            matches[i].extend((group.key, s, e) for _m, s, e in hits)
+            if hits and whole:
+                break
+    return matches
+
+
 def lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintResult:
     """Lint ``blocks`` (one document) with the rules ``options`` select."""
     rules = load_rules([Path(d) for d in options.rule_dirs])
@@ -68,16 +98,22 @@ def lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRes
     active = [r for r in runnable if _selected(r, options)]
     if not pipeline.trained:
         skipped = [r.code for r in rules if r.needs_tagger and _selected(r, options)]
+        why = (
+            "using the blank pipeline as asked"
+            if options.model == "blank"
+            else "no trained English spaCy pipeline is installed; using a blank pipeline"
+        )
         notices.append(
-            "no trained English spaCy pipeline is installed; using a blank pipeline"
+            why
             + (f" and skipping rules that need a tagger: {', '.join(skipped)}" if skipped else "")
         )
     compiled = compile_rules(pipeline.nlp, runnable)
     tagging = compiled.needs_tagging if pipeline.trained else None
     docs = process(pipeline.nlp, [b.text for b in blocks], tagging)
+    matches = _match(compiled, docs, {r.code: r.within for r in runnable})
     infos = [
-        DocInfo.build(i, b, d, compiled(d, tagged=d.has_annotation("TAG")))
-        for i, (b, d) in enumerate(zip(blocks, docs, strict=True))
+        DocInfo.build(i, b, d, m)
+        for i, (b, d, m) in enumerate(zip(blocks, docs, matches, strict=True))
     ]
     words = sum(len(b.text.split()) for b in blocks)
     ctx = Context(file, infos, words)

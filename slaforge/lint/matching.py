@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -26,15 +26,15 @@ _TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
 _REQUIRED_OPS = (None, "1", "+")
 _MAX_PHRASES = 3000
 _COMMON = frozenset(
-    """the a an of to in on for by and or is are be been will shall must may can not no any
-    all each this that with as at it its our we you your provider supplier customer client
-    service services has have""".split()
+    """the a an of to in on for by and or is are be been will shall must may can any all each
+    this that with as at it its our we you your provider supplier customer client service
+    services has have within""".split()  # noqa: SIM905
 )
 """Words in most SLA sentences: a poor anchor, so patterns prefer another required token."""
 
 
 def _token_words(token: dict[str, Any]) -> set[str] | None:
-    """The lower-case words this token must be, or None when it is not limited to words."""
+    """The words (lower case) or shapes this token must be, or None when not limited so."""
     if token.get("OP") not in _REQUIRED_OPS:
         return None
     for key in _TEXT_KEYS:
@@ -43,6 +43,11 @@ def _token_words(token: dict[str, Any]) -> set[str] | None:
             return {value.lower()}
         if isinstance(value, dict) and isinstance(value.get("IN"), list):
             return {str(v).lower() for v in value["IN"]}
+    shape = token.get("SHAPE")
+    if isinstance(shape, str):
+        return {shape}
+    if isinstance(shape, dict) and isinstance(shape.get("IN"), list):
+        return {str(v) for v in shape["IN"]}
     return None
 
 
@@ -75,10 +80,10 @@ def as_phrases(pattern: Sequence[dict[str, Any]]) -> list[list[str]] | None:
         words = _token_words({k: v for k, v in token.items() if k != "OP"})
         if words is None:
             return None
-        options: list[str | None] = sorted(words)
+        options: list[str | None] = list(sorted(words))
         if op == "?":
             options.append(None)
-        sequences = [seq + [w] if w else seq for seq in sequences for w in options]
+        sequences = [[*seq, w] if w else seq for seq in sequences for w in options]
         if len(sequences) > _MAX_PHRASES:
             return None
     unique = {tuple(seq) for seq in sequences if seq}
@@ -90,6 +95,22 @@ class _Group:
     key: str
     matcher: Matcher
     needs_tagger: bool
+    requirements: list[list[frozenset[int]]] = field(default_factory=list)
+    """Per pattern, the word sets (as hashes) that must each occur in a block for it to match."""
+
+    def possible(self, words: set[int]) -> bool:
+        """True when some pattern could match a block with these words."""
+        return any(all(words & need for need in needs) for needs in self.requirements)
+
+    @property
+    def code(self) -> str:
+        """The rule code (empty for built-in cues)."""
+        return self.key.partition("|")[0] if "|" in self.key else ""
+
+    @property
+    def condition(self) -> bool:
+        """True for ``requires``/``unless`` patterns, which only matter once a rule triggered."""
+        return self.key.endswith(("|r", "|u"))
 
 
 @dataclass
@@ -102,31 +123,46 @@ class Compiled:
     index: dict[int, set[int]] = field(default_factory=dict)
     always: set[int] = field(default_factory=set)
     tagger_groups: set[int] = field(default_factory=set)
+    local_requires: set[str] = field(default_factory=set)
+    """Codes whose trigger only counts in a block that has its phrase-only ``requires``."""
 
     def candidates(self, doc: Doc) -> set[int]:
-        """The groups whose anchor words occur in ``doc``."""
+        """The groups that could match in ``doc``: an anchor word of theirs occurs in it, and
+        so does one word of every other required token of one of their patterns."""
         found = set(self.always)
         index = self.index
-        for word in set(doc.to_array(LOWER).tolist()):
+        words: set[int] = set(cast(list[int], doc.to_array([LOWER, SHAPE]).ravel().tolist()))
+        for word in words:
             groups = index.get(word)
             if groups:
                 found |= groups
-        return found
+        groups_ = self.groups
+        return {gid for gid in found if groups_[gid].possible(words)}
 
     def needs_tagging(self, doc: Doc) -> bool:
         """True when a rule that reads POS or lemmas could match in ``doc``."""
         return bool(self.tagger_groups and self.candidates(doc) & self.tagger_groups)
 
-    def __call__(self, doc: Doc, tagged: bool = True) -> list[tuple[str, int, int]]:
-        """All (key, start, end) matches in ``doc``."""
+    def __call__(
+        self, doc: Doc, tagged: bool = True, candidates: set[int] | None = None
+    ) -> list[tuple[str, int, int]]:
+        """Phrase, cue and trigger matches in ``doc`` as (key, start, end); the ``requires``
+        and ``unless`` patterns are matched separately with :meth:`condition_groups`."""
         strings = self.strings
         out = [(strings[m], s, e) for m, s, e in self.phrases(doc)]
-        for gid in self.candidates(doc):
+        present = {key for key, _s, _e in out}
+        for gid in self.candidates(doc) if candidates is None else candidates:
             group = self.groups[gid]
-            if group.needs_tagger and not tagged:
+            if group.condition or (group.needs_tagger and not tagged):
+                continue
+            if group.code in self.local_requires and f"{group.code}|r" not in present:
                 continue
             out.extend((group.key, s, e) for _m, s, e in group.matcher(doc))
         return out
+
+    def condition_groups(self) -> list[tuple[int, _Group]]:
+        """The gated ``requires``/``unless`` Matchers, with their group ids."""
+        return [(gid, g) for gid, g in enumerate(self.groups) if g.condition]
 
 
 _CACHE: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[str, Compiled]] = {}
@@ -141,15 +177,23 @@ def _add_group(
     compiled.groups.append(_Group(key, matcher, tagger))
     if tagger:
         compiled.tagger_groups.add(gid)
+    group = compiled.groups[gid]
+    strings = nlp.vocab.strings
     words: set[str] = set()
+    always = False
     for pattern in patterns:
+        required = [w for w in (_token_words(t) for t in pattern) if w is not None]
+        group.requirements.append([frozenset(strings.add(x) for x in need) for need in required])
         found = anchors(pattern)
         if found is None:
-            compiled.always.add(gid)
-            return
-        words |= found
+            always = True
+        else:
+            words |= found
+    if always:
+        compiled.always.add(gid)
+        return
     for word in words:
-        compiled.index.setdefault(nlp.vocab.strings.add(word), set()).add(gid)
+        compiled.index.setdefault(strings.add(word), set()).add(gid)
 
 
 def _add_patterns(
@@ -192,6 +236,8 @@ def compile_rules(nlp: Language, rules: Sequence[Rule]) -> Compiled:
     for cue, patterns in CUES.items():
         _add_patterns(nlp, compiled, cue, patterns, tagger=False)
     for rule in rules:
+        if rule.requires.phrases and not rule.requires.patterns and rule.within != "document":
+            compiled.local_requires.add(rule.code)
         _add(nlp, compiled, f"{rule.code}|t", rule.match)
         _add(nlp, compiled, f"{rule.code}|r", rule.requires)
         _add(nlp, compiled, f"{rule.code}|u", rule.unless)

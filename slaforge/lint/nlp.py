@@ -14,6 +14,7 @@ import importlib.util
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -26,6 +27,8 @@ UNUSED_COMPONENTS: tuple[str, ...] = ("ner", "parser", "senter")
 """Components no rule needs; excluded at load time."""
 
 BATCH_SIZE = 128
+TAGGED = "slaforge_tagged"
+"""``doc.user_data`` key set on the Docs the tagging components ran on."""
 """Texts per batch handed to ``nlp.pipe``."""
 
 
@@ -104,17 +107,21 @@ def load_pipeline(model: str | None = None) -> Pipeline:
 def process(
     nlp: Language, texts: list[str], needs_tagging: Callable[[Doc], bool] | None = None
 ) -> list[Doc]:
-    """Tokenize and sentence-split every text; run the other components on the Docs for
-    which ``needs_tagging`` is true (all of them when it is None), in batches."""
-    docs = list(nlp.tokenizer.pipe(texts, batch_size=BATCH_SIZE))
+    """Tokenize every text; run the tagging components on the Docs for which
+    ``needs_tagging`` is true (all of them when it is None), in batches.
+
+    Sentences are split later with the sentencizer's rule (see
+    :func:`slaforge.lint.docinfo.sentence_starts`), which needs no pass over Token objects.
+    """
+    tokenizer: Any = nlp.tokenizer
+    docs: list[Doc] = list(tokenizer.pipe(texts, batch_size=BATCH_SIZE))
     names = [n for n in nlp.pipe_names if n != "sentencizer"]
-    if nlp.has_pipe("sentencizer"):
-        splitter = nlp.get_pipe("sentencizer")
-        docs = [splitter(doc) for doc in docs]
     if not names:
         return docs
     chosen = docs if needs_tagging is None else [d for d in docs if needs_tagging(d)]
     for name in names:
-        component = nlp.get_pipe(name)
+        component: Any = nlp.get_pipe(name)
         chosen = list(component.pipe(chosen, batch_size=BATCH_SIZE))
+    for doc in chosen:
+        doc.user_data[TAGGED] = True
     return docs

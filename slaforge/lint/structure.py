@@ -184,8 +184,8 @@ def _definitions(ctx: Context) -> dict[str, tuple[DocInfo, int, int]]:
             continue
         matches = [m for regex in (_QUOTED_DEF, _PAREN_DEF) for m in regex.finditer(text)]
         in_definitions = any("defin" in h.lower() for h in info.block.location.heading_path)
-        for sent in range(len(info.sent_bounds)):
-            lead = _LEAD_DEF.match(text, info.sentence_chars(sent)[0])
+        for sent_start in info.sentence_starts():
+            lead = _LEAD_DEF.match(text, sent_start)
             if lead and (" " in lead.group(1) or "mean" in lead.group(0) or in_definitions):
                 matches.append(lead)
         for m in matches:
@@ -219,7 +219,7 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if info.block.is_heading:
             continue
         text = info.block.text
-        sent_starts = {info.sentence_chars(i)[0] for i in range(len(info.sent_bounds))}
+        sent_starts = set(info.sentence_starts())
         for m in _TERM_USE.finditer(text):
             term = m.group(1)
             key = _singular(term).lower()
@@ -293,9 +293,9 @@ def _numbering(rule: Rule, ctx: Context) -> Iterator[Finding]:
             m = _LEAD_NUM.match(info.block.text)
             start, end = (m.start(1), m.end(1)) if m else (0, min(len(info.block.text), 1))
             yield ctx.finding(rule, info, start, end)
-        last[parent] = value
-        for key in [k for k in last if k.startswith(num + ".")]:
+        for key in [k for k in last if k and k.count(".") + 1 >= len(parts)]:
             del last[key]
+        last[parent] = value
 
 
 _STRUCTURE = {

@@ -13,7 +13,10 @@ from slaforge.metrics import MetricKind
 
 
 def test_split_blocks_paragraphs_headings_and_items() -> None:
-    text = "## 4. Support\n\nFirst line\nstill the same paragraph.\n\n- item one\n- item two\n\n4.2 Credits"
+    text = (
+        "## 4. Support\n\nFirst line\nstill the same paragraph.\n\n"
+        "- item one\n- item two\n\n4.2 Credits"
+    )
     blocks = split_blocks(text)
     assert [b.text for b in blocks] == [
         "## 4. Support",
@@ -39,7 +42,7 @@ def test_findings_point_at_the_flagged_words_in_document_order() -> None:
     for f in result.findings:
         assert f.text[f.start : f.end] == f.match
         assert f.file == "draft.txt"
-    assert ("emergency maintenance" in {f.match for f in result.findings})
+    assert "emergency maintenance" in {f.match for f in result.findings}
     assert "commercially reasonable efforts" in {f.match for f in result.findings}
 
 
