@@ -249,9 +249,7 @@ def _dependencies(tree: nodes.Template, names: set[str]) -> tuple[tuple[str, str
         if isinstance(target, nodes.Name) and target.name in known:
             attributes.setdefault(target.name, set()).add(node.attr)
             covered.add(id(target))
-    whole = {
-        n.name for n in tree.find_all(nodes.Name) if n.name in known and id(n) not in covered
-    }
+    whole = {n.name for n in tree.find_all(nodes.Name) if n.name in known and id(n) not in covered}
     found: set[tuple[str, str | None]] = {(n, None) for n in whole & names}
     for name, attrs in attributes.items():
         if name in names and name not in whole:

@@ -128,9 +128,8 @@ def _credits(a: Agreement) -> Iterator[Problem]:
             yield (*path, "amount"), "field required for fixed-amount credits"
         by_metric[tier.metric].append((i, tier))
     if not credits.automatic and credits.claim_days is None:
-        yield ("credits", "claim_days"), (
-            "credits are not automatic: say within how many days the customer claims them"
-        )
+        claim = "credits are not automatic: say within how many days the customer claims them"
+        yield ("credits", "claim_days"), claim
     if credits.basis == "fixed-amount" and not credits.currency:
         yield ("credits", "currency"), "field required for fixed-amount credits"
     for metric_id, tiers in by_metric.items():
