@@ -17,6 +17,8 @@ from slaforge.lint.evaluate import Score, corpus_recall, load_labelled, overall,
 from slaforge.lint.model import CATEGORIES  # noqa: E402
 
 LABELLED = REPO / "tests" / "lint" / "data" / "labelled.yaml"
+BLIND = REPO / "tests" / "lint" / "heldout"
+"""Sets written by someone who never saw the rules; never used for tuning."""
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
@@ -48,6 +50,10 @@ def main() -> None:
         chosen = [i for i in items if i.part == part]
         if chosen:
             _table(f"{part}: {len(chosen)} labelled texts", score(chosen, args.model), args.verbose)
+    for path in sorted(BLIND.glob("*.yaml")):
+        blind = load_labelled(path)
+        title = f"blind held-out {path.name}: {len(blind)} texts (never tuned on)"
+        _table(title, score(blind, args.model), verbose=False)
     if (CORPUS / "INDEX.md").is_file():
         found, total, missed = corpus_recall(CORPUS, args.model)
         print(f"\ncorpus recall: {found}/{total} quoted weaknesses = {found / total:.2f}")
