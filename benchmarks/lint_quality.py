@@ -17,8 +17,10 @@ from slaforge.lint.evaluate import Score, corpus_recall, load_labelled, overall,
 from slaforge.lint.model import CATEGORIES  # noqa: E402
 
 LABELLED = REPO / "tests" / "lint" / "data" / "labelled.yaml"
-BLIND = REPO / "tests" / "lint" / "heldout"
-"""Sets written by someone who never saw the rules; never used for tuning."""
+HELDOUT = REPO / "tests" / "lint" / "heldout"
+"""Sets written by someone who never saw the rules (the rules may since have been tuned on them)."""
+BLIND = REPO / "tests" / "lint" / "blind"
+"""Sets written by someone who never saw the rules, and never used for tuning."""
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
@@ -50,10 +52,11 @@ def main() -> None:
         chosen = [i for i in items if i.part == part]
         if chosen:
             _table(f"{part}: {len(chosen)} labelled texts", score(chosen, args.model), args.verbose)
-    for path in sorted(BLIND.glob("*.yaml")):
-        blind = load_labelled(path)
-        title = f"blind held-out {path.name}: {len(blind)} texts (never tuned on)"
-        _table(title, score(blind, args.model), verbose=False)
+    for folder, label in ((HELDOUT, "independent set"), (BLIND, "blind set, never tuned on")):
+        for path in sorted(folder.glob("*.yaml")):
+            chosen = load_labelled(path)
+            title = f"{label} {path.parent.name}/{path.name}: {len(chosen)} texts"
+            _table(title, score(chosen, args.model), verbose=folder is HELDOUT and args.verbose)
     if (CORPUS / "INDEX.md").is_file():
         found, total, missed = corpus_recall(CORPUS, args.model)
         print(f"\ncorpus recall: {found}/{total} quoted weaknesses = {found / total:.2f}")
