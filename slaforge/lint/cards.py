@@ -2,12 +2,17 @@
 
 A sentence that names a metric (availability, response, resolution, latency…) and gives
 a target (a percentage or a duration) defines a card. Each field is looked up in the
-same sentence, then the same block, then any sentence about the same kind of metric.
+same sentence, then the same block, then the list items of the same numbered paragraph
+(where a clause often states the clock and the start event), then any sentence about the
+same kind of metric. A resolution word in "remedy the breach" or "resolve the dispute" names
+a cure period or a dispute stage, not a metric.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import pairwise
 
 from slaforge.lint.context import CardSite, Context
 from slaforge.lint.cues import LATENCY_UNITS
@@ -29,29 +34,94 @@ _FIELD_CUES = {
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
+_STOPS = frozenset({";", ":", "."})
+_JOINS = frozenset({"and", "or", "but"})
+_LIST_LABEL = re.compile(r"^\(?(?:[a-z]{1,2}|[ivx]{1,5})[.)]$|^[-*\u2022]$")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*\u2022]|\(?(?:[a-z]{1,2}|[ivx]{1,5})\))\s")
+
+
+def _about_service(info: DocInfo, kind: MetricKind, hit: Hit) -> bool:
+    """False for a resolution word that is part of "remedy the breach", "resolve the dispute"
+    or "dispute resolution": a cure period or a dispute stage is not a resolution clock."""
+    if kind is not MetricKind.RESOLUTION_TIME:
+        return True
+    return not any(s < hit[1] and hit[0] < e for s, e, _sent in info.hits.get("@not-service", ()))
+
+
 def _kind_hits(info: DocInfo, sent: int) -> list[tuple[MetricKind, Hit]]:
     out: list[tuple[MetricKind, Hit]] = []
     for kind in MetricKind:
         for hit in info.hits.get(f"@kind:{kind.value}", ()):
-            if hit[2] == sent:
+            if hit[2] == sent and _about_service(info, kind, hit):
                 out.append((kind, hit))
+    # "Mean Time to Restore" is MTTR, not the "restore" inside it
+    out = [
+        (k, h)
+        for k, h in out
+        if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for _k, o in out)
+    ]
     return sorted(out, key=lambda kh: kh[1][0])
 
 
 def _pick_kind(
-    kinds: list[tuple[MetricKind, Hit]], target: Hit, pct: bool
+    info: DocInfo, kinds: list[tuple[MetricKind, Hit]], target: Hit, pct: bool
 ) -> tuple[MetricKind, Hit] | None:
     fitting = [(k, h) for k, h in kinds if (k in _PCT_KINDS) == pct]
     before = [kh for kh in fitting if kh[1][0] < target[0]]
     if before:
         return before[-1]
-    return fitting[0] if fitting else None
+    for kind, hit in fitting:
+        # a metric named after its target ("4 hours restore"), not one in the next clause
+        # ("retention for 90 days, and restore on request")
+        between = [t.lower_ for t in info.doc[target[1] : hit[0]]]
+        joined = any(a == "," and b in _JOINS for a, b in pairwise(between))
+        if not (joined or _STOPS.intersection(between)):
+            return kind, hit
+    return None
 
 
-def _lookup(ctx: Context, info: DocInfo, sent: int, kind: MetricKind, key: str) -> str | None:
+def _is_item(info: DocInfo, parent: DocInfo) -> bool:
+    """True when ``info`` is a list item under the numbered paragraph ``parent``."""
+    loc = info.block.location
+    if info.block.is_heading or loc.table is not None or loc.part != parent.block.location.part:
+        return False
+    if loc.clause and (loc.clause == parent.block.location.clause or _LIST_LABEL.match(loc.clause)):
+        return True
+    return bool(_LIST_MARKER.match(info.block.text))
+
+
+def _paragraph_groups(ctx: Context) -> dict[int, list[DocInfo]]:
+    """Each block's paragraph with its list items (``8.3`` and its ``(a)``, ``(b)`` …),
+    keyed by block index: where a metric's clock or start event is often stated."""
+    groups: dict[int, list[DocInfo]] = {}
+    current: list[DocInfo] = []
+    parent: DocInfo | None = None
+    for info in ctx.infos:
+        if parent is not None and _is_item(info, parent):
+            current.append(info)
+        else:
+            current = [info]
+            parent = None if info.block.is_heading or info.block.location.table else info
+        groups[info.index] = current
+    return groups
+
+
+def _lookup(
+    ctx: Context,
+    info: DocInfo,
+    sent: int,
+    kind: MetricKind,
+    key: str,
+    group: Sequence[DocInfo] = (),
+) -> str | None:
     hit = info.first(key, sent) or info.first(key)
     if hit is not None:
         return info.text_of(hit)
+    for other in group:
+        if other is not info:
+            found = other.first(key)
+            if found is not None:
+                return other.text_of(found)
     kind_key = f"@kind:{kind.value}"
     for other, h in ctx.hits(key):
         if kind_key in other.sent_keys[h[2]]:
@@ -76,6 +146,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
         (i.text_of(h) for i in ctx.infos for h in i.hits.get("@exclusion", ())[:1]), None
     )
     remedy = next((i.text_of(h) for i in ctx.infos for h in i.hits.get("@remedy", ())[:1]), None)
+    groups = _paragraph_groups(ctx)
     for info in ctx.infos:
         if info.block.is_heading or "@metric" not in info.keys:
             continue
@@ -84,7 +155,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
         seen: set[tuple[int, MetricKind]] = set()
         for target, pct in sorted(targets, key=lambda t: (t[0][0], t[0][0] - t[0][1])):
             kinds = _kind_hits(info, target[2])
-            picked = _pick_kind(kinds, target, pct)
+            picked = _pick_kind(info, kinds, target, pct)
             if picked is None:
                 continue
             kind, kind_hit = picked
@@ -102,7 +173,8 @@ def build_cards(ctx: Context) -> list[CardSite]:
             seen.add((target[2], kind))
             if kind not in definitions:
                 definitions[kind] = _definition(ctx, kind)
-            card = _card(ctx, info, target, kind, text, pct, definitions[kind])
+            group = groups.get(info.index, [])
+            card = _card(ctx, info, target, kind, text, pct, definitions[kind], group)
             card.exclusions = exclusions
             card.remedy = remedy
             start = min(kind_hit[0], target[0])
@@ -120,17 +192,18 @@ def _card(
     text: str,
     pct: bool,
     definition: str | None,
+    group: Sequence[DocInfo] = (),
 ) -> MetricCard:
     sent = target[2]
     card = MetricCard(name=kind.value.replace("_", " "), kind=kind, target=text)
     card.unit = "%" if pct else " ".join(text.split()[1:]).strip("() ") or None
     if card.unit and card.unit[0].isdigit():
         card.unit = " ".join(card.unit.split()[1:]).strip("() ") or None
-    card.window = _lookup(ctx, info, sent, kind, "@window")
+    card.window = _lookup(ctx, info, sent, kind, "@window", group)
     if kind in CLOCKED_KINDS:
-        card.start_event = _lookup(ctx, info, sent, kind, "@start")
+        card.start_event = _lookup(ctx, info, sent, kind, "@start", group)
         card.stop_event = definition
-        card.clock = _lookup(ctx, info, sent, kind, "@clock")
+        card.clock = _lookup(ctx, info, sent, kind, "@clock", group)
         if (
             card.clock is None
             and card.unit
@@ -142,8 +215,8 @@ def _card(
     card.counts_as_met = definition or (
         info.sentence_text(sent) if kind not in CLOCKED_KINDS else None
     )
-    card.source = _lookup(ctx, info, sent, kind, "@source")
-    card.customer_access = _lookup(ctx, info, sent, kind, "@access")
+    card.source = _lookup(ctx, info, sent, kind, "@source", group)
+    card.customer_access = _lookup(ctx, info, sent, kind, "@access", group)
     return card
 
 

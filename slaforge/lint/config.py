@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from slaforge.errors import InputError, Location
+from slaforge.lint.codes import CODE_PREFIX
 from slaforge.lint.model import CATEGORIES, LintOptions, Severity
 
 CONFIG_NAMES = (".slaforge.toml", "pyproject.toml")
@@ -23,8 +24,6 @@ SIDES = ("customer", "provider")
 FAIL_ON = ("error", "warning", "info", "none")
 KEYS = ("select", "ignore", "severity", "rules", "side", "model", "fail-on")
 """The keys a lint config may have."""
-
-_CODE = re.compile(r"[A-Z]+[0-9]+")
 
 
 @dataclass
@@ -82,13 +81,14 @@ def find_config(start: Path) -> Path | None:
 
 
 def check_selectors(values: Iterable[str], where: Location) -> tuple[str, ...]:
-    """``values`` if each is a rule code (``SLA101``) or a category name; else an InputError."""
+    """``values`` if each is a rule code (``SLA101``), a code prefix (``SLA4``) or a category
+    name; else an InputError."""
     out: list[str] = []
     for value in values:
         value = value.strip()
         if not value:
             continue
-        if value not in CATEGORIES and not _CODE.fullmatch(value):
+        if value not in CATEGORIES and not CODE_PREFIX.fullmatch(value):
             close = difflib.get_close_matches(value, CATEGORIES, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise InputError(

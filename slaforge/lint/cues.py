@@ -1,7 +1,7 @@
 """Built-in token patterns the engine uses to classify sentences and rebuild metric cards.
 
 Keys start with ``@`` so they never clash with rule codes. All patterns read only
-``LOWER``/``ORTH``/``LIKE_NUM`` so they work on the blank pipeline too.
+``LOWER``/``ORTH``/``LIKE_NUM``/``IS_TITLE`` so they work on the blank pipeline too.
 """
 
 from __future__ import annotations
@@ -224,6 +224,11 @@ CUES: dict[str, list[Pattern]] = {
         ),
         _phrase("from the time"),
         _phrase("from the moment"),
+        # "the clock starts when ..." names the start event, whatever it is
+        [
+            {"LOWER": {"IN": ["clock", "timer"]}},
+            {"LOWER": {"IN": ["starts", "begins", "start", "begin"]}},
+        ],
         [
             {"LOWER": {"IN": list(TIME_UNITS)}},
             {"LOWER": {"IN": ["of", "from", "after", "following"]}},
@@ -252,6 +257,16 @@ CUES: dict[str, list[Pattern]] = {
         _phrase("round the clock"),
         _phrase("24 hours a day"),
         _phrase("24 hours per day"),
+        # a named schedule: "Service Desk Hours", "Support Hours"
+        [{"IS_TITLE": True}, {"ORTH": "Hours"}],
+        # "time is counted only during ...", "the clock runs during ..."
+        [
+            {"LOWER": {"IN": ["time", "clock", "hours", "minutes"]}},
+            {"LOWER": {"IN": ["is", "are"]}, "OP": "?"},
+            {"LOWER": {"IN": ["counted", "measured", "runs", "run", "running"]}},
+            {"LOWER": "only", "OP": "?"},
+            {"LOWER": {"IN": ["during", "in"]}},
+        ],
     ],
     "@source": [
         _words(
@@ -363,6 +378,34 @@ CUES: dict[str, list[Pattern]] = {
         ),
     ],
 }
+
+_NOT_SERVICE_OBJECTS = [
+    "dispute", "disputes", "breach", "breaches", "disagreement", "disagreements", "complaint",
+    "complaints", "claim", "claims",
+]  # fmt: skip
+CUES["@not-service"] = [
+    # a cure period or a dispute stage, not a resolution clock: "remedy the breach",
+    # "resolve the dispute", "dispute resolution", "the breach is cured"
+    [
+        {"LOWER": {"IN": [
+            "resolve", "resolves", "resolved", "resolving", "resolution", "settle", "settles",
+            "settled", "remedy", "remedies", "remedied", "remedying", "cure", "cures", "cured",
+            "curing", "fix", "fixes", "fixed",
+        ]}},
+        {"LOWER": {"IN": ["the", "a", "an", "any", "that", "this", "such", "each", "its", "their"]},
+         "OP": "?"},
+        {"LOWER": {"IN": ["material", "alleged", "relevant"]}, "OP": "?"},
+        {"LOWER": {"IN": _NOT_SERVICE_OBJECTS}},
+    ],
+    [
+        {"LOWER": {"IN": _NOT_SERVICE_OBJECTS}},
+        {"LOWER": {"IN": ["is", "are", "was", "were", "has", "have", "been", "be", "not"]},
+         "OP": "{0,3}"},
+        {"LOWER": {"IN": [
+            "resolution", "resolved", "settled", "remedied", "cured", "fixed", "remedy", "cure",
+        ]}},
+    ],
+]  # fmt: skip
 
 for _kind, _ws in KIND_WORDS.items():
     CUES[f"@kind:{_kind.value}"] = [_words(*_ws)]

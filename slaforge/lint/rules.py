@@ -19,6 +19,7 @@ from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
 from slaforge.errors import InputError, Location, SlaforgeError
+from slaforge.lint.codes import CODE
 from slaforge.lint.model import CATEGORIES, Severity
 from slaforge.metrics import CARD_FIELDS, MetricKind
 from slaforge.resources import builtin_dir
@@ -35,7 +36,10 @@ SCOPES: tuple[str, ...] = (
 """Where a rule looks: any sentence, sentences of one sort, or the whole document."""
 
 SIDES: tuple[str, ...] = ("customer", "provider")
-WITHIN: tuple[str, ...] = ("sentence", "block", "document")
+WITHIN: tuple[str, ...] = ("sentence", "related", "block", "document")
+"""Where ``requires``/``unless`` are looked for: the trigger's sentence; that sentence and the
+sentences of its block that repeat a trigger (or the whole block when the trigger's sentence
+is only a lead-in such as "Force majeure."); the whole block; the whole document."""
 NUMERIC_CHECKS: tuple[str, ...] = ("percent-over-100", "arithmetic")
 STRUCTURE_CHECKS: tuple[str, ...] = (
     "placeholder",
@@ -59,7 +63,7 @@ _COMMON = {
     "kind",
     "examples",
 }
-_MATCH = {"phrases", "patterns", "requires", "unless", "within"}
+_MATCH = {"phrases", "patterns", "requires", "unless", "within", "skip-names", "follow-terms"}
 KINDS: dict[str, set[str]] = {
     "existence": _MATCH,
     "pattern": _MATCH,
@@ -73,7 +77,6 @@ KINDS: dict[str, set[str]] = {
 """Rule kinds and the kind-specific fields each accepts."""
 
 _TAGGER_ATTRS = frozenset({"POS", "TAG", "LEMMA", "MORPH", "DEP", "ENT_TYPE"})
-_CODE = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -131,6 +134,13 @@ class Rule:
     requires: MatchSpec = field(default_factory=MatchSpec)
     unless: MatchSpec = field(default_factory=MatchSpec)
     within: str = "sentence"
+    skip_names: bool = False
+    """Ignore a trigger whose words are only part of a longer capitalised name
+    (``Effective`` in ``Effective Date``, ``the Claims`` in ``the Claims Division``)."""
+    follow_terms: bool = False
+    """When the trigger is a capitalised term (``Emergency Maintenance``), its ``unless`` is
+    also met by a use of the same term elsewhere whose sentence or block (per ``within``) has
+    it: the conditions stated where a defined term is regulated go with the term."""
     check: str = ""
     headings: tuple[str, ...] = ()
     metrics: tuple[MetricKind, ...] = ()
@@ -290,7 +300,7 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
                 (key,), f"unknown field {key!r}" + (f" for kind {kind!r}" if kind else "")
             )
     code = reader.text(data, "code")
-    if code and not _CODE.match(code):
+    if code and not CODE.fullmatch(code):
         reader.problem(("code",), f"code {code!r} must look like SLA101 (letters then 3 digits)")
     name = reader.text(data, "name")
     if name and not _NAME.match(name):
@@ -323,8 +333,14 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
     if within == "clause":
         within = "block"
     if within not in WITHIN:
-        reader.problem(("within",), f"'within' must be sentence, block or document, not {within!r}")
+        reader.problem(("within",), f"'within' must be one of {', '.join(WITHIN)}, not {within!r}")
     extra: dict[str, Any] = {}
+    for key in ("skip-names", "follow-terms"):
+        flag = data.get(key, False)
+        if not isinstance(flag, bool):
+            reader.problem((key,), f"{key!r} must be true or false")
+        elif flag:
+            extra[key.replace("-", "_")] = True
     if kind == "existence" and not match.phrases:
         reader.problem((), "an existence rule needs 'phrases'")
     if kind == "pattern" and not match.patterns:

@@ -161,6 +161,8 @@ _ZONES = frozenset(
         "summer",
     ]
 )
+_NAME_OF = re.compile(r"\b[A-Z][a-z]+ of (?:the )?$")
+"""The end of "Head of", "Bank of the": the words after it are part of a job title or a name."""
 _ORG_END = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|GmbH|AG|SA|Corp|Corporation|Plc|PLC)\b")
 _REF = re.compile(
     r"\b(?:clause|section|paragraph|schedule|annex|appendix)s?\s+(\d+(?:\.\d+)*)(?![\d.]*\s*%)",
@@ -170,6 +172,25 @@ _LEAD_NUM = re.compile(
     r"^\s*(?:#+\s*)?(?:(?:clause|section)\s+)?(\d+(?:\.\d+)*)[.)]?\s+\S", re.IGNORECASE
 )
 _ANNEX = re.compile(r"^\s*(?:#+\s*)?(schedule|annex|appendix)\s+(\d+)", re.IGNORECASE)
+
+
+_HEADING_LINE = re.compile(
+    r"^\s*(?:(?i:clause|section|schedule|annex|appendix|part)\s+)?"
+    r"(?:\d+(?:\.\d+)*|[A-Z]|[IVXLC]+)[.)]?[\t ]+([^.;:!?]{1,100}?)(?:\t+\d+)?\s*$"
+)
+_MINOR_WORDS = frozenset("a an and or of the to for in on by with at".split())  # noqa: SIM905
+
+
+def _heading_line(text: str) -> bool:
+    """True for a numbered heading written as a plain paragraph, such as a table-of-contents
+    entry (``13``, a tab, ``Dispute Resolution``): every word capitalised, no sentence."""
+    if len(text) > 140:
+        return False
+    m = _HEADING_LINE.match(text)
+    if not m:
+        return False
+    words = m.group(1).split()
+    return 0 < len(words) <= 10 and all(w[0].isupper() or w in _MINOR_WORDS for w in words)
 
 
 def _singular(term: str) -> str:
@@ -237,6 +258,12 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
             before = text[max(0, m.start() - 1) : m.start()]
             if before in "\u201c\"'(":
                 continue
+            if " of " in text[max(0, m.start() - 5) : m.start()] and _NAME_OF.search(
+                text, max(0, m.start() - 40), m.start()
+            ):
+                continue
+            if _heading_line(text):
+                break
             reported.add(key)
             yield ctx.finding(rule, info, m.start(), m.end())
 
