@@ -31,6 +31,7 @@ _FIELD_CUES = {
     "source": "@source",
     "customer_access": "@access",
 }
+_FREQUENCY = frozenset({"every", "each"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -170,6 +171,8 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 continue
             if target[0] > 0 and info.doc[target[0] - 1].text in ("=", "\u2248"):
                 continue
+            if not pct and target[0] > 0 and info.doc[target[0] - 1].lower_ in _FREQUENCY:
+                continue  # "updates every 30 minutes" is a frequency, not a deadline
             seen.add((target[2], kind))
             if kind not in definitions:
                 definitions[kind] = _definition(ctx, kind)

@@ -84,8 +84,18 @@ def test_incomplete_card_is_reported_with_missing_fields() -> None:
     assert card.kind is MetricKind.RESOLUTION_TIME
     assert card.start_event is None and card.clock is None
     (finding,) = [f for f in result.findings if f.code == "SLA702"]
-    assert finding.extra["missing"] == "start_event,clock"
-    assert "start event, clock" in finding.message
+    assert finding.extra["missing"] == "start_event"
+    assert "start event" in finding.message
+
+
+def test_a_time_target_with_a_start_event_needs_no_stated_clock() -> None:
+    result = lint_text("The Supplier shall resolve Priority 2 incidents within 8 hours of the report.")
+    assert not [f for f in result.findings if f.code == "SLA702"]
+
+
+def test_a_frequency_is_not_a_time_target() -> None:
+    result = lint_text("The Supplier shall send status updates every 30 minutes until service returns.")
+    assert not result.cards
 
 
 def test_latency_in_milliseconds_is_not_a_response_time() -> None:
