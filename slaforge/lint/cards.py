@@ -31,7 +31,12 @@ _FIELD_CUES = {
     "source": "@source",
     "customer_access": "@access",
 }
-_FREQUENCY = frozenset({"every", "each"})
+_FREQUENCY = frozenset({"every", "each", "any", "previous", "last", "past", "rolling"})
+"""Words before a duration that make it a frequency or a look-back period, not a deadline."""
+_BOUND_WORDS = frozenset({"below", "under", "than", "<", "<=", "\u2264", "\u2265", ">=", ">"})
+"""Words before a percentage in a credit or termination clause that make it a threshold."""
+_NEAR = 14
+"""Most tokens between a metric word and the target it names."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -68,7 +73,10 @@ def _pick_kind(
     info: DocInfo, kinds: list[tuple[MetricKind, Hit]], target: Hit, pct: bool
 ) -> tuple[MetricKind, Hit] | None:
     fitting = [(k, h) for k, h in kinds if (k in _PCT_KINDS) == pct]
-    before = [kh for kh in fitting if kh[1][0] < target[0]]
+    # the metric word names the target only when it is near it ("resolve P1 incidents within
+    # 4 hours"), not a clause away ("misses a resolution commitment ..., may terminate on
+    # 30 days' notice")
+    before = [kh for kh in fitting if kh[1][0] < target[0] and target[0] - kh[1][1] <= _NEAR]
     if before:
         return before[-1]
     for kind, hit in fitting:
@@ -172,7 +180,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
             if target[0] > 0 and info.doc[target[0] - 1].text in ("=", "\u2248"):
                 continue
             if not pct and target[0] > 0 and info.doc[target[0] - 1].lower_ in _FREQUENCY:
-                continue  # "updates every 30 minutes" is a frequency, not a deadline
+                continue  # "every 30 minutes", "in any 2 months": not a deadline
             seen.add((target[2], kind))
             if kind not in definitions:
                 definitions[kind] = _definition(ctx, kind)
@@ -183,7 +191,9 @@ def build_cards(ctx: Context) -> list[CardSite]:
             start = min(kind_hit[0], target[0])
             end = max(kind_hit[1], target[1])
             qualified = "@qualifier" in info.sent_keys[target[2]] or "@qualifier" in info.keys
-            sites.append(CardSite(card, info, target[2], start, end, qualified))
+            before = info.doc[target[0] - 1].lower_ if target[0] > 0 else ""
+            bound = before in _BOUND_WORDS and "@remedy" in info.keys
+            sites.append(CardSite(card, info, target[2], start, end, qualified, bound))
     return sites
 
 
@@ -224,9 +234,12 @@ def _card(
 
 
 def check_card(rule: Rule, ctx: Context) -> list[Finding]:
-    """Report each card of the rule's metrics that lacks one of the required fields."""
+    """Report each card of the rule's metrics that lacks one of the required fields, unless
+    the document has one of the rule's ``unless`` phrases anywhere."""
     if ctx.words < rule.min_words:
         return []
+    if rule.unless and ctx.has_key(f"{rule.code}|u"):
+        return []  # the document is of a kind the rule does not apply to
     out: list[Finding] = []
     for site in ctx.cards:
         card = site.card
@@ -261,10 +274,12 @@ def check_consistency(rule: Rule, ctx: Context) -> list[Finding]:
     for site in ctx.cards:
         kind = site.card.kind
         earlier = first.get(kind)
+        if earlier is None and site.tier_bound:
+            continue
         if earlier is None:
             first[kind] = site
             continue
-        if site.qualified or earlier.qualified:
+        if site.qualified or earlier.qualified or site.tier_bound:
             continue
         if rule.check == "target":
             a, b = _value(earlier.card.target), _value(site.card.target)

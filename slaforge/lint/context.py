@@ -20,6 +20,9 @@ class CardSite:
     start: int
     end: int
     qualified: bool
+    tier_bound: bool = False
+    """The target is a credit-tier boundary ("credit of 10% if availability falls below 99%"),
+    not a service level of its own."""
 
 
 @dataclass

@@ -70,7 +70,7 @@ KINDS: dict[str, set[str]] = {
     "conditional": _MATCH,
     "numeric": {"check"},
     "section": {"headings", "content", "min-words"},
-    "metric-card": {"metrics", "require", "min-words"},
+    "metric-card": {"metrics", "require", "min-words", "unless"},
     "consistency": {"check"},
     "structure": {"check"},
 }
@@ -388,6 +388,8 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
         if not require:
             reader.problem((), "a metric-card rule needs 'require'")
         extra["require"] = tuple(f for f in require if f in CARD_FIELDS)
+        if unless.patterns:
+            reader.problem(("unless",), "a metric-card rule's 'unless' takes 'phrases' only")
     fails, passes = reader.examples(data.get("examples"))
     if reader.problems:
         return None, reader.problems

@@ -89,12 +89,12 @@ def test_incomplete_card_is_reported_with_missing_fields() -> None:
 
 
 def test_a_time_target_with_a_start_event_needs_no_stated_clock() -> None:
-    result = lint_text("The Supplier shall resolve Priority 2 incidents within 8 hours of the report.")
+    result = lint_text("The Supplier shall resolve P2 incidents within 8 hours of the report.")
     assert not [f for f in result.findings if f.code == "SLA702"]
 
 
 def test_a_frequency_is_not_a_time_target() -> None:
-    result = lint_text("The Supplier shall send status updates every 30 minutes until service returns.")
+    result = lint_text("The Supplier shall send status updates every 30 minutes until restored.")
     assert not result.cards
 
 
