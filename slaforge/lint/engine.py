@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -85,8 +87,30 @@ def _match(
     return matches
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while one document is linted.
+
+    Linting allocates many small objects that die young; with a loaded spaCy model on the
+    heap each full collection rescans it, which cost a quarter of the blank-pipeline time.
+    Reference counting still frees everything; the collector resumes afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintResult:
     """Lint ``blocks`` (one document) with the rules ``options`` select."""
+    with _collector_paused():
+        return _lint_blocks(blocks, file, options)
+
+
+def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintResult:
     rules = load_rules([Path(d) for d in options.rule_dirs])
     pipeline = load_pipeline(options.model)
     notices: list[str] = []

@@ -10,6 +10,7 @@ rule that reads POS or lemmas could match (see :func:`process`).
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import warnings
 from collections.abc import Callable
@@ -101,6 +102,8 @@ def load_pipeline(model: str | None = None) -> Pipeline:
     if pipeline is None:
         pipeline = Pipeline(blank_pipeline(), "blank", False, not_found)
     _CACHE[model] = pipeline
+    # The model lives as long as the process: keep the garbage collector from rescanning it.
+    gc.freeze()
     return pipeline
 
 
