@@ -15,24 +15,7 @@ from slaforge.lint.engine import lint_blocks, lint_text
 from slaforge.lint.model import Block, BlockLocation, LintOptions
 from slaforge.lint.rules import check_rule_dir, load_rules
 from slaforge.metrics import MetricKind
-
-GOOD_RULE = """\
-code: ACME101
-name: acme-no-fax
-category: vague-term
-severity: info
-message: Support by fax is not support.
-why: Nobody reads faxes.
-suggestion: "The Provider shall answer by e-mail."
-kind: existence
-phrases: [by fax]
-examples:
-  fail:
-    - text: Support is provided by fax.
-      flag: by fax
-  pass:
-    - Support is provided by e-mail.
-"""
+from tests.lint.test_rules import GOOD_RULE
 
 
 def _codes(text: str, *select: str) -> list[str]:
