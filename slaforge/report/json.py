@@ -1,4 +1,4 @@
-"""Machine-readable report: one JSON document, schema described in docs/lint-usage.md."""
+"""Machine-readable report: one JSON document, schema described in the README (JSON output)."""
 
 from __future__ import annotations
 
