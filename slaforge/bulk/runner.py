@@ -19,7 +19,7 @@ from slaforge.bulk.columns import read_mapping, resolve_columns
 from slaforge.bulk.manifest import read_previous, write_manifest
 from slaforge.bulk.naming import DEFAULT_PATTERN, check_pattern
 from slaforge.bulk.report import write_report
-from slaforge.bulk.rows import Row, RowSource
+from slaforge.bulk.rows import RowSource
 from slaforge.bulk.worker import Entry, RowWorker, WorkerConfig, init_worker, process_in_worker
 from slaforge.errors import InputError, Location
 from slaforge.fileio import write_atomic
@@ -189,8 +189,3 @@ def _write_archive(outdir: Path, entries: list[Entry]) -> Path:
     target = outdir / "agreements.zip"
     write_atomic(target, buffer.getvalue())
     return target
-
-
-def iter_rows(source: RowSource) -> Iterator[Row]:
-    """The rows of ``source`` (exposed for benchmarks)."""
-    return iter(source)

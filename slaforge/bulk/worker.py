@@ -214,7 +214,3 @@ def init_worker(config: WorkerConfig) -> None:
 def process_in_worker(row: Row) -> tuple[Entry, bytes | None]:
     assert _WORKER is not None, "init_worker was not called in this process"
     return _WORKER.process(row)
-
-
-def base_agreement(config: WorkerConfig) -> Agreement:
-    return validate_data(Positioned(config.base_data), "base spec")
