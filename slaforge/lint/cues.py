@@ -60,6 +60,13 @@ def _words(*words: str) -> Pattern:
     return [{"LOWER": {"IN": list(words)}}]
 
 
+_CREDIT_WORDS = (
+    "credit", "credits", "refund", "refunds", "rebate", "rebates",
+    "penalty", "penalties", "compensation",
+)  # fmt: skip
+"""Words for money back; both the credit and the remedy cues start from them."""
+
+
 def _phrase(text: str) -> Pattern:
     return [{"LOWER": w} for w in text.lower().split()]
 
@@ -124,35 +131,9 @@ CUES: dict[str, list[Pattern]] = {
             },
         ],
     ],
-    "@credit": [
-        _words(
-            "credit",
-            "credits",
-            "refund",
-            "refunds",
-            "rebate",
-            "rebates",
-            "penalty",
-            "penalties",
-            "compensation",
-            "discount",
-        ),
-    ],
+    "@credit": [_words(*_CREDIT_WORDS, "discount")],
     "@remedy": [
-        _words(
-            "credit",
-            "credits",
-            "refund",
-            "refunds",
-            "rebate",
-            "rebates",
-            "penalty",
-            "penalties",
-            "compensation",
-            "terminate",
-            "termination",
-            "damages",
-        ),
+        _words(*_CREDIT_WORDS, "terminate", "termination", "damages"),
         _phrase("fee reduction"),
     ],
     "@pct": [
