@@ -71,44 +71,17 @@ def write_zip(parts: list[Part]) -> bytes:
     offset = 0
     for part in parts:
         name = part.name.encode("utf-8")
-        header = struct.pack(
-            "<IHHHHHIIIHH",
-            0x04034B50,
-            _VERSION,
-            0x0800,
-            _DEFLATE,
-            _DOS_TIME,
-            _DOS_DATE,
-            part.crc,
-            len(part.compressed),
-            part.size,
-            len(name),
-            0,
-        )
+        # flags (UTF-8 names), method, time, date, crc, sizes, name length: in both records
+        shared = (
+            0x0800, _DEFLATE, _DOS_TIME, _DOS_DATE,
+            part.crc, len(part.compressed), part.size, len(name),
+        )  # fmt: skip
+        header = struct.pack("<IHHHHHIIIHH", 0x04034B50, _VERSION, *shared, 0)
         chunks += [header, name, part.compressed]
-        central.append(
-            struct.pack(
-                "<IHHHHHHIIIHHHHHII",
-                0x02014B50,
-                _VERSION,
-                _VERSION,
-                0x0800,
-                _DEFLATE,
-                _DOS_TIME,
-                _DOS_DATE,
-                part.crc,
-                len(part.compressed),
-                part.size,
-                len(name),
-                0,
-                0,
-                0,
-                0,
-                0,
-                offset,
-            )
-            + name
+        entry = struct.pack(
+            "<IHHHHHHIIIHHHHHII", 0x02014B50, _VERSION, _VERSION, *shared, 0, 0, 0, 0, 0, offset
         )
+        central.append(entry + name)
         offset += len(header) + len(name) + len(part.compressed)
     directory = b"".join(central)
     end = struct.pack(
