@@ -1,7 +1,7 @@
 """Print the linter's precision and recall per category on the labelled set, and its recall
 against the weaknesses quoted in ../shared/corpus/INDEX.md when that corpus exists.
 
-    python benchmarks/lint_quality.py [--verbose] [--model NAME]
+    python benchmarks/lint_quality.py [--verbose] [--model NAME] [--no-blind]
 """
 
 from __future__ import annotations
@@ -46,13 +46,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--verbose", action="store_true", help="list misses and false alarms")
     parser.add_argument("--model", default=None, help="spaCy pipeline (or 'blank')")
+    parser.add_argument(
+        "--no-blind",
+        action="store_true",
+        help="skip the blind sets (while tuning, so that their figures are not watched)",
+    )
     args = parser.parse_args()
     items = load_labelled(LABELLED)
     for part in ("dev", "held-out"):
         chosen = [i for i in items if i.part == part]
         if chosen:
             _table(f"{part}: {len(chosen)} labelled texts", score(chosen, args.model), args.verbose)
-    for folder, label in ((HELDOUT, "independent set"), (BLIND, "blind set, never tuned on")):
+    sets = [(HELDOUT, "independent set"), (BLIND, "blind set, never tuned on")]
+    for folder, label in sets[: 1 if args.no_blind else 2]:
         for path in sorted(folder.glob("*.yaml")):
             chosen = load_labelled(path)
             title = f"{label} {path.parent.name}/{path.name}: {len(chosen)} texts"

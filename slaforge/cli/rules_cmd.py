@@ -33,7 +33,10 @@ def list_rules(category: str | None, rule_dirs: tuple[Path, ...]) -> None:
 
     shown = [r for r in load_rules(rule_dirs) if category in (None, r.category)]
     for rule in shown:
-        click.echo(f"{rule.code:<8} {rule.severity.value:<8} {rule.category:<22} {rule.name}")
+        opt_in = "" if rule.default else "  (opt-in)"
+        click.echo(
+            f"{rule.code:<8} {rule.severity.value:<8} {rule.category:<22} {rule.name}{opt_in}"
+        )
     click.echo(f"{len(shown)} rules", err=True)
 
 

@@ -18,6 +18,7 @@ from slaforge.lint.context import CardSite, Context
 from slaforge.lint.cues import LATENCY_UNITS
 from slaforge.lint.docinfo import DocInfo, Hit
 from slaforge.lint.model import Finding
+from slaforge.lint.restated import check_restated
 from slaforge.lint.rules import Rule
 from slaforge.metrics import CLOCKED_KINDS, MetricCard, MetricKind
 
@@ -35,6 +36,7 @@ _FREQUENCY = frozenset({"every", "each", "any", "previous", "last", "past", "rol
 """Words before a duration that make it a frequency or a look-back period, not a deadline."""
 _BOUND_WORDS = frozenset({"below", "under", "than", "<", "<=", "\u2264", "\u2265", ">=", ">"})
 """Words before a percentage in a credit or termination clause that make it a threshold."""
+_NOTICE = frozenset({"notice", "notification"})
 _NEAR = 14
 """Most tokens between a metric word and the target it names."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -181,6 +183,9 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 continue
             if not pct and target[0] > 0 and info.doc[target[0] - 1].lower_ in _FREQUENCY:
                 continue  # "every 30 minutes", "in any 2 months": not a deadline
+            after = info.doc[target[1] : target[1] + 3]
+            if not pct and _NOTICE.intersection(t.lower_ for t in after):
+                continue  # "terminate on 30 days' written notice": a notice period
             seen.add((target[2], kind))
             if kind not in definitions:
                 definitions[kind] = _definition(ctx, kind)
@@ -268,7 +273,10 @@ def _value(text: str | None) -> float | None:
 
 
 def check_consistency(rule: Rule, ctx: Context) -> list[Finding]:
-    """Flag a metric stated again with a different target or window, with no tier to explain it."""
+    """Flag a metric measured over a different window than where it was first stated (or, for
+    ``check: restated``, any value stated twice with different figures)."""
+    if rule.check == "restated":
+        return check_restated(rule, ctx)
     out: list[Finding] = []
     first: dict[MetricKind, CardSite] = {}
     for site in ctx.cards:
@@ -281,15 +289,9 @@ def check_consistency(rule: Rule, ctx: Context) -> list[Finding]:
             continue
         if site.qualified or earlier.qualified or site.tier_bound:
             continue
-        if rule.check == "target":
-            a, b = _value(earlier.card.target), _value(site.card.target)
-            same_unit = (earlier.card.unit or "").lower() == (site.card.unit or "").lower()
-            differs = a is not None and b is not None and same_unit and a != b
-            what = f"{earlier.card.target} elsewhere"
-        else:
-            wa, wb = earlier.card.window, site.card.window
-            differs = bool(wa and wb and _norm(wa) != _norm(wb))
-            what = f"'{wa}' elsewhere"
+        wa, wb = earlier.card.window, site.card.window
+        differs = bool(wa and wb and _norm(wa) != _norm(wb))
+        what = f"'{wa}' elsewhere"
         if differs:
             start, end = site.info.chars(site.start, site.end)
             message = rule.message.format(metric=site.card.name, other=what)

@@ -40,6 +40,8 @@ def _selected(rule: Rule, options: LintOptions) -> bool:
         return False
     if options.select and not hits(options.select):
         return False
+    if not rule.default and rule.code not in options.select:
+        return False
     return not hits(options.ignore)
 
 

@@ -48,7 +48,7 @@ STRUCTURE_CHECKS: tuple[str, ...] = (
     "cross-reference",
     "numbering",
 )
-CONSISTENCY_CHECKS: tuple[str, ...] = ("target", "window")
+CONSISTENCY_CHECKS: tuple[str, ...] = ("restated", "window")
 
 _COMMON = {
     "code",
@@ -62,6 +62,7 @@ _COMMON = {
     "sides",
     "kind",
     "examples",
+    "default",
 }
 _MATCH = {"phrases", "patterns", "requires", "unless", "within", "skip-names", "follow-terms"}
 KINDS: dict[str, set[str]] = {
@@ -141,6 +142,8 @@ class Rule:
     """When the trigger is a capitalised term (``Emergency Maintenance``), its ``unless`` is
     also met by a use of the same term elsewhere whose sentence or block (per ``within``) has
     it: the conditions stated where a defined term is regulated go with the term."""
+    default: bool = True
+    """False for an opt-in rule: it runs only when ``select`` names its code."""
     check: str = ""
     headings: tuple[str, ...] = ()
     metrics: tuple[MetricKind, ...] = ()
@@ -390,6 +393,9 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
         extra["require"] = tuple(f for f in require if f in CARD_FIELDS)
         if unless.patterns:
             reader.problem(("unless",), "a metric-card rule's 'unless' takes 'phrases' only")
+    default = data.get("default", True)
+    if not isinstance(default, bool):
+        reader.problem(("default",), "'default' must be true or false")
     fails, passes = reader.examples(data.get("examples"))
     if reader.problems:
         return None, reader.problems
@@ -410,6 +416,7 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
         requires=requires,
         unless=unless,
         within=str(within),
+        default=default,
         fail_examples=fails,
         pass_examples=passes,
         **extra,
@@ -485,6 +492,10 @@ def rule_doc(rule: Rule) -> str:
         f"Category: {rule.category} · Severity: {rule.severity.value} · "
         f"Scope: {rule.scope} · Sides: {', '.join(rule.sides)} · Kind: {rule.kind}",
         "",
+    ]
+    if not rule.default:
+        lines += [f"Opt-in: runs only when selected by its code (`--select {rule.code}`).", ""]
+    lines += [
         "## What it does",
         "",
         rule.message,

@@ -346,13 +346,30 @@ def check_structure(rule: Rule, ctx: Context) -> list[Finding]:
     return list(_STRUCTURE[rule.check](rule, ctx))
 
 
+_RUN_IN = re.compile(
+    r"^\s*(?:(?i:part|section|clause|schedule|annex|appendix|article|art\.|§)\s*)?"
+    r"(?:\d+(?:\.\d+)*|[A-Z]|[IVXLC]+)?[.):]?\s*(?:[-\u2013\u2014]\s*)?"
+    r"([A-Z][\w ,&/'\u2019-]{1,60}?)\s*[.:]\s"
+)
+"""A run-in heading at the start of a paragraph: "Part 3: Data and Reporting. The Vendor…",
+"4. Exclusions. Times are…", "Support: Response means…"."""
+
+
+def _run_in_heading(text: str) -> str:
+    m = _RUN_IN.match(text)
+    if not m or len(m.group(1).split()) > 7:
+        return ""
+    return m.group(1)
+
+
 def check_section(rule: Rule, ctx: Context) -> list[Finding]:
     """Report a required section found neither under a heading nor by its content."""
     if ctx.words < rule.min_words or not ctx.infos:
         return []
     words = tuple(w.lower() for w in rule.headings)
     for info in ctx.infos:
-        if info.block.is_heading and any(w in info.block.text.lower() for w in words):
+        heading = info.block.text if info.block.is_heading else _run_in_heading(info.block.text)
+        if heading and any(w in heading.lower() for w in words):
             return []
         if any(w in h.lower() for h in info.block.location.heading_path for w in words):
             return []

@@ -10,6 +10,16 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+\S")
 _NUM_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+[A-Z][^.;:!?]{0,80}$")
 _CLAUSE = re.compile(r"^\s*(\d+(?:\.\d+)*)[.)]?\s+\S")
 _ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[a-z][.)]|\|)\s*")
+_LABELLED = re.compile(
+    r"^(?:(?i:part|section|clause|schedule|annex|appendix|article|art\.|§)\s*[\dA-Z][\d.]*"
+    r"|[A-Z][.)]|[IVX]{1,4}[.)])\s*[-\u2013\u2014:.]?\s*[A-Z]"
+)
+"""A line that opens a labelled part: "Section 4 - Reporting", "Part 3: Data…", "E. Rebates"."""
+_TITLE_LINE = re.compile(
+    r"^[A-Z][\w&/'\u2019-]*(?: (?:[A-Z][\w&/'\u2019-]*|and|of|the|for|to|&))*$"
+)
+"""A short Title Case line with no sentence punctuation: "Service Hours", "Scope"."""
+_ENDS = (".", ":", ";", "!", "?", '"', "'", "\u201d", "\u2019")
 
 
 def _heading(line: str) -> int:
@@ -22,7 +32,20 @@ def _heading(line: str) -> int:
         return m.group(1).count(".") + 1
     if line.isupper() and 1 <= len(line.split()) <= 8 and line[-1:] not in ".;,":
         return 1
+    m = _LABELLED.match(line)
+    if m and len(line.split()) <= 10 and not any(c in line[m.end() :] for c in ".;:!?"):
+        return 2
     return 0
+
+
+def _starts_part(line: str, para: list[tuple[int, str]]) -> bool:
+    """True for a line that opens a new part after a finished sentence: a labelled paragraph
+    ("Part 3: Data and Reporting. The Vendor…") or a Title Case heading line ("Service Hours")."""
+    if not para or not para[-1][1].endswith(_ENDS):
+        return False
+    if _LABELLED.match(line):
+        return True
+    return len(line.split()) <= 6 and bool(_TITLE_LINE.match(line))
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -35,13 +58,13 @@ def split_blocks(text: str) -> list[Block]:
     path: list[tuple[int, str]] = []
     para: list[tuple[int, str]] = []
 
-    def flush() -> None:
+    def flush(title_line: bool = False) -> None:
         if not para:
             return
         line_no = para[0][0]
         joined = " ".join(line for _, line in para)
         para.clear()
-        level = _heading(joined) if "\n" not in joined else 0
+        level = 2 if title_line else _heading(joined)
         clause = _CLAUSE.match(joined)
         loc = BlockLocation(
             paragraph=len(blocks),
@@ -50,10 +73,10 @@ def split_blocks(text: str) -> list[Block]:
             line=line_no,
         )
         if level:
-            title = joined.lstrip("#").strip()
+            heading = joined.lstrip("#").strip()
             while path and path[-1][0] >= level:
                 path.pop()
-            path.append((level, title))
+            path.append((level, heading))
         blocks.append(Block(joined, loc, is_heading=bool(level), level=level))
 
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -61,10 +84,14 @@ def split_blocks(text: str) -> list[Block]:
         if not line.strip():
             flush()
             continue
-        if para and (_ITEM.match(line) or _heading(line.strip())):
+        stripped = line.strip()
+        title_line = _starts_part(stripped, para) and bool(_TITLE_LINE.match(stripped))
+        row = " | " in stripped
+        opens = row or _ITEM.match(line) or _heading(stripped) or _starts_part(stripped, para)
+        if para and opens:
             flush()
-        para.append((number, line.strip()))
-        if _heading(line.strip()):
-            flush()
+        para.append((number, stripped))
+        if _heading(stripped) or title_line or row:
+            flush(title_line)
     flush()
     return blocks

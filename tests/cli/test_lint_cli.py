@@ -445,6 +445,16 @@ def test_rules_list_and_show(tmp_path: Path) -> None:
         assert heading in shown.stdout
 
 
+def test_opt_in_rules_are_marked_in_list_and_show() -> None:
+    listed = run("rules", "list", "--category", "missing-section")
+    shown = run("rules", "show", "SLA031")
+
+    lines = {line.split()[0]: line for line in listed.stdout.splitlines()}
+    assert lines["SLA031"].endswith("(opt-in)")
+    assert not lines["SLA032"].endswith("(opt-in)")
+    assert "Opt-in: runs only when selected by its code (`--select SLA031`)" in shown.stdout
+
+
 def test_rules_show_unknown_code_suggests_close_ones(tmp_path: Path) -> None:
     pack = _pack(tmp_path)
 

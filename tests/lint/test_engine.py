@@ -137,6 +137,59 @@ def test_document_checks_cross_references_and_numbering() -> None:
     assert ("SLA045", "4") in found
 
 
+def test_split_blocks_labelled_parts_and_table_rows() -> None:
+    text = (
+        "MANAGED SERVICE SCHEDULE\nSection 1 - Services\nThe MSP runs the desk.\n"
+        "Part 2: Reporting. The MSP sends a report.\nService Hours\n"
+        "Hours are 08:00 to 18:00.\nService | Availability\nPortal | 99.9%\n"
+        "The portal is hosted in\nSection 4 of the data centre."
+    )
+    blocks = split_blocks(text)
+    assert [b.text for b in blocks] == [
+        "MANAGED SERVICE SCHEDULE",
+        "Section 1 - Services",
+        "The MSP runs the desk.",
+        "Part 2: Reporting. The MSP sends a report.",
+        "Service Hours",
+        "Hours are 08:00 to 18:00.",
+        "Service | Availability",
+        "Portal | 99.9%",
+        "The portal is hosted in Section 4 of the data centre.",
+    ]
+    assert [b.text for b in blocks if b.is_heading] == [
+        "MANAGED SERVICE SCHEDULE",
+        "Section 1 - Services",
+        "Service Hours",
+    ]
+
+
+def test_a_value_restated_in_a_table_under_its_column_heading_conflicts() -> None:
+    text = (
+        "The Supplier shall make the Service available 99.9% of each calendar month.\n"
+        "Measure | Level | Period\nAvailability | 99.5% | calendar month"
+    )
+    conflicts = [f for f in lint_text(text).findings if f.code == "SLA011"]
+    assert [f.match for f in conflicts] == ["99.5%"]
+
+
+def test_credit_tiers_in_table_rows_are_not_conflicts() -> None:
+    text = (
+        "Availability | Credit\nBelow 99.9% | 10% of the monthly fee\n"
+        "Below 99.5% | 25% of the monthly fee"
+    )
+    assert not [f for f in lint_text(text).findings if f.code == "SLA011"]
+
+
+def test_opt_in_rules_run_only_when_selected_by_code() -> None:
+    doc = "# Schedule\n\n" + "The Supplier shall keep the platform available 99.9% of each month. " * 20
+    default = {f.code for f in lint_text(doc).findings}
+    chosen = {f.code for f in lint_text(doc, options=LintOptions(select=("SLA031",))).findings}
+    by_category = lint_text(doc, options=LintOptions(select=("missing-section",))).findings
+    assert "SLA031" not in default
+    assert chosen == {"SLA031"}
+    assert "SLA031" not in {f.code for f in by_category}
+
+
 def test_conflicting_targets_are_reported_once_per_conflict() -> None:
     text = (
         "The Service shall be available 99.9% of each calendar month.\n\n"
