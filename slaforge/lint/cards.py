@@ -37,12 +37,17 @@ _FREQUENCY = frozenset({"every", "each", "any", "previous", "last", "past", "rol
 _BOUND_WORDS = frozenset({"below", "under", "than", "<", "<=", "\u2264", "\u2265", ">=", ">"})
 """Words before a percentage in a credit or termination clause that make it a threshold."""
 _NOTICE = frozenset({"notice", "notification"})
+_AVERAGE = frozenset({"average", "mean", "averaged"})
+_THRESHOLD_KINDS = frozenset({MetricKind.LATENCY, MetricKind.JITTER})
+_DOWN = frozenset({"downtime", "unavailable", "unavailability", "outage", "down"})
+"""Words of a downtime definition, where a latency figure is a threshold, not a target."""
 _NEAR = 14
 """Most tokens between a metric word and the target it names."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_CLOCKED_VALUES = frozenset(k.value for k in CLOCKED_KINDS)
 
 
-_STOPS = frozenset({";", ":", "."})
+_STOPS = frozenset({";", ":", ".", "|"})
 _JOINS = frozenset({"and", "or", "but"})
 _LIST_LABEL = re.compile(r"^\(?(?:[a-z]{1,2}|[ivx]{1,5})[.)]$|^[-*\u2022]$")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*\u2022]|\(?(?:[a-z]{1,2}|[ivx]{1,5})\))\s")
@@ -74,14 +79,21 @@ def _kind_hits(info: DocInfo, sent: int) -> list[tuple[MetricKind, Hit]]:
 def _pick_kind(
     info: DocInfo, kinds: list[tuple[MetricKind, Hit]], target: Hit, pct: bool
 ) -> tuple[MetricKind, Hit] | None:
-    fitting = [(k, h) for k, h in kinds if (k in _PCT_KINDS) == pct]
+    # jitter is given in milliseconds as often as in per cent
+    fitting = [(k, h) for k, h in kinds if (k in _PCT_KINDS) == pct or k is MetricKind.JITTER]
     # the metric word names the target only when it is near it ("resolve P1 incidents within
     # 4 hours"), not a clause away ("misses a resolution commitment ..., may terminate on
     # 30 days' notice")
     before = [kh for kh in fitting if kh[1][0] < target[0] and target[0] - kh[1][1] <= _NEAR]
     if before:
-        return before[-1]
+        # "the work fixes a flaw, and total maintenance does not exceed 2 hours": the clause
+        # after ", and" has a subject of its own
+        between = [t.lower_ for t in info.doc[before[-1][1][1] : target[0]]]
+        if not any(a == "," and b in _JOINS for a, b in pairwise(between)):
+            return before[-1]
     for kind, hit in fitting:
+        if hit[0] < target[1]:
+            continue  # a metric word before the target, but too far or a clause away
         # a metric named after its target ("4 hours restore"), not one in the next clause
         # ("retention for 90 days, and restore on request")
         between = [t.lower_ for t in info.doc[target[1] : hit[0]]]
@@ -140,6 +152,36 @@ def _lookup(
     return None
 
 
+def _sentence_words(info: DocInfo, sent: int) -> set[str]:
+    start, end = info.sent_bounds[sent]
+    return {t.lower_ for t in info.doc[start:end]}
+
+
+def _defines_kind(info: DocInfo, kind_hit: Hit, target: Hit) -> bool:
+    """True when the metric word is the term a definition explains ("Resolution" means …)
+    and the target sits inside the explanation: a deemed-acceptance period, not a target."""
+    return any(
+        h[2] == target[2] and kind_hit[1] <= h[0] < target[0] and h[0] - kind_hit[1] <= 3
+        for h in info.hits.get("@definition", ())
+    )
+
+
+def _scoped_start(ctx: Context, kind: MetricKind) -> str | None:
+    """A start event stated once for every time target ("All times run 24x7 from the
+    Customer's call", a heading "Service Levels (measured from ticket creation)"): a
+    sentence with a start cue and a word about the targets, naming no other clocked metric."""
+    own = f"@kind:{kind.value}"
+    for info, hit in ctx.hits("@start"):
+        keys = info.sent_keys[hit[2]]
+        if "@clock-scope" not in keys:
+            continue
+        kinds = {k for k in keys if k.startswith("@kind:")} - {own}
+        if any(k[len("@kind:") :] in _CLOCKED_VALUES for k in kinds):
+            continue
+        return info.text_of(hit)
+    return None
+
+
 def _definition(ctx: Context, kind: MetricKind) -> str | None:
     kind_key = f"@kind:{kind.value}"
     for info in ctx.infos:
@@ -175,6 +217,14 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 unit = text.split()[-1].lower()
                 if unit in LATENCY_UNITS:
                     kind = MetricKind.LATENCY
+            if kind is MetricKind.RESOLUTION_TIME and _AVERAGE.intersection(
+                t.lower_ for t in info.doc[max(target[0] - 3, 0) : target[0]]
+            ):
+                kind = MetricKind.MTTR  # "repair faults within an average of 5 hours"
+            if kind in _THRESHOLD_KINDS and _DOWN.intersection(_sentence_words(info, target[2])):
+                continue  # "latency above 2 seconds counts as downtime": a downtime rule
+            if pct and kind is MetricKind.AVAILABILITY and (_value(text) or 100) < 50:
+                continue  # "periods in which fewer than 5% of users are affected": a threshold
             if (target[2], kind) in seen:
                 continue
             if pct and kind is MetricKind.AVAILABILITY and (_value(text) or 0) >= 100:
@@ -183,6 +233,10 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 continue
             if not pct and target[0] > 0 and info.doc[target[0] - 1].lower_ in _FREQUENCY:
                 continue  # "every 30 minutes", "in any 2 months": not a deadline
+            if not pct and "consecutive" in text.lower().split():
+                continue  # "missed in two consecutive months": a count of periods
+            if _defines_kind(info, kind_hit, target):
+                continue  # '"Resolution" means ... not objected within 8 hours'
             after = info.doc[target[1] : target[1] + 3]
             if not pct and _NOTICE.intersection(t.lower_ for t in after):
                 continue  # "terminate on 30 days' written notice": a notice period
@@ -219,7 +273,9 @@ def _card(
         card.unit = " ".join(card.unit.split()[1:]).strip("() ") or None
     card.window = _lookup(ctx, info, sent, kind, "@window", group)
     if kind in CLOCKED_KINDS:
-        card.start_event = _lookup(ctx, info, sent, kind, "@start", group)
+        card.start_event = _lookup(ctx, info, sent, kind, "@start", group) or _scoped_start(
+            ctx, kind
+        )
         card.stop_event = definition
         card.clock = _lookup(ctx, info, sent, kind, "@clock", group)
         if (

@@ -34,6 +34,8 @@ class Context:
     words: int
     cards: list[CardSite] = field(default_factory=list)
     block_of: dict[int, int] = field(default_factory=dict)
+    headings: list[str] = field(default_factory=list)
+    """Each block's heading or run-in heading ("" if none), filled in on first use."""
     """Block index of each finding made here, keyed by ``id(finding)``."""
 
     _by_key: dict[str, list[tuple[DocInfo, Hit]]] = field(default_factory=dict)

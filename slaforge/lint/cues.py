@@ -67,6 +67,15 @@ _CREDIT_WORDS = (
 """Words for money back; both the credit and the remedy cues start from them."""
 
 
+_START_NOUNS = (
+    "call", "calls", "report", "page", "request", "order", "ticket", "alert", "alarm",
+    "notification", "email", "e-mail", "message", "dispatch", "booking", "instruction",
+    "submission", "escalation", "routing", "timestamp", "creation", "receipt", "acceptance",
+    "confirmation", "referral", "handover", "case", "log", "logging", "detection", "occurrence",
+)  # fmt: skip
+"""Events a time target is counted from ("from the Customer's call")."""
+
+
 def _phrase(text: str) -> Pattern:
     return [{"LOWER": w} for w in text.lower().split()]
 
@@ -107,10 +116,14 @@ CUES: dict[str, list[Pattern]] = {
             "exceptions",
             "exempt",
         ),
+        _words("suspend", "suspends", "suspended", "disregard", "disregarded", "excused"),
         [
             {"LOWER": {"IN": ["not", "n't"]}},
             {"LOWER": {"IN": ["count", "include", "apply", "constitute"]}},
         ],
+        [{"LOWER": {"IN": ["never", "not"]}}, {"LOWER": {"IN": ["downtime", "unavailability"]}}],
+        [{"LOWER": "outside"}, {"LOWER": "the"}, {"LOWER": {"IN": ["measure", "measurement"]}}],
+        [{"LOWER": "not"}, {"LOWER": "be", "OP": "?"}, {"LOWER": "in"}, {"LOWER": "default"}],
         [
             {"LOWER": {"IN": ["not", "n't"]}},
             {"LOWER": "be", "OP": "?"},
@@ -131,7 +144,8 @@ CUES: dict[str, list[Pattern]] = {
             },
         ],
     ],
-    "@credit": [_words(*_CREDIT_WORDS, "discount")],
+    # "deductions for missed attendance" are credits under another name
+    "@credit": [_words(*_CREDIT_WORDS, "discount", "deduction", "deductions")],
     "@remedy": [
         _words(*_CREDIT_WORDS, "terminate", "termination", "damages"),
         _phrase("fee reduction"),
@@ -171,6 +185,18 @@ CUES: dict[str, list[Pattern]] = {
             {"LOWER": {"IN": ["billing", "measurement", "sla", "reporting", "service"]}},
             {"LOWER": {"IN": ["cycle", "period", "month"]}},
         ],
+        # a latency or jitter figure per sample: "in any five-minute sample"
+        [
+            {"LOWER": {"IN": ["second", "seconds", "minute", "minutes", "hour", "hours"]}},
+            {"LOWER": {"IN": ["sample", "samples", "interval", "intervals"]}},
+        ],
+        # "in each rolling 30-day period"
+        [
+            {"LIKE_NUM": True},
+            {"ORTH": "-", "OP": "?"},
+            {"LOWER": {"IN": ["day", "days", "week", "weeks"]}},
+            {"LOWER": {"IN": ["period", "window", "cycle"]}},
+        ],
     ],
     "@start": [
         _words(
@@ -202,9 +228,16 @@ CUES: dict[str, list[Pattern]] = {
             "initiated",
             "occurrence",
             "onset",
+            "routed",
         ),
         _phrase("from the time"),
         _phrase("from the moment"),
+        # "from Customer's call", "from the routing timestamp", "from order confirmation"
+        [
+            {"LOWER": "from"},
+            {"LOWER": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,3}"},
+            {"LOWER": {"IN": list(_START_NOUNS)}},
+        ],
         # "the clock starts when ..." names the start event, whatever it is
         [
             {"LOWER": {"IN": ["clock", "timer"]}},
@@ -212,8 +245,26 @@ CUES: dict[str, list[Pattern]] = {
         ],
         [
             {"LOWER": {"IN": list(TIME_UNITS)}},
+            {"ORTH": ")", "OP": "?"},
             {"LOWER": {"IN": ["of", "from", "after", "following"]}},
         ],
+    ],
+    # a sentence about every time target: "All times run 24x7 from ...", "(measured from ...)"
+    "@clock-scope": [
+        _words(
+            "times",
+            "targets",
+            "timings",
+            "clock",
+            "clocks",
+            "measured",
+            "counted",
+            "timed",
+            "levels",
+            "slas",
+            "deadlines",
+            "timescales",
+        ),
     ],
     "@clock": [
         [

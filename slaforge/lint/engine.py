@@ -64,11 +64,16 @@ def _dedupe(keyed: list[tuple[int, Finding]]) -> list[Finding]:
 def _match(
     compiled: Compiled, docs: list[Doc], within: dict[str, str]
 ) -> list[list[tuple[str, int, int]]]:
-    """Match every doc; a rule's requires/unless patterns run only where they can matter:
-    in the blocks its trigger hit, or (``within: document``) until the first block that has them.
+    """Match every doc for the rules named in ``within`` (the selected ones) and the built-in
+    cues; a rule's requires/unless patterns run only where they can matter: in the blocks its
+    trigger hit, or (``within: document``) until the first block that has them.
     """
     tagged = [bool(d.user_data.get(TAGGED)) for d in docs]
-    candidates = [compiled.candidates(d) for d in docs]
+    groups = compiled.groups
+    candidates = [
+        {g for g in compiled.candidates(d) if not groups[g].code or groups[g].code in within}
+        for d in docs
+    ]
     matches = [compiled(d, t, c) for d, t, c in zip(docs, tagged, candidates, strict=True)]
     trigger_docs: dict[str, list[int]] = {}
     for i, found in enumerate(matches):
@@ -136,7 +141,7 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
     compiled = compile_rules(pipeline.nlp, runnable)
     tagging = compiled.needs_tagging if pipeline.trained else None
     docs = process(pipeline.nlp, [b.text for b in blocks], tagging)
-    matches = _match(compiled, docs, {r.code: r.within for r in runnable})
+    matches = _match(compiled, docs, {r.code: r.within for r in active})
     infos = [
         DocInfo.build(i, b, d, m)
         for i, (b, d, m) in enumerate(zip(blocks, docs, matches, strict=True))

@@ -38,14 +38,26 @@ _QTY = re.compile(
     r"|hours?|hrs?|h|days?|weeks?|months?)\b)",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+
+
+def _has_number(text: str) -> bool:
+    """True when ``text`` has a value to compare: a quantity or a time of day."""
+    if not (_DIGIT.search(text) or _NUMBER_WORD.search(text)):
+        return False
+    return bool(_QTY.search(text) or _CLOCK_TIME.search(text))
+
+
 _MEASURES: tuple[tuple[str, str], ...] = (
     ("answer", r"speed of answer|\basa\b|answer(?:ed|ing|s)?\b|pick(?:ed)? up"),
     ("abandonment", r"abandon\w*"),
     ("availability", r"availab\w*|up-?time"),
     ("response", r"respon(?:d|ds|se|ses|ded|ding)\b|repl(?:y|ies|ied)\b|acknowledg\w*"),
+    ("first-time-fix", r"first[- ]time fix\w*"),
     ("resolution", r"resol\w*|\bfix(?:ed|es)?\b|restor\w*|repair\w*|remed(?:y|ied)\b|\bmttr\b"),
     ("attendance", r"attend\w*|on[- ]?site\b|arriv\w*"),
-    ("make-safe", r"make[- ]safe"),
+    ("make-safe", r"make[- ]safe|made safe"),
     ("provisioning", r"provision\w*|set[- ]?up\b|onboard\w*"),
     ("follow-up", r"follow(?:ed|s|ing)?[- ]up|\bworked\b"),
     ("maintenance", r"maintenance|planned works|engineering works"),
@@ -62,22 +74,24 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ("recovery-time", r"recovery time|\brto\b"),
     ("delivery", r"deliver\w*|dispatch\w*"),
     ("patching", r"patch\w*"),
+    ("slot", r"\bslots?\b"),
     (
         "report",
         r"\breports?\s+(?:is\s+|are\s+|shall be\s+|will be\s+)?(?:due|sent|delivered|issued)"
         r"|\b(?:send|deliver|issue|provide|publish)\w*\s+(?:\w+\s+){0,3}reports?\b",
     ),
 )
-_MEASURE = re.compile("|".join(f"(?P<m{i}>{rx})" for i, (_, rx) in enumerate(_MEASURES)), re.I)
+_MEASURE = re.compile(r"\b(?:" + "|".join(rx for _, rx in _MEASURES) + ")", re.I)
+_EACH_MEASURE = [(name, re.compile(rx, re.I)) for name, rx in _MEASURES]
 _MEAN = re.compile(r"\b(?:mean|average|avg)\b", re.I)
 _AHEAD = re.compile(
     r"^\s*(?:ahead|in advance|before|beforehand|prior)\b|^['\u2019]?\s*(?:\w+\s+)?notice", re.I
 )
 _CAP = re.compile(r"(?:\bcap(?:ped)?|\bup to|\bmaximum|\bmax\.?|\blimit(?:ed)?|\bnot exceed"
-                  r"|\bexceed|\btotal)\W+(?:\w+\W+){0,3}$", re.I)  # fmt: skip
+                  r"|\bexceed|\btotal)\W+(?:\w+\W+){0,5}$", re.I)  # fmt: skip
 _BOUND = re.compile(
     r"(?:\bbelow|\bunder|\bless than|\bmore than|\blonger than|\bover|\bafter|\bbeyond|\babove"
-    r"|\bbetween|\bfrom|[<>\u2264\u2265])\s*(?:the\s+)?$",
+    r"|\bbetween|\bfrom|\bgreater than|\bequal to|\bfewer than|[<>\u2264\u2265=])\s*(?:the\s+)?$",
     re.I,
 )
 _FREQUENCY = re.compile(r"\b(?:every|each|any|per|previous|last|past|rolling|first|next)\s*$", re.I)
@@ -98,9 +112,11 @@ _SUBJECTS = re.compile(
     r"\b(portal|api|website|web ?site|storefront|checkout|email|e-mail|network|circuit|site"
     r"|database|application|platform|component|server|storage|telephony|voice|chat|phone"
     r"|telephone|desk|laptop|desktop|mobile|sync|client app|dashboard|reporting|erp|crm|backup"
-    r"|restore|power|cooling|lead|mql|sql|demo|environment|production|sandbox|staging|region)s?\b",
+    r"|restore|power|cooling|lead|mql|sql|demo|production|sandbox|staging)s?\b",
     re.I,
 )
+_AT_OR = re.compile(r"\bat or (?:above|below|under|over)\s*$", re.I)
+""""at or above 90%" states a target, not a threshold."""
 _BREACH = re.compile(r"\bbreach\w*|\bfail\w* to (?:meet|achieve)|\bmiss\w* the", re.I)
 """After a threshold, words that make it the target itself ("below 99.9% is a breach")."""
 _TRIGGER = re.compile(
@@ -147,12 +163,15 @@ class Statement:
     priority: str
     subjects: frozenset[str]
     clock: str
-    value: float
+    """"%" for a percentage, "range" for opening hours, else "business" or "" for a time."""
+    value: tuple[float, ...]
     info: DocInfo
     sent: int
     start: int
     end: int
     conditional: bool
+    zone: str = ""
+    days: str = ""
 
 
 def _number(text: str) -> float:
@@ -185,14 +204,31 @@ def _measure(left: str, right: str, pct: bool = True) -> str | None:
         return None  # the measure word belongs to the number before this one
     if found:
         last = found[-1]
-        name = next(_MEASURES[int(k[1:])][0] for k, v in last.groupdict().items() if v)
+        name = _name(last)
         if name == "resolution" and _MEAN.search(left[max(0, last.start() - 25) :]):
             return "mean-resolution"
         return name
     m = _MEASURE.match(right[:20].lstrip(" :"))
     if m and len(right) - len(right.lstrip(" :")) <= 2:
-        return next(_MEASURES[int(k[1:])][0] for k, v in m.groupdict().items() if v)
+        return _name(m)
     return None
+
+
+def _name(m: re.Match[str]) -> str:
+    """The measure a match of ``_MEASURE`` names (the first alternative that matches it)."""
+    text = m.group()
+    return next((name for name, rx in _EACH_MEASURE if rx.fullmatch(text)), "")
+
+
+def _other_measure(left: str, right: str) -> str | None:
+    """What a notice period is for: the last measure word before it that is not a notice
+    word ("Planned works notified 48 hours ahead"), else the first one after it."""
+    names = [_name(m) for m in _MEASURE.finditer(left)]
+    names = [n for n in names if n != "notice"]
+    if names:
+        return names[-1]
+    after = [_name(m) for m in _MEASURE.finditer(right)]
+    return next((n for n in after if n != "notice"), None)
 
 
 def _priority(text: str) -> str:
@@ -211,13 +247,41 @@ def _cells(text: str) -> list[str]:
     return cells if len(cells) > 1 else []
 
 
+def _singular(word: str) -> str:
+    word = word.lower().replace(" ", "")
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def _label(text: str) -> str:
     """A lead-in label ("Production environment: …") or first cell, without generic words."""
     words = _GENERIC.sub(" ", _MEASURE.sub(" ", text)).split()
-    return " ".join(w.strip(".,:;()").lower() for w in words)
+    return " ".join(_singular(w.strip(".,:;()")) for w in words)
 
 
-_LEAD = re.compile(r"^\s*([A-Za-z][\w /&'\u2019-]{0,40}?)\s*:\s")
+_LEAD = re.compile(r"^\s*([A-Za-z][\w /&'\u2019-]{0,40}?)\s*(?::|[\u2013\u2014-])\s")
+_QUALIFIER_STOP = frozenset(
+    """the a an each every all any our its their your of for to and or shall will is are be
+    take takes retain retains full daily nightly weekly monthly new existing other""".split()  # noqa: SIM905
+)
+_DEFINES_DONE = re.compile(
+    r"\bmeans\b|\bis (?:complete|completed|resolved|restored|met|achieved|fixed|closed)"
+    r" (?:when|once|if)\b",
+    re.I,
+)
+"""A sentence that says when a clock stops; its durations (a deemed-acceptance period) are
+not the target."""
+
+
+def _subjects(left: str) -> set[str]:
+    """The things a value is about, with the words that narrow them ("finance system backup",
+    "web content backup"), so that two different things are not compared."""
+    found: set[str] = set()
+    for m in _SUBJECTS.finditer(left):
+        words = re.findall(r"[A-Za-z][\w-]*", left[: m.start()])[-1:]
+        if words and words[0].lower() in _QUALIFIER_STOP:
+            words = []
+        found.add(" ".join([*(w.lower() for w in words), _singular(m.group(1))]))
+    return found
 
 
 def statements(
@@ -227,20 +291,24 @@ def statements(
     column headings (they name the measure of each column); for a table cell, ``header`` is
     its column heading, ``row_label`` the first cell of its row and ``row_text`` the row."""
     text = info.block.text
-    if _EXAMPLE.search(" ".join(info.block.location.heading_path)):
+    if not _has_number(text) or _EXAMPLE.search(" ".join(info.block.location.heading_path)):
         return
+    doc = info.doc
     cells = _cells(text)
     if cells and not _QTY.search(cells[0]):
         row_label = cells[0]
     for sent, (tok_start, tok_end) in enumerate(info.sent_bounds):
         if tok_start >= tok_end:
             continue
-        s_start, s_end = info.chars(tok_start, tok_end)
+        last = doc[tok_end - 1]
+        s_start, s_end = doc[tok_start].idx, last.idx + len(last.text)
         sentence = text[s_start:s_end]
-        if _EXAMPLE.search(sentence):
+        if not _has_number(sentence) or _EXAMPLE.search(sentence):
             continue
         lead = _LEAD.match(sentence)
         label = row_label or (lead.group(1) if lead else "")
+        if _CLOCK_TIME.search(sentence):
+            yield from hour_ranges(info, sent, s_start, sentence, label)
         for m in _QTY.finditer(sentence):
             before = sentence[: m.start()]
             stops = list(_CLAUSE_STOP.finditer(before))
@@ -256,16 +324,15 @@ def statements(
             if measure == "notice" or (m.group("unit") and _AHEAD.match(right)):
                 # a notice period is compared only with notices of the same thing; notices
                 # to terminate differ by ground (for cause, for convenience) and are skipped
-                cue = _MEASURE.search(right[:60])
-                about = (measure if measure != "notice" else None) or (
-                    _measure(cue.group(), "") if cue else None
+                about = (
+                    measure if measure not in (None, "notice") else _other_measure(left, right[:60])
                 )
                 measure = None if _TERMINATION.search(sentence) or not about else f"{about} notice"
             if measure is None:
                 continue
             if measure == "credit" and _CAP.search(before[-40:]):
                 measure = "credit-cap"
-            bound = _BOUND.search(before[-25:])
+            bound = _BOUND.search(before[-25:]) and not _AT_OR.search(before[-25:])
             if (
                 bound
                 and measure != "claim"
@@ -274,6 +341,8 @@ def statements(
             ):
                 continue
             if m.group("unit") and measure != "claim" and _NOT_SERVICE.search(sentence):
+                continue
+            if m.group("unit") and _DEFINES_DONE.search(before):
                 continue
             if m.group("unit") and _FREQUENCY.search(before[-12:]):
                 continue
@@ -292,14 +361,16 @@ def statements(
                 value = _number(m.group("num")) * _MINUTES.get(unit, 0)
                 if not value:
                     continue
-            priority = _priority(before)
-            subjects = {s.lower().replace(" ", "") for s in _SUBJECTS.findall(left)}
+            priority = _priority(before) or _priority(_CLAUSE_STOP.split(right, 1)[0])
+            subjects = _subjects(left)
+            inner = _LEAD.match(left.rsplit(": ", 1)[-1]) if ": " in left else None
+            here = row_label or (inner.group(1) if inner else label)
             if row_label and not priority:
                 priority = _priority(row_label) or _label(row_label)
-            elif label and not priority:
-                priority = _priority(label)
-                if not priority and _label(label):
-                    subjects = {_label(label)}
+            elif here and not priority:
+                priority = _priority(here)
+                if not priority and _label(here):
+                    subjects.add(_label(here))
             conditional = bool(
                 _CONDITION.search(sentence)
                 or (measure == "credit" and _TIER.search(f"{row_text} {sentence}"))
@@ -314,7 +385,7 @@ def statements(
                 priority=priority,
                 subjects=frozenset(subjects),
                 clock=clock,
-                value=value,
+                value=(value,),
                 info=info,
                 sent=sent,
                 start=s_start + m.start(),
@@ -323,16 +394,105 @@ def statements(
             )
 
 
+def _dimension(st: Statement) -> str:
+    return st.clock if st.clock in ("%", "range") else "time"
+
+
 def _conflicts(a: Statement, b: Statement) -> bool:
     if (a.info.index, a.sent) == (b.info.index, b.sent):
         return False
-    if (a.measure, a.priority) != (b.measure, b.priority) or (a.clock == "%") != (b.clock == "%"):
+    if (a.measure, a.priority, _dimension(a)) != (b.measure, b.priority, _dimension(b)):
         return False
     if a.subjects and b.subjects and not a.subjects & b.subjects:
         return False
     if a.conditional or b.conditional:
         return False
-    return a.clock != b.clock or abs(a.value - b.value) > 1e-9 * max(a.value, b.value)
+    if a.clock == "range":
+        if a.measure == "service-hours" and a.days and b.days and a.days != b.days:
+            return False  # weekday hours and weekend hours
+        return a.value != b.value or bool(a.zone and b.zone and a.zone != b.zone)
+    return a.clock != b.clock or a.value != b.value
+
+
+_CLOCK_TIME = re.compile(r"\d[:.]\d\d|\d\s*[ap]\.?m\b", re.I)
+"""A time of day; sentences without one have no opening hours to compare."""
+_TIME = r"(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.?m\.?)?"
+_RANGE = re.compile(
+    rf"(?<![\d:.]){_TIME}\s*(?:to|until|till|-|\u2013|\u2014)\s*"
+    rf"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?{_TIME}"
+    r"(?:\s*\(?\s*(?P<zone>(?:US |UK )?(?:Eastern|Central|Mountain|Pacific|London|UK|Irish)"
+    r"(?: [Tt]ime)?|[A-Z]{2,5}(?:[+-]\d{1,2})?\b))?",
+)
+_DAYS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays?|weekends?"
+    r"|working days?|business days?|every day|7 days)\b",
+    re.I,
+)
+_HOURS_KIND = (
+    ("maintenance-window", re.compile(r"maintenance|patch\w*|planned works|change window", re.I)),
+    (
+        "service-hours",
+        re.compile(
+            r"support|service desk|help ?desk|business hours|working hours|service hours"
+            r"|office hours|staffed|open\b|coverage|opening|hours are|hours\W+means|online"
+            r"|available",
+            re.I,
+        ),
+    ),
+)
+
+
+def _day_kinds(sentence: str) -> str:
+    """Which days a range is for: "weekdays", "weekend", "every day" (or "" if not said)."""
+    kinds = set()
+    for day in (d.lower() for d in _DAYS.findall(sentence)):
+        if day.startswith(("satur", "sun", "weekend")):
+            kinds.add("weekend")
+        elif day in ("every day", "7 days"):
+            kinds.add("every day")
+        else:
+            kinds.add("weekdays")
+    return " ".join(sorted(kinds))
+
+
+def _minutes(hour: str, minute: str | None, ampm: str | None) -> float:
+    h = int(hour) % 24
+    if ampm:
+        h = h % 12 + (12 if ampm.lower().startswith("p") else 0)
+    return float(h * 60 + int(minute or 0))
+
+
+def hour_ranges(
+    info: DocInfo, sent: int, s_start: int, sentence: str, label: str
+) -> Iterator[Statement]:
+    """Opening hours and maintenance windows ("08:00 to 18:00 UK time") in one sentence that
+    starts at character ``s_start`` of the block."""
+    for m in _RANGE.finditer(sentence):
+        h1, m1, ap1, h2, m2, ap2 = m.groups()[:6]
+        if not ((m1 or ap1) and (m2 or ap2)):
+            continue  # "5 to 10" is a count, not a time of day
+        context = sentence[max(0, m.start() - 120) : m.end() + 40]
+        kind = next((k for k, rx in _HOURS_KIND if rx.search(context)), None)
+        if kind is None:
+            continue
+        before = sentence[: m.start()]
+        subjects = _subjects(before[-120:])
+        if label and _label(label):
+            subjects.add(_label(label))
+        yield Statement(
+            measure=kind,
+            priority=_priority(before[-50:]),
+            subjects=frozenset(subjects),
+            clock="range",
+            value=(_minutes(h1, m1, ap1), _minutes(h2, m2, ap2)),
+            info=info,
+            sent=sent,
+            start=s_start + m.start(),
+            end=s_start + m.end(),
+            conditional=False,
+            zone=(m.group("zone") or "").lower().replace(" time", ""),
+            days=_day_kinds(sentence),
+        )
 
 
 def check_restated(rule: Rule, ctx: Context) -> list[Finding]:

@@ -16,6 +16,9 @@ _PLACEHOLDER = re.compile(
     r"|[A-Z][A-Z _]{2,}[A-Z]|\s*)\s*\]"
     r"|_{3,}|\{\{.*?\}\}|\{%.*?%\}|<<[^<>]*>>|\bTBD\b|\bTBC\b|\bTBA\b|\bXX+\b|\?\?\?"
     r"|<(?i:insert|customer|provider|supplier|name|date|amount)[^<>]{0,40}>"
+    r"|[(\[](?:CONFIRM|CHECK|TO CONFIRM|TO BE CONFIRMED|TODO|NOTE TO DRAFT|DRAFTING NOTE)\b"
+    r"[^)\]]*[)\]]"
+    r"|\bTODO\b"
 )
 _QUOTED_DEF = re.compile(
     r"[\u201c\"']([A-Z][\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,5})[\u201d\"']\s*(?:\)\s*)?"
@@ -171,7 +174,6 @@ _REF = re.compile(
 _LEAD_NUM = re.compile(
     r"^\s*(?:#+\s*)?(?:(?:clause|section)\s+)?(\d+(?:\.\d+)*)[.)]?\s+\S", re.IGNORECASE
 )
-_ANNEX = re.compile(r"^\s*(?:#+\s*)?(schedule|annex|appendix)\s+(\d+)", re.IGNORECASE)
 
 
 _HEADING_LINE = re.compile(
@@ -207,7 +209,7 @@ def _definitions(ctx: Context) -> dict[str, tuple[DocInfo, int, int]]:
         in_definitions = any("defin" in h.lower() for h in info.block.location.heading_path)
         for sent_start in info.sentence_starts():
             lead = _LEAD_DEF.match(text, sent_start)
-            if lead and (" " in lead.group(1) or "mean" in lead.group(0) or in_definitions):
+            if lead and ("mean" in lead.group(0) or in_definitions):
                 matches.append(lead)
         for m in matches:
             term = m.group(1).strip()
@@ -224,7 +226,21 @@ def _numbers(info: DocInfo) -> str | None:
     return m.group(1) if m else None
 
 
-_PLACEHOLDER_HINTS = ("[", "___", "{", "<", "TB", "XX", "???")
+_PLACEHOLDER_HINTS = (
+    "[",
+    "___",
+    "{",
+    "<",
+    "TB",
+    "XX",
+    "???",
+    "(CONFIRM",
+    "(CHECK",
+    "(TO ",
+    "TODO",
+    "(NOTE",
+    "(DRAFTING",
+)
 """Every placeholder pattern contains one of these; blocks without any skip the regex."""
 
 
@@ -240,7 +256,7 @@ def _placeholders(rule: Rule, ctx: Context) -> Iterator[Finding]:
 def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
     defined = _definitions(ctx)
     if not defined:
-        return
+        return  # definitions in a form not recognised, or in another document
     known = {d.lower() for d in defined}
     reported: set[str] = set()
     for info in ctx.infos:
@@ -280,34 +296,93 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     whole = "\n".join(i.block.text for i in ctx.infos)
     for term, (info, start, end) in _definitions(ctx).items():
-        uses = len(re.findall(r"\b" + re.escape(term) + r"s?\b", whole))
+        # "Resolution" is used by "resolved", "Attendance" by "attend": compare word stems
+        stem = re.escape(term if " " in term else term[: max(5, len(term) - 5)])
+        uses = len(re.findall(r"\b" + stem + r"\w{0,6}\b", whole, re.IGNORECASE))
         if uses <= 1:
             yield ctx.finding(rule, info, start, end)
 
 
+_INLINE_NUM = re.compile(r"(?:^|[.;:]\s+)(\d+(?:\.\d+)*)\.?\s+[A-Z]")
+"""Run-in clause numbers inside a paragraph: "1. Definitions. … 2. Restoration. …"."""
+_EXTERNAL = re.compile(
+    r"[\s,]*(?:\([a-z0-9]+\)\s*)?(?:of|in|under|to)\s+(?:the|our|its|your|each|any)\s+(?!schedule\b)"
+    r"(?:[A-Z]|master|main|framework|agreement|contract|terms|msa|order|statement)",
+)
+"""After a reference, words that point into another document ("clause 9 of the Agreement")."""
+_PART_REF = re.compile(
+    r"\b(schedule|annex|appendix|exhibit|attachment|table|part)\s+([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})\b",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"\b(schedule|annex|appendix|exhibit|attachment|table|part)\s+([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})"
+    r"\s*[\u2013\u2014:-]\s*[A-Z]",
+    re.IGNORECASE,
+)
+"""A part named with its title ("Table 1 - Reactive categories"): the part is here."""
+_PART_WORDS = ("schedule", "annex", "appendix", "exhibit", "attachment", "table", "part")
+_REF_WORDS = (*_PART_WORDS, "clause", "section", "paragraph")
+"""Words every reference contains; blocks without any are skipped before the regexes."""
+_NAMED_SECTION = re.compile(r"\b(?:the|this)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+section\b")
+
+
+def _part_names(ctx: Context) -> set[tuple[str, str]]:
+    """The schedules, annexes, tables and parts the document has: named in a heading, a
+    table caption, a title or at the start of a paragraph."""
+    names: set[tuple[str, str]] = set()
+    for i, info in enumerate(ctx.infos):
+        text = info.block.text
+        if not _mentions_part(text) and not info.block.location.heading_path:
+            continue
+        lead = text[:80]
+        if info.block.is_heading or i == 0 or _PART_REF.match(lead.lstrip("# ")):
+            names.update((m.group(1).lower(), m.group(2).upper()) for m in _PART_REF.finditer(lead))
+        names.update((m.group(1).lower(), m.group(2).upper()) for m in _CAPTION.finditer(text))
+        for head in info.block.location.heading_path:
+            names.update((m.group(1).lower(), m.group(2).upper()) for m in _PART_REF.finditer(head))
+    return names
+
+
+def _mentions_part(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _PART_WORDS)
+
+
 def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
     numbers = {n for n in (_numbers(i) for i in ctx.infos) if n}
-    annexes: set[tuple[str, str]] = set()
     for info in ctx.infos:
-        m = _ANNEX.match(info.block.text)
-        if m:
-            annexes.add((m.group(1).lower(), m.group(2)))
-    if not numbers:
-        return
+        if ". " in info.block.text:
+            numbers.update(m.group(1) for m in _INLINE_NUM.finditer(info.block.text))
+    parts = _part_names(ctx)
+    headings = " ".join(_headings(ctx)).lower()
     tops = {n.split(".")[0] for n in numbers}
     for info in ctx.infos:
-        for m in _REF.finditer(info.block.text):
+        text = info.block.text
+        lowered = text.lower()
+        if not any(word in lowered for word in _REF_WORDS):
+            continue
+        for m in _REF.finditer(text):
             word = m.group(0).split()[0].lower().rstrip("s")
             num = m.group(1)
-            if word in ("schedule", "annex", "appendix"):
-                ok = (word, num) in annexes
-            elif "." in num:
+            if word in ("schedule", "annex", "appendix") or _EXTERNAL.match(text, m.end()):
+                continue
+            if "." in num:
                 parent = num.rsplit(".", 1)[0]
                 has_children = any(n.startswith(parent + ".") for n in numbers)
                 ok = num in numbers or (not has_children and parent.split(".")[0] in tops)
             else:
                 ok = num in tops
             if not ok:
+                yield ctx.finding(rule, info, m.start(), m.end())
+        for m in _PART_REF.finditer(text):
+            key = (m.group(1).lower(), m.group(2).upper())
+            if key[0] == "part" and not key[1].isalpha():
+                continue  # "part 2 of the form" is too often prose
+            external = _EXTERNAL.match(text, m.end())
+            if key not in parts and not external and not info.block.is_heading:
+                yield ctx.finding(rule, info, m.start(), m.end())
+        for m in _NAMED_SECTION.finditer(text):
+            if m.group(1).lower() not in headings:
                 yield ctx.finding(rule, info, m.start(), m.end())
 
 
@@ -346,6 +421,8 @@ def check_structure(rule: Rule, ctx: Context) -> list[Finding]:
     return list(_STRUCTURE[rule.check](rule, ctx))
 
 
+_WHOLE_AGREEMENT = 5
+"""Headed parts (title included) that make a short text a whole agreement, not an excerpt."""
 _RUN_IN = re.compile(
     r"^\s*(?:(?i:part|section|clause|schedule|annex|appendix|article|art\.|§)\s*)?"
     r"(?:\d+(?:\.\d+)*|[A-Z]|[IVXLC]+)?[.):]?\s*(?:[-\u2013\u2014]\s*)?"
@@ -353,6 +430,15 @@ _RUN_IN = re.compile(
 )
 """A run-in heading at the start of a paragraph: "Part 3: Data and Reporting. The Vendor…",
 "4. Exclusions. Times are…", "Support: Response means…"."""
+
+
+def _headings(ctx: Context) -> list[str]:
+    """Each block's heading: the block itself when it is one, else its run-in heading, else ""."""
+    if len(ctx.headings) != len(ctx.infos):
+        ctx.headings = [
+            i.block.text if i.block.is_heading else _run_in_heading(i.block.text) for i in ctx.infos
+        ]
+    return ctx.headings
 
 
 def _run_in_heading(text: str) -> str:
@@ -363,12 +449,15 @@ def _run_in_heading(text: str) -> str:
 
 
 def check_section(rule: Rule, ctx: Context) -> list[Finding]:
-    """Report a required section found neither under a heading nor by its content."""
-    if ctx.words < rule.min_words or not ctx.infos:
+    """Report a required section found neither under a heading nor by its content, in a
+    document long enough or with enough headed parts to be a whole agreement."""
+    if not ctx.infos:
+        return []
+    headings = _headings(ctx)
+    if ctx.words < rule.min_words and sum(1 for h in headings if h) < _WHOLE_AGREEMENT:
         return []
     words = tuple(w.lower() for w in rule.headings)
-    for info in ctx.infos:
-        heading = info.block.text if info.block.is_heading else _run_in_heading(info.block.text)
+    for info, heading in zip(ctx.infos, headings, strict=True):
         if heading and any(w in heading.lower() for w in words):
             return []
         if any(w in h.lower() for h in info.block.location.heading_path for w in words):

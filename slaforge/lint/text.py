@@ -11,7 +11,8 @@ _NUM_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+[A-Z][^.;:!?]{0,80}$")
 _CLAUSE = re.compile(r"^\s*(\d+(?:\.\d+)*)[.)]?\s+\S")
 _ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[a-z][.)]|\|)\s*")
 _LABELLED = re.compile(
-    r"^(?:(?i:part|section|clause|schedule|annex|appendix|article|art\.|§)\s*[\dA-Z][\d.]*"
+    r"^(?:(?i:part|section|clause|schedule|annex|appendix|exhibit|attachment|table|article|art\.|§)"
+    r"\s*[\dA-Z][\d.]*"
     r"|[A-Z][.)]|[IVX]{1,4}[.)])\s*[-\u2013\u2014:.]?\s*[A-Z]"
 )
 """A line that opens a labelled part: "Section 4 - Reporting", "Part 3: Data…", "E. Rebates"."""
@@ -19,6 +20,8 @@ _TITLE_LINE = re.compile(
     r"^[A-Z][\w&/'\u2019-]*(?: (?:[A-Z][\w&/'\u2019-]*|and|of|the|for|to|&))*$"
 )
 """A short Title Case line with no sentence punctuation: "Service Hours", "Scope"."""
+_LABEL_COLON = re.compile(r"^[A-Z][\w&/'\u2019-]*(?: [\w&/'\u2019-]+){0,5}:\s")
+"""A paragraph that opens with a short label and a colon: "Consequences: A missed level…"."""
 _ENDS = (".", ":", ";", "!", "?", '"', "'", "\u201d", "\u2019")
 
 
@@ -38,12 +41,22 @@ def _heading(line: str) -> int:
     return 0
 
 
+def _title(line: str) -> bool:
+    """True for a document's first line when it reads as a title: short, no sentence end,
+    mostly capitalised words ("Backup and Recovery Services - Service Level Agreement")."""
+    words = line.split()
+    if not 1 <= len(words) <= 14 or line.endswith((*_ENDS, ",")) or ":" in line:
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitals >= 0.7 * len(words)
+
+
 def _starts_part(line: str, para: list[tuple[int, str]]) -> bool:
     """True for a line that opens a new part after a finished sentence: a labelled paragraph
     ("Part 3: Data and Reporting. The Vendor…") or a Title Case heading line ("Service Hours")."""
     if not para or not para[-1][1].endswith(_ENDS):
         return False
-    if _LABELLED.match(line):
+    if _LABELLED.match(line) or _LABEL_COLON.match(line):
         return True
     return len(line.split()) <= 6 and bool(_TITLE_LINE.match(line))
 
@@ -79,13 +92,16 @@ def split_blocks(text: str) -> list[Block]:
             path.append((level, heading))
         blocks.append(Block(joined, loc, is_heading=bool(level), level=level))
 
-    for number, raw in enumerate(text.splitlines(), start=1):
+    lines = text.rstrip().splitlines()
+    for number, raw in enumerate(lines, start=1):
         line = raw.rstrip()
         if not line.strip():
             flush()
             continue
         stripped = line.strip()
-        title_line = _starts_part(stripped, para) and bool(_TITLE_LINE.match(stripped))
+        title_line = (_starts_part(stripped, para) and bool(_TITLE_LINE.match(stripped))) or (
+            not blocks and not para and number < len(lines) and _title(stripped)
+        )
         row = " | " in stripped
         opens = row or _ITEM.match(line) or _heading(stripped) or _starts_part(stripped, para)
         if para and opens:

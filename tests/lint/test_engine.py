@@ -181,7 +181,8 @@ def test_credit_tiers_in_table_rows_are_not_conflicts() -> None:
 
 
 def test_opt_in_rules_run_only_when_selected_by_code() -> None:
-    doc = "# Schedule\n\n" + "The Supplier shall keep the platform available 99.9% of each month. " * 20
+    sentence = "The Supplier shall keep the platform available 99.9% of each month. "
+    doc = "# Schedule\n\n" + sentence * 20
     default = {f.code for f in lint_text(doc).findings}
     chosen = {f.code for f in lint_text(doc, options=LintOptions(select=("SLA031",))).findings}
     by_category = lint_text(doc, options=LintOptions(select=("missing-section",))).findings
@@ -198,3 +199,40 @@ def test_conflicting_targets_are_reported_once_per_conflict() -> None:
     conflicts = [f for f in lint_text(text).findings if f.code == "SLA011"]
     assert len(conflicts) == 1
     assert "99.9%" in conflicts[0].message
+
+
+def test_a_schedule_referred_to_but_not_attached_is_a_broken_reference() -> None:
+    text = (
+        "Service Schedule\n1. Credits\nCredits are calculated as set out in Schedule 4.\n"
+        "2. Claims\nClaims follow clause 9 of the Agreement and the table in Annex B - Rates.\n"
+        "Annex B - Rates\nP1 | 5% of the monthly fee"
+    )
+    broken = [f.match for f in lint_text(text).findings if f.code == "SLA044"]
+    assert broken == ["Schedule 4"]
+
+
+def test_opening_hours_stated_twice_with_different_times_conflict() -> None:
+    text = (
+        "Support hours are 08:00 to 18:00 UK time, Monday to Friday.\n\n"
+        "Telephone support is staffed from 09:00 to 17:30 UK time on weekdays.\n\n"
+        "At weekends the service desk is open 10:00 to 14:00 UK time."
+    )
+    conflicts = [f.match for f in lint_text(text).findings if f.code == "SLA011"]
+    assert conflicts == ["09:00 to 17:30 UK time"]
+
+
+def test_a_short_agreement_with_headed_parts_is_checked_for_missing_sections() -> None:
+    parts = [
+        "Hosted Payroll - Service Level Agreement",
+        "Scope: the payroll application used by the HR team.",
+        "Service Levels: the application is available 99.8% of each calendar month.",
+        "Reporting: the Provider sends a monthly report with the probe data.",
+        "Exclusions: only maintenance announced 7 days ahead, up to 4 hours a month.",
+        "Credits: 10% of the monthly fee for each month below the target.",
+        "Disputes: disputes go to the account managers, then to mediation in Dublin.",
+    ]
+    codes = {f.code for f in lint_text("\n".join(parts)).findings}
+    excerpt = {f.code for f in lint_text(parts[2]).findings}
+    assert "SLA036" in codes  # no termination right
+    assert "SLA037" not in codes and "SLA032" not in codes
+    assert not {"SLA036", "SLA037"} & excerpt
