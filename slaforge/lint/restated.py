@@ -291,7 +291,9 @@ def statements(
     column headings (they name the measure of each column); for a table cell, ``header`` is
     its column heading, ``row_label`` the first cell of its row and ``row_text`` the row."""
     text = info.block.text
-    if not _has_number(text) or _EXAMPLE.search(" ".join(info.block.location.heading_path)):
+    if not ("@metric" in info.keys or _has_number(text)):
+        return  # no percentage, duration or time of day
+    if _EXAMPLE.search(" ".join(info.block.location.heading_path)):
         return
     doc = info.doc
     cells = _cells(text)
@@ -303,7 +305,9 @@ def statements(
         last = doc[tok_end - 1]
         s_start, s_end = doc[tok_start].idx, last.idx + len(last.text)
         sentence = text[s_start:s_end]
-        if not _has_number(sentence) or _EXAMPLE.search(sentence):
+        if "@metric" not in info.sent_keys[sent] and not _has_number(sentence):
+            continue
+        if _EXAMPLE.search(sentence):
             continue
         lead = _LEAD.match(sentence)
         label = row_label or (lead.group(1) if lead else "")
