@@ -26,10 +26,10 @@ sys.path.insert(0, str(REPO))
 
 import yaml  # noqa: E402
 
+from slaforge.extract.text import extract_text  # noqa: E402
 from slaforge.lint.engine import lint_blocks  # noqa: E402
 from slaforge.lint.model import Block, LintOptions  # noqa: E402
 from slaforge.lint.nlp import BATCH_SIZE, FALLBACK_MODELS, load_pipeline  # noqa: E402
-from slaforge.lint.text import split_blocks  # noqa: E402
 
 LABELLED = REPO / "tests" / "lint" / "data" / "labelled.yaml"
 SECTIONS = (
@@ -96,7 +96,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     text = agreement(args.words)
-    blocks = split_blocks(text)
+    blocks = extract_text(text, markdown=True)
     words = len(text.split())
     print(f"agreement: {words:,} words in {len(blocks)} blocks")
 

@@ -21,6 +21,59 @@ _JOINERS = frozenset(
 )
 """Words a heading does not end on but a sentence broken over lines does."""
 _LIST_ITEM = re.compile(r"\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+_LABELLED = re.compile(
+    r"^(?:(?i:part|section|clause|schedule|annex|appendix|exhibit|attachment|table|article|art\.|§)"
+    r"\s*[\dA-Z][\d.]*|[A-Z][.)]|[IVX]{1,4}[.)])\s*[-\u2013\u2014:.]?\s*[A-Z]"
+)
+"""A line that opens a labelled part: "Section 4 - Reporting", "Part 3: Data…", "E. Rebates"."""
+_LABEL_COLON = re.compile(r"^[A-Z][\w&/'\u2019-]*(?: [\w&/'\u2019-]+){0,5}:\s")
+"""A paragraph that opens with a short label and a colon: "Consequences: A missed level…"."""
+_TITLE_LINE = re.compile(
+    r"^[A-Z][\w&/'\u2019-]*(?: (?:[A-Z][\w&/'\u2019-]*|and|of|the|for|to|&))*$"
+)
+"""A short Title Case line with no sentence punctuation: "Service Hours", "Scope"."""
+_ENDS = (".", ":", ";", "!", "?", '"', "'", "\u201d", "\u2019")
+
+
+def _opens_part(line: str, current: list[str]) -> bool:
+    """True for a line that starts a new block after a finished sentence: a labelled part
+    ("Part 3: Data and Reporting. …", "Credits: …") or a short Title Case line."""
+    if not current or not current[-1].rstrip().endswith(_ENDS):
+        return False
+    line = line.strip()
+    if _LABELLED.match(line) or _LABEL_COLON.match(line):
+        return True
+    return len(line.split()) <= 6 and bool(_TITLE_LINE.match(line))
+
+
+def _labelled_heading(line: str) -> bool:
+    """A labelled line with nothing after its title: "Section 1 - Services", "E. Rebates"."""
+    m = _LABELLED.match(line)
+    if m is None:
+        return False
+    return len(line.split()) <= 10 and not re.search(r"[.;:!?]", line[m.end() :])
+
+
+def _heading_line(line: str, current: list[str], first: bool, last: int) -> bool:
+    """True for a plain-text line that is a heading on its own: the document's title, a
+    labelled heading ("Section 1 - Services") or a short heading line after a finished
+    sentence; a heading is never the last line."""
+    text = line.strip()
+    if current and not current[-1].rstrip().endswith(_ENDS):
+        return False
+    if first and not current and last > 0 and _title(text):
+        return True
+    return _labelled_heading(text) or _is_plain_heading(text)
+
+
+def _title(line: str) -> bool:
+    """A document's first line that reads as a title: short, no sentence end, mostly
+    capitalised words ("Backup and Recovery Services - Service Level Agreement")."""
+    words = line.split()
+    if not 1 <= len(words) <= 14 or line.endswith((*_ENDS, ",")) or ":" in line:
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitals >= 0.7 * len(words)
 
 
 def _clause(text: str) -> str | None:
@@ -55,6 +108,9 @@ def extract_text(text: str, markdown: bool) -> list[Block]:
     paragraphs: list[tuple[int, list[str]]] = []
     current: list[str] = []
     start = 0
+    titles: set[int] = set()
+    """Paragraphs that are a heading line found while splitting (their index)."""
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
 
     def close() -> None:
         if current:
@@ -66,12 +122,23 @@ def extract_text(text: str, markdown: bool) -> list[Block]:
         if not line.strip():
             close()
             continue
-        single = _MD_HEADING.match(line) or line.lstrip().startswith("|")
-        if single or _LIST_ITEM.match(line) or (current and _CLAUSE.match(line)):
+        row = line.lstrip().startswith("|") or " | " in line
+        following = lines[number + 1].lstrip()[:1] if number + 1 < len(lines) else ""
+        alone = (
+            not markdown
+            and not row
+            and not following.islower()
+            and _heading_line(line, current, not paragraphs, last)
+        )
+        single = _MD_HEADING.match(line) or row or alone
+        opens = _LIST_ITEM.match(line) or (current and _CLAUSE.match(line))
+        if single or opens or _opens_part(line, current):
             close()
         if not current:
             start = number
         current.append(line)
+        if alone and number < last:
+            titles.add(len(paragraphs))
         if single:
             close()
     close()
@@ -87,9 +154,13 @@ def extract_text(text: str, markdown: bool) -> list[Block]:
         if heading is not None:
             level = len(heading.group("marks"))
             title = body = heading.group("title")
-        elif not markdown and len(chunk) == 1 and _is_plain_heading(body.strip()):
+        elif (
+            not markdown and len(chunk) == 1 and "|" not in body and _is_plain_heading(body.strip())
+        ):
             clause = _clause(body.strip())
             level = clause.count(".") + 2 if clause else 1
+        elif index in titles:
+            level = 1 if index == 0 else 2
         if body.lstrip().startswith("|") and set(body.strip()) <= set("|-: "):
             continue
         clause = _clause(title) or _clause(body.lstrip(" -*+"))

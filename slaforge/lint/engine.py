@@ -9,6 +9,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from slaforge.extract.text import extract_text
 from slaforge.lint.cards import build_cards, check_card, check_consistency, check_numeric
 from slaforge.lint.context import Context
 from slaforge.lint.docinfo import DocInfo
@@ -18,7 +19,6 @@ from slaforge.lint.model import Block, BlockLocation, Finding, LintOptions, Lint
 from slaforge.lint.nlp import TAGGED, load_pipeline, process
 from slaforge.lint.rules import Rule, load_rules
 from slaforge.lint.structure import check_section, check_structure
-from slaforge.lint.text import split_blocks
 
 KIND_CHECKS: dict[str, Callable[[Rule, Context], list[Finding]]] = {
     "existence": check_match,
@@ -162,4 +162,4 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
 
 def lint_text(text: str, file: str = "<text>", options: LintOptions | None = None) -> LintResult:
     """Lint plain text or Markdown: paragraphs are blank-line separated."""
-    return lint_blocks(split_blocks(text), file, options or LintOptions())
+    return lint_blocks(extract_text(text, markdown=False), file, options or LintOptions())

@@ -8,15 +8,15 @@ from slaforge.lint.rules import Rule
 
 def example_failures(rule: Rule, model: str | None = None) -> list[str]:
     """One message per example of ``rule`` that does not behave as its file says."""
+    from slaforge.extract.text import extract_text
     from slaforge.lint.engine import lint_blocks
-    from slaforge.lint.text import split_blocks
 
     problems: list[str] = []
     options = LintOptions(side=rule.sides[0], select=(rule.code,), model=model)
     source_dir = str(rule.source.parent)
     options.rule_dirs = (source_dir,) if not _is_builtin(rule) else ()
     for ex in rule.fail_examples:
-        result = lint_blocks(split_blocks(ex.text), "<example>", options)
+        result = lint_blocks(extract_text(ex.text, markdown=False), "<example>", options)
         mine = [f for f in result.findings if f.code == rule.code]
         if not mine:
             problems.append(f"{rule.code}: fail example not flagged: {ex.text!r}")
@@ -24,7 +24,7 @@ def example_failures(rule: Rule, model: str | None = None) -> list[str]:
             got = "; ".join(repr(f.match) for f in mine)
             problems.append(f"{rule.code}: flagged {got}, expected {ex.flag!r} in {ex.text!r}")
     for text in rule.pass_examples:
-        result = lint_blocks(split_blocks(text), "<example>", options)
+        result = lint_blocks(extract_text(text, markdown=False), "<example>", options)
         mine = [f for f in result.findings if f.code == rule.code]
         if mine:
             got = "; ".join(repr(f.match) for f in mine)

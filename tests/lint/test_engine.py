@@ -5,30 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from slaforge.extract.text import extract_text
 from slaforge.lint import nlp
 from slaforge.lint.engine import lint_blocks, lint_text
 from slaforge.lint.model import Block, BlockLocation, LintOptions
-from slaforge.lint.text import split_blocks
 from slaforge.metrics import MetricKind
-
-
-def test_split_blocks_paragraphs_headings_and_items() -> None:
-    text = (
-        "## 4. Support\n\nFirst line\nstill the same paragraph.\n\n"
-        "- item one\n- item two\n\n4.2 Credits"
-    )
-    blocks = split_blocks(text)
-    assert [b.text for b in blocks] == [
-        "## 4. Support",
-        "First line still the same paragraph.",
-        "- item one",
-        "- item two",
-        "4.2 Credits",
-    ]
-    assert [b.is_heading for b in blocks] == [True, False, False, False, True]
-    assert blocks[1].location.heading_path == ("4. Support",)
-    assert blocks[1].location.line == 3
-    assert blocks[4].location.clause == "4.2"
 
 
 def test_findings_point_at_the_flagged_words_in_document_order() -> None:
@@ -137,14 +118,14 @@ def test_document_checks_cross_references_and_numbering() -> None:
     assert ("SLA045", "4") in found
 
 
-def test_split_blocks_labelled_parts_and_table_rows() -> None:
+def test_plain_text_blocks_labelled_parts_and_table_rows() -> None:
     text = (
         "MANAGED SERVICE SCHEDULE\nSection 1 - Services\nThe MSP runs the desk.\n"
         "Part 2: Reporting. The MSP sends a report.\nService Hours\n"
         "Hours are 08:00 to 18:00.\nService | Availability\nPortal | 99.9%\n"
         "The portal is hosted in\nSection 4 of the data centre."
     )
-    blocks = split_blocks(text)
+    blocks = extract_text(text, markdown=False)
     assert [b.text for b in blocks] == [
         "MANAGED SERVICE SCHEDULE",
         "Section 1 - Services",
