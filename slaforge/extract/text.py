@@ -21,8 +21,13 @@ _JOINERS = frozenset(
 )
 """Words a heading does not end on but a sentence broken over lines does."""
 _LIST_ITEM = re.compile(r"\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+LABEL_WORDS = (
+    r"part|section|clause|schedule|annex|appendix|exhibit|attachment|table|article|art\.|§"
+)
+"""Words that label a part of an agreement ("Section 4", "Annex B", "§ 5"); shared with the
+linter's run-in headings (``slaforge.lint.structure``)."""
 _LABELLED = re.compile(
-    r"^(?:(?i:part|section|clause|schedule|annex|appendix|exhibit|attachment|table|article|art\.|§)"
+    r"^(?:(?i:" + LABEL_WORDS + r")"
     r"\s*[\dA-Z][\d.]*|[A-Z][.)]|[IVX]{1,4}[.)])\s*[-\u2013\u2014:.]?\s*[A-Z]"
 )
 """A line that opens a labelled part: "Section 4 - Reporting", "Part 3: Data…", "E. Rebates"."""

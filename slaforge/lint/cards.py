@@ -18,7 +18,7 @@ from slaforge.lint.context import CardSite, Context
 from slaforge.lint.cues import LATENCY_UNITS
 from slaforge.lint.docinfo import DocInfo, Hit
 from slaforge.lint.model import Finding
-from slaforge.lint.restated import check_restated
+from slaforge.lint.restated import check_restated, check_windows
 from slaforge.lint.rules import Rule
 from slaforge.metrics import CLOCKED_KINDS, MetricCard, MetricKind
 
@@ -34,6 +34,8 @@ _FIELD_CUES = {
 }
 _FREQUENCY = frozenset({"every", "each", "any", "previous", "last", "past", "rolling"})
 """Words before a duration that make it a frequency or a look-back period, not a deadline."""
+_SPAN = frozenset({"for", "during"})
+"""Words before a duration that make it a length of time, not a deadline."""
 _BOUND_WORDS = frozenset({"below", "under", "than", "<", "<=", "\u2264", "\u2265", ">=", ">"})
 """Words before a percentage in a credit or termination clause that make it a threshold."""
 _NOTICE = frozenset({"notice", "notification"})
@@ -48,6 +50,12 @@ _CLOCKED_VALUES = frozenset(k.value for k in CLOCKED_KINDS)
 
 
 _STOPS = frozenset({";", ":", ".", "|"})
+_PRIORITY_CELL = re.compile(
+    r"\s*(?:p\d|s\d|sev(?:erity)?\s*\w|prio(?:rity)?\s*\w|critical|high|medium|low|urgent"
+    r"|major|minor|emergency)\b[^|]*\|",
+    re.IGNORECASE,
+)
+"""A table row whose first cell is a priority ("P1 |", "Prio A |", "Severity 2 |")."""
 _JOINS = frozenset({"and", "or", "but"})
 _LIST_LABEL = re.compile(r"^\(?(?:[a-z]{1,2}|[ivx]{1,5})[.)]$|^[-*\u2022]$")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*\u2022]|\(?(?:[a-z]{1,2}|[ivx]{1,5})\))\s")
@@ -79,8 +87,17 @@ def _kind_hits(info: DocInfo, sent: int) -> list[tuple[MetricKind, Hit]]:
 def _pick_kind(
     info: DocInfo, kinds: list[tuple[MetricKind, Hit]], target: Hit, pct: bool
 ) -> tuple[MetricKind, Hit] | None:
-    # jitter is given in milliseconds as often as in per cent
-    fitting = [(k, h) for k, h in kinds if (k in _PCT_KINDS) == pct or k is MetricKind.JITTER]
+    # jitter is given in milliseconds as often as in per cent; a measure without a kind of its
+    # own (speed of answer, accuracy) takes a percentage, or a time when it is a time
+    fitting = [
+        (k, h)
+        for k, h in kinds
+        if (
+            (pct or _timed_measure(info, h))
+            if k is MetricKind.CUSTOM
+            else ((k in _PCT_KINDS) == pct or k is MetricKind.JITTER)
+        )
+    ]
     # the metric word names the target only when it is near it ("resolve P1 incidents within
     # 4 hours"), not a clause away ("misses a resolution commitment ..., may terminate on
     # 30 days' notice")
@@ -101,6 +118,18 @@ def _pick_kind(
         if not (joined or _STOPS.intersection(between)):
             return kind, hit
     return None
+
+
+_TIMED_MEASURES = frozenset(
+    {"speed", "handle", "handling", "asa", "aht", "wait", "waiting", "queue", "queuing", "talk"}
+)
+"""Words of the measures without a kind of their own whose target is a time."""
+
+
+def _timed_measure(info: DocInfo, hit: Hit) -> bool:
+    """True when the measure of ``hit`` is a time (speed of answer, handle time), not a share
+    (accuracy, abandonment): "errors in accuracy corrected within 2 days" sets no accuracy time."""
+    return any(t.lower_ in _TIMED_MEASURES for t in info.doc[hit[0] : hit[1]])
 
 
 def _is_item(info: DocInfo, parent: DocInfo) -> bool:
@@ -182,6 +211,27 @@ def _scoped_start(ctx: Context, kind: MetricKind) -> str | None:
     return None
 
 
+def _scoped_window(ctx: Context, kind: MetricKind) -> str | None:
+    """A window stated once for every target ("4. Service levels (each calendar month)", "All
+    KPIs are measured per calendar month"): a sentence with a window and a word about the
+    targets, naming no other kind of metric. Looked up once per document and kind."""
+    cache: dict[MetricKind, str | None] = ctx.__dict__.setdefault("_scoped_windows", {})
+    if kind in cache:
+        return cache[kind]
+    own = f"@kind:{kind.value}"
+    found = None
+    for info, hit in ctx.hits("@window"):
+        keys = info.sent_keys[hit[2]]
+        if "@clock-scope" not in keys:
+            continue
+        if any(k.startswith("@kind:") and k != own for k in keys):
+            continue
+        found = info.text_of(hit)
+        break
+    cache[kind] = found
+    return found
+
+
 def _definition(ctx: Context, kind: MetricKind) -> str | None:
     kind_key = f"@kind:{kind.value}"
     for info in ctx.infos:
@@ -200,9 +250,12 @@ def build_cards(ctx: Context) -> list[CardSite]:
     )
     remedy = next((i.text_of(h) for i in ctx.infos for h in i.hits.get("@remedy", ())[:1]), None)
     groups = _paragraph_groups(ctx)
+    header: DocInfo | None = None
     for info in ctx.infos:
+        header = _table_header(info, header)
         if info.block.is_heading or "@metric" not in info.keys:
             continue
+        before_block = len(sites)
         targets = [(h, True) for h in info.hits.get("@pct", ())]
         targets += [(h, False) for h in info.hits.get("@dur", ())]
         seen: set[tuple[int, MetricKind]] = set()
@@ -233,6 +286,13 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 continue
             if not pct and target[0] > 0 and info.doc[target[0] - 1].lower_ in _FREQUENCY:
                 continue  # "every 30 minutes", "in any 2 months": not a deadline
+            if (
+                not pct
+                and kind in CLOCKED_KINDS
+                and target[0] > 0
+                and info.doc[target[0] - 1].lower_ in _SPAN
+            ):
+                continue  # "kept on site for 30 days": how long, not how soon
             if not pct and "consecutive" in text.lower().split():
                 continue  # "missed in two consecutive months": a count of periods
             if _defines_kind(info, kind_hit, target):
@@ -245,6 +305,8 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 definitions[kind] = _definition(ctx, kind)
             group = groups.get(info.index, [])
             card = _card(ctx, info, target, kind, text, pct, definitions[kind], group)
+            if kind is MetricKind.CUSTOM:
+                card.name = info.text_of(kind_hit).lower()
             card.exclusions = exclusions
             card.remedy = remedy
             start = min(kind_hit[0], target[0])
@@ -253,7 +315,84 @@ def build_cards(ctx: Context) -> list[CardSite]:
             before = info.doc[target[0] - 1].lower_ if target[0] > 0 else ""
             bound = before in _BOUND_WORDS and "@remedy" in info.keys
             sites.append(CardSite(card, info, target[2], start, end, qualified, bound))
+        if len(sites) == before_block and _cell_bars(info):
+            sites.extend(_row_sites(ctx, info, header, exclusions, remedy, definitions))
     return sites
+
+
+def _cell_bars(info: DocInfo) -> list[int]:
+    """Token indexes of the ``|`` cell separators of a table row written as text."""
+    if "|" not in info.block.text:
+        return []
+    return [t.i for t in info.doc if t.text == "|"]
+
+
+def _table_header(info: DocInfo, header: DocInfo | None) -> DocInfo | None:
+    """The header row in force at ``info``: a row of words only ("Priority | Response |
+    Resolution"), kept for the rows below it; any block that is not a row ends the table."""
+    if info.block.is_heading or not _cell_bars(info):
+        return None
+    if not any(ch.isdigit() for ch in info.block.text):
+        return info
+    return header
+
+
+def _cell_kinds(header: DocInfo) -> dict[int, MetricKind]:
+    """The metric each column of a header row names, by column number."""
+    bars = _cell_bars(header)
+    kinds: dict[int, MetricKind] = {}
+    for kind, hit in _kind_hits(header, 0) if header.sent_bounds else []:
+        kinds.setdefault(sum(b < hit[0] for b in bars), kind)
+    return kinds
+
+
+def _row_sites(
+    ctx: Context,
+    info: DocInfo,
+    header: DocInfo | None,
+    exclusions: str | None,
+    remedy: str | None,
+    definitions: dict[MetricKind, str | None],
+) -> list[CardSite]:
+    """Cards for a table row that names no metric itself ("P1 | 30 min | 4 h"): each figure
+    takes its metric from the column heading; a priority row with no heading gives a response
+    and then a resolution time, the order of every priority matrix. A table summarises what the
+    prose sets out, so the start event may be stated anywhere in the document."""
+    bars = _cell_bars(info)
+    if header is not None and header is not info:
+        columns = _cell_kinds(header)
+    elif _PRIORITY_CELL.match(info.block.text):
+        columns = {}
+        durs = sorted(info.hits.get("@dur", ()))[:2]
+        order = (MetricKind.RESPONSE_TIME, MetricKind.RESOLUTION_TIME)[: len(durs)]
+        for kind_of, hit in zip(order, durs, strict=True):
+            columns[sum(b < hit[0] for b in bars)] = kind_of
+    else:
+        return []
+    out: list[CardSite] = []
+    targets = [(h, True) for h in info.hits.get("@pct", ())]
+    targets += [(h, False) for h in info.hits.get("@dur", ())]
+    for target, pct in sorted(targets):
+        column = columns.get(sum(b < target[0] for b in bars))
+        if column is None or column is MetricKind.CUSTOM:
+            continue
+        kind = column
+        if (kind in _PCT_KINDS) != pct and kind is not MetricKind.JITTER:
+            continue
+        text = info.text_of(target)
+        if pct and kind is MetricKind.AVAILABILITY and not 50 <= (_value(text) or 0) < 100:
+            continue
+        if kind not in definitions:
+            definitions[kind] = _definition(ctx, kind)
+        card = _card(ctx, info, target, kind, text, pct, definitions[kind])
+        if kind in CLOCKED_KINDS and not card.start_event:
+            card.start_event = next((i.text_of(h) for i, h in ctx.hits("@start")), None)
+        card.exclusions = exclusions
+        card.remedy = remedy
+        before = info.doc[target[0] - 1].lower_ if target[0] > 0 else ""
+        bound = before in _BOUND_WORDS and "@remedy" in info.keys
+        out.append(CardSite(card, info, target[2], target[0], target[1], True, bound))
+    return out
 
 
 def _card(
@@ -271,7 +410,7 @@ def _card(
     card.unit = "%" if pct else " ".join(text.split()[1:]).strip("() ") or None
     if card.unit and card.unit[0].isdigit():
         card.unit = " ".join(card.unit.split()[1:]).strip("() ") or None
-    card.window = _lookup(ctx, info, sent, kind, "@window", group)
+    card.window = _lookup(ctx, info, sent, kind, "@window", group) or _scoped_window(ctx, kind)
     if kind in CLOCKED_KINDS:
         card.start_event = _lookup(ctx, info, sent, kind, "@start", group) or _scoped_start(
             ctx, kind
@@ -334,9 +473,9 @@ def check_consistency(rule: Rule, ctx: Context) -> list[Finding]:
     if rule.check == "restated":
         return check_restated(rule, ctx)
     out: list[Finding] = []
-    first: dict[MetricKind, CardSite] = {}
+    first: dict[str, CardSite] = {}
     for site in ctx.cards:
-        kind = site.card.kind
+        kind = site.card.name  # measures without a kind of their own are told apart by name
         earlier = first.get(kind)
         if earlier is None and site.tier_bound:
             continue
@@ -352,6 +491,9 @@ def check_consistency(rule: Rule, ctx: Context) -> list[Finding]:
             start, end = site.info.chars(site.start, site.end)
             message = rule.message.format(metric=site.card.name, other=what)
             out.append(ctx.finding(rule, site.info, start, end, message))
+    # windows of measures the cards do not know, or stated without a target (restated.py)
+    flagged = {id(f.location) for f in out}
+    out.extend(f for f in check_windows(rule, ctx) if id(f.location) not in flagged)
     return out
 
 

@@ -34,19 +34,21 @@ class Context:
     words: int
     cards: list[CardSite] = field(default_factory=list)
     block_of: dict[int, int] = field(default_factory=dict)
+    """Block index of each finding made here, keyed by ``id(finding)``."""
     headings: list[str] = field(default_factory=list)
     """Each block's heading or run-in heading ("" if none), filled in on first use."""
-    """Block index of each finding made here, keyed by ``id(finding)``."""
 
-    _by_key: dict[str, list[tuple[DocInfo, Hit]]] = field(default_factory=dict)
+    _by_key: dict[str, list[tuple[DocInfo, Hit]]] | None = None
 
     def hits(self, key: str) -> list[tuple[DocInfo, Hit]]:
         """Every hit of ``key`` in the document, in order, with its block."""
-        found = self._by_key.get(key)
-        if found is None:
-            found = [(info, h) for info in self.infos if key in info.keys for h in info.hits[key]]
-            self._by_key[key] = found
-        return found
+        if self._by_key is None:
+            by_key: dict[str, list[tuple[DocInfo, Hit]]] = {}
+            for info in self.infos:
+                for name, found in info.hits.items():
+                    by_key.setdefault(name, []).extend((info, h) for h in found)
+            self._by_key = by_key
+        return self._by_key.get(key, [])
 
     def has_key(self, key: str) -> bool:
         """True when any block matched ``key``."""

@@ -13,7 +13,7 @@ from slaforge.metrics import MetricKind
 Pattern = list[dict[str, Any]]
 
 TIME_UNITS: tuple[str, ...] = (
-    "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "h",
+    "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "h", "h.",
     "day", "days", "week", "weeks", "second", "seconds", "sec", "secs", "s",
     "ms", "millisecond", "milliseconds", "month", "months",
 )  # fmt: skip
@@ -117,6 +117,16 @@ CUES: dict[str, list[Pattern]] = {
             "exempt",
         ),
         _words("suspend", "suspends", "suspended", "disregard", "disregarded", "excused"),
+        # "releases the Provider from the service levels", "is relieved of its obligations"
+        [
+            {
+                "LOWER": {
+                    "IN": ["release", "releases", "released", "relieve", "relieves", "relieved"]
+                }
+            },
+            {"LOWER": {"NOT_IN": [".", ";", ":"]}, "OP": "{0,3}"},
+            {"LOWER": {"IN": ["from", "of"]}},
+        ],
         [
             {"LOWER": {"IN": ["not", "n't"]}},
             {"LOWER": {"IN": ["count", "include", "apply", "constitute"]}},
@@ -190,6 +200,13 @@ CUES: dict[str, list[Pattern]] = {
             {"LOWER": {"IN": ["second", "seconds", "minute", "minutes", "hour", "hours"]}},
             {"LOWER": {"IN": ["sample", "samples", "interval", "intervals"]}},
         ],
+        # a day, a week or a shift as the period: "on each calendar day", "per week", "daily"
+        [
+            {"LOWER": {"IN": ["per", "each", "every"]}},
+            {"LOWER": {"IN": ["calendar", "business", "working", "operating"]}, "OP": "?"},
+            {"LOWER": {"IN": ["day", "week", "shift"]}},
+        ],
+        _words("daily"),
         # "in each rolling 30-day period"
         [
             {"LIKE_NUM": True},
@@ -439,8 +456,38 @@ CUES["@not-service"] = [
     ],
 ]  # fmt: skip
 
+# a dispute or complaint stage with a modal verb: "Disputes shall be resolved within 30 days"
+CUES["@not-service"].append(
+    [
+        {"LOWER": {"IN": _NOT_SERVICE_OBJECTS}},
+        {"LOWER": {"IN": ["shall", "will", "must", "should", "may", "can", "to", "would"]}},
+        {
+            "LOWER": {"IN": ["be", "normally", "usually", "generally", "promptly", "then"]},
+            "OP": "{1,2}",
+        },
+        {"LOWER": {"IN": ["resolved", "settled", "remedied", "cured", "fixed"]}},
+    ]
+)
+
 for _kind, _ws in KIND_WORDS.items():
     CUES[f"@kind:{_kind.value}"] = [_words(*_ws)]
+# availability in other words: "operational 99.8% of the time", "up 99.95% of the time",
+# "Service level: 99.9%"
+CUES["@kind:availability"].append(_words("operational", "online", "reachable"))
+CUES["@kind:availability"].append(
+    [{"LOWER": {"IN": ["be", "is", "are", "stay", "stays", "remain", "remains", "kept"]}},
+     {"LOWER": "up"}]
+)  # fmt: skip
+CUES["@kind:availability"].append(
+    [
+        {"LOWER": {"IN": ["service", "sla"]}},
+        {"LOWER": "level"},
+        {"ORTH": {"IN": [":", "-", "\u2013"]}},
+    ]
+)
+# attendance is a response measured on site: "engineer on site within 4 hours"
+CUES["@kind:response_time"].append(_words("attend", "attends", "attendance", "onsite"))
+CUES["@kind:response_time"].append([{"LOWER": "on"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "site"}])
 CUES["@kind:mttr"].append(_phrase("mean time to repair"))
 CUES["@kind:mttr"].append(_phrase("mean time to restore"))
 CUES["@kind:mttr"].append(_phrase("mean time to recovery"))
@@ -451,6 +498,31 @@ CUES["@kind:error_rate"] = [
     _phrase("failure rate"),
     _phrase("error ratio"),
 ]
+# measures the cards have no kind for, but whose figure still needs a period: speed of
+# answer, handle time, abandonment, accuracy, first-time fix, on-time delivery, satisfaction
+CUES["@kind:custom"] = [
+    [{"LOWER": "speed"}, {"LOWER": {"IN": ["of", "to"]}},
+     {"LOWER": {"IN": ["answer", "answering"]}}],
+    [{"LOWER": {"IN": ["handle", "handling"]}}, {"LOWER": "time"}],
+    [{"LOWER": {"IN": ["abandonment", "abandon"]}},
+     {"LOWER": {"IN": ["rate", "ratio"]}, "OP": "?"}],
+    [{"LOWER": "call"}, {"LOWER": "abandonment"}],
+    [{"LOWER": "accuracy"}],
+    [{"LOWER": "first"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "time", "OP": "?"}, {"LOWER": "fix"}],
+    [
+        {"LOWER": "first"},
+        {"LOWER": {"IN": ["contact", "call"]}},
+        {"LOWER": {"IN": ["resolution", "fix"]}},
+    ],
+    [{"LOWER": "on"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "time"},
+     {"LOWER": {"IN": ["delivery", "deliveries", "rate"]}}],
+    [{"LOWER": "delivery"}, {"LOWER": "on"}, {"LOWER": "time"}],
+    [{"LOWER": {"IN": ["customer", "user"]}}, {"LOWER": "satisfaction"}],
+    [{"LOWER": {"IN": ["success", "fill", "completion"]}}, {"LOWER": "rate"}],
+    [{"LOWER": {"IN": ["asa", "aht", "csat", "difot", "otif"]}}],
+    [{"LOWER": "average"}, {"LOWER": {"IN": ["wait", "waiting", "queue", "queuing", "talk"]}},
+     {"LOWER": "time"}],
+]  # fmt: skip
 CUES["@kind:throughput"].append(
     [
         {"LOWER": {"IN": ["requests", "transactions", "messages"]}},

@@ -51,6 +51,8 @@ class DocInfo:
     hits: dict[str, list[Hit]] = field(default_factory=dict)
     sent_keys: list[set[str]] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
+    memo: dict[str, Any] = field(default_factory=dict)
+    """Values the rule kinds work out once per block (the clause number it carries…)."""
 
     @classmethod
     def build(

@@ -20,6 +20,9 @@ from slaforge.lint.nlp import TAGGED, load_pipeline, process
 from slaforge.lint.rules import Rule, load_rules
 from slaforge.lint.structure import check_section, check_structure
 
+WORD_KINDS = frozenset({"existence", "pattern", "conditional"})
+"""Kinds whose requires/unless only count where the rule's trigger matched."""
+
 KIND_CHECKS: dict[str, Callable[[Rule, Context], list[Finding]]] = {
     "existence": check_match,
     "pattern": check_match,
@@ -62,19 +65,23 @@ def _dedupe(keyed: list[tuple[int, Finding]]) -> list[Finding]:
 
 
 def _match(
-    compiled: Compiled, docs: list[Doc], within: dict[str, str]
+    compiled: Compiled, docs: list[Doc], active: list[Rule]
 ) -> list[list[tuple[str, int, int]]]:
-    """Match every doc for the rules named in ``within`` (the selected ones) and the built-in
-    cues; a rule's requires/unless patterns run only where they can matter: in the blocks its
-    trigger hit, or (``within: document``) until the first block that has them.
+    """Match every doc for the ``active`` rules and the built-in cues; a rule's
+    requires/unless patterns run only where they can matter: in the blocks its trigger hit,
+    or (``within: document``) until the first block that has them.
     """
+    within = {r.code: r.within for r in active}
+    everywhere = frozenset(
+        r.code for r in active if r.within == "document" or r.kind not in WORD_KINDS
+    )
     tagged = [bool(d.user_data.get(TAGGED)) for d in docs]
     groups = compiled.groups
-    candidates = [
-        {g for g in compiled.candidates(d) if not groups[g].code or groups[g].code in within}
-        for d in docs
+    allowed = {g for g, group in enumerate(groups) if not group.code or group.code in within}
+    candidates = [compiled.candidates(d, allowed) for d in docs]
+    matches = [
+        compiled(d, t, c, everywhere) for d, t, c in zip(docs, tagged, candidates, strict=True)
     ]
-    matches = [compiled(d, t, c) for d, t, c in zip(docs, tagged, candidates, strict=True)]
     trigger_docs: dict[str, list[int]] = {}
     for i, found in enumerate(matches):
         for key in {k for k, _s, _e in found if k.endswith("|t")}:
@@ -141,7 +148,7 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
     compiled = compile_rules(pipeline.nlp, runnable)
     tagging = compiled.needs_tagging if pipeline.trained else None
     docs = process(pipeline.nlp, [b.text for b in blocks], tagging)
-    matches = _match(compiled, docs, {r.code: r.within for r in active})
+    matches = _match(compiled, docs, active)
     infos = [
         DocInfo.build(i, b, d, m)
         for i, (b, d, m) in enumerate(zip(blocks, docs, matches, strict=True))

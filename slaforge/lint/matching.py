@@ -2,10 +2,10 @@
 
 Phrases of every rule go into one PhraseMatcher. Token patterns go into one Matcher per
 key (``CODE|t`` trigger, ``CODE|r`` requires, ``CODE|u`` unless, and the built-in ``@``
-cues), and each key gets *anchors*: the words one of its required tokens must be. A key's
-Matcher only runs on blocks that contain one of its anchor words, so most blocks run a
-handful of small matchers instead of every pattern. Compiled once per process for each
-rule set and pipeline.
+cues). Every required token of a pattern names the words it can be; a key's Matcher only
+runs on blocks that contain one such word for every required token of one of its patterns,
+so most blocks run a handful of small matchers instead of every pattern. Compiled once per
+process for each rule set and pipeline.
 """
 
 from __future__ import annotations
@@ -51,20 +51,6 @@ def _token_words(token: dict[str, Any]) -> set[str] | None:
     return None
 
 
-def anchors(pattern: Sequence[dict[str, Any]]) -> set[str] | None:
-    """The rarest set of words one required token of ``pattern`` must be (None: none)."""
-    best: set[str] | None = None
-    best_cost = 0
-    for token in pattern:
-        words = _token_words(token)
-        if words is None:
-            continue
-        cost = len(words) + 100 * len(words & _COMMON)
-        if best is None or cost < best_cost:
-            best, best_cost = words, cost
-    return best
-
-
 def as_phrases(pattern: Sequence[dict[str, Any]]) -> list[list[str]] | None:
     """Every word sequence ``pattern`` matches, when it only names words (optional or not).
 
@@ -95,12 +81,6 @@ class _Group:
     key: str
     matcher: Matcher
     needs_tagger: bool
-    requirements: list[list[frozenset[int]]] = field(default_factory=list)
-    """Per pattern, the word sets (as hashes) that must each occur in a block for it to match."""
-
-    def possible(self, words: set[int]) -> bool:
-        """True when some pattern could match a block with these words."""
-        return any(all(words & need for need in needs) for needs in self.requirements)
 
     @property
     def code(self) -> str:
@@ -120,37 +100,54 @@ class Compiled:
     phrases: PhraseMatcher
     strings: Any
     groups: list[_Group] = field(default_factory=list)
-    index: dict[int, set[int]] = field(default_factory=dict)
+    index: dict[int, list[tuple[int, tuple[frozenset[int], ...]]]] = field(default_factory=dict)
+    """Anchor word (or shape) hash -> (group, the word sets its pattern's other required
+    tokens must each be) for every pattern anchored on that word. A pattern's anchor is its
+    rarest required token."""
     always: set[int] = field(default_factory=set)
+    phrase_keys: dict[int, tuple[str, str]] = field(default_factory=dict)
+    """PhraseMatcher match id -> (key, rule code when the key is a requires/unless one)."""
     tagger_groups: set[int] = field(default_factory=set)
     local_requires: set[str] = field(default_factory=set)
     """Codes whose trigger only counts in a block that has its phrase-only ``requires``."""
 
-    def candidates(self, doc: Doc) -> set[int]:
-        """The groups that could match in ``doc``: an anchor word of theirs occurs in it, and
-        so does one word of every other required token of one of their patterns."""
-        found = set(self.always)
+    def candidates(self, doc: Doc, allowed: set[int] | None = None) -> set[int]:
+        """The groups (of ``allowed``, when given) that could match in ``doc``: one word of
+        every required token of one of their patterns occurs in it."""
         index = self.index
-        words: set[int] = set(cast(list[int], doc.to_array([LOWER, SHAPE]).ravel().tolist()))
-        for word in words:
-            groups = index.get(word)
-            if groups:
-                found |= groups
-        groups_ = self.groups
-        return {gid for gid in found if groups_[gid].possible(words)}
+        words = set(cast(list[int], doc.to_array([LOWER, SHAPE]).ravel().tolist()))
+        found = set(self.always)
+        for word in words.intersection(index):
+            for gid, others in index[word]:
+                if gid in found:
+                    continue
+                for need in others:
+                    if need.isdisjoint(words):
+                        break
+                else:
+                    found.add(gid)
+        return found if allowed is None else found & allowed
 
     def needs_tagging(self, doc: Doc) -> bool:
         """True when a rule that reads POS or lemmas could match in ``doc``."""
         return bool(self.tagger_groups and self.candidates(doc) & self.tagger_groups)
 
     def __call__(
-        self, doc: Doc, tagged: bool = True, candidates: set[int] | None = None
+        self,
+        doc: Doc,
+        tagged: bool = True,
+        candidates: set[int] | None = None,
+        everywhere: frozenset[str] = frozenset(),
     ) -> list[tuple[str, int, int]]:
-        """Phrase, cue and trigger matches in ``doc`` as (key, start, end); the ``requires``
-        and ``unless`` patterns are matched separately with :meth:`condition_groups`."""
-        strings = self.strings
-        out = [(strings[m], s, e) for m, s, e in self.phrases(doc)]
-        present = {key for key, _s, _e in out}
+        """Phrase, cue and trigger matches in ``doc`` as (key, start, end). A rule's
+        ``requires``/``unless`` phrases are kept only where its trigger matched, or everywhere
+        for the codes in ``everywhere``; its requires/unless patterns are matched separately
+        with :meth:`condition_groups`."""
+        keys = self.phrase_keys
+        found = [(keys[m], s, e) for m, s, e in self.phrases(doc)]
+        present = {key for (key, _code), _s, _e in found}
+        out = [(key, s, e) for (key, code), s, e in found if not code]
+        conditional = len(out) < len(found)
         for gid in self.candidates(doc) if candidates is None else candidates:
             group = self.groups[gid]
             if group.condition or (group.needs_tagger and not tagged):
@@ -158,6 +155,9 @@ class Compiled:
             if group.code in self.local_requires and f"{group.code}|r" not in present:
                 continue
             out.extend((group.key, s, e) for _m, s, e in group.matcher(doc))
+        if conditional:
+            triggered = {key[:-2] for key, _s, _e in out if key.endswith("|t")} | everywhere
+            out.extend((key, s, e) for (key, code), s, e in found if code in triggered)
         return out
 
     def condition_groups(self) -> list[tuple[int, _Group]]:
@@ -165,7 +165,7 @@ class Compiled:
         return [(gid, g) for gid, g in enumerate(self.groups) if g.condition]
 
 
-_CACHE: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[str, Compiled]] = {}
+_CACHE: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[tuple[Rule, ...], str, Compiled]] = {}
 
 
 def _add_group(
@@ -177,23 +177,16 @@ def _add_group(
     compiled.groups.append(_Group(key, matcher, tagger))
     if tagger:
         compiled.tagger_groups.add(gid)
-    group = compiled.groups[gid]
     strings = nlp.vocab.strings
-    words: set[str] = set()
-    always = False
     for pattern in patterns:
         required = [w for w in (_token_words(t) for t in pattern) if w is not None]
-        group.requirements.append([frozenset(strings.add(x) for x in need) for need in required])
-        found = anchors(pattern)
-        if found is None:
-            always = True
-        else:
-            words |= found
-    if always:
-        compiled.always.add(gid)
-        return
-    for word in words:
-        compiled.index.setdefault(strings.add(word), set()).add(gid)
+        if not required:
+            compiled.always.add(gid)
+            continue
+        anchor = min(required, key=lambda words: len(words) + 100 * len(words & _COMMON))
+        others = tuple(frozenset(strings.add(x) for x in w) for w in required if w is not anchor)
+        for word in anchor:
+            compiled.index.setdefault(strings.add(word), []).append((gid, others))
 
 
 def _add_patterns(
@@ -213,7 +206,7 @@ def _add_patterns(
         else:
             docs.extend(Doc(nlp.vocab, words=seq) for seq in sequences)
     if docs:
-        compiled.phrases.add(key, docs)
+        _add_phrases(compiled, key, docs)
     if rest:
         _add_group(nlp, compiled, key, rest, tagger)
 
@@ -222,16 +215,24 @@ def _add(nlp: Language, compiled: Compiled, key: str, spec: MatchSpec) -> None:
     if spec.patterns:
         _add_patterns(nlp, compiled, key, spec.patterns, spec.needs_tagger)
     if spec.phrases:
-        compiled.phrases.add(key, [nlp.make_doc(p) for p in spec.phrases])
+        _add_phrases(compiled, key, [nlp.make_doc(p) for p in spec.phrases])
+
+
+def _add_phrases(compiled: Compiled, key: str, docs: list[Doc]) -> None:
+    compiled.phrases.add(key, docs)
+    condition = key.endswith(("|r", "|u"))
+    compiled.phrase_keys[compiled.strings.add(key)] = (key, key[:-2] if condition else "")
 
 
 def compile_rules(nlp: Language, rules: Sequence[Rule]) -> Compiled:
     """The matchers for ``rules`` plus the built-in cues, cached per rule set."""
     key = (id(nlp), tuple((r.code, str(r.source)) for r in rules))
-    fingerprint = repr([(r.match, r.requires, r.unless) for r in rules])
     cached = _CACHE.get(key)
-    if cached is not None and cached[0] == fingerprint:
-        return cached[1]
+    if cached is not None and all(a is b for a, b in zip(cached[0], rules, strict=True)):
+        return cached[2]
+    fingerprint = repr([(r.match, r.requires, r.unless) for r in rules])
+    if cached is not None and cached[1] == fingerprint:
+        return cached[2]
     compiled = Compiled(PhraseMatcher(nlp.vocab, attr="LOWER"), nlp.vocab.strings)
     for cue, patterns in CUES.items():
         _add_patterns(nlp, compiled, cue, patterns, tagger=False)
@@ -241,5 +242,5 @@ def compile_rules(nlp: Language, rules: Sequence[Rule]) -> Compiled:
         _add(nlp, compiled, f"{rule.code}|t", rule.match)
         _add(nlp, compiled, f"{rule.code}|r", rule.requires)
         _add(nlp, compiled, f"{rule.code}|u", rule.unless)
-    _CACHE[key] = (fingerprint, compiled)
+    _CACHE[key] = (tuple(rules), fingerprint, compiled)
     return compiled

@@ -101,7 +101,7 @@ class MatchSpec:
     def __bool__(self) -> bool:
         return bool(self.phrases or self.patterns)
 
-    @property
+    @functools.cached_property
     def needs_tagger(self) -> bool:
         """True when a pattern reads POS, lemma or another trained attribute."""
         return any(_TAGGER_ATTRS & {k.upper() for k in tok} for pat in self.patterns for tok in pat)
@@ -152,7 +152,7 @@ class Rule:
     fail_examples: tuple[FailExample, ...] = ()
     pass_examples: tuple[str, ...] = ()
 
-    @property
+    @functools.cached_property
     def needs_tagger(self) -> bool:
         """True when the rule cannot run on a blank (untrained) pipeline."""
         return any(m.needs_tagger for m in (self.match, self.requires, self.unless))

@@ -6,31 +6,55 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from slaforge.extract.text import LABEL_WORDS
 from slaforge.lint.context import Context
 from slaforge.lint.docinfo import DocInfo
 from slaforge.lint.model import Finding
 from slaforge.lint.rules import Rule
 
+_UNITS = r"(?:hours?|days?|minutes?|seconds?|weeks?|months?|years?|business|working|calendar)\b"
 _PLACEHOLDER = re.compile(
-    r"\[\s*(?:TBD|TBC|TBA|•|·|\*|\.{2,}|…|_+|X+|x+|\?+|(?i:insert|enter|specify)[^\]]*"
-    r"|[A-Z][A-Z _]{2,}[A-Z]|\s*)\s*\]"
-    r"|_{3,}|\{\{.*?\}\}|\{%.*?%\}|<<[^<>]*>>|\bTBD\b|\bTBC\b|\bTBA\b|\bXX+\b|\?\?\?"
-    r"|<(?i:insert|customer|provider|supplier|name|date|amount)[^<>]{0,40}>"
+    r"\[\s*(?:TBD|TBC|TBA|•|·|●|■|▪|\*|\.{2,}|…|_+|X+|x+|\?+|(?i:insert|enter|specify)[^\]]*"
+    r"|[A-Z][A-Z _/]{2,}[A-Z]|\s*)\s*\]"
+    r"|\[(?:the |a |an )?"
+    r"(?!(?:Reserved|Deleted|Intentionally|Not Used|Redacted|Omitted|Optional|Draft"
+    r"|Confidential)\b)"
+    r"[A-Z][a-z]+(?:[ _/-][A-Za-z]+){0,4}\](?!\()"
+    r"|(?<=[Dd]ate: )(?:DD|dd)[./-](?:MM|mm)[./-](?:YYYY|yyyy|YY|yy)\b"
+    r"|\[(?:[a-z]+[ _]){0,3}(?:name|date|amount|number|address|fee|price|percentage|value|period"
+    r"|time|hours|days|e-?mail|phone|telephone|title|company|party|figure|rate|term|contact)s?\]"
+    r"|_{3,}|\{\{.*?\}\}|\{%.*?%\}|<<[^<>]*>>|\{[A-Za-z]+(?:_[A-Za-z]+)+\}|\{[A-Z_]{3,}\}"
+    r"|\b(?i:TBD|TBC|TBA)\b|\bXX+\b|\b(?:19|20)XX\b|[$€£]\s?X+\b|\?\?\?"
+    r"|\b(?:X|x{1,3})(?=\s?%|\s" + _UNITS + r")|\bN(?=\s" + _UNITS + r")"
+    r"|(?:\.\.\.|…)(?=\s?%|\s" + _UNITS + r")"
+    r"|<(?i:insert|customer|provider|supplier|vendor|client|company|party|name|date|amount|number"
+    r"|value|fee|price|contact|address)[^<>]{0,40}>"
     r"|[(\[](?:CONFIRM|CHECK|TO CONFIRM|TO BE CONFIRMED|TODO|NOTE TO DRAFT|DRAFTING NOTE)\b"
     r"[^)\]]*[)\]]"
     r"|\bTODO\b"
 )
+"""Blanks left in a template: "[TBD]", "[Customer Name]", "[insert date]", "<<date>>", "{name}",
+"XX%", "X hours", "within N days", "… hours", "20XX", "$XX", "(CONFIRM WITH LEGAL)"; not
+"[Reserved]", "[%]" (a unit) or a Markdown link."""
 _QUOTED_DEF = re.compile(
-    r"[\u201c\"']([A-Z][\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,5})[\u201d\"']\s*(?:\)\s*)?"
-    r"(?:means|shall mean|has the meaning|refers to|is defined as|:)"
+    r"(?:[\u201c\"'\u2018]|\*\*)([A-Z][\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,5})"
+    r"(?:[\u201d\"'\u2019]\**|\*\*)\s*"
+    r"(?:\)\s*)?(?:(?:means|shall mean|has the meaning|refers to|is defined as|meaning|is|are)\b|:)"
 )
 _PAREN_DEF = re.compile(
-    r"\((?:the\s+|each\s+a\s+|a\s+)?[\u201c\"]([A-Z][^\u201d\"]{1,60})[\u201d\"]\)"
+    r"\((?:together\s+|collectively\s+|hereinafter\s+)?(?:the\s+|each\s+a\s+|a\s+|an\s+)?"
+    r"[\u201c\"'\u2018]([A-Z][^\u201d\"'\u2019]{1,60})[\u201d\"'\u2019]\s*[),]"
 )
 _LEAD_DEF = re.compile(
     r"\s*(?:[-•*]\s*)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})\s*(?::\s|\s+means\b|\s+shall mean\b)"
 )
-_TERM_USE = re.compile(r"\b([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,4})\b")
+_SHORT_NAME = re.compile(
+    r"\s*\((?:the\s+)?(?:[\u201c\"'\u2018]|[A-Z]{2,6}s?\))|,?\s*(?:\(\s*)?as\s+defined\s+in\b"
+)
+"""After a term, the short name it is given (' ("Infrastructure")', " (CIR)"), or where it is
+defined ("…, as defined in the Master Agreement"; a missing clause there is a cross-reference
+problem, reported as such)."""
+_TERM_USE = re.compile(r"(?<![\w\-])([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,4})\b")
 _NOT_TERMS = frozenset(
     [
         "monday",
@@ -168,12 +192,15 @@ _NAME_OF = re.compile(r"\b[A-Z][a-z]+ of (?:the )?$")
 """The end of "Head of", "Bank of the": the words after it are part of a job title or a name."""
 _ORG_END = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|GmbH|AG|SA|Corp|Corporation|Plc|PLC)\b")
 _REF = re.compile(
-    r"\b(?:clause|section|paragraph|schedule|annex|appendix)s?\s+(\d+(?:\.\d+)*)(?![\d.]*\s*%)",
-    re.IGNORECASE,
+    r"(?:\b(?i:clause|section|paragraph|schedule|annex|appendix|article)s?\s+|§§?\s*)"
+    r"(\d+(?:\.\d+)*)(?![\d.]*\s*%)"
 )
 _LEAD_NUM = re.compile(
-    r"^\s*(?:#+\s*)?(?:(?:clause|section)\s+)?(\d+(?:\.\d+)*)[.)]?\s+\S", re.IGNORECASE
+    r"^\s*(?:#+\s*)?(?:(?i:clause|section|article|paragraph)\s+|§\s*)?(\d{1,3}(?:\.\d{1,3})*)"
+    r"(?:[.)]?\s+(?:\([A-Z][^)]{0,40}\)\s*)?[:.\-\u2013\u2014]?\s*[A-Z(§\u201c\"']|[.):]\s|[.)]?\s*$)"
 )
+"""A number opening a block as its label: "4.2 Credits", "Clause 3: The…", "§ 5 Subject",
+"Section 9 (Reporting): …"; not "Clause 8.4 applies…" (a reference) nor "10 % of the fee"."""
 
 
 _HEADING_LINE = re.compile(
@@ -199,30 +226,74 @@ def _singular(term: str) -> str:
     return term[:-1] if term.endswith("s") and not term.endswith("ss") else term
 
 
-def _definitions(ctx: Context) -> dict[str, tuple[DocInfo, int, int]]:
-    found: dict[str, tuple[DocInfo, int, int]] = {}
+_QUOTES = re.compile("[\"'\u201c\u2018]|\\*\\*")
+_Definition = tuple[DocInfo, int, int, bool]
+"""Where a term is defined: block, start and end of the term, and whether it is only a name
+given in passing (a party's role or a short name in brackets: "Acme Ltd ('Provider')")."""
+
+
+def _definitions(ctx: Context) -> dict[str, _Definition]:
+    cached: dict[str, _Definition] | None = getattr(ctx, "_definitions", None)
+    if cached is None:
+        cached = _find_definitions(ctx)
+        setattr(ctx, "_definitions", cached)  # noqa: B010 - a per-document cache
+    return cached
+
+
+def _find_definitions(ctx: Context) -> dict[str, _Definition]:
+    found: dict[str, _Definition] = {}
     for info in ctx.infos:
         text = info.block.text
         if info.block.is_heading:
             continue
-        matches = [m for regex in (_QUOTED_DEF, _PAREN_DEF) for m in regex.finditer(text)]
+        matches: list[tuple[re.Match[str], bool]] = []
+        if _QUOTES.search(text):
+            matches += [(m, False) for m in _QUOTED_DEF.finditer(text)]
+            matches += [(m, " " not in m.group(1).strip()) for m in _PAREN_DEF.finditer(text)]
         in_definitions = any("defin" in h.lower() for h in info.block.location.heading_path)
-        for sent_start in info.sentence_starts():
-            lead = _LEAD_DEF.match(text, sent_start)
-            if lead and ("mean" in lead.group(0) or in_definitions):
-                matches.append(lead)
-        for m in matches:
+        if "mean" in text or (in_definitions and ":" in text):
+            for sent_start in info.sentence_starts():
+                lead = _LEAD_DEF.match(text, sent_start)
+                if lead and ("mean" in lead.group(0) or in_definitions):
+                    matches.append((lead, False))
+        for m, passing in matches:
             term = m.group(1).strip()
             if term.lower() in _NOT_TERMS or len(term) < 3:
                 continue
-            found.setdefault(_singular(term), (info, m.start(1), m.end(1)))
+            found.setdefault(_singular(term), (info, m.start(1), m.end(1), passing))
     return found
 
 
 def _numbers(info: DocInfo) -> str | None:
-    if info.block.location.clause:
-        return info.block.location.clause.rstrip(".")
-    m = _LEAD_NUM.match(info.block.text)
+    """The clause number a block carries (its own or its heading's), cached on the block."""
+    if "number" not in info.memo:
+        info.memo["number"] = _find_number(info)
+    number: str | None = info.memo["number"]
+    return number
+
+
+def _lead_number(info: DocInfo) -> re.Match[str] | None:
+    """The number the block's text opens with as its label, cached on the block."""
+    if "lead" not in info.memo:
+        info.memo["lead"] = _LEAD_NUM.match(info.block.text)
+    lead: re.Match[str] | None = info.memo["lead"]
+    return lead
+
+
+_SUB_CLAUSE = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s+[a-z]")
+"""A numbered clause in lower case ("3.2 the Customer shall…"): a number with a dot is a clause
+number whatever follows it."""
+
+
+def _find_number(info: DocInfo) -> str | None:
+    text = info.block.text
+    m = _lead_number(info)
+    clause = info.block.location.clause
+    if clause:
+        clause = clause.rstrip(".")
+        if m is None and text.lstrip().startswith(clause) and not _SUB_CLAUSE.match(text):
+            return None  # "10 % of the monthly fee…": a figure, not a clause number
+        return clause
     return m.group(1) if m else None
 
 
@@ -232,7 +303,13 @@ _PLACEHOLDER_HINTS = (
     "{",
     "<",
     "TB",
-    "XX",
+    "tb",
+    "X",
+    "x ",
+    "x%",
+    "N ",
+    "...",
+    "…",
     "???",
     "(CONFIRM",
     "(CHECK",
@@ -240,6 +317,9 @@ _PLACEHOLDER_HINTS = (
     "TODO",
     "(NOTE",
     "(DRAFTING",
+    "DD",
+    "dd/",
+    "dd.",
 )
 """Every placeholder pattern contains one of these; blocks without any skip the regex."""
 
@@ -253,31 +333,109 @@ def _placeholders(rule: Rule, ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(rule, info, m.start(), m.end())
 
 
+_QUALIFIERS = frozenset(
+    [
+        "qualifying",
+        "excused",
+        "covered",
+        "designated",
+        "authorised",
+        "authorized",
+        "permitted",
+        "eligible",
+        "excluded",
+        "approved",
+        "nominated",
+        "chargeable",
+        "recurring",
+        "committed",
+        "guaranteed",
+        "agreed",
+        "specified",
+        "contracted",
+    ]
+)
+"""Words that make a capitalised term a defined one: what is "Qualifying", "Excused" or
+"Authorised" is decided by a definition, not by ordinary usage."""
+_ARTEFACTS = frozenset(["matrix", "formula", "pack", "grid", "scorecard", "workbook"])
+"""Heads of a named part of the agreement ("the Service Matrix", "the Credit Formula")."""
+_TERM_OF_ART = re.compile(r"(?:Good|Best) (?:Industry|Engineering|Operating|Professional) Practice")
+"""Terms of art that a contract defines ("Good Industry Practice")."""
+
+
+_DOC_WORDS = frozenset(["service", "level", "agreement"])
+
+
+_MARKS = (
+    *(q.capitalize() for q in _QUALIFIERS),
+    *(a.capitalize() for a in _ARTEFACTS),
+    "Practice",
+)
+"""Words one of which a marked term contains, capitalised: blocks without any are skipped."""
+
+
+def _marked_term(term: str, words: list[str]) -> bool:
+    """A capitalised term that reads as defined whatever the rest of the document does: a
+    qualifier ("Excused Downtime"), a named part ("Service Matrix"), a term of art."""
+    return (
+        any(w in _QUALIFIERS for w in words[:-1])
+        or words[-1] in _ARTEFACTS
+        or _TERM_OF_ART.match(term) is not None
+    )
+
+
+_DEFINED_ELSEWHERE = re.compile(
+    r"[Cc]apitali[sz]ed (?:terms|words)[^.;]{0,80}\b(?:meanings?|defined)\b[^.;]{0,80}"
+    r"\b(?:[Aa]greement|[Tt]erms|[Oo]rder|[Cc]ontract|MSA)"
+)
+"""A document that says its other terms are defined in another document."""
+
+
 def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    texts = (i.block.text for i in ctx.infos)
+    if any("apitali" in t and _DEFINED_ELSEWHERE.search(t) for t in texts):
+        return  # "Capitalised terms not defined here have the meanings in the Agreement"
     defined = _definitions(ctx)
-    if not defined:
-        return  # definitions in a form not recognised, or in another document
     known = {d.lower() for d in defined}
+    strict = not any(not d[3] for d in defined.values())
+    """No definitions (or only parties' names): the terms may be defined in another
+    document, so only terms marked as defined ones are reported."""
     reported: set[str] = set()
     for info in ctx.infos:
         if info.block.is_heading:
             continue
         text = info.block.text
-        sent_starts = set(info.sentence_starts())
+        if strict and not any(mark in text for mark in _MARKS):
+            continue
+        sent_starts: set[int] | None = None
         for m in _TERM_USE.finditer(text):
             term = m.group(1)
             key = _singular(term).lower()
             words = term.lower().replace("-", " ").split()
-            if key in known or key in reported or m.start() in sent_starts:
+            if key in known or key in reported:
                 continue
-            if any(w in _NOT_TERMS for w in words) or _ORG_END.search(text, m.end(), m.end() + 8):
+            if sent_starts is None:
+                sent_starts = set(info.sentence_starts())
+            if m.start() in sent_starts:
                 continue
-            if _singular(words[-1]) not in _TERM_HEADS and words[-1] not in _TERM_HEADS:
+            marked = _marked_term(term, words)
+            if any(w in _NOT_TERMS and not (marked and w in _DOC_WORDS) for w in words):
                 continue
+            if _ORG_END.search(text, m.end(), m.end() + 8):
+                continue
+            if strict or (_singular(words[-1]) not in _TERM_HEADS and words[-1] not in _TERM_HEADS):
+                if not marked:
+                    continue
+                if text.startswith(":", m.end()) or _part_present(ctx, term):
+                    continue  # a label ("Agreed Hours: …"), or the part is here
+                if _EXTERNAL.match(text, m.end()) or _ATTACHED.match(text, m.end()):
+                    continue  # "the Price Grid in the Order Form": defined over there
             if words[-1] == "time" and words[-2] in _ZONES:
                 continue
-            if any(key in k or k in key for k in known):
-                continue
+            if any(key in k or (k in key and " " in k) or key.startswith(k + " ") for k in known):
+                continue  # a defined term, a part of one, or one it names: "Resolution Time"
+            if _SHORT_NAME.match(text, m.end()):
+                continue  # the long name given a short one: 'Infrastructure Services ("Infra")'
             before = text[max(0, m.start() - 1) : m.start()]
             if before in "\u201c\"'(":
                 continue
@@ -291,81 +449,190 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(rule, info, m.start(), m.end())
 
 
+def _part_present(ctx: Context, term: str) -> bool:
+    """True when ``term`` heads a part of the document or captions one."""
+    lowered = term.lower()
+    return any(lowered in h.lower() for h in _headings(ctx) if h)
+
+
 def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    if len([i for i in ctx.infos if not i.block.is_heading]) < 2:
+    defined = _definitions(ctx)
+    if not defined:
         return
+    body = [i for i in ctx.infos if not i.block.is_heading]
+    sentences = sum(len(i.sent_bounds) for i in body)
+    defining = {(d[0].index, _sentence_of(d[0], d[1])) for d in defined.values()}
+    if sentences <= len(defining):
+        return  # nothing but definitions: an excerpt of a definitions list
+    if len(body) < 2 and sum(1 for d in defined.values() if not d[3]) < 2:
+        return  # one paragraph with one definition: the excerpt shows where it is used
     whole = "\n".join(i.block.text for i in ctx.infos)
-    for term, (info, start, end) in _definitions(ctx).items():
-        # "Resolution" is used by "resolved", "Attendance" by "attend": compare word stems
-        stem = re.escape(term if " " in term else term[: max(5, len(term) - 5)])
-        uses = len(re.findall(r"\b" + stem + r"\w{0,6}\b", whole, re.IGNORECASE))
+    for term, (info, start, end, passing) in defined.items():
+        if passing or _listed_part(ctx, info):
+            continue
+        if term.isupper():  # an acronym: "SAL" is not used by "sales"
+            uses = len(re.findall(r"\b" + re.escape(term) + r"s?\b", whole))
+        else:
+            # "Resolution" is used by "resolved", "Attendance" by "attend": compare word stems
+            stem = re.escape(term if " " in term else term[: max(5, len(term) - 5)])
+            uses = len(re.findall(r"\b" + stem + r"\w{0,6}\b", whole, re.IGNORECASE))
         if uses <= 1:
             yield ctx.finding(rule, info, start, end)
 
 
-_INLINE_NUM = re.compile(r"(?:^|[.;:]\s+)(\d+(?:\.\d+)*)\.?\s+[A-Z]")
-"""Run-in clause numbers inside a paragraph: "1. Definitions. … 2. Restoration. …"."""
+def _listed_part(ctx: Context, info: DocInfo) -> bool:
+    """True for a definition in a list that another definition introduces ("Core Services
+    means the following: - Login Service means …"): listing it is its use."""
+    if not info.block.text.lstrip().startswith(("-", "•", "*", "\u2013")):
+        return False
+    for before in reversed(ctx.infos[: info.index]):
+        text = before.block.text.rstrip()
+        if not text.lstrip().startswith(("-", "•", "*", "\u2013")):
+            return text.endswith(":")
+    return False
+
+
+def _sentence_of(info: DocInfo, char: int) -> int:
+    """Index of the sentence of ``info`` that holds character ``char``."""
+    starts = info.sentence_starts()
+    return max(sum(1 for s in starts if s <= char) - 1, 0)
+
+
+_INLINE_NUM = re.compile(
+    r"(?:^|[.;:]\s+)(?:(\d+(?:\.\d+)*)\.?\s+[A-Z]"
+    r"|(?:(?i:clause|section|article|paragraph)\s+|§\s*)(\d+(?:\.\d+)*)\s*"
+    r"(?:\([A-Z][^)]{0,40}\)\s*)?[:.\-\u2013\u2014]\s)"
+    r"|\)\s+(?:(?i:clause|section|article|paragraph)\s+|§\s*)(\d+(?:\.\d+)*)\s*"
+    r"(?:[\-\u2013\u2014]\s*)?[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of))*\s+[A-Z]"
+)
+"""Run-in clause numbers inside a paragraph: "1. Definitions. … 2. Restoration. …",
+"… minutes. Clause 9 (Reporting): the monthly report …", and a heading run into the parties
+line above it ("… ('Client') § 1 Purpose and Scope This SLA …")."""
 _EXTERNAL = re.compile(
-    r"[\s,]*(?:\([a-z0-9]+\)\s*)?(?:of|in|under|to)\s+(?:the|our|its|your|each|any)\s+(?!schedule\b)"
-    r"(?:[A-Z]|master|main|framework|agreement|contract|terms|msa|order|statement)",
+    r"[\s,]*(?:\([a-z0-9]+\)\s*)*(?:(?:of|in|under|to)\s+(?:the|our|its|your|each|any)\s+"
+    r"(?!(?i:schedule)\b)(?:[A-Z]|master|main|framework|agreement|contract|terms|msa|order|statement)"
+    r"|(?:of\s+)?(?:[A-Z]{2,}[A-Za-z]*|Regulation|Directive|Act)\b)",
 )
-"""After a reference, words that point into another document ("clause 9 of the Agreement")."""
+"""After a reference, words that point into another document ("clause 9 of the Agreement",
+"Article 28(3) GDPR", "§ 286 BGB", "section 5 of Regulation 2016/679")."""
+_ATTACHED = re.compile(r"\s+(?:attached|annexed|appended)\s+to\b")
+_STANDARD_BEFORE = re.compile(r"\b[A-Z]{2,}[\w/:.\-]*(?:\s+[\d:/.\-]+)?(?:\s+[a-z]+){0,2},?\s+$")
+"""Before a reference, the standard or law it belongs to ("ISO/IEC 27001, section 9")."""
 _PART_REF = re.compile(
-    r"\b(schedule|annex|appendix|exhibit|attachment|table|part)\s+([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})\b",
-    re.IGNORECASE,
+    r"\b((?i:schedule|annex|appendix|exhibit|attachment|table|part))\s+"
+    r"([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})\b"
 )
+"""A reference to a part: the word in any case, the part's name as written ("Schedule 4",
+"annex B", "Table R-2"); "in this schedule a working day…" names no part."""
 _CAPTION = re.compile(
-    r"\b(schedule|annex|appendix|exhibit|attachment|table|part)\s+([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})"
-    r"\s*[\u2013\u2014:-]\s*[A-Z]",
+    r"\b((?i:schedule|annex|appendix|exhibit|attachment|table|part))\s+"
+    r"([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})(?:\s*[\u2013\u2014:-]\s*[A-Za-z]|\)?:\s)"
+    r"|(?:^|[.;:]\s+)((?i:schedule|annex|appendix|exhibit|attachment|table|part))\s+"
+    r"([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})\s*$"
+)
+"""A part named with its title ("Table 1 - Reactive categories"), introducing what follows
+("the following rates (Table R-2): …"), or a caption standing alone at the end of a paragraph
+("… 30 days. Table 2" above the table's rows): the part is here."""
+_NAMED_SECTION = re.compile(r"\b(?:the|this)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+section\b")
+
+
+_TABLE_REF = re.compile(
+    r"\b(?:the|a)\s+(?:following\s+)?(?:table|matrix|chart|grid)\s+"
+    r"(?:(?:set\s+out|shown|given|included)\s+)?(below|above|that\s+follows)"
+    r"|\bthe\s+(following)\s+(?:table|matrix|chart|grid)\b",
     re.IGNORECASE,
 )
-"""A part named with its title ("Table 1 - Reactive categories"): the part is here."""
-_PART_WORDS = ("schedule", "annex", "appendix", "exhibit", "attachment", "table", "part")
-_REF_WORDS = (*_PART_WORDS, "clause", "section", "paragraph")
-"""Words every reference contains; blocks without any are skipped before the regexes."""
-_NAMED_SECTION = re.compile(r"\b(?:the|this)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+section\b")
+"""A pointer to a table in this text: "the table below", "the following table". Reported only
+when the text goes on past the pointer (or, for "above", starts before it) with no table: a
+sentence on its own may simply end before its table."""
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s+\S")
+
+
+def _is_table(info: DocInfo) -> bool:
+    text = info.block.text
+    return info.block.location.table is not None or " | " in text or text.startswith("|")
+
+
+_SELF_PART = re.compile(
+    r"\b(?i:this|the\s+present)\s+((?i:schedule|annex|appendix|exhibit|attachment|part))\s+"
+    r"([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})\b"
+)
+"""The document naming itself: "This Schedule 2 forms part of…"."""
 
 
 def _part_names(ctx: Context) -> set[tuple[str, str]]:
     """The schedules, annexes, tables and parts the document has: named in a heading, a
     table caption, a title or at the start of a paragraph."""
     names: set[tuple[str, str]] = set()
+    heads: set[str] = set()
     for i, info in enumerate(ctx.infos):
+        heads.update(info.block.location.heading_path)
         text = info.block.text
-        if not _mentions_part(text) and not info.block.location.heading_path:
+        if not _mentions_part(text):
             continue
         lead = text[:80]
-        if info.block.is_heading or i == 0 or _PART_REF.match(lead.lstrip("# ")):
+        title = i == 0 and len(text) <= 120 and not text.rstrip().endswith((".", ";", "?", "!"))
+        if info.block.is_heading or title or _PART_REF.match(lead.lstrip("# ")):
             names.update((m.group(1).lower(), m.group(2).upper()) for m in _PART_REF.finditer(lead))
-        names.update((m.group(1).lower(), m.group(2).upper()) for m in _CAPTION.finditer(text))
-        for head in info.block.location.heading_path:
-            names.update((m.group(1).lower(), m.group(2).upper()) for m in _PART_REF.finditer(head))
+        for m in _CAPTION.finditer(text):
+            word, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            names.add((word.lower(), name.upper()))
+        lowered = text.lower()
+        if "this " in lowered or "present " in lowered:
+            found = _SELF_PART.finditer(text)
+            names.update((m.group(1).lower(), m.group(2).upper()) for m in found)
+    for head in heads:
+        names.update((m.group(1).lower(), m.group(2).upper()) for m in _PART_REF.finditer(head))
     return names
+
+
+_PART_WORDS = ("schedule", "annex", "appendix", "exhibit", "attachment", "table", "part")
+_PART_GATE = re.compile(r"(?:schedule|annex|appendix|exhibit|attachment|table|part)\s+[a-z0-9]")
+"""A part word followed by a name, in lower-case text ("schedule 4", not "party")."""
+_REF_WORDS = (*_PART_WORDS, "clause", "section", "paragraph", "article", "§")
+"""Words every reference contains; blocks without any are skipped before the regexes."""
+_TABLE_WORDS = ("table", "matrix", "chart", "grid")
 
 
 def _mentions_part(text: str) -> bool:
     lowered = text.lower()
-    return any(word in lowered for word in _PART_WORDS)
+    return any(w in lowered for w in _PART_WORDS) and _PART_GATE.search(lowered) is not None
+
+
+def _clause_numbers(ctx: Context) -> set[str]:
+    """Every clause number the document has: leading a block or run into one."""
+    numbers = {n for n in (_numbers(i) for i in ctx.infos) if n}
+    for info in ctx.infos:
+        text = info.block.text
+        if ". " in text or ": " in text or ") " in text:
+            found = _INLINE_NUM.finditer(text)
+            numbers.update(m.group(1) or m.group(2) or m.group(3) for m in found)
+    return numbers
 
 
 def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    numbers = {n for n in (_numbers(i) for i in ctx.infos) if n}
-    for info in ctx.infos:
-        if ". " in info.block.text:
-            numbers.update(m.group(1) for m in _INLINE_NUM.finditer(info.block.text))
-    parts = _part_names(ctx)
-    headings = " ".join(_headings(ctx)).lower()
-    tops = {n.split(".")[0] for n in numbers}
+    numbers: set[str] | None = None
+    tops: set[str] = set()
+    parts: set[tuple[str, str]] | None = None
+    tables: list[int] | None = None
+    headings = ""
     for info in ctx.infos:
         text = info.block.text
         lowered = text.lower()
         if not any(word in lowered for word in _REF_WORDS):
             continue
         for m in _REF.finditer(text):
-            word = m.group(0).split()[0].lower().rstrip("s")
+            word = m.group(0).split()[0].lower().rstrip("s") if m.group(0)[0] != "§" else "§"
             num = m.group(1)
             if word in ("schedule", "annex", "appendix") or _EXTERNAL.match(text, m.end()):
                 continue
+            if _STANDARD_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "ISO 27001, section 9": a section of a standard or a law
+            if numbers is None:
+                numbers = _clause_numbers(ctx)
+                tops = {n.split(".")[0] for n in numbers}
             if "." in num:
                 parent = num.rsplit(".", 1)[0]
                 has_children = any(n.startswith(parent + ".") for n in numbers)
@@ -374,23 +641,59 @@ def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 ok = num in tops
             if not ok:
                 yield ctx.finding(rule, info, m.start(), m.end())
-        for m in _PART_REF.finditer(text):
+        if parts is None and _mentions_part(text):
+            parts = _part_names(ctx)
+        for m in _PART_REF.finditer(text) if parts is not None else ():
             key = (m.group(1).lower(), m.group(2).upper())
             if key[0] == "part" and not key[1].isalpha():
                 continue  # "part 2 of the form" is too often prose
             external = _EXTERNAL.match(text, m.end())
-            if key not in parts and not external and not info.block.is_heading:
+            if key not in (parts or ()) and not external and not info.block.is_heading:
                 yield ctx.finding(rule, info, m.start(), m.end())
-        for m in _NAMED_SECTION.finditer(text):
+        if any(word in lowered for word in _TABLE_WORDS):
+            for m in _TABLE_REF.finditer(text):
+                if tables is None:
+                    tables = [i.index for i in ctx.infos if _is_table(i)]
+                here, last = info.index, len(ctx.infos) - 1
+                if (m.group(1) or m.group(2)).lower() == "above":
+                    more = here > 0 or _SENTENCE_END.search(text, 0, m.start()) is not None
+                    found = any(t < here for t in tables)
+                else:
+                    more = here < last or _SENTENCE_END.search(text, m.end()) is not None
+                    found = any(t > here for t in tables)
+                if more and not found:
+                    yield ctx.finding(rule, info, m.start(), m.end())
+        for m in _NAMED_SECTION.finditer(text) if "section" in lowered else ():
+            if not headings:
+                headings = " ".join(_headings(ctx)).lower()
             if m.group(1).lower() not in headings:
                 yield ctx.finding(rule, info, m.start(), m.end())
 
 
+def _inherited(info: DocInfo) -> bool:
+    """True for a plain-text paragraph that carries its heading's clause number without
+    writing it (a docx paragraph's number is rendered by Word, so it is never inherited)."""
+    location = info.block.location
+    if location.line is None or info.block.is_heading or _lead_number(info) is not None:
+        return False
+    return _SUB_CLAUSE.match(info.block.text) is None
+
+
 def _numbering(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """A number that skips one after a run of at least two at its level ("1, 2, 4"), or after
+    a top-level 1 ("1, 3"), or that a plain text writes twice in a row ("3.2 … 3.2"); an
+    excerpt's two clauses ("6.1 … 6.4", "3 … 9") are not a run and say nothing about the
+    clauses between them."""
     last: dict[str, int] = {}
+    run: dict[str, int] = {}
+    first: dict[str, int] = {}
+    written = ""
+    """The number the previous numbered paragraph of a plain text wrote: two paragraphs that
+    write the same clause number ("3.2 … 3.2 …") are numbered twice (a plain "1." after "1."
+    is a nested list starting again)."""
     for info in ctx.infos:
         num = _numbers(info)
-        if not num:
+        if not num or _inherited(info):
             continue
         parts = num.split(".")
         if not all(p.isdigit() for p in parts):
@@ -398,13 +701,82 @@ def _numbering(rule: Rule, ctx: Context) -> Iterator[Finding]:
         parent = ".".join(parts[:-1])
         value = int(parts[-1])
         prev = last.get(parent)
-        if prev is not None and value > prev + 1:
-            m = _LEAD_NUM.match(info.block.text)
+        opened = not parent and first.get(parent) == 1
+        skipped = value > prev + 1 and (run.get(parent, 0) >= 2 or opened) if prev else False
+        twice = value == prev and "." in num and num == written
+        if skipped or twice:
+            m = _lead_number(info) or _SUB_CLAUSE.match(info.block.text)
             start, end = (m.start(1), m.end(1)) if m else (0, min(len(info.block.text), 1))
             yield ctx.finding(rule, info, start, end)
+        written = num if info.block.location.line is not None else ""
         for key in [k for k in last if k and k.count(".") + 1 >= len(parts)]:
             del last[key]
+            run.pop(key, None)
+        if prev is None or value != prev:
+            run[parent] = run.get(parent, 0) + 1
+        first.setdefault(parent, value)
         last[parent] = value
+    yield from _letter_gaps(rule, ctx)
+
+
+_LETTER_ITEM = re.compile(r"\s*\(?([a-z])\)\s")
+_INLINE_LETTER = re.compile(r"(?:^|(?<=[\s:;,]))\(([a-z])\)\s")
+
+
+def _gap_after_run(codes: list[int], first: int) -> int | None:
+    """Index of the first value that skips one after a run of at least two from ``first``."""
+    if len(codes) < 3 or codes[0] != first or codes != sorted(set(codes)):
+        return None
+    for k in range(2, len(codes)):
+        if codes[k] > codes[k - 1] + 1:
+            return k if all(codes[j] == codes[j - 1] + 1 for j in range(1, k)) else None
+    return None
+
+
+def _skips(letters: list[str]) -> int | None:
+    """Index of the first letter that skips one after "a", "b", … in order, else None. An
+    "(i)", "(v)" or "(x)" that does not follow the letter before it is a roman numeral under
+    the item before ("(b) review: (i) logs") and is passed over; a list that goes back
+    ("(a) … (b) … (a)") is not one list and is left alone."""
+    kept: list[tuple[int, int]] = []
+    for index, letter in enumerate(letters):
+        code = ord(letter)
+        if letter in "ivx" and (not kept or code != kept[-1][1] + 1):
+            continue
+        kept.append((index, code))
+    k = _gap_after_run([code for _i, code in kept], ord("a"))
+    return None if k is None else kept[k][0]
+
+
+def _letter_gaps(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """Lettered items that skip a letter: paragraphs "(a)", "(b)", "(d)", or the same run into
+    one paragraph; and numbered clauses run into one paragraph ("1. Scope. … 2. … 4. …")."""
+    items: list[tuple[DocInfo, str, int]] = []
+    for info in [*ctx.infos, None]:
+        m = _LETTER_ITEM.match(info.block.text) if info is not None else None
+        if m is not None and info is not None:
+            items.append((info, m.group(1), m.start(1)))
+            continue
+        if items:
+            k = _skips([letter for _i, letter, _s in items])
+            if k is not None:
+                hit, _letter, start = items[k]
+                yield ctx.finding(rule, hit, start, start + 1)
+            items = []
+        if info is None:
+            continue
+        if "1. " in info.block.text and "2. " in info.block.text:
+            runs = [m for m in _INLINE_NUM.finditer(info.block.text) if m.group(1)]
+            runs = [m for m in runs if m.group(1).isdigit()]
+            k = _gap_after_run([int(m.group(1)) for m in runs], 1)
+            if k is not None:
+                yield ctx.finding(rule, info, runs[k].start(1), runs[k].end(1))
+        if "(b) " not in info.block.text:
+            continue
+        found = list(_INLINE_LETTER.finditer(info.block.text))
+        k = _skips([m.group(1) for m in found])
+        if k is not None:
+            yield ctx.finding(rule, info, found[k].start(1), found[k].end(1))
 
 
 _STRUCTURE = {
@@ -424,7 +796,7 @@ def check_structure(rule: Rule, ctx: Context) -> list[Finding]:
 _WHOLE_AGREEMENT = 5
 """Headed parts (title included) that make a short text a whole agreement, not an excerpt."""
 _RUN_IN = re.compile(
-    r"^\s*(?:(?i:part|section|clause|schedule|annex|appendix|article|art\.|§)\s*)?"
+    r"^\s*(?:(?i:" + LABEL_WORDS + r")\s*)?"
     r"(?:\d+(?:\.\d+)*|[A-Z]|[IVXLC]+)?[.):]?\s*(?:[-\u2013\u2014]\s*)?"
     r"([A-Z][\w ,&/'\u2019-]{1,60}?)\s*[.:]\s"
 )
@@ -448,6 +820,22 @@ def _run_in_heading(text: str) -> str:
     return m.group(1)
 
 
+def _section_heads(ctx: Context) -> list[str]:
+    """The document's headings, run-in headings and heading paths, in lower case, without
+    its title: the title names the service ("Application Maintenance SLA"), not a part."""
+    cached: list[str] | None = getattr(ctx, "_section_heads", None)
+    if cached is None:
+        first = ctx.infos[0].block
+        title = first.text if first.is_heading and not first.location.clause else ""
+        heads = {h for h in _headings(ctx) if h}
+        for info in ctx.infos:
+            heads.update(info.block.location.heading_path)
+        heads.discard(title)
+        cached = sorted(h.lower() for h in heads)
+        setattr(ctx, "_section_heads", cached)  # noqa: B010 - a per-document cache
+    return cached
+
+
 def check_section(rule: Rule, ctx: Context) -> list[Finding]:
     """Report a required section found neither under a heading nor by its content, in a
     document long enough or with enough headed parts to be a whole agreement."""
@@ -457,12 +845,9 @@ def check_section(rule: Rule, ctx: Context) -> list[Finding]:
     if ctx.words < rule.min_words and sum(1 for h in headings if h) < _WHOLE_AGREEMENT:
         return []
     words = tuple(w.lower() for w in rule.headings)
-    for info, heading in zip(ctx.infos, headings, strict=True):
-        if heading and any(w in heading.lower() for w in words):
-            return []
-        if any(w in h.lower() for h in info.block.location.heading_path for w in words):
-            return []
+    first = ctx.infos[0]
+    if any(w in h for h in _section_heads(ctx) for w in words):
+        return []
     if ctx.has_key(f"{rule.code}|t"):
         return []
-    first = ctx.infos[0]
     return [ctx.finding(rule, first, 0, len(first.block.text.rstrip()))]

@@ -217,3 +217,73 @@ def test_a_short_agreement_with_headed_parts_is_checked_for_missing_sections() -
     assert "SLA036" in codes  # no termination right
     assert "SLA037" not in codes and "SLA032" not in codes
     assert not {"SLA036", "SLA037"} & excerpt
+
+
+def _structure(text: str) -> set[tuple[str, str]]:
+    options = LintOptions(select=("structure",))
+    return {(f.code, f.match) for f in lint_text(text, options=options).findings}
+
+
+def test_numbering_gaps_need_a_run_and_figures_are_not_clause_numbers() -> None:
+    assert ("SLA045", "3") in _structure("1. Scope\nHosting.\n3. Credits\n5% of the fee.")
+    assert not _structure("6.1 Work is announced a week ahead.\n6.4 It is capped at 4 hours.")
+    whole = (
+        "1. Scope\nHosting.\n2. Credits\nCredits are automatic.\n"
+        "10 % of the monthly fee for each hour of downtime.\n3. Term\nOne year."
+    )
+    assert not _structure(whole)
+    lettered = "Excluded: (a) planned work; (b) customer faults; (d) strikes."
+    assert ("SLA045", "d") in _structure(lettered)
+    assert not _structure("The supplier shall (a) report; (b) review: (i) logs.")
+    twice = "3.1 Measured monthly.\n3.2 Target 99.9%.\n3.2 Maintenance excluded.\n3.3 Credits."
+    assert ("SLA045", "3.2") in _structure(twice)
+
+
+def test_clause_labels_are_not_references_but_references_at_a_start_are() -> None:
+    labels = "Clause 3: Calls are answered in 20 seconds.\nClause 9 (Reporting): a monthly report."
+    assert not _structure(labels)
+    assert ("SLA044", "Clause 8.4") in _structure("Clause 8.4 applies in place of clause 2.")
+    assert ("SLA044", "§ 12") in _structure("§ 5 (3) The provisions of § 12 apply accordingly.")
+    assert not _structure("Personal data is handled as Article 28 GDPR requires.")
+    assert ("SLA044", "Appendix C") in _structure("The exclusions are listed in Appendix C.")
+    caption = "Backups are kept 30 days. Table 2\nType | Retention\nDatabase | 14 days"
+    assert not _structure(caption)
+
+
+def test_placeholders_in_title_case_and_as_letters() -> None:
+    found = _structure("Made between [Customer Name] and Acme Ltd; credits are X% of the fee.")
+    assert {("SLA041", "[Customer Name]"), ("SLA041", "X")} <= found
+    assert not _structure("Uptime [%] is reported; see [the portal](https://example.com).")
+
+
+def test_terms_marked_as_defined_are_reported_without_a_definitions_section() -> None:
+    assert ("SLA042", "Qualifying Outage") in _structure("A credit is due per Qualifying Outage.")
+    assert not _structure("Calls reach the Service Desk, which is open 24x7.")
+    defined_elsewhere = (
+        "Capitalised terms not defined here have the meanings given in the Agreement. "
+        "A credit is due for each Qualifying Outage."
+    )
+    assert not _structure(defined_elsewhere)
+
+
+def test_unused_definitions_in_one_paragraph_and_acronyms() -> None:
+    text = "'Peak Period' means 08:00 to 10:00 CET. 'Business Day' means Monday to Friday. "
+    found = _structure(text + "Tickets are answered on Business Days.")
+    assert ("SLA043", "Peak Period") in found
+    lead = "2. Definitions\nMQL: a lead scoring 60 or more. SAL: an MQL accepted by sales.\n"
+    assert ("SLA043", "SAL") in _structure(lead + "3. Commitments\nSales calls every MQL.")
+
+
+def test_reporting_section_and_title_naming_the_service() -> None:
+    parts = [
+        "Application Maintenance - Service Level Schedule",
+        "Scope: the claims application used by the underwriting team.",
+        "Service Levels: P1 faults are fixed within 4 hours of the call, 24x7.",
+        "Exclusions: only changes the Client deploys without review.",
+        "Credits: 5% of the monthly fee for each late P1 fix, deducted automatically.",
+        "Termination: four late P1 fixes in a quarter allow the Client to terminate.",
+        "Disputes: disputes go to the steering committee, then to arbitration in Zurich.",
+    ]
+    codes = {f.code for f in lint_text("\n".join(parts)).findings}
+    assert "SLA038" in codes  # nothing is reported to the Client
+    assert "SLA033" not in codes  # an exclusions part exists; the title is not one

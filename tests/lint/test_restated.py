@@ -1,0 +1,109 @@
+# ruff: noqa: E501
+"""The ``restated`` check (SLA011) and the window check (SLA012): the same measure stated twice
+with different figures, and only then."""
+
+from __future__ import annotations
+
+import pytest
+
+from slaforge.lint.engine import lint_text
+from slaforge.lint.model import LintOptions
+
+
+def _flagged(text: str, code: str = "SLA011") -> list[str]:
+    result = lint_text(text, options=LintOptions(select=(code,)))
+    return [f.match for f in result.findings if f.code == code]
+
+
+CONFLICTS = [
+    # a word number, a unit change and a different figure
+    ("Emergency call-outs are attended within four hours.\n\nEmergency attendance: 6 hours.", "6 hours"),
+    ("Engineers arrive on site within 4 hours of the fault call.\n\nHardware cover: on-site attendance next business day.", "next business day"),
+    ("Round-trip latency shall stay below 30 ms.\n\nNetwork annex: round trip under 0.045 s.", "0.045 s"),
+    ("The supplier replies within two (2) Business Days.\n\nReply time: 3 Business Days.", "3 Business Days"),
+    # a report deadline counted from the month end and as a day of the next month
+    ("The monthly service report is issued within 5 working days of the end of each month.\n\nThe monthly service report is due by the 8th working day of the following month.", "by the 8th working day"),
+    # opening hours on other days, round-the-clock cover for all priorities
+    ("Support hours: 08:00-18:00, Monday to Friday.\n\nSupport is available 08:00-18:00, Monday to Saturday.", "08:00-18:00"),
+    ("Support for all severities is provided 24x5.\n\nSeverity 1 support is provided 24 hours a day, 7 days a week.", "24 hours a day, 7 days a week"),
+    # a cap stated after a notice period in the same sentence
+    ("Planned maintenance is announced 5 days ahead and is limited to 6 hours per calendar month.\n\nPlanned maintenance may not exceed 10 hours in any calendar month.", "10 hours"),
+    # a body value and a one-row table, a row label that names the thing
+    ("The Provider keeps nightly backups of the ledger database for 35 days.\n\nBackup set | Retention\nDatabase | 21 days", "21 days"),
+    # a table whose columns are priorities
+    ("Measure | P1 | P2\nResponse | 15 minutes | 1 hour\nResolution | 4 hours | 8 hours\n\nP2 incidents are resolved within 12 hours.", "12 hours"),
+    # the agreed value named in a remedy clause
+    ("Availability per site: 99.95% per calendar month.\n\nWhere a site's availability falls below the committed 99.9% in a month, 10% of that site's charge is credited.", "99.9%"),
+    ("Lead follow-up: every new lead is called within 24 hours of assignment.\n\nSales dashboard KPI: lead follow-up time ≤ 48 hours.", "48 hours"),
+    ("Rack inlet temperature: maximum 27 °C.\n\nRack inlet temperature shall not exceed 25 °C.", "25 °C"),
+    # a downtime allowance that does not fit the availability of the same period
+    ("The Service shall be available 99.9% of each calendar month.\n\nUnplanned downtime shall not exceed 4 hours per calendar month.", "4 hours"),
+    # a priority named two ways in one document
+    ("Priority 1 (Critical): resolution within 4 hours.\n\nCritical incidents are resolved within 8 hours.", "8 hours"),
+    # the same time limit met by another share of calls
+    ("The contact centre answers 90% of calls within 30 seconds.\n\nService level: 80% of calls answered within 30 seconds.", "80% of calls answered within 30 seconds"),
+    ("The provider notifies the customer of any security breach within 24 hours.\n\nSecurity breach notification: within 72 hours.", "72 hours"),
+    ("P1 status updates are given every 30 minutes.\n\nP1 incidents: status update every hour.", "every hour"),
+]  # fmt: skip
+
+CONSISTENT = [
+    "Response to Priority 1 incidents: 1 hour.\n\nThe Provider responds to P1 incidents within 60 minutes.",
+    "The Service shall be available 99,9 % of each calendar month.\n\nAvailability target: 99.9% per calendar month.",
+    "Priority 1 incidents are resolved within 4 hours.\n\nPriority 2 incidents are resolved within 8 hours.",
+    "Priority 1 incidents receive a response within 15 minutes and are resolved within 4 hours.",
+    "Calls are answered within 30 seconds.\n\nE-mails are answered within 8 business hours.",
+    "Hardware faults are fixed within 8 hours.\n\nSoftware faults are fixed within 3 business days.",
+    "The average speed of answer is 25 seconds.\n\n90% of calls are answered within 60 seconds.",
+    "Monthly availability shall be at least 99.9%.\n\nAnnual availability shall be at least 99.95%.",
+    "The service desk is open 08:00 to 18:00 on weekdays.\n\nOn Saturdays the service desk is open 09:00 to 13:00.",
+    "The operations centre monitors the network 24x7.\n\nThe service desk is open 08:00 to 18:00, Monday to Friday.",
+    "'Operating Hours' means 07:00 to 20:00, Monday to Saturday.\n\n'Service Desk Hours' means 08:00 to 18:00, Monday to Friday.",
+    "Response within 30 minutes during business hours.\n\nOutside business hours, response within 2 hours.",
+    "Latency between London and Paris shall be below 12 ms.\n\nLatency between London and Singapore shall be below 190 ms.",
+    "The Service shall be available 99.9% of each calendar month.\n\nIf availability falls below 99.5%, 10% of the monthly fee is credited; below 99.0%, 25%.",
+    "Availability | Credit\n99.5% to below 99.9% | 10% of the monthly fee\n99.0% to below 99.5% | 25% of the monthly fee",
+    "Portal | 99.9% | calendar month\nAPI | 99.5% | calendar month\n\nThe Service is available 99.5% of each calendar month.",
+    "Each new lead is called within 24 hours of assignment. Leads that could not be reached are called again within 48 hours.",
+    "Collections take place within a 2-hour slot booked by the customer. Deliveries take place within a 4-hour slot.",
+    "The cold aisle temperature is kept between 18 and 27 °C. The hot aisle temperature may reach 40 °C.",
+    "Call recordings are retained for 90 days.\n\nCustomer data is deleted within 30 days of termination.",
+    "The monthly report is sent by the 5th working day of the following month.\n\nA root cause report is provided within 5 working days of each P1 incident.",
+    "The Service shall be available 99.9% of each calendar month.\n\nUnplanned downtime shall not exceed 43 minutes per calendar month.",
+    "Availability is measured in 5-minute intervals. The Service is available 99.9% of each month.",
+    "The provider notifies the customer of any security breach within 24 hours. It notifies the customer of any planned change within 5 days.",
+    "The monthly report is issued within 10 working days of month end. The quarterly report is issued within 20 working days of quarter end.",
+    "Backups are retained for 30 days on disk. Backups are then copied to tape and retained for 1 year on tape.",
+    "Uptime target: 99.9%, excluding planned maintenance. Including planned maintenance, uptime will be at least 99.5%.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "flag"), CONFLICTS)
+def test_a_measure_stated_twice_with_different_figures_is_flagged(text: str, flag: str) -> None:
+    assert flag in _flagged(text)
+
+
+@pytest.mark.parametrize("text", CONSISTENT)
+def test_two_measures_or_the_same_figure_are_not_flagged(text: str) -> None:
+    assert _flagged(text) == []
+
+
+def test_a_measure_measured_over_two_windows_is_flagged_by_the_window_rule() -> None:
+    text = (
+        "Availability is measured over each calendar month.\n\n"
+        "For service credits, availability is calculated over each calendar quarter."
+    )
+    assert _flagged(text, "SLA012") == ["over each calendar quarter"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Availability is measured per calendar month.\n\nAvailability reports are sent each quarter.",
+        "Availability is measured per calendar month.\n\nCredits are capped at 20% of the fees in "
+        "each calendar quarter.",
+        "Availability of at least 99.9% per calendar month.\n\nIf availability is below 99.0% in "
+        "any three months of a rolling 12-month period, the Customer may terminate.",
+    ],
+)
+def test_other_periods_are_not_measurement_windows(text: str) -> None:
+    assert _flagged(text, "SLA012") == []
