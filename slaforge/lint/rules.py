@@ -424,13 +424,38 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
     return rule, []
 
 
+_Snapshot = tuple[tuple[str, bytes], ...]
+_PACKS: dict[Path, tuple[_Snapshot, tuple[Rule, ...], tuple[str, ...]]] = {}
+
+
+def _rule_files(path: Path) -> list[Path]:
+    return sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+
+
+def _read_pack(path: Path) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
+    """:func:`_read_dir`, parsed again only when a file in ``path`` changed."""
+    if not path.is_dir():
+        return (), (f"{path}:1: not a folder of rule files",)
+    try:
+        snapshot = tuple((f.name, f.read_bytes()) for f in _rule_files(path))
+    except OSError:
+        snapshot = ()
+    key = path.resolve()
+    cached = _PACKS.get(key)
+    if snapshot and cached is not None and cached[0] == snapshot:
+        return cached[1], cached[2]
+    rules, problems = _read_dir(path)
+    _PACKS[key] = (snapshot, tuple(rules), tuple(problems))
+    return tuple(rules), tuple(problems)
+
+
 def _read_dir(path: Path) -> tuple[list[Rule], list[str]]:
     rules: list[Rule] = []
     problems: list[str] = []
     if not path.is_dir():
         return [], [f"{path}:1: not a folder of rule files"]
     seen: dict[str, Path] = {}
-    for file in sorted([*path.glob("*.yaml"), *path.glob("*.yml")]):
+    for file in _rule_files(path):
         try:
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -462,11 +487,11 @@ def load_rules(extra_dirs: Sequence[Path] = ()) -> list[Rule]:
     """Built-in rules, then each user pack in order; a later rule with the same code wins."""
     by_code: dict[str, Rule] = {r.code: r for r in _builtin_rules()}
     for folder in extra_dirs:
-        rules, problems = _read_dir(Path(folder))
+        rules, problems = _read_pack(Path(folder))
         if problems:
             head = problems[0].split(":")
             line = int(head[1]) if len(head) > 1 and head[1].isdigit() else None
-            raise RuleError(problems, Location(head[0], line))
+            raise RuleError(list(problems), Location(head[0], line))
         for rule in rules:
             by_code[rule.code] = rule
     return sorted(by_code.values(), key=lambda r: r.code)
@@ -476,7 +501,8 @@ def check_rule_dir(path: Path) -> list[str]:
     """Validate every rule file in ``path`` and run its examples; one line per problem."""
     from slaforge.lint.examples import example_failures
 
-    rules, problems = _read_dir(Path(path))
+    rules, found = _read_pack(Path(path))
+    problems = list(found)
     if problems:
         return problems
     for rule in rules:

@@ -92,4 +92,8 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
 def _scalar(node: yaml.Node) -> Any:
-    return _CONSTRUCTOR.construct_object(node, deep=True)
+    try:
+        return _CONSTRUCTOR.construct_object(node, deep=True)
+    finally:
+        # The constructor memoises every node it builds; a shared one would keep them all.
+        _CONSTRUCTOR.constructed_objects.clear()

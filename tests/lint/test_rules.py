@@ -85,6 +85,18 @@ def test_user_pack_adds_and_overrides(tmp_path: Path) -> None:
     assert check_rule_dir(tmp_path) == []
 
 
+def test_user_pack_edited_between_runs_is_read_again(tmp_path: Path) -> None:
+    rule = tmp_path / "ACME101.yaml"
+    rule.write_text(GOOD_RULE, encoding="utf-8")
+    options = LintOptions(rule_dirs=(str(tmp_path),))
+    assert [f.code for f in lint_text("Support is provided by fax.", options=options).findings]
+    rule.write_text(GOOD_RULE.replace("severity: info", "severity: error"), encoding="utf-8")
+    again = lint_text("Support is provided by fax.", options=options).findings
+    assert [f.severity for f in again] == [Severity.ERROR]
+    rule.unlink()
+    assert lint_text("Support is provided by fax.", options=options).findings == []
+
+
 @pytest.mark.parametrize(
     ("change", "marker", "message"),
     [

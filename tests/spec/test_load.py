@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,19 @@ def test_top_level_must_be_a_mapping() -> None:
 def test_duplicate_key() -> None:
     with pytest.raises(InputError, match="duplicate key 'version'"):
         load_spec_text(edited('  version: "1.0"', '  version: "1.0"\n  version: "2"'), "s.yaml")
+
+
+def test_loading_specs_again_and_again_keeps_memory_flat() -> None:
+    """Bulk runs and rule checks load YAML thousands of times in one process."""
+    load_spec_text(CANONICAL, "spec.yaml")
+    tracemalloc.start()
+    try:
+        for _ in range(5):
+            load_spec_text(CANONICAL, "spec.yaml")
+        first, _peak = tracemalloc.get_traced_memory()
+        for _ in range(50):
+            load_spec_text(CANONICAL, "spec.yaml")
+        last, _peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert last - first < 200_000
