@@ -190,3 +190,40 @@ def test_provider_side_runs_provider_rules_only() -> None:
     assert all(code.startswith("SLP") or code.startswith("SLA0") for code in provider)
     weak = "The Provider will use commercially reasonable efforts to meet the targets."
     assert lint_text(weak, options=LintOptions(side="provider")).findings == []
+
+
+CONDITIONAL_RULE = """\
+code: ACME201
+name: acme-fax-without-email
+category: vague-term
+severity: info
+message: A fax line without an e-mail address.
+why: Nobody reads faxes.
+suggestion: "The Provider shall answer by e-mail."
+kind: conditional
+within: sentence
+patterns:
+  - [{LOWER: {IN: [fax, telefax]}}, {LIKE_NUM: true}]
+unless:
+  phrases: [by e-mail, by email]
+examples:
+  fail:
+    - text: Reports go to fax 0201.
+      flag: fax 0201
+  pass:
+    - Reports go to fax 0201 or by e-mail.
+"""
+
+
+def test_phrase_conditions_hold_next_to_pattern_triggers(tmp_path: Path) -> None:
+    """An ``unless`` phrase cancels a token-pattern trigger however many patterns matched."""
+    (tmp_path / "ACME201.yaml").write_text(CONDITIONAL_RULE, encoding="utf-8")
+    options = LintOptions(rule_dirs=(str(tmp_path),), select=("ACME201",))
+
+    def flagged(text: str) -> list[str]:
+        return [f.match for f in lint_text(text, options=options).findings]
+
+    assert flagged("Reports go to fax 0201.") == ["fax 0201"]
+    assert flagged("Reports go to fax 0201 or by e-mail.") == []
+    assert flagged("Use fax 0201, fax 0202 or telefax 0203, or by email.") == []
+    assert flagged("Use fax 0201 and telefax 0203.") == ["fax 0201", "telefax 0203"]
