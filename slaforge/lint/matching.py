@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from slaforge.lint.cues import CUES
 from slaforge.lint.rules import MatchSpec, Rule
+from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex
 
 _TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
 _REQUIRED_OPS = (None, "1", "+")
@@ -79,7 +80,7 @@ def as_phrases(pattern: Sequence[dict[str, Any]]) -> list[list[str]] | None:
 @dataclass
 class _Group:
     key: str
-    matcher: Matcher
+    matcher: Matcher | TokenRegexMatcher
     needs_tagger: bool
 
     @property
@@ -117,7 +118,7 @@ class Compiled:
         index = self.index
         words = set(cast(list[int], doc.to_array([LOWER, SHAPE]).ravel().tolist()))
         found = set(self.always)
-        for word in words.intersection(index):
+        for word in [w for w in words if w in index]:
             for gid, others in index[word]:
                 if gid in found:
                     continue
@@ -171,8 +172,13 @@ _CACHE: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[tuple[Rule, ...], st
 def _add_group(
     nlp: Language, compiled: Compiled, key: str, patterns: list[list[dict[str, Any]]], tagger: bool
 ) -> None:
-    matcher = Matcher(nlp.vocab, validate=True)
-    matcher.add(key, patterns)
+    regexes = [] if tagger else [pattern_regex(p) for p in patterns]
+    matcher: Matcher | TokenRegexMatcher
+    if regexes and all(r is not None for r in regexes):
+        matcher = TokenRegexMatcher(nlp.vocab.strings.add(key), cast(list[str], regexes))
+    else:
+        matcher = Matcher(nlp.vocab, validate=True)
+        matcher.add(key, patterns)
     gid = len(compiled.groups)
     compiled.groups.append(_Group(key, matcher, tagger))
     if tagger:
