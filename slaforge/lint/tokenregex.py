@@ -26,18 +26,20 @@ _FIELDS = {"LOWER": 0, "ORTH": 1, "TEXT": 1, "SHAPE": 2}
 _FLAGS = ("LIKE_NUM", "IS_ALPHA", "IS_TITLE", "IS_CURRENCY", "IS_PUNCT", "IS_LOWER")
 _FLAG_CHARS = [chr(0x100 + bits) for bits in range(1 << len(_FLAGS))]
 """One character per token holds its lexical flags (``LIKE_NUM`` ... ``IS_LOWER``) as bits."""
-_PIECES: dict[str, str] = {}
-"""Token text -> its encoded piece; every part of a piece depends on the text alone."""
+_PIECES: dict[int, dict[str, str]] = {}
+"""Vocab id -> token text -> its encoded piece; a piece depends on the text and the language's
+lexical attribute getters alone."""
 _MAX_PIECES = 200_000
 _ENCODED = "slaforge_tokens"
 _QUANTIFIER = re.compile(r"\{(\d*),?(\d*)\}")
 
 
 def encoded(doc: Doc) -> str:
-    """``doc``'s tokens as ``RS`` + ``lower US text US flags RS`` each (memoised on the doc)."""
+    """``doc``'s tokens as ``RS`` + ``lower US text US shape US flags RS`` each (memoised on
+    the doc)."""
     text = doc.user_data.get(_ENCODED)
     if text is None:
-        pieces = _PIECES
+        pieces = _PIECES.setdefault(id(doc.vocab), {})
         if len(pieces) > _MAX_PIECES:
             pieces.clear()
         out = [_RS]
@@ -169,7 +171,7 @@ class TokenRegexMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         text = encoded(doc)
-        if self._any.search(text) is None:
+        if len(self._each) > 1 and self._any.search(text) is None:
             return []
         out: list[tuple[int, int, int]] = []
         for regex in self._each:
