@@ -82,16 +82,14 @@ class _Group:
     key: str
     matcher: Matcher | TokenRegexMatcher
     needs_tagger: bool
+    code: str = field(init=False)
+    """The rule code (empty for built-in cues)."""
+    condition: bool = field(init=False)
+    """True for ``requires``/``unless`` patterns, which only matter once a rule triggered."""
 
-    @property
-    def code(self) -> str:
-        """The rule code (empty for built-in cues)."""
-        return self.key.partition("|")[0] if "|" in self.key else ""
-
-    @property
-    def condition(self) -> bool:
-        """True for ``requires``/``unless`` patterns, which only matter once a rule triggered."""
-        return self.key.endswith(("|r", "|u"))
+    def __post_init__(self) -> None:
+        self.code = self.key.partition("|")[0] if "|" in self.key else ""
+        self.condition = self.key.endswith(("|r", "|u"))
 
 
 @dataclass
