@@ -446,6 +446,8 @@ def check_card(rule: Rule, ctx: Context) -> list[Finding]:
         if rule.metrics and card.kind not in rule.metrics:
             continue
         missing = [f for f in rule.require if not getattr(card, f)]
+        if "window" in missing and card.unit != "%" and _per_event(site):
+            missing.remove("window")
         if not missing:
             continue
         start, end = site.info.chars(site.start, site.end)
@@ -458,6 +460,25 @@ def check_card(rule: Rule, ctx: Context) -> list[Finding]:
             ctx.finding(rule, site.info, start, end, message, {"missing": ",".join(missing)})
         )
     return out
+
+
+_PER_EVENT = re.compile(
+    r"\b(?:each|every|any single|no single|no individual)\s+(?!(?:calendar\s+)?"
+    r"(?:day|week|month|quarter|year|hour|minute)s?\b)[a-z]",
+    re.I,
+)
+"""A limit for every event ("each position report shall appear within 90 seconds"): a
+maximum, not an average that needs a period."""
+
+
+def _per_event(site: CardSite) -> bool:
+    info = site.info
+    first, last = info.sent_bounds[site.sent]
+    if first >= last:
+        return False
+    begin, _end = info.chars(first, last)
+    _start, stop = info.chars(site.start, site.end)
+    return _PER_EVENT.search(info.block.text, begin, stop) is not None
 
 
 def _value(text: str | None) -> float | None:

@@ -155,7 +155,10 @@ CUES: dict[str, list[Pattern]] = {
         ],
     ],
     # "deductions for missed attendance" are credits under another name
-    "@credit": [_words(*_CREDIT_WORDS, "discount", "deduction", "deductions")],
+    # "fee reductions for missed levels" too
+    "@credit": [
+        _words(*_CREDIT_WORDS, "discount", "deduction", "deductions", "reduction", "reductions")
+    ],
     "@remedy": [
         _words(*_CREDIT_WORDS, "terminate", "termination", "damages"),
         _phrase("fee reduction"),

@@ -79,6 +79,17 @@ def _part_of_name(doc: Any, start: int, end: int) -> bool:
     return before or after
 
 
+_NEGATIONS = frozenset(("not", "n't", "never", "fails", "fail", "failed", "failing", "failure"))
+"""Words that turn a following commitment word into a condition on its absence."""
+
+
+def _negated(info: DocInfo, hit: Hit) -> bool:
+    """True when one of the three words before the hit (in its sentence) is a negation:
+    ``does not reply within 5 days``, ``fails to respond within 2 hours``."""
+    first = max(info.sent_bounds[hit[2]][0], hit[0] - 3)
+    return any(info.doc[i].lower_ in _NEGATIONS for i in range(first, hit[0]))
+
+
 def _term(info: DocInfo, hit: Hit) -> str | None:
     """The matched words when they are a capitalised term of two or more words."""
     words = [t for t in info.doc[hit[0] : hit[1]] if not t.is_punct]
@@ -115,6 +126,8 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
             hits = [h for h in hits if not any(s < h[1] and h[0] < e for s, e, _ in stages)]
         if rule.skip_names:
             hits = [h for h in hits if not _part_of_name(info.doc, h[0], h[1])]
+        if rule.skip_negated:
+            hits = [h for h in hits if not _negated(info, h)]
         for hit in _merged(hits):
             if rule.requires and not _present(f"{rule.code}|r", rule, ctx, info, hit):
                 continue

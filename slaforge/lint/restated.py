@@ -23,6 +23,7 @@ and shared by its values, its priorities, subjects and facts only when a value n
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -148,6 +149,10 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ("resolution", r"resol\w*|\bfix(?:ed|es)?\b|restor\w*|repair\w*|remed(?:y|ied)\b|\bmttr\b"),
     ("attendance", r"attend\w*|on[- ]?site\b|arriv\w*"),
     ("make-safe", r"make[- ]safe|made safe"),
+    ("turnaround", r"turn-?around|\btat\b"),
+    ("triage", r"triag\w*"),
+    ("lead-time", r"lead[- ]times?"),
+    ("escalation", r"escalat(?:e|es|ed|ion)\b"),
     (
         "provisioning",
         r"provision\w*|set[- ]?up\b|onboard\w*|account creation|creat(?:e|es|ed|ing)"
@@ -387,6 +392,7 @@ _SUBJECTS = re.compile(
 _SYNONYMS = {
     "snapshot": "backup", "website": "website", "web site": "website", "e-mail": "email",
     "telephone": "phone", "telephony": "phone", "voice": "phone", "mql": "lead",
+    "desk": "support", "helpdesk": "support",
 }  # fmt: skip
 _AT_OR = re.compile(r"\bat or (?:above|below|under|over)\s*$", re.I)
 """"at or above 90%" states a target, not a threshold."""
@@ -421,7 +427,7 @@ _TIER = re.compile(
 _GENERIC = re.compile(
     r"\b(?:table|summary|reference|quick|service levels?|levels?|schedule|policy|dashboard|"
     r"definitions?|faq|governance|kpis?|sla|ola|commitments?|targets?|performance|metrics?|note|"
-    r"overview|average|mean|monthly|daily|weekly|reporting|window|times?|rates?|standards?|"
+    r"overview|average|mean|monthly|daily|weekly|reporting|windows?|times?|hours?|rates?|standards?|"
     r"section|clause|annex|appendix|article|part|exhibit|paragraph|specification|calculation|"
     r"measurement|the|our|a|an|at|of|for|in|on|to|by|via|with|from|per|and|or)\b|\u00a7|"
     r"\b[\divxlc]+(?:\.\d+)*\b|\b[a-z]\b",
@@ -440,7 +446,9 @@ _SHARE_ONLY = frozenset(
 """Measures whose value is a percentage: a duration near them is a threshold or a sample."""
 _LOWER_BETTER_SHARE = frozenset({"abandonment", "packet-loss", "error-rate"})
 _CLOCKED = frozenset(
-    {"answer", "response", "resolution", "mean-resolution", "attendance", "make-safe",
+    {"answer", "response", "resolution", "mean-resolution", "attendance", "make-safe", "triage",
+     "lead-time", "escalation",
+     "turnaround",
      "provisioning", "follow-up", "fulfilment", "notification"}
 )  # fmt: skip
 """Measures whose value is a time; a percentage with them is the share of cases that meet it."""
@@ -1295,6 +1303,12 @@ def _priority(text: str) -> str:
     return "*" if m.group("all") else m.group(1) or m.group(2)
 
 
+_SUPPLIED = re.compile(
+    r"\b(?:availab|publish|issu|sen[dt]\b|deliver|provid|releas|distribut|upload|post(?:ed|s)?\b)"
+)
+_PAID = re.compile(r"\b(?:pa(?:y|ys|id|yable|yments?)|settle\w*|remit\w*)\b")
+
+
 def _deadline(
     info: DocInfo, sent: int, s_start: int, words: _Sentence, m: re.Match[str], label: str
 ) -> Iterator[Statement]:
@@ -1302,15 +1316,30 @@ def _deadline(
     start, end = m.start(), m.end()
     clause = max((s for s in words.stops if s <= start), default=0)
     found = [x for x in words.measures if x[0] >= clause and x[1] <= start]
-    if not found or found[-1][2] == "notice":
+    np = words.np
+    if (
+        np
+        and (not found or found[-1][2] == "availability")
+        and not np[1].startswith("@")
+        and np[1] not in _WORK_ITEMS
+        and not _MEASURE.match(np[1])
+        and _SUPPLIED.search(words.low, 0, start)
+        and not _PAID.search(words.low)
+    ):
+        # "Payslips are published by the 28th", "available in the portal by the 25th": when
+        # a thing is made available, whatever the verb (but paying is another event)
+        measure = f"{np[1]} deadline"
+    elif not found or found[-1][2] == "notice":
         return
+    else:
+        measure = found[-1][2]
     ordinal = m.group("ord").lower()
     day = _ORDINALS.get(ordinal) or int(re.sub(r"\D", "", ordinal))
     kind = (m.group("kind") or "").lower()
     business = 1.0 if kind in ("working", "business", "banking") else 0.0
     if _CONDITION.search(words.low):
         return
-    yield _stmt(info, sent, s_start, words, start, end, found[-1][2], "dom", (float(day), business),
+    yield _stmt(info, sent, s_start, words, start, end, measure, "dom", (float(day), business),
                 clause, label, ("", "", ""), 0, False)  # fmt: skip
 
 
@@ -1550,7 +1579,11 @@ def _same_thing(a: Statement, b: Statement, doc: _Doc) -> bool:
 def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
     if (a.info.index, a.sent) == (b.info.index, b.sent):
         return False
-    if a.measure != b.measure or _dimension(a) != _dimension(b):
+    if a.measure != b.measure:
+        return False
+    if {a.clock, b.clock} == {"coverage", "range"} and a.measure == "service-hours":
+        return _hours_against_coverage(a, b, doc)
+    if _dimension(a) != _dimension(b):
         return False
     if not _same_priority(a, b, doc) or not _same_thing(a, b, doc):
         return False
@@ -1574,6 +1607,28 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
     if a.clock == "window":
         return a.value != b.value and not (a.shares and b.shares and not a.shares & b.shares)
     return a.clock != b.clock or a.value != b.value
+
+
+_OTHER_CASES = re.compile(r"\b(?:other|remaining|rest of|non-urgent|routine)\b")
+
+
+def _hours_against_coverage(a: Statement, b: Statement, doc: _Doc) -> bool:
+    """Round-the-clock cover ("24x7") and opening hours of part of the day ("07:00-22:00
+    every day") for the same service on the same days."""
+    if a.conditional or b.conditional:
+        return False
+    if not _same_priority(a, b, doc) or not _same_thing(a, b, doc):
+        return False
+    hours, cover = (a, b) if a.clock == "range" else (b, a)
+    if any(q == "term" for q, _h in hours.soft):
+        return False  # "'Business Hours' means 07:00-19:00" defines a term, not the cover
+    for st in (hours, cover):
+        low = st.info.block.text.lower()
+        if _PRIORITY.search(low) or _OTHER_CASES.search(low):
+            return False  # "24x7 for Severity 1", "08:00-18:00 for all other requests"
+    if hours.value[1] - hours.value[0] in (0.0, 1440.0) or hours.value == (0.0, 1439.0):
+        return False  # 00:00-24:00 is the whole day
+    return not hours.days or bool(set(hours.days) & set(cover.days))
 
 
 _CLOCK_TIME = re.compile(
@@ -1886,9 +1941,121 @@ def _misfit(share: Statement, down: Statement, doc: _Doc) -> bool:
     return not (low - 0.005 <= share.value[0] <= high + 0.005)
 
 
+_NUM = r"\d+(?:\.\d+)?"
+_PCT = r"\s*(?:%|percent\b|per cent\b)"
+_FORMULA = re.compile(
+    rf"\b(?:for|per)\s+(?:each|every)\s+(?P<full>(?:full|complete|whole)\s+)?(?P<step>\d*\.?\d+)"
+    rf"\s*(?:%|percent(?:age)?[- ]points?\b|per ?cent\b|pp\b)[^.;%]{{0,80}}?\b(?:below|under"
+    rf"|short of|less than)\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}?(?P<target>{_NUM}){_PCT}"
+)
+"""A credit that grows with the shortfall ("5% … for each full 0.1% by which availability
+falls below 99.9%")."""
+_FORMULA_RATE = re.compile(
+    rf"(?P<rate>{_NUM}){_PCT}\s+of\s+(?:the\s+|that\s+|its\s+)?(?:[\w'\u2019-]+\s+){{0,3}}?"
+    r"(?:fees?|charges?|price|invoice|rental|recharge)\b"
+)
+_FORMULA_CAP = re.compile(
+    rf"\b(?:up to|capped at|cap of|maximum of|max\.?|not (?:to )?exceed|limited to)\s+(?:a\s+)?"
+    rf"(?:(?:maximum|total)\s+(?:of\s+)?)?(?P<cap>{_NUM}){_PCT}"
+)
+_TIER_RANGE = re.compile(
+    rf"(?P<lo>{_NUM})\s*%?\s*(?:to|-|\u2013|\u2014|and)\s*(?:(?:below|under|less than)\s+|<\s*)?"
+    rf"(?P<hi>{_NUM}){_PCT}"
+)
+_CREDIT_VALUE = re.compile(rf"(?<![\d.])(?P<c>{_NUM}){_PCT}")
+_WORKED = re.compile(
+    rf"\b(?:at|of|is|reaches|was|were|achieves?|achieved)\s+(?P<a>{_NUM}){_PCT}[^.;%]{{0,60}}?"
+    rf"\b(?:credit|refund|rebate)\w*\b[^.;%\d]{{0,30}}?(?P<c>{_NUM}){_PCT}"
+)
+"""A worked example: an availability and the credit it earns ("at 99.7% availability the
+credit is 30% of the monthly fee")."""
+
+
+def _formula_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """A credit table row or worked example that the credit formula does not give ("5% per
+    full 0.1% below 99.9%" against "99.8% to below 99.9% | 10%")."""
+    formula = None
+    for info in ctx.infos:
+        low = info.block.text.lower()
+        if (
+            "%" not in low
+            or not ("each" in low or "every" in low)
+            or len(low) != len(info.block.text)
+        ):
+            continue
+        for m in _FORMULA.finditer(low):
+            rates = [r for r in _FORMULA_RATE.finditer(low) if abs(r.start() - m.start()) < 200]
+            if not rates:
+                continue
+            near = min(rates, key=lambda r: abs(r.start() - m.start()))
+            capped = _FORMULA_CAP.search(low)
+            step, target = float(m.group("step")), float(m.group("target"))
+            if 0 < step < 10 and 50 < target < 100:
+                formula = (
+                    info,
+                    float(near.group("rate")),
+                    step,
+                    target,
+                    float(capped.group("cap")) if capped else None,
+                    m.group(),
+                    (max(0, min(m.start(), near.start())), max(m.end(), near.end())),
+                )
+                break
+        if formula:
+            break
+    if formula is None:
+        return
+    home, rate, step, target, cap, said, (f_start, f_end) = formula
+
+    def allowed(lo: float, hi: float) -> tuple[float, float]:
+        least = rate * math.floor(round((target - hi) / step, 6))
+        most = rate * math.ceil(round((target - lo) / step, 6))
+        return (min(least, cap), min(most, cap)) if cap is not None else (least, most)
+
+    for info in ctx.infos:
+        text = info.block.text
+        if "%" not in text or info.block.is_heading:
+            continue
+        low = text.lower()
+        if len(low) != len(text):
+            continue
+        cells = _cells(text)
+        pairs: list[tuple[float, float, re.Match[str]]] = []
+        if cells:
+            tier = _TIER_RANGE.search(cells[0].lower())
+            rest = " | ".join(cells[1:])
+            value = _CREDIT_VALUE.search(rest.lower())
+            if tier and value:
+                at = text.find(rest) + value.start()
+                found = _CREDIT_VALUE.match(low, at)
+                if found:
+                    pairs.append((float(tier.group("lo")), float(tier.group("hi")), found))
+        elif "credit" in low or "refund" in low or "rebate" in low:
+            for w in _WORKED.finditer(low):
+                if info is home and w.start() < f_end and w.end() > f_start:
+                    continue
+                a = float(w.group("a"))
+                found = _CREDIT_VALUE.match(low, w.start("c"))
+                if found:
+                    pairs.append((a, a, found))
+        for lo, hi, found in pairs:
+            if not (target - 20 < lo <= hi <= target):
+                continue
+            least, most = allowed(lo, hi)
+            credit = float(found.group("c"))
+            if least - 0.01 <= credit <= most + 0.01:
+                continue
+            message = rule.message.format(measure="credit", other=f"the formula '{said}'")
+            yield ctx.finding(rule, info, found.start(), found.end(), message)
+            return
+
+
 def check_restated(rule: Rule, ctx: Context) -> list[Finding]:
     """Flag a value that contradicts the same measure stated earlier in the document."""
-    return _compare(rule, ctx, windows=False)
+    out = _compare(rule, ctx, windows=False)
+    if not out:
+        out.extend(_formula_conflicts(rule, ctx))
+    return out
 
 
 def check_windows(rule: Rule, ctx: Context) -> list[Finding]:

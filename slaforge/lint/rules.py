@@ -64,7 +64,16 @@ _COMMON = {
     "examples",
     "default",
 }
-_MATCH = {"phrases", "patterns", "requires", "unless", "within", "skip-names", "follow-terms"}
+_MATCH = {
+    "phrases",
+    "patterns",
+    "requires",
+    "unless",
+    "within",
+    "skip-names",
+    "skip-negated",
+    "follow-terms",
+}
 KINDS: dict[str, set[str]] = {
     "existence": _MATCH,
     "pattern": _MATCH,
@@ -138,6 +147,9 @@ class Rule:
     skip_names: bool = False
     """Ignore a trigger whose words are only part of a longer capitalised name
     (``Effective`` in ``Effective Date``, ``the Claims`` in ``the Claims Division``)."""
+    skip_negated: bool = False
+    """Ignore a trigger right after a negation (``does not reply within 5 days``, ``fails to
+    respond within 2 hours``): a condition on someone's silence, not a commitment."""
     follow_terms: bool = False
     """When the trigger is a capitalised term (``Emergency Maintenance``), its ``unless`` is
     also met by a use of the same term elsewhere whose sentence or block (per ``within``) has
@@ -338,7 +350,7 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
     if within not in WITHIN:
         reader.problem(("within",), f"'within' must be one of {', '.join(WITHIN)}, not {within!r}")
     extra: dict[str, Any] = {}
-    for key in ("skip-names", "follow-terms"):
+    for key in ("skip-names", "skip-negated", "follow-terms"):
         flag = data.get(key, False)
         if not isinstance(flag, bool):
             reader.problem((key,), f"{key!r} must be true or false")

@@ -54,7 +54,12 @@ _SHORT_NAME = re.compile(
 """After a term, the short name it is given (' ("Infrastructure")', " (CIR)"), or where it is
 defined ("…, as defined in the Master Agreement"; a missing clause there is a cross-reference
 problem, reported as such)."""
-_TERM_USE = re.compile(r"(?<![\w\-])([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,4})\b")
+_TERM_USE = re.compile(
+    r"(?<![\w\-])(?!(?:The|This|That|These|Those|Any|Each|All|Every|If|In|For|An?|No|Where|When"
+    r"|Upon|Unless|Our|Your|Its|Their)\s)([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,4})\b"
+)
+"""A capitalised term of two or more words, without an opening function word ("The
+Maintenance Window" is the term "Maintenance Window")."""
 _NOT_TERMS = frozenset(
     [
         "monday",
@@ -172,6 +177,17 @@ _TERM_HEADS = frozenset(
         "objective",
         "objectives",
         "report",
+        "function",
+        "functions",
+        "reconciliation",
+        "reconciliations",
+        "threshold",
+        "thresholds",
+        "allowance",
+        "milestone",
+        "milestones",
+        "deliverable",
+        "deliverables",
     ]
 )
 _ZONES = frozenset(
@@ -795,6 +811,9 @@ def check_structure(rule: Rule, ctx: Context) -> list[Finding]:
 
 _WHOLE_AGREEMENT = 5
 """Headed parts (title included) that make a short text a whole agreement, not an excerpt."""
+_HEADED_PARTS = 4
+"""A title and three headed parts (headings of their own, not run-in labels) present a short
+text as a whole agreement too."""
 _RUN_IN = re.compile(
     r"^\s*(?:(?i:" + LABEL_WORDS + r")\s*)?"
     r"(?:\d+(?:\.\d+)*|[A-Z]|[IVXLC]+)?[.):]?\s*(?:[-\u2013\u2014]\s*)?"
@@ -842,7 +861,11 @@ def check_section(rule: Rule, ctx: Context) -> list[Finding]:
     if not ctx.infos:
         return []
     headings = _headings(ctx)
-    if ctx.words < rule.min_words and sum(1 for h in headings if h) < _WHOLE_AGREEMENT:
+    if (
+        ctx.words < rule.min_words
+        and sum(1 for h in headings if h) < _WHOLE_AGREEMENT
+        and sum(1 for i in ctx.infos if i.block.is_heading) < _HEADED_PARTS
+    ):
         return []
     words = tuple(w.lower() for w in rule.headings)
     first = ctx.infos[0]
