@@ -165,19 +165,27 @@ class TokenRegexMatcher:
 
     def __init__(self, match_id: int, regexes: Sequence[str]) -> None:
         self.match_id = match_id
-        # a leading literal RS lets the regex engine skip to token starts quickly
-        self._any = re.compile(f"{_RS}(?:{'|'.join(regexes)})")
-        self._each = [re.compile(f"{_RS}(?=({r}))") for r in regexes]
+        # One scan: the leading literal RS lets the regex engine skip to token starts; the first
+        # lookahead keeps only starts where some pattern matches; then each pattern's own
+        # optional lookahead captures its longest match from there.
+        self._captures: list[int] = []
+        parts = [f"{_RS}(?=(?:{'|'.join(regexes)}))"]
+        group = 1 + re.compile(parts[0]).groups
+        for regex in regexes:
+            self._captures.append(group)
+            parts.append(f"(?:(?=({regex}))|)")
+            group += 1 + re.compile(regex).groups
+        self._regex = re.compile("".join(parts))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         text = encoded(doc)
-        if len(self._each) > 1 and self._any.search(text) is None:
-            return []
         out: list[tuple[int, int, int]] = []
-        for regex in self._each:
-            for m in regex.finditer(text):
-                begin, end = m.span(1)
+        for m in self._regex.finditer(text):
+            start = -1
+            for group in self._captures:
+                begin, end = m.span(group)
                 if end > begin:
-                    start = text.count(_RS, 0, begin) - 1
+                    if start < 0:
+                        start = text.count(_RS, 0, begin) - 1
                     out.append((self.match_id, start, start + text.count(_RS, begin, end)))
         return out
