@@ -26,6 +26,9 @@ from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex
 _TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
 _REQUIRED_OPS = (None, "1", "+")
 _MAX_PHRASES = 3000
+_MAX_EXPANDED = 300
+"""Patterns with more word sequences than this run as token regexes: a PhraseMatcher entry per
+sequence made compiling the rules the largest part of a cold ``slaforge lint``."""
 _COMMON = frozenset(
     """the a an of to in on for by and or is are be been will shall must may can any all each
     this that with as at it its our we you your provider supplier customer client service
@@ -200,12 +203,13 @@ def _add_patterns(
     patterns: Sequence[Sequence[dict[str, Any]]],
     tagger: bool,
 ) -> None:
-    """Word-only patterns go to the PhraseMatcher; the rest into a gated Matcher."""
+    """Word-only patterns with up to ``_MAX_EXPANDED`` word sequences go to the PhraseMatcher;
+    the rest into a gated matcher."""
     rest: list[list[dict[str, Any]]] = []
     docs: list[Doc] = []
     for pattern in patterns:
         sequences = None if tagger else as_phrases(pattern)
-        if sequences is None:
+        if sequences is None or len(sequences) > _MAX_EXPANDED:
             rest.append(list(pattern))
         else:
             docs.extend(Doc(nlp.vocab, words=seq) for seq in sequences)

@@ -168,14 +168,10 @@ class TokenRegexMatcher:
         # One scan: the leading literal RS lets the regex engine skip to token starts; the first
         # lookahead keeps only starts where some pattern matches; then each pattern's own
         # optional lookahead captures its longest match from there.
-        self._captures: list[int] = []
         parts = [f"{_RS}(?=(?:{'|'.join(regexes)}))"]
-        group = 1 + re.compile(parts[0]).groups
-        for regex in regexes:
-            self._captures.append(group)
-            parts.append(f"(?:(?=({regex}))|)")
-            group += 1 + re.compile(regex).groups
+        parts += [f"(?:(?=(?P<p{i}>{regex}))|)" for i, regex in enumerate(regexes)]
         self._regex = re.compile("".join(parts))
+        self._captures = [self._regex.groupindex[f"p{i}"] for i in range(len(regexes))]
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         text = encoded(doc)
