@@ -43,6 +43,9 @@ _AVERAGE = frozenset({"average", "mean", "averaged"})
 _THRESHOLD_KINDS = frozenset({MetricKind.LATENCY, MetricKind.JITTER})
 _DOWN = frozenset({"downtime", "unavailable", "unavailability", "outage", "down"})
 """Words of a downtime definition, where a latency figure is a threshold, not a target."""
+_LOSS_THRESHOLD = _DOWN | {"if", "when", "whenever", "which", "means", "restored", "counts"}
+"""Words of a sentence where an error or loss rate is a threshold of some other state
+(downtime, restoration, a credit), not a target that needs its period."""
 _NEAR = 14
 """Most tokens between a metric word and the target it names."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -445,6 +448,10 @@ def check_card(rule: Rule, ctx: Context) -> list[Finding]:
         card = site.card
         if rule.metrics and card.kind not in rule.metrics:
             continue
+        if card.kind is MetricKind.ERROR_RATE and _LOSS_THRESHOLD.intersection(
+            _sentence_words(site.info, site.sent)
+        ):
+            continue  # "down in any minute in which packet loss exceeds 1%": a threshold
         missing = [f for f in rule.require if not getattr(card, f)]
         if "window" in missing and card.unit != "%" and _per_event(site):
             missing.remove("window")

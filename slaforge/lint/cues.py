@@ -117,6 +117,12 @@ CUES: dict[str, list[Pattern]] = {
             "exempt",
         ),
         _words("suspend", "suspends", "suspended", "disregard", "disregarded", "excused"),
+        # "commitments are void where ...", "fall outside the repair commitment"
+        _words("void", "inapplicable", "waived"),
+        [
+            {"LOWER": {"IN": ["fall", "falls", "fell", "falling", "lie", "lies"]}},
+            {"LOWER": "outside"},
+        ],
         # "releases the Provider from the service levels", "is relieved of its obligations"
         [
             {
@@ -205,11 +211,20 @@ CUES: dict[str, list[Pattern]] = {
         ],
         # a day, a week or a shift as the period: "on each calendar day", "per week", "daily"
         [
-            {"LOWER": {"IN": ["per", "each", "every"]}},
+            {"LOWER": {"IN": ["per", "each", "every", "any"]}},
             {"LOWER": {"IN": ["calendar", "business", "working", "operating"]}, "OP": "?"},
             {"LOWER": {"IN": ["day", "week", "shift"]}},
         ],
         _words("daily"),
+        # "each rolling period of 7 consecutive calendar days", "a window of 4 weeks"
+        [
+            {"LOWER": {"IN": ["period", "window", "cycle"]}},
+            {"LOWER": "of"},
+            {"LIKE_NUM": True},
+            {"LOWER": {"IN": ["consecutive", "calendar", "business", "working"]}, "OP": "?"},
+            {"LOWER": {"IN": ["calendar", "business", "working"]}, "OP": "?"},
+            {"LOWER": {"IN": ["days", "weeks", "months"]}},
+        ],
         # "in each rolling 30-day period"
         [
             {"LIKE_NUM": True},
@@ -510,6 +525,9 @@ CUES["@kind:custom"] = [
     [{"LOWER": {"IN": ["abandonment", "abandon"]}},
      {"LOWER": {"IN": ["rate", "ratio"]}, "OP": "?"}],
     [{"LOWER": "call"}, {"LOWER": "abandonment"}],
+    # "abandoned call rate", "abandoned calls", "calls abandoned"
+    [{"LOWER": "abandoned"}, {"LOWER": {"IN": ["call", "calls", "chat", "chats", "contact",
+                                                 "contacts", "rate"]}}],
     [{"LOWER": "accuracy"}],
     [{"LOWER": "first"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "time", "OP": "?"}, {"LOWER": "fix"}],
     [

@@ -152,6 +152,7 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ("turnaround", r"turn-?around|\btat\b"),
     ("triage", r"triag\w*"),
     ("lead-time", r"lead[- ]times?"),
+    ("installation", r"install(?:s|ed|ing|ation|ations)?\b"),
     ("escalation", r"escalat(?:e|es|ed|ion)\b"),
     (
         "provisioning",
@@ -254,6 +255,11 @@ def _find_measures(text: str, low: str) -> list[tuple[int, int, str, str]]:
             continue
         word = m.group()
         name = _measure_name(word)
+        if out and (
+            (name == "lead-time" and start - out[-1][1] <= 1)
+            or (name == "installation" and start - out[-1][1] <= 40)
+        ):
+            continue  # "installation lead time", "patches are installed": the first word's
         if (
             name == "claim"
             and text[start].isupper()
@@ -823,6 +829,21 @@ _GRANULE = re.compile(
     re.I,
 )
 _PAREN = re.compile(r"\([^()]*\)")
+_BEFORE_DATE = re.compile(
+    r"^\s*(?:before|prior to|ahead of|in advance of)\s+(?:the\s+|each\s+|every\s+|its\s+"
+    r"|their\s+|any\s+|a\s+)?(?:[a-z]+\s+)?([a-z]+)[- ]?(?:date|day)s?\b"
+)
+_DATE_MINUS = re.compile(r"\b([a-z]+)[- ]?(?:date|day)\s+(?:minus|less)\s*$")
+"""A time before a dated event ("3 days before the pay date", "pay-date minus 2 days"): the
+event, not the verb, names what is timed."""
+_EVENT_NOT_THING = frozenset(
+    """that this with from than each every their before after days working calendar business
+    banking least later within will shall must available availability delivers deliver
+    delivered sends send sent issue issues issued publish publishes published publication
+    provide provides provided make makes made give gives given submit submits submitted
+    upload uploads uploaded release released releases service level table timetable
+    schedule summary date dates minus less""".split()  # noqa: SIM905
+)
 _SHARE_NUM = re.compile(r"\d+(?:\.\d+)?")
 _RANGE_FROM = re.compile(r"^\s*(?:to|-|\u2013|and)\s*(?:below|under|less than|<)?\s*\d", re.I)
 """A value that opens a range ("99.8 % to below 99.9 %"): one tier of a table."""
@@ -1066,7 +1087,18 @@ def _values(
         and not any(left_start <= x[0] < start for x in words.measures)
     ):
         measure = heading_measure
-    if measure == "notice" or (unit and _AHEAD.match(right)):
+    event = None
+    if (
+        unit
+        and not cells
+        and ("date" in right[:40] or "day" in right[:40] or "minus" in before[-15:])
+    ):
+        event = _BEFORE_DATE.match(right) or _DATE_MINUS.search(before[-40:])
+        if event:
+            measure = f"before {event.group(1)} date"
+    if event:
+        pass
+    elif measure == "notice" or (unit and _AHEAD.match(right)):
         # a notice period is compared only with notices of the same thing; notices to
         # terminate differ by ground (for cause, for convenience) and are skipped
         about = (
@@ -1132,7 +1164,14 @@ def _values(
     if unit and measure == "credit":
         return  # when a credit is paid or looked back on is not its rate
     done = words.fact("defines")
-    if (unit or nbd) and isinstance(done, int) and 0 <= done < start:
+    if (
+        (unit or nbd)
+        and isinstance(done, int)
+        and 0 <= done < start
+        # (a cap inside a definition still binds: "'Planned Maintenance' means works ...,
+        # up to 4 hours per month")
+        and not (measure == "maintenance" and _LIMITED.search(before[-40:]))
+    ):
         return
     if unit and measure != "update" and _FREQUENCY.search(before[-12:]):
         return
@@ -1177,6 +1216,18 @@ def _values(
     )
     st = _stmt(info, sent, s_start, words, start, end, measure, clock, (value,), left_start,
                label, row, table, conditional)  # fmt: skip
+    if event:
+        # what is timed: the things named before the value ("the payment file", "payslips")
+        things = {
+            ("", _head(w))
+            for w in _WORD.findall(words.low, left_start, start)
+            if len(w) > 3
+            and w not in _EVENT_NOT_THING
+            and not (w == event.group(1) or w.startswith(f"{event.group(1)}-"))
+        }
+        if not things:
+            return
+        st.subjects, st.strict = frozenset(things), True
     if unit and measure in _CLOCKED:
         earlier = [x for x in spans if left_start <= x[0] and x[1] <= start]
         if earlier and earlier[-1][2]:  # "80% of calls within 20 seconds"

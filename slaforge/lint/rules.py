@@ -79,7 +79,7 @@ KINDS: dict[str, set[str]] = {
     "pattern": _MATCH,
     "conditional": _MATCH,
     "numeric": {"check"},
-    "section": {"headings", "content", "min-words"},
+    "section": {"headings", "content", "min-words", "unless"},
     "metric-card": {"metrics", "require", "min-words", "unless"},
     "consistency": {"check"},
     "structure": {"check"},

@@ -480,9 +480,15 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
     defining = {(d[0].index, _sentence_of(d[0], d[1])) for d in defined.values()}
     if sentences <= len(defining):
         return  # nothing but definitions: an excerpt of a definitions list
-    if len(body) < 2 and sum(1 for d in defined.values() if not d[3]) < 2:
-        return  # one paragraph with one definition: the excerpt shows where it is used
     whole = "\n".join(i.block.text for i in ctx.infos)
+    if (
+        len(body) < 2
+        and sum(1 for d in defined.values() if not d[3]) < 2
+        # (unless a defined clock goes unused by the durations stated beside it: "'Business
+        # Day' means …. Invoices are issued within 10 calendar days")
+        and not any(_CLOCK_TERM.search(t) for t in defined)
+    ):
+        return  # one paragraph with one definition: the excerpt shows where it is used
     for term, (info, start, end, passing) in defined.items():
         if passing or _listed_part(ctx, info):
             continue
@@ -494,6 +500,10 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
             uses = len(re.findall(r"\b" + stem + r"\w{0,6}\b", whole, re.IGNORECASE))
         if uses <= 1:
             yield ctx.finding(rule, info, start, end)
+
+
+_CLOCK_TERM = re.compile(r"\b(?:[Dd]ays?|[Hh]ours?)$")
+"""A defined unit of time ("Business Day", "Working Hours"), whose use shows in durations."""
 
 
 def _listed_part(ctx: Context, info: DocInfo) -> bool:
@@ -873,4 +883,6 @@ def check_section(rule: Rule, ctx: Context) -> list[Finding]:
         return []
     if ctx.has_key(f"{rule.code}|t"):
         return []
+    if rule.unless and ctx.has_key(f"{rule.code}|u"):
+        return []  # a document of a kind that does not need the section
     return [ctx.finding(rule, first, 0, len(first.block.text.rstrip()))]
