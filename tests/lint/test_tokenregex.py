@@ -42,13 +42,18 @@ def longest_per_start(matches: list[tuple[int, int, int]]) -> dict[int, int]:
     return out
 
 
-def both(nlp: Language, patterns: list[list[dict[str, Any]]], doc: Doc) -> tuple[Any, Any]:
+def matchers(nlp: Language, patterns: list[list[dict[str, Any]]]) -> tuple[Any, Any]:
+    """spaCy's Matcher and ours for the same ``patterns``."""
     regexes = [pattern_regex(p) for p in patterns]
     assert all(r is not None for r in regexes), patterns
     spacy_matcher = Matcher(nlp.vocab)
     spacy_matcher.add("k", patterns)
-    ours = TokenRegexMatcher(1, [r for r in regexes if r is not None])
-    return longest_per_start(spacy_matcher(doc)), longest_per_start(ours(doc))
+    return spacy_matcher, TokenRegexMatcher(1, [r for r in regexes if r is not None])
+
+
+def both(matcher_pair: tuple[Any, Any], doc: Doc) -> tuple[Any, Any]:
+    theirs, ours = matcher_pair
+    return longest_per_start(theirs(doc)), longest_per_start(ours(doc))
 
 
 PATTERNS: list[list[dict[str, Any]]] = [
@@ -72,8 +77,9 @@ PATTERNS: list[list[dict[str, Any]]] = [
 @pytest.mark.parametrize("pattern", PATTERNS, ids=[str(i) for i in range(len(PATTERNS))])
 def test_each_token_feature_matches_like_spacy(nlp: Language, pattern: Any) -> None:
     found_any = False
+    pair = matchers(nlp, [pattern])
     for doc in nlp.pipe(SENTENCES):
-        theirs, ours = both(nlp, [pattern], doc)
+        theirs, ours = both(pair, doc)
         assert ours == theirs, doc.text
         found_any = found_any or bool(ours)
     assert found_any, "each pattern matches at least one sentence"
@@ -93,8 +99,9 @@ def test_builtin_rules_find_the_same_words_in_their_examples(nlp: Language) -> N
         if not simple:
             continue
         taken += len(simple)
+        pair = matchers(nlp, simple)
         for doc in docs:
-            theirs, ours = both(nlp, simple, doc)
+            theirs, ours = both(pair, doc)
             assert ours == theirs, (simple, doc.text)
     assert taken > 300
 
