@@ -109,7 +109,9 @@ def _pick_kind(
         # "the work fixes a flaw, and total maintenance does not exceed 2 hours": the clause
         # after ", and" has a subject of its own
         between = [t.lower_ for t in info.doc[before[-1][1][1] : target[0]]]
-        if not any(a == "," and b in _JOINS for a, b in pairwise(between)):
+        if not any(a == "," and b in _JOINS for a, b in pairwise(between)) and not _other_clause(
+            between
+        ):
             return before[-1]
     for kind, hit in fitting:
         if hit[0] < target[1]:
@@ -121,6 +123,25 @@ def _pick_kind(
         if not (joined or _STOPS.intersection(between)):
             return kind, hit
     return None
+
+
+_MODALS = frozenset({"may", "must", "shall", "will", "can"})
+_REMEDY_VERBS = frozenset(
+    {"entitles", "entitle", "triggers", "trigger", "earns", "gives", "allows"}
+)
+
+
+def _other_clause(between: list[str]) -> bool:
+    """True when the target belongs to a clause of its own: after a semicolon that opens a
+    clause with its own modal verb ("marks it as resolved; the customer may reopen it within 48
+    hours"), or to a remedy ("missing the response target entitles the Customer to a review
+    within 10 days")."""
+    if _REMEDY_VERBS.intersection(between):
+        return True
+    if ";" not in between:
+        return False
+    after = between[len(between) - between[::-1].index(";") :]
+    return bool(_MODALS.intersection(after))
 
 
 _TIMED_MEASURES = frozenset(

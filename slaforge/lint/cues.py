@@ -487,6 +487,108 @@ CUES["@not-service"].append(
     ]
 )
 
+# the granularity of a measurement, not a fix time: "the monitoring resolution is 30 seconds",
+# "timestamps have a resolution of one minute"
+CUES["@not-service"].append(
+    [
+        {"LOWER": {"IN": [
+            "monitoring", "measurement", "measuring", "sampling", "polling", "probe", "check",
+            "timestamp", "timestamps", "timer", "clock", "data", "graph", "chart", "temporal",
+            "image", "display", "screen",
+        ]}},
+        {"LOWER": {"IN": ["has", "have", "with", "at", "a", "an", "the"]}, "OP": "{0,2}"},
+        {"LOWER": "resolution"},
+    ]
+)  # fmt: skip
+
+_REMEDIATED = ["fixed", "remediated", "resolved", "corrected", "closed", "patched"]
+# remediation of audit or test findings, checked by the next audit or retest, not a support
+# clock: "critical findings are fixed within 14 days of the report", "failures found in an
+# audit are fixed within 30 days"
+CUES["@not-service"].extend(
+    [
+        [
+            {"LOWER": {"IN": ["finding", "findings", "vulnerability", "vulnerabilities",
+                              "observations", "nonconformities", "non-conformities"]}},
+            {"LOWER": {"IN": ["are", "is", "shall", "will", "must", "be", "been"]}, "OP": "{1,2}"},
+            {"LOWER": {"IN": _REMEDIATED}},
+        ],
+        [
+            {"LOWER": {"IN": ["found", "identified", "raised", "reported", "detected"]}},
+            {"LOWER": {"IN": ["in", "by", "during"]}},
+            {"LOWER": {"IN": ["an", "the", "a", "any", "each"]}, "OP": "?"},
+            {"LOWER": {"IN": ["external", "annual", "independent", "penetration"]}, "OP": "?"},
+            {"LOWER": {"IN": ["audit", "audits", "test", "tests", "inspection", "inspections",
+                              "assessment", "scan", "scans"]}},
+            {"LOWER": {"IN": ["are", "is", "shall", "will", "must", "be"]}, "OP": "{1,2}"},
+            {"LOWER": {"IN": _REMEDIATED}},
+        ],
+    ]
+)  # fmt: skip
+
+_SCOPED_MEASURES = [
+    "availability", "uptime", "sla", "slas", "level", "levels", "target", "targets",
+    "commitment", "commitments", "measurement", "calculation", "credit", "credits", "kpi",
+    "kpis", "metric", "metrics", "guarantee", "guarantees", "time", "times",
+]  # fmt: skip
+
+# exclusions in other words: "availability does not take account of ...", "is not taken into
+# account", "are out of scope for the uptime commitment", "is ignored", "are not covered by"
+CUES["@exclusion"].extend(
+    [
+        [
+            {"LOWER": {"IN": ["not", "n't"]}},
+            {"LOWER": {"IN": ["take", "takes", "taken", "be", "been"]}, "OP": "{0,2}"},
+            {"LOWER": {"IN": ["into", "account"]}},
+            {"LOWER": {"IN": ["account", "of"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["out", "outside"]}},
+            {"LOWER": "of", "OP": "?"},
+            {"LOWER": {"IN": ["the", "its"]}, "OP": "?"},
+            {"LOWER": "scope"},
+            {"LOWER": {"IN": ["for", "of"]}},
+            {"LOWER": {"IN": ["the", "this", "these", "any", "all"]}, "OP": "?"},
+            {"LOWER": {"NOT_IN": [".", ";", ",", "agreement", "contract"]}, "OP": "{0,2}"},
+            {"LOWER": {"IN": _SCOPED_MEASURES}},
+        ],
+        _words("ignore", "ignores", "ignored", "disregards"),
+        # an exception in other words: "save for interruptions of whatever nature", "99.95%,
+        # other than during planned maintenance"
+        [{"LOWER": "save"}, {"LOWER": {"IN": ["for", "where", "that", "in", "as", "when"]}}],
+        [
+            {"LOWER": "other"},
+            {"LOWER": "than"},
+            {"LOWER": {"IN": ["during", "for", "in", "where", "when", "while", "as"]}},
+        ],
+        # a clock stopped for a period: "restoration periods are stopped for any time during
+        # which ...", "the clock pauses while ..."
+        _words("stopped", "paused"),
+        [
+            {"LOWER": {"IN": ["stop", "stops", "pause", "pauses"]}},
+            {"LOWER": {"IN": ["while", "whilst", "during", "for"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["not", "n't"]}},
+            {"LOWER": {"IN": ["be", "been", "are", "is"]}, "OP": "?"},
+            {"LOWER": {"IN": ["covered", "cover", "covers"]}},
+        ],
+    ]
+)
+
+# a recurring run as the period: "in each pay run", "per payroll cycle", "every school term"
+CUES["@window"].append(
+    [
+        {"LOWER": {"IN": ["per", "each", "every"]}},
+        {"LOWER": {"IN": ["pay", "payroll", "billing", "production", "processing", "school",
+                          "academic", "batch"]}, "OP": "?"},
+        {"LOWER": {"IN": ["run", "cycle", "term", "semester", "batch"]}},
+    ]
+)  # fmt: skip
+
+# a fee waived for a miss is a remedy too: "the next month's fee is waived"
+CUES["@remedy"].append(_words("waived", "waive", "waives"))
+
 for _kind, _ws in KIND_WORDS.items():
     CUES[f"@kind:{_kind.value}"] = [_words(*_ws)]
 # availability in other words: "operational 99.8% of the time", "up 99.95% of the time",
@@ -561,3 +663,14 @@ SCOPE_KEYS: dict[str, str | None] = {
     "credit-clause": "@credit",
 }
 """The cue a sentence must contain for a rule of each scope to look at it."""
+
+
+# "First-contact resolution rate", hyphenated
+CUES["@kind:custom"].append(
+    [
+        {"LOWER": "first"},
+        {"ORTH": "-"},
+        {"LOWER": {"IN": ["contact", "call"]}},
+        {"LOWER": {"IN": ["resolution", "fix"]}},
+    ]
+)

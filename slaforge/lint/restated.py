@@ -165,7 +165,8 @@ _MEASURES: tuple[tuple[str, str], ...] = (
         r"follow(?:ed|s|ing)?[- ]up|\bworked\b|call(?:s|ed)? (?:back|every|each|all|new)\b"
         r"|is (?:called|contacted|phoned)\b|are (?:called|contacted|phoned)\b"
         r"|be (?:called|contacted|phoned)\b|contact(?:s|ed)? (?:every|each|all|new)\b"
-        r"|first (?:call|contact)\b(?! resol)|reach(?:es|ed)? out to",
+        r"|first (?:(?:live|phone|telephone|outbound|personal) )*(?:call|contact)\b(?! resol)"
+        r"|reach(?:es|ed)? out to",
     ),
     ("update", r"updat(?:e|es|ed|ing)\b"),
     ("downtime", r"downtime|down-time|unavailability"),
@@ -434,7 +435,7 @@ _GENERIC = re.compile(
     r"\b(?:table|summary|reference|quick|service levels?|levels?|schedule|policy|dashboard|"
     r"definitions?|faq|governance|kpis?|sla|ola|commitments?|targets?|performance|metrics?|note|"
     r"overview|average|mean|monthly|daily|weekly|reporting|windows?|times?|hours?|rates?|standards?|"
-    r"section|clause|annex|appendix|article|part|exhibit|paragraph|specification|calculation|"
+    r"section|clause|annex|appendix|article|part|exhibit|paragraph|specification|calculation|footnotes?|"
     r"measurement|the|our|a|an|at|of|for|in|on|to|by|via|with|from|per|and|or)\b|\u00a7|"
     r"\b[\divxlc]+(?:\.\d+)*\b|\b[a-z]\b",
     re.I,
@@ -665,6 +666,18 @@ def _np_subject(text: str) -> tuple[str, str] | None:
     return (qualifier, _head(head))
 
 
+_PREV_WORD = re.compile(r"([\w-]+)\s+$")
+
+
+def _standard_noun(low: str, m: re.Match[str]) -> bool:
+    """True for "standard" naming a target after its measure ("the call-answer standard", "the
+    response standard"), not a service tier ("Standard tier", "Standard | 4 hours")."""
+    if m.group(2) != "standard":
+        return False
+    prev = _PREV_WORD.search(low, 0, m.start())
+    return prev is not None and _MEASURE.search(prev.group(1)) is not None
+
+
 class _Sentence:
     """The words of one sentence that its values share: measure, priority and subject words
     with their positions, found once (priorities, subjects and the sentence's subject only
@@ -688,6 +701,7 @@ class _Sentence:
             self._priorities = [
                 (m.start(), m.end(), "*" if m.group("all") else m.group(1) or m.group(2))
                 for m in _PRIORITY.finditer(self.low)
+                if not _standard_noun(self.low, m)
             ]
         return self._priorities
 
@@ -787,6 +801,11 @@ def _measure(
         found = [m for m in found if m[2] not in ("report", "incident-report")]
     if found:
         last = found[-1]
+        credit = next((m for m in found if m[2] == "credit"), None)
+        if credit and credit is not last and _FOR_MISS.match(text, credit[1]):
+            # "the fee reduction for missing the call-answer standard is 2%": the rate of the
+            # credit, not a target of the measure it is paid for
+            return "credit"
         between = any(last[1] <= s and e <= start and p == pct for s, e, p in qtys)
         if between:
             # the measure word belongs to the value before this one, unless this one is a cap
@@ -805,9 +824,24 @@ def _measure(
         gap = text[end:s]
         if len(gap) <= 3 and gap.strip(" :") == "":
             return name
+        if _WINDOW_ADJ.fullmatch(gap.lower()):
+            return name  # "a 99.9% monthly availability commitment"
+        if name == "downtime" and (of := _OF_KIND.fullmatch(gap.lower())):
+            # "up to 8 hours of planned downtime": an allowance named after its value
+            return "maintenance" if of.group(1) else "downtime"
         break
     return None
 
+
+_CELL_SHARE = re.compile(r"[^|;]*\|\s*(?:at least\s+|min(?:imum)?\.?\s+)?(\d+(?:\.\d+)?)\s*%")
+"""After a time in a table row: the share of cases it applies to, in the next cell."""
+_WINDOW_ADJ = re.compile(r"\s*(?:monthly|quarterly|annual|yearly|weekly)\s*")
+_OF_KIND = re.compile(r"\s*of\s+(?:(planned|scheduled)|unplanned|unscheduled)?\s*")
+"""Between a value and "downtime" named after it: "8 hours of planned downtime"."""
+_FOR_MISS = re.compile(
+    r"\s+(?:for|on)\s+(?:each\s+|every\s+|a\s+|any\s+)?(?:miss|fail|breach|late)"
+)
+"""After a credit word: what the credit is paid for ("reduction for missing the standard")."""
 
 _EVENTS = (
     r"(?:incidents?|breach\w*|outages?|failures?|faults?|changes?|events?|delays?|disruptions?"
@@ -1236,6 +1270,10 @@ def _values(
             st.share = -1.0 if st.share >= 100 else st.share  # "100% of jobs": every job
             if st.share >= 0:
                 st.start = s_start + earlier[-1][0]  # the finding shows the share too
+        elif cells and (cell_share := _CELL_SHARE.match(sentence, end)):
+            # "Calls answered in 30 seconds | 80% | monthly": the share in the next cell
+            st.share = float(cell_share.group(1))
+            st.share = -1.0 if st.share >= 100 else st.share
     yield st
 
 
@@ -1632,7 +1670,10 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
         return False
     if a.measure != b.measure:
         return False
-    if {a.clock, b.clock} == {"coverage", "range"} and a.measure == "service-hours":
+    if {a.clock, b.clock} == {"coverage", "range"} and a.measure in (
+        "service-hours",
+        "measurement-hours",
+    ):
         return _hours_against_coverage(a, b, doc)
     if _dimension(a) != _dimension(b):
         return False
@@ -1706,8 +1747,16 @@ _PER_PERIOD = re.compile(r"\s+an?\s+(?:day|week|year)\b", re.I)
 _COVERED = re.compile(
     r"\b(?:support\w*|service desk|help ?desk|staffed|manned|coverage|covered|open)\b", re.I
 )
+_MEASURED_HOURS = re.compile(
+    r"(?:availab\w*|up-?time)\s+(?:is\s+|are\s+|shall\s+be\s+|will\s+be\s+)?"
+    r"(?:measured|calculated|assessed|counted|monitored)",
+    re.I,
+)
+"""The hours over which availability is measured ("availability is measured 07:00-22:00",
+"availability is measured on a 24x7 basis")."""
 _HOURS_KIND = (
     ("maintenance-window", re.compile(r"maintenance|patch\w*|planned works|change window", re.I)),
+    ("measurement-hours", _MEASURED_HOURS),
     (
         "service-hours",
         re.compile(
@@ -1835,7 +1884,8 @@ def _coverage(
     """Round-the-clock support ("24x7", "24 hours a day, 7 days a week", "24x5")."""
     for m in _COVERAGE.finditer(low):
         before = sentence[: m.start()]
-        if not _COVERED.search(before[-80:]) or any(
+        measured = _MEASURED_HOURS.search(before[-80:]) is not None
+        if not (measured or _COVERED.search(before[-80:])) or any(
             q.group("unit")
             and not (m.start() <= q.start() < m.end())
             and not _PER_PERIOD.match(sentence, q.end())
@@ -1853,7 +1903,7 @@ def _coverage(
         if term:
             soft = frozenset({("term", term[-1].lower())})
         yield Statement(
-            measure="service-hours",
+            measure="measurement-hours" if measured else "service-hours",
             priority=_priority(before[-50:]),
             subjects=frozenset(subjects),
             clock="coverage",

@@ -47,6 +47,7 @@ STRUCTURE_CHECKS: tuple[str, ...] = (
     "unused-definition",
     "cross-reference",
     "numbering",
+    "table-cell",
 )
 CONSISTENCY_CHECKS: tuple[str, ...] = ("restated", "window")
 
@@ -82,7 +83,7 @@ KINDS: dict[str, set[str]] = {
     "section": {"headings", "content", "min-words", "unless"},
     "metric-card": {"metrics", "require", "min-words", "unless"},
     "consistency": {"check"},
-    "structure": {"check"},
+    "structure": {"check", "phrases", "requires", "unless"},
 }
 """Rule kinds and the kind-specific fields each accepts."""
 
@@ -375,6 +376,10 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
         if check and check not in choices:
             reader.problem(("check",), f"unknown check {check!r}; expected {', '.join(choices)}")
         extra["check"] = check
+        if check == "table-cell" and not (match.phrases and requires.phrases):
+            reader.problem(
+                (), "a table-cell rule needs 'phrases' (cell values) and 'requires' (headings)"
+            )
     if kind == "section":
         extra["headings"] = reader.strings(data.get("headings"), ("headings",))
         if not extra["headings"]:

@@ -41,6 +41,13 @@ _QUOTED_DEF = re.compile(
     r"(?:[\u201d\"'\u2019]\**|\*\*)\s*"
     r"(?:\)\s*)?(?:(?:means|shall mean|has the meaning|refers to|is defined as|meaning|is|are)\b|:)"
 )
+_TERM_DEF = re.compile(
+    r"\b(?i:phrase|term|word|expression|abbreviation)\s+[\u201c\"'\u2018]"
+    r"([A-Za-z][\w\-]*(?:\s+[\w\-]+){0,4})[\u201d\"'\u2019][^.;]{0,60}?"
+    r"\b(?:means?|mean|refers? to|denotes?|to signify)\b"
+)
+"""A term defined by naming it: "The phrase 'target' is used in this schedule to mean …",
+"the word "uptime" refers to …" (in any case)."""
 _PAREN_DEF = re.compile(
     r"\((?:together\s+|collectively\s+|hereinafter\s+)?(?:the\s+|each\s+a\s+|a\s+|an\s+)?"
     r"[\u201c\"'\u2018]([A-Z][^\u201d\"'\u2019]{1,60})[\u201d\"'\u2019]\s*[),]"
@@ -163,6 +170,14 @@ _TERM_HEADS = frozenset(
         "rate",
         "outage",
         "outages",
+        "failure",
+        "failures",
+        "breach",
+        "breaches",
+        "fault",
+        "faults",
+        "defect",
+        "defects",
         "interval",
         "intervals",
         "target",
@@ -266,6 +281,7 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
         if _QUOTES.search(text):
             matches += [(m, False) for m in _QUOTED_DEF.finditer(text)]
             matches += [(m, " " not in m.group(1).strip()) for m in _PAREN_DEF.finditer(text)]
+            matches += [(m, False) for m in _TERM_DEF.finditer(text)]
         in_definitions = any("defin" in h.lower() for h in info.block.location.heading_path)
         if "mean" in text or (in_definitions and ":" in text):
             for sent_start in info.sentence_starts():
@@ -340,13 +356,43 @@ _PLACEHOLDER_HINTS = (
 """Every placeholder pattern contains one of these; blocks without any skip the regex."""
 
 
+_DRAFT_NOTE = re.compile(
+    r"(?<=[:|] )(?i:to be (?:confirmed|determined|advised|decided|inserted|completed|supplied))"
+    r"(?=\s*(?:[.;|]|$))"
+    r"|\bDRAFT\b(?=[^.\n]{0,60}(?i:circulate|comments|pending|for review|for discussion))"
+    r"|\b(?i:do not circulate|not for circulation)\b"
+)
+"""Drafting leftovers written out: a value "to be confirmed" after a label ("Credits: to be
+confirmed"), a draft marking with its review note ("DRAFT - comments from legal pending");
+not "exact times to be confirmed per application" (an open term, not a blank)."""
+_DRAFT_HINTS = ("o be ", "DRAFT", "irculat")
+
+
 def _placeholders(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for info in ctx.infos:
         text = info.block.text
+        if any(hint in text for hint in _DRAFT_HINTS):
+            for m in _DRAFT_NOTE.finditer(text):
+                yield ctx.finding(rule, info, m.start(), m.end())
         if not any(hint in text for hint in _PLACEHOLDER_HINTS):
             continue
         for m in _PLACEHOLDER.finditer(text):
+            if _elision(text, m.start(), m.end()):
+                continue
             yield ctx.finding(rule, info, m.start(), m.end())
+
+
+_ELISION = re.compile(r"\[\s*(?:\.{3}|…)\s*\]")
+
+
+def _elision(text: str, start: int, end: int) -> bool:
+    """True for "[...]" standing between two sentences of a quoted excerpt ("30 days. [...]
+    Restores can be made"): text left out, not a blank to fill in ("within [...] days")."""
+    if not _ELISION.fullmatch(text, start, end):
+        return False
+    before = text[:start].rstrip()
+    after = text[end:].lstrip()
+    return (not before or before[-1] in ".!?") and (not after or after[0].isupper())
 
 
 _QUALIFIERS = frozenset(
@@ -552,12 +598,14 @@ _PART_REF = re.compile(
 "annex B", "Table R-2"); "in this schedule a working day…" names no part."""
 _CAPTION = re.compile(
     r"\b((?i:schedule|annex|appendix|exhibit|attachment|table|part))\s+"
-    r"([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})(?:\s*[\u2013\u2014:-]\s*[A-Za-z]|\)?:\s)"
+    r"([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})(?:\s*[\u2013\u2014:-]\s*[A-Za-z]|\)?:\s"
+    r"|\s*\([A-Z][^()]{0,40}\):\s)"
     r"|(?:^|[.;:]\s+)((?i:schedule|annex|appendix|exhibit|attachment|table|part))\s+"
     r"([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})\s*$"
 )
 """A part named with its title ("Table 1 - Reactive categories"), introducing what follows
-("the following rates (Table R-2): …"), or a caption standing alone at the end of a paragraph
+("the following rates (Table R-2): …", "Schedule 3 (Maintenance): the Supplier may …"), or a
+caption standing alone at the end of a paragraph
 ("… 30 days. Table 2" above the table's rows): the part is here."""
 _NAMED_SECTION = re.compile(r"\b(?:the|this)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+section\b")
 
@@ -659,6 +707,8 @@ def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
             if numbers is None:
                 numbers = _clause_numbers(ctx)
                 tops = {n.split(".")[0] for n in numbers}
+            if not numbers and _source_tag(text, m.start(), m.end()):
+                continue
             if "." in num:
                 parent = num.rsplit(".", 1)[0]
                 has_children = any(n.startswith(parent + ".") for n in numbers)
@@ -689,11 +739,53 @@ def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
                     found = any(t > here for t in tables)
                 if more and not found:
                     yield ctx.finding(rule, info, m.start(), m.end())
+        for m in _LABELLED_PART.finditer(text) if _PART_HINT.search(lowered) else ():
+            if m.group(1).split()[0].lower() in _NOT_LABELS:
+                continue
+            if not _has_part(ctx, info, m.group(2).lower()):
+                yield ctx.finding(rule, info, m.start(), m.end())
         for m in _NAMED_SECTION.finditer(text) if "section" in lowered else ():
             if not headings:
                 headings = " ".join(_headings(ctx)).lower()
             if m.group(1).lower() not in headings:
                 yield ctx.finding(rule, info, m.start(), m.end())
+
+
+_TAG_END = re.compile(r"\)\s*(?:[.;:]|$)")
+
+
+def _source_tag(text: str, start: int, end: int) -> bool:
+    """True for a bare reference in brackets closing a sentence of an unnumbered excerpt
+    ("… per calendar month (clause 3.1). …"): it says where the sentence comes from, not
+    where to look ("(see clause 9)" and "as set out in clause 9" are pointers)."""
+    return text[:start].endswith("(") and _TAG_END.match(text, end) is not None
+
+
+_PART_HINT = re.compile(r"(?:annexe?|appendix|exhibit|attachment)\b")
+_LABELLED_PART = re.compile(
+    r"\b(?:the|an?)\s+((?:[a-z]+[\s-]){1,2})(annexe?|appendix|exhibit|attachment)\b(?!\s+[A-Z\d])"
+)
+"""A part named by its subject instead of a number: "the exclusions annex", "the pricing
+appendix" ("the attached annex" or "Annex 3" are handled elsewhere)."""
+_NOT_LABELS = frozenset(
+    ["this", "that", "same", "relevant", "attached", "following", "present", "above", "below",
+     "an", "any", "each", "such", "other", "separate", "applicable", "said"]
+)  # fmt: skip
+
+
+def _has_part(ctx: Context, here: DocInfo, word: str) -> bool:
+    """True when the document has a part of that kind: a heading or a block that opens with
+    the word ("Annex - Exclusions", "Exclusions Annex")."""
+    stem = word.rstrip("e")
+    for info in ctx.infos:
+        if info is here:
+            continue
+        lead = " ".join(info.block.text.lower().lstrip("# ").split(" ")[:3])
+        if stem in (info.block.text[:80].lower() if info.block.is_heading else lead):
+            return True
+        if any(stem in h.lower() for h in info.block.location.heading_path):
+            return True
+    return False
 
 
 def _inherited(info: DocInfo) -> bool:
@@ -805,7 +897,45 @@ def _letter_gaps(rule: Rule, ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(rule, info, found[k].start(1), found[k].end(1))
 
 
+_CELL = re.compile(r"[^|]+")
+_RULE_ROW = re.compile(r"^[\s|:\-\u2013\u2014=+]*$")
+"""A separator row under a table heading ("---|---")."""
+
+
+def _table_cells(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """Cells of a table written as text ("A | B | C" rows) whose column heading contains one
+    of the rule's ``requires`` phrases and whose value starts with one of its ``phrases``
+    ("Metric | Source | Customer access" over "Uptime | Supplier NMS | none"); a cell that
+    contains one of its ``unless`` phrases is left alone. The first row of a run of table rows
+    is the heading row."""
+    heads = tuple(p.lower() for p in rule.requires.phrases)
+    values = re.compile(
+        r"(?:" + "|".join(re.escape(p.lower()) for p in rule.match.phrases) + r")(?![\w/])"
+    )
+    avoid = tuple(p.lower() for p in rule.unless.phrases)
+    header: list[str] | None = None
+    for info in ctx.infos:
+        text = info.block.text
+        if " | " not in text and not text.lstrip().startswith("|"):
+            header = None
+            continue
+        if _RULE_ROW.match(text):
+            continue
+        cells = [(m.start(), m.end()) for m in _CELL.finditer(text) if m.group().strip()]
+        if header is None:
+            header = [text[a:b].strip().lower() for a, b in cells]
+            continue
+        for column, (a, b) in enumerate(cells):
+            if column >= len(header) or not any(h in header[column] for h in heads):
+                continue
+            value = text[a:b].strip().lower()
+            if values.match(value) and not any(w in value for w in avoid):
+                start = a + len(text[a:b]) - len(text[a:b].lstrip())
+                yield ctx.finding(rule, info, start, start + len(value))
+
+
 _STRUCTURE = {
+    "table-cell": _table_cells,
     "placeholder": _placeholders,
     "undefined-term": _undefined_terms,
     "unused-definition": _unused_definitions,
@@ -865,6 +995,19 @@ def _section_heads(ctx: Context) -> list[str]:
     return cached
 
 
+def _outline(ctx: Context, headings: list[str]) -> bool:
+    """True for a list of headings with next to no text under them ("1. Scope / 2. Service
+    Levels / 3. Reporting …"): a contents list, whose parts cannot be judged complete."""
+    body = 0
+    for info, head in zip(ctx.infos, headings, strict=True):
+        if info.block.is_heading:
+            continue
+        rest = info.block.text[len(head) :] if head else info.block.text
+        if len(rest.split()) > 4:
+            body += 1
+    return body < 2
+
+
 def check_section(rule: Rule, ctx: Context) -> list[Finding]:
     """Report a required section found neither under a heading nor by its content, in a
     document long enough or with enough headed parts to be a whole agreement."""
@@ -876,6 +1019,8 @@ def check_section(rule: Rule, ctx: Context) -> list[Finding]:
         and sum(1 for h in headings if h) < _WHOLE_AGREEMENT
         and sum(1 for i in ctx.infos if i.block.is_heading) < _HEADED_PARTS
     ):
+        return []
+    if ctx.words < rule.min_words and _outline(ctx, headings):
         return []
     words = tuple(w.lower() for w in rule.headings)
     first = ctx.infos[0]
