@@ -72,10 +72,15 @@ def _about_service(info: DocInfo, kind: MetricKind, hit: Hit) -> bool:
     return not any(s < hit[1] and hit[0] < e for s, e, _sent in info.hits.get("@not-service", ()))
 
 
+_KIND_KEYS = tuple((kind, f"@kind:{kind.value}") for kind in MetricKind)
+
+
 def _kind_hits(info: DocInfo, sent: int) -> list[tuple[MetricKind, Hit]]:
     out: list[tuple[MetricKind, Hit]] = []
-    for kind in MetricKind:
-        for hit in info.hits.get(f"@kind:{kind.value}", ()):
+    for kind, key in _KIND_KEYS:
+        if key not in info.sent_keys[sent]:
+            continue
+        for hit in info.hits[key]:
             if hit[2] == sent and _about_service(info, kind, hit):
                 out.append((kind, hit))
     # "Mean Time to Restore" is MTTR, not the "restore" inside it

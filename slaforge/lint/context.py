@@ -38,7 +38,14 @@ class Context:
     headings: list[str] = field(default_factory=list)
     """Each block's heading or run-in heading ("" if none), filled in on first use."""
 
+    scores: dict[str, list[float]] = field(default_factory=dict)
+    """The classifier's score of every block, per category (empty when no classifier rule
+    runs)."""
+    flagged: dict[str, set[int]] = field(default_factory=dict)
+    """Category -> indexes of the blocks a rule of another kind flagged for it."""
+
     _by_key: dict[str, list[tuple[DocInfo, Hit]]] | None = None
+    _blocks_by_key: dict[str, list[DocInfo]] | None = None
 
     def hits(self, key: str) -> list[tuple[DocInfo, Hit]]:
         """Every hit of ``key`` in the document, in order, with its block."""
@@ -49,6 +56,16 @@ class Context:
                     by_key.setdefault(name, []).extend((info, h) for h in found)
             self._by_key = by_key
         return self._by_key.get(key, [])
+
+    def blocks_with(self, key: str) -> list[DocInfo]:
+        """The blocks where ``key`` matched, in order."""
+        if self._blocks_by_key is None:
+            by_key: dict[str, list[DocInfo]] = {}
+            for info in self.infos:
+                for name in info.hits:
+                    by_key.setdefault(name, []).append(info)
+            self._blocks_by_key = by_key
+        return self._blocks_by_key.get(key, [])
 
     def has_key(self, key: str) -> bool:
         """True when any block matched ``key``."""

@@ -2,38 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import IS_PUNCT, ORTH
-from spacy.pipeline import Sentencizer
+from spacy.attrs import IDX, LENGTH
 
 from slaforge.lint.model import Block
-
-_PUNCT: dict[int, frozenset[int]] = {}
+from slaforge.lint.tokenview import token_view
 
 
 def sentence_starts(doc: Any) -> list[int]:
     """Token index of each sentence start, by the rule of spaCy's ``sentencizer``: a sentence
     starts at the first non-punctuation token after a sentence-final character."""
-    if not len(doc):
-        return [0]
-    finals = _PUNCT.get(id(doc.vocab))
-    if finals is None:
-        strings = doc.vocab.strings
-        finals = frozenset(strings.add(c) for c in Sentencizer.default_punct_chars)
-        _PUNCT[id(doc.vocab)] = finals
-    starts = [0]
-    seen_final = False
-    for i, (orth, punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
-        is_final = orth in finals
-        if seen_final and not punct and not is_final:
-            starts.append(i)
-            seen_final = False
-        elif is_final:
-            seen_final = True
-    return starts
+    return token_view(doc).starts
 
 
 Hit = tuple[int, int, int]
@@ -61,28 +44,47 @@ class DocInfo:
         """Group ``matches`` (key, start, end) by key and by sentence."""
         starts = sentence_starts(doc)
         bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
-        info = cls(index, block, doc, bounds, sent_keys=[set() for _ in bounds])
-        for key, start, end in matches:
-            sent = max(bisect_right(starts, start) - 1, 0)
-            info.hits.setdefault(key, []).append((start, end, sent))
-            info.sent_keys[sent].add(key)
-            info.keys.add(key)
-        for sent_set in info.sent_keys:
+        hits: dict[str, list[Hit]] = {}
+        if len(starts) == 1:
+            for key, start, end in matches:
+                found = hits.get(key)
+                if found is None:
+                    hits[key] = [(start, end, 0)]
+                else:
+                    found.append((start, end, 0))
+            sent_keys = [set(hits)]
+        else:
+            sent_keys = [set() for _ in bounds]
+            for key, start, end in matches:
+                sent = max(bisect_right(starts, start) - 1, 0)
+                hits.setdefault(key, []).append((start, end, sent))
+                sent_keys[sent].add(key)
+        keys = set(hits)
+        for sent_set in sent_keys:
             if "@pct" in sent_set or "@dur" in sent_set:
                 sent_set.add("@metric")
-        if any("@metric" in s for s in info.sent_keys):
-            info.keys.add("@metric")
-        return info
+                keys.add("@metric")
+        return cls(index, block, doc, bounds, hits, sent_keys, keys)
+
+    @functools.cached_property
+    def _offsets(self) -> list[list[int]]:
+        """Each token's (start character, length)."""
+        offsets: list[list[int]] = self.doc.to_array([IDX, LENGTH]).tolist()
+        return offsets
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets in the block text of tokens ``start:end``."""
+        if end > start:
+            offsets = self._offsets
+            last = offsets[end - 1]
+            return offsets[start][0], last[0] + last[1]
         span = self.doc[start:end]
         return span.start_char, span.end_char
 
     def sentence_text(self, sent: int) -> str:
         """Text of sentence number ``sent``."""
-        start, end = self.sent_bounds[sent]
-        return str(self.doc[start:end].text)
+        start, end = self.chars(*self.sent_bounds[sent])
+        return self.block.text[start:end]
 
     def sentence_chars(self, sent: int) -> tuple[int, int]:
         """Character offsets of sentence number ``sent``."""
@@ -91,8 +93,8 @@ class DocInfo:
 
     def sentence_starts(self) -> list[int]:
         """Character offset of the start of each sentence."""
-        doc = self.doc
-        return [doc[start].idx for start, _end in self.sent_bounds if start < len(doc)]
+        offsets = self._offsets
+        return [offsets[start][0] for start, _end in self.sent_bounds if start < len(offsets)]
 
     def first(self, key: str, sent: int | None = None) -> Hit | None:
         """The first hit of ``key``, in sentence ``sent`` when given."""
@@ -103,4 +105,5 @@ class DocInfo:
 
     def text_of(self, hit: Hit) -> str:
         """The matched words of ``hit``."""
-        return str(self.doc[hit[0] : hit[1]].text)
+        start, end = self.chars(hit[0], hit[1])
+        return self.block.text[start:end]

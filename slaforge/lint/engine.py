@@ -10,6 +10,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from slaforge.extract.text import extract_text
+from slaforge.lint import classifier
 from slaforge.lint.cards import build_cards, check_card, check_consistency, check_numeric
 from slaforge.lint.context import Context
 from slaforge.lint.docinfo import DocInfo
@@ -19,6 +20,7 @@ from slaforge.lint.model import Block, BlockLocation, Finding, LintOptions, Lint
 from slaforge.lint.nlp import TAGGED, load_pipeline, process
 from slaforge.lint.rules import Rule, load_rules
 from slaforge.lint.structure import check_section, check_structure
+from slaforge.lint.tokenview import token_view
 
 WORD_KINDS = frozenset({"existence", "pattern", "conditional"})
 """Kinds whose requires/unless only count where the rule's trigger matched."""
@@ -32,6 +34,7 @@ KIND_CHECKS: dict[str, Callable[[Rule, Context], list[Finding]]] = {
     "consistency": check_consistency,
     "structure": check_structure,
     "section": check_section,
+    "classifier": classifier.check_classifier,
 }
 
 
@@ -101,6 +104,22 @@ def _match(
     return matches
 
 
+def _classify(blocks: list[Block], docs: list[Doc], active: list[Rule]) -> dict[str, list[float]]:
+    """The classifier's score per category for every block (0 for headings), when a classifier
+    rule runs."""
+    if not any(r.kind == "classifier" for r in active):
+        return {}
+    headings = [i for i, block in enumerate(blocks) if block.is_heading]
+    orths = [token_view(doc).orth_array for doc in docs]
+    for i in headings:
+        orths[i] = orths[i][:0]
+    scores = classifier.score(orths)
+    for values in scores.values():
+        for i in headings:
+            values[i] = 0.0
+    return scores
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while one document is linted.
@@ -145,6 +164,11 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
             why
             + (f" and skipping rules that need a tagger: {', '.join(skipped)}" if skipped else "")
         )
+    model_rules = [r.code for r in active if r.kind == "classifier"]
+    if model_rules and classifier.load() is None:
+        notices.append(
+            f"no classifier model in {classifier.MODEL_DIR}; skipping {', '.join(model_rules)}"
+        )
     compiled = compile_rules(pipeline.nlp, runnable)
     tagging = compiled.needs_tagging if pipeline.trained else None
     docs = process(pipeline.nlp, [b.text for b in blocks], tagging)
@@ -156,8 +180,12 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
     words = sum(len(b.text.split()) for b in blocks)
     ctx = Context(file, infos, words)
     ctx.cards = build_cards(ctx)
+    ctx.scores = _classify(blocks, docs, active)
     findings: list[Finding] = []
-    for rule in active:
+    for rule in sorted(active, key=lambda r: r.kind == "classifier"):
+        if rule.kind == "classifier" and not ctx.flagged:
+            for finding in findings:
+                ctx.flagged.setdefault(finding.category, set()).add(ctx.block_of[id(finding)])
         severity = _severity(rule, options)
         for finding in KIND_CHECKS[rule.kind](rule, ctx):
             finding.severity = severity

@@ -114,10 +114,8 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
     key = f"{rule.code}|t"
     unless = f"{rule.code}|u"
     excused: dict[str, bool] = {}
-    for info in ctx.infos:
-        hits = info.hits.get(key)
-        if not hits:
-            continue
+    for info in ctx.blocks_with(key):
+        hits = info.hits[key]
         if scope_key is not None:
             hits = [h for h in hits if scope_key in info.sent_keys[h[2]]]
         if rule.scope == "metric-definition" and "@not-service" in info.keys:

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from spacy.attrs import LOWER, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -22,6 +21,7 @@ from spacy.tokens import Doc
 from slaforge.lint.cues import CUES
 from slaforge.lint.rules import MatchSpec, Rule
 from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex
+from slaforge.lint.tokenview import token_view
 
 _TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
 _REQUIRED_OPS = (None, "1", "+")
@@ -89,6 +89,8 @@ class _Group:
     """The rule code (empty for built-in cues)."""
     condition: bool = field(init=False)
     """True for ``requires``/``unless`` patterns, which only matter once a rule triggered."""
+    requires_id: int = 0
+    """The PhraseMatcher match id of the rule's ``requires`` phrases."""
 
     def __post_init__(self) -> None:
         self.code = self.key.partition("|")[0] if "|" in self.key else ""
@@ -109,18 +111,29 @@ class Compiled:
     always: set[int] = field(default_factory=set)
     phrase_keys: dict[int, tuple[str, str]] = field(default_factory=dict)
     """PhraseMatcher match id -> (key, rule code when the key is a requires/unless one)."""
+    _plain_ids: frozenset[int] = frozenset()
+    """The match ids of phrases kept everywhere (not a rule's requires/unless)."""
     tagger_groups: set[int] = field(default_factory=set)
     local_requires: set[str] = field(default_factory=set)
     """Codes whose trigger only counts in a block that has its phrase-only ``requires``."""
+    _anchors: frozenset[int] = frozenset()
+    """The keys of ``index``, as a set to intersect with a block's words."""
+    _direct: dict[int, frozenset[int]] = field(default_factory=dict)
+    """Anchor -> the groups it alone qualifies (patterns with no other required token)."""
+    _gated: dict[int, list[tuple[int, tuple[frozenset[int], ...]]]] = field(default_factory=dict)
+    """Anchor -> the patterns that also need other words, with those words."""
 
     def candidates(self, doc: Doc, allowed: set[int] | None = None) -> set[int]:
         """The groups (of ``allowed``, when given) that could match in ``doc``: one word of
         every required token of one of their patterns occurs in it."""
-        index = self.index
-        words = set(cast(list[int], doc.to_array([LOWER, SHAPE]).ravel().tolist()))
+        if len(self._anchors) != len(self.index):
+            self._split_index()
+        words = token_view(doc).words
         found = set(self.always)
-        for word in [w for w in words if w in index]:
-            for gid, others in index[word]:
+        gated = self._gated
+        for word in words & self._anchors:
+            found.update(self._direct[word])
+            for gid, others in gated[word]:
                 if gid in found:
                     continue
                 for need in others:
@@ -128,7 +141,15 @@ class Compiled:
                         break
                 else:
                     found.add(gid)
-        return found if allowed is None else found & allowed
+        return found if allowed is None or len(allowed) == len(self.groups) else found & allowed
+
+    def _split_index(self) -> None:
+        self._anchors = frozenset(self.index)
+        self._direct = {
+            w: frozenset(g for g, others in entries if not others)
+            for w, entries in self.index.items()
+        }
+        self._gated = {w: [e for e in entries if e[1]] for w, entries in self.index.items()}
 
     def needs_tagging(self, doc: Doc) -> bool:
         """True when a rule that reads POS or lemmas could match in ``doc``."""
@@ -146,20 +167,22 @@ class Compiled:
         for the codes in ``everywhere``; its requires/unless patterns are matched separately
         with :meth:`condition_groups`."""
         keys = self.phrase_keys
-        found = [(keys[m], s, e) for m, s, e in self.phrases(doc)]
-        present = {key for (key, _code), _s, _e in found}
-        out = [(key, s, e) for (key, code), s, e in found if not code]
-        conditional = len(out) < len(found)
+        found = self.phrases(doc)
+        present = {m for m, _s, _e in found}
+        plain = self._plain_ids
+        out = [(keys[m][0], s, e) for m, s, e in found if m in plain]
         for gid in self.candidates(doc) if candidates is None else candidates:
             group = self.groups[gid]
             if group.condition or (group.needs_tagger and not tagged):
                 continue
-            if group.code in self.local_requires and f"{group.code}|r" not in present:
+            if group.code in self.local_requires and group.requires_id not in present:
                 continue
             out.extend((group.key, s, e) for _m, s, e in group.matcher(doc))
-        if conditional:
+        if len(present) > len(present & plain):
             triggered = {key[:-2] for key, _s, _e in out if key.endswith("|t")} | everywhere
-            out.extend((key, s, e) for (key, code), s, e in found if code in triggered)
+            wanted = {m for m in present if keys[m][1] in triggered}
+            if wanted:
+                out.extend((keys[m][0], s, e) for m, s, e in found if m in wanted)
         return out
 
     def condition_groups(self) -> list[tuple[int, _Group]]:
@@ -181,7 +204,8 @@ def _add_group(
         matcher = Matcher(nlp.vocab, validate=True)
         matcher.add(key, patterns)
     gid = len(compiled.groups)
-    compiled.groups.append(_Group(key, matcher, tagger))
+    requires_id = nlp.vocab.strings.add(f"{key.partition('|')[0]}|r")
+    compiled.groups.append(_Group(key, matcher, tagger, requires_id))
     if tagger:
         compiled.tagger_groups.add(gid)
     strings = nlp.vocab.strings
@@ -229,7 +253,10 @@ def _add(nlp: Language, compiled: Compiled, key: str, spec: MatchSpec) -> None:
 def _add_phrases(compiled: Compiled, key: str, docs: list[Doc]) -> None:
     compiled.phrases.add(key, docs)
     condition = key.endswith(("|r", "|u"))
-    compiled.phrase_keys[compiled.strings.add(key)] = (key, key[:-2] if condition else "")
+    match_id = compiled.strings.add(key)
+    compiled.phrase_keys[match_id] = (key, key[:-2] if condition else "")
+    if not condition:
+        compiled._plain_ids |= {match_id}
 
 
 def compile_rules(nlp: Language, rules: Sequence[Rule]) -> Compiled:

@@ -933,7 +933,7 @@ def statements(
         for a in _ALIAS.finditer(low):  # "Priority 1 (Critical)"
             aliases[a.group(2) or a.group(3)] = a.group(1) or a.group(4)
     # cheap cues first: a substring test costs a tenth of a regex scan of the block
-    hint = any(h in low for h in _UNIT_HINTS) or (digit and _DIGIT_UNIT.search(low) is not None)
+    hint = _UNIT_HINT.search(low) is not None or (digit and _DIGIT_UNIT.search(low) is not None)
     qtys = _values_in(low) if hint else []
     clocks = digit and _CLOCK_TIME.search(low) is not None
     dom = ("day" in low or "month" in low) and _ORDINAL.search(low) is not None
@@ -1007,6 +1007,7 @@ _UNIT_HINTS = ("%", "hour", "day", "min", "sec", "week", "month", "percent", "pe
 """Substrings one of which every value has (its unit); "30s" and "4h" are found by
 ``_DIGIT_UNIT``."""
 _DIGIT_UNIT = re.compile(r"\d\s*[hs]\b")
+_UNIT_HINT = re.compile("|".join(re.escape(h) for h in _UNIT_HINTS))
 _MEASURING_GATE = re.compile(r"measur|calculat|assess|comput|determin|averag|achiev|evaluat|appl")
 _WINDOW_GATE = re.compile(r"month|quarter|year|week|annual")
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINALS) + r")\b")

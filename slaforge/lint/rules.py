@@ -84,6 +84,7 @@ KINDS: dict[str, set[str]] = {
     "metric-card": {"metrics", "require", "min-words", "unless"},
     "consistency": {"check"},
     "structure": {"check", "phrases", "requires", "unless"},
+    "classifier": {"threshold"},
 }
 """Rule kinds and the kind-specific fields each accepts."""
 
@@ -162,6 +163,8 @@ class Rule:
     metrics: tuple[MetricKind, ...] = ()
     require: tuple[str, ...] = ()
     min_words: int = 0
+    threshold: float = 0.0
+    """For a ``classifier`` rule: the lowest model score that flags a block."""
     fail_examples: tuple[FailExample, ...] = ()
     pass_examples: tuple[str, ...] = ()
 
@@ -410,6 +413,14 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
         extra["require"] = tuple(f for f in require if f in CARD_FIELDS)
         if unless.patterns:
             reader.problem(("unless",), "a metric-card rule's 'unless' takes 'phrases' only")
+    if kind == "classifier":
+        threshold = data.get("threshold")
+        if not isinstance(threshold, (int, float)) or isinstance(threshold, bool):
+            reader.problem(("threshold",), "a classifier rule needs a 'threshold' between 0 and 1")
+        elif not 0 < threshold < 1:
+            reader.problem(("threshold",), f"'threshold' must be between 0 and 1, not {threshold}")
+        else:
+            extra["threshold"] = float(threshold)
     default = data.get("default", True)
     if not isinstance(default, bool):
         reader.problem(("default",), "'default' must be true or false")
@@ -533,7 +544,8 @@ def rule_doc(rule: Rule) -> str:
         f"# {rule.name} ({rule.code})",
         "",
         f"Category: {rule.category} · Severity: {rule.severity.value} · "
-        f"Scope: {rule.scope} · Sides: {', '.join(rule.sides)} · Kind: {rule.kind}",
+        f"Scope: {rule.scope} · Sides: {', '.join(rule.sides)} · Kind: {rule.kind}"
+        + (f" (threshold {rule.threshold:g})" if rule.kind == "classifier" else ""),
         "",
     ]
     if not rule.default:

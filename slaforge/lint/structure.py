@@ -354,6 +354,7 @@ _PLACEHOLDER_HINTS = (
     "dd.",
 )
 """Every placeholder pattern contains one of these; blocks without any skip the regex."""
+_PLACEHOLDER_HINT = re.compile("|".join(re.escape(h) for h in _PLACEHOLDER_HINTS))
 
 
 _DRAFT_NOTE = re.compile(
@@ -374,7 +375,7 @@ def _placeholders(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if any(hint in text for hint in _DRAFT_HINTS):
             for m in _DRAFT_NOTE.finditer(text):
                 yield ctx.finding(rule, info, m.start(), m.end())
-        if not any(hint in text for hint in _PLACEHOLDER_HINTS):
+        if _PLACEHOLDER_HINT.search(text) is None:
             continue
         for m in _PLACEHOLDER.finditer(text):
             if _elision(text, m.start(), m.end()):
@@ -667,6 +668,7 @@ _PART_GATE = re.compile(r"(?:schedule|annex|appendix|exhibit|attachment|table|pa
 """A part word followed by a name, in lower-case text ("schedule 4", not "party")."""
 _REF_WORDS = (*_PART_WORDS, "clause", "section", "paragraph", "article", "§")
 """Words every reference contains; blocks without any are skipped before the regexes."""
+_REF_WORD = re.compile("|".join(re.escape(w) for w in _REF_WORDS))
 _TABLE_WORDS = ("table", "matrix", "chart", "grid")
 
 
@@ -695,7 +697,7 @@ def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for info in ctx.infos:
         text = info.block.text
         lowered = text.lower()
-        if not any(word in lowered for word in _REF_WORDS):
+        if _REF_WORD.search(lowered) is None:
             continue
         for m in _REF.finditer(text):
             word = m.group(0).split()[0].lower().rstrip("s") if m.group(0)[0] != "§" else "§"

@@ -4,7 +4,7 @@ spaCy's Matcher tests ``IN`` and ``NOT_IN`` with a Python call per token, which 
 largest cost of a blank-pipeline lint. A pattern that reads only a token's lower-case form,
 text, shape, lexical flags (``LIKE_NUM``, ``IS_ALPHA`` ...) and whole-value ``REGEX`` compiles
 here into one regular expression, run over a string that holds every token as
-``lower US text US shape US flags RS`` after a leading RS. From every token where a match
+``flags US lower US shape US text RS`` after a leading RS. From every token where a match
 starts it reports the longest one, as spaCy does; shorter matches from the same start are left
 out (the engine merges overlapping hits of a key, so they add nothing). Other patterns stay
 with spaCy's Matcher.
@@ -16,50 +16,19 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-_US = "\x1f"
-_RS = "\x1e"
-_ANY_FIELD = f"[^{_US}{_RS}]*"
-_ANY_TOKEN = f"[^{_RS}]*{_RS}"
-_FIELDS = {"LOWER": 0, "ORTH": 1, "TEXT": 1, "SHAPE": 2}
-_FLAGS = ("LIKE_NUM", "IS_ALPHA", "IS_TITLE", "IS_CURRENCY", "IS_PUNCT", "IS_LOWER")
-_FLAG_CHARS = [chr(0x100 + bits) for bits in range(1 << len(_FLAGS))]
-"""One character per token holds its lexical flags (``LIKE_NUM`` ... ``IS_LOWER``) as bits."""
-_PIECES: dict[int, dict[str, str]] = {}
-"""Vocab id -> token text -> its encoded piece; a piece depends on the text and the language's
-lexical attribute getters alone."""
-_MAX_PIECES = 200_000
-_ENCODED = "slaforge_tokens"
+from slaforge.lint.tokenview import FLAG_CHARS, FLAGS, RS, US, token_view
+
+_ANY_FIELD = f"[^{US}{RS}]*"
+_ANY_TOKEN = f"[^{RS}]*{RS}"
+_FIELDS = {"LOWER": 1, "SHAPE": 2, "ORTH": 3, "TEXT": 3}
 _QUANTIFIER = re.compile(r"\{(\d*),?(\d*)\}")
 
 
 def encoded(doc: Doc) -> str:
-    """``doc``'s tokens as ``RS`` + ``lower US text US shape US flags RS`` each (memoised on
-    the doc)."""
-    text = doc.user_data.get(_ENCODED)
-    if text is None:
-        pieces = _PIECES.setdefault(id(doc.vocab), {})
-        if len(pieces) > _MAX_PIECES:
-            pieces.clear()
-        out = [_RS]
-        for token in doc:
-            piece = pieces.get(token.text)
-            if piece is None:
-                piece = pieces[token.text] = _piece(token)
-            out.append(piece)
-        text = doc.user_data[_ENCODED] = "".join(out)
-    return text
-
-
-def _piece(token: Token) -> str:
-    bits = sum(1 << i for i, name in enumerate(_FLAGS) if getattr(token, name.lower()))
-    lower, text, shape = (_clean(v) for v in (token.lower_, token.text, token.shape_))
-    return f"{lower}{_US}{text}{_US}{shape}{_US}{_FLAG_CHARS[bits]}{_RS}"
-
-
-def _clean(value: str) -> str:
-    return value.replace(_US, " ").replace(_RS, " ") if (_US in value or _RS in value) else value
+    """``doc``'s tokens as ``RS`` + ``flags US lower US shape US text RS`` each."""
+    return token_view(doc).text
 
 
 def _field(constraint: Any) -> str | None:
@@ -79,9 +48,9 @@ def _field(constraint: Any) -> str | None:
             return None
         words = _alternatives(values)
         if op == "IN":
-            parts.append(f"(?=(?:{words}){_US})" if words else "(?!)")
+            parts.append(f"(?=(?:{words})[{US}{RS}])" if words else "(?!)")
         elif words:
-            parts.append(f"(?!(?:{words}){_US})")
+            parts.append(f"(?!(?:{words})[{US}{RS}])")
     return "".join(parts) + _ANY_FIELD
 
 
@@ -111,29 +80,36 @@ def _alternatives(values: list[str]) -> str:
 
 
 def _token(token: dict[str, Any]) -> str | None:
-    fields = [_ANY_FIELD, _ANY_FIELD, _ANY_FIELD, "."]
+    fields: list[str | None] = [None, None, None, None]
     required: dict[int, bool] = {}
     for key, value in token.items():
         if key == "OP":
             continue
-        if key in _FLAGS and isinstance(value, bool):
-            required[1 << _FLAGS.index(key)] = value
+        if key in FLAGS and isinstance(value, bool):
+            required[1 << FLAGS.index(key)] = value
             continue
         slot = _FIELDS.get(key)
         if slot is None:
             return None
         regex = _field(value)
-        if regex is None or fields[slot] != _ANY_FIELD:
+        if regex is None or fields[slot] is not None:
             return None
         fields[slot] = regex
     if required:
         chars = [
-            _FLAG_CHARS[b]
-            for b in range(len(_FLAG_CHARS))
+            FLAG_CHARS[b]
+            for b in range(len(FLAG_CHARS))
             if all(bool(b & bit) == want for bit, want in required.items())
         ]
-        fields[3] = f"[{''.join(chars)}]" if chars else "(?!)"
-    body = _US.join(fields) + _RS
+        fields[0] = f"[{''.join(chars)}]" if chars else "(?!)"
+    # Fields after the last tested one are skipped in one step to the end of the token.
+    tested = [i for i, f in enumerate(fields) if f is not None]
+    if not tested:
+        body = _ANY_TOKEN
+    else:
+        used = [f if f is not None else "." if i == 0 else _ANY_FIELD for i, f in enumerate(fields)]
+        last = tested[-1]
+        body = US.join(used[: last + 1]) + (RS if last == 3 else f"{US}[^{RS}]*{RS}")
     op = token.get("OP")
     if op in (None, "1"):
         return f"(?:{body})"
@@ -168,7 +144,7 @@ class TokenRegexMatcher:
         # One scan: the leading literal RS lets the regex engine skip to token starts; the first
         # lookahead keeps only starts where some pattern matches; then each pattern's own
         # optional lookahead captures its longest match from there.
-        parts = [f"{_RS}(?=(?:{'|'.join(regexes)}))"]
+        parts = [f"{RS}(?=(?:{'|'.join(regexes)}))"]
         parts += [f"(?:(?=(?P<p{i}>{regex}))|)" for i, regex in enumerate(regexes)]
         self._regex = re.compile("".join(parts))
         self._captures = [self._regex.groupindex[f"p{i}"] for i in range(len(regexes))]
@@ -182,6 +158,6 @@ class TokenRegexMatcher:
                 begin, end = m.span(group)
                 if end > begin:
                     if start < 0:
-                        start = text.count(_RS, 0, begin) - 1
-                    out.append((self.match_id, start, start + text.count(_RS, begin, end)))
+                        start = text.count(RS, 0, begin) - 1
+                    out.append((self.match_id, start, start + text.count(RS, begin, end)))
         return out

@@ -1,0 +1,299 @@
+"""A second opinion for wording no rule lists: a bag-of-words text classifier (spaCy's
+``textcat_multilabel``, unigrams and bigrams) trained on our own labelled SLA texts.
+
+Rules of kind ``classifier`` flag a block the model scores at or above their ``threshold`` for
+their category, when no other rule of that category flagged the block. The model ships in
+``rules/model/``; ``python -m slaforge.lint.classifier`` trains it again from the labelled sets
+of a checkout (never the blind sets) and records a hash of what it was trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import itertools
+import json
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from slaforge.lint.context import Context
+from slaforge.lint.model import Finding
+from slaforge.lint.rules import Rule
+from slaforge.lint.tokenview import token_view
+from slaforge.resources import builtin_dir
+
+MODEL_DIR = builtin_dir("rules") / "model"
+META = "classifier.json"
+"""The categories the model scores, its bias and a hash of its training texts."""
+KEYS = "keys.npy"
+"""One row per unigram ``(orth, 0)`` and bigram ``(orth, orth)`` seen in training."""
+WEIGHTS = "weights.npy"
+"""Each key's weight per category."""
+NGRAMS = 2
+LENGTH = 1 << 16
+"""Hash buckets per category while training."""
+EPOCHS = 12
+SEED = 0
+
+
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+"""Folds a bigram's two orth ids into one search key (``first * _MIX + second``, wrapping)."""
+
+
+class _Table:
+    """Sorted search keys with the weight row of each, looked up for many keys at once."""
+
+    def __init__(self, keys: npt.NDArray[np.uint64], rows: npt.NDArray[np.intp]) -> None:
+        order = np.argsort(keys, kind="stable")
+        self.keys = keys[order]
+        self.rows = rows[order]
+
+    def find(
+        self, query: npt.NDArray[np.uint64]
+    ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.intp]]:
+        """Which of ``query`` are in the table, and their rows (for those that are)."""
+        if not len(self.keys):
+            return np.zeros(len(query), dtype=bool), np.zeros(0, dtype=np.intp)
+        at = np.minimum(np.searchsorted(self.keys, query), len(self.keys) - 1)
+        hit = self.keys[at] == query
+        return hit, self.rows[at[hit]]
+
+
+@dataclass(frozen=True)
+class Classifier:
+    """A linear model over the unigrams and bigrams of token texts: a block's score for a
+    category is the logistic of its bias plus the weights of every n-gram in the block."""
+
+    categories: tuple[str, ...]
+    unigrams: _Table
+    bigrams: _Table
+    pairs: npt.NDArray[np.uint64]
+    """Each weight row's (first, second) orth ids (second is 0 for a unigram)."""
+    weights: npt.NDArray[np.float32]
+    bias: npt.NDArray[np.float32]
+
+    @classmethod
+    def from_keys(
+        cls,
+        categories: Sequence[str],
+        keys: npt.NDArray[np.uint64],
+        weights: npt.NDArray[np.float32],
+        bias: npt.NDArray[np.float32],
+    ) -> Classifier:
+        """The model whose weight row ``i`` belongs to the n-gram ``keys[i]``."""
+        rows = np.arange(len(keys))
+        single = keys[:, 1] == 0
+        with np.errstate(over="ignore"):
+            folded = keys[~single, 0] * _MIX + keys[~single, 1]
+        return cls(
+            tuple(categories),
+            _Table(keys[single, 0], rows[single]),
+            _Table(folded, rows[~single]),
+            keys,
+            weights,
+            bias,
+        )
+
+    def scores(self, blocks: Sequence[npt.NDArray[np.uint64]]) -> npt.NDArray[np.float32]:
+        """Each block's (an array of token orth ids) score per category, as a
+        ``(blocks, categories)`` array."""
+        sizes = np.array([len(b) for b in blocks], dtype=np.intp)
+        flat = np.concatenate(blocks).astype(np.uint64) if len(blocks) else np.zeros(0, np.uint64)
+        owner = np.repeat(np.arange(len(blocks)), sizes)
+        hit, rows = self.unigrams.find(flat)
+        owners = [owner[hit]]
+        found = [rows]
+        if len(flat) > 1:
+            inside = owner[:-1] == owner[1:]
+            first, second = flat[:-1][inside], flat[1:][inside]
+            with np.errstate(over="ignore"):
+                hit, rows = self.bigrams.find(first * _MIX + second)
+            exact = (self.pairs[rows, 0] == first[hit]) & (self.pairs[rows, 1] == second[hit])
+            owners.append(owner[:-1][inside][hit][exact])
+            found.append(rows[exact])
+        where = np.concatenate(owners)
+        picked = self.weights[np.concatenate(found)]
+        sums = np.stack(
+            [np.bincount(where, picked[:, c], len(blocks)) for c in range(len(self.categories))],
+            axis=1,
+        )
+        logits = np.clip(sums + self.bias, -60.0, 60.0)
+        result: npt.NDArray[np.float32] = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
+        return result
+
+
+@functools.cache
+def load(path: Path = MODEL_DIR) -> Classifier | None:
+    """The classifier stored in ``path``, or None when there is none."""
+    meta_file = path / META
+    if not meta_file.is_file():
+        return None
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    return Classifier.from_keys(
+        meta["categories"],
+        np.load(path / KEYS),
+        np.load(path / WEIGHTS),
+        np.array(meta["bias"], dtype=np.float32),
+    )
+
+
+def categories(path: Path = MODEL_DIR) -> tuple[str, ...]:
+    """The categories the model at ``path`` scores (none when it is missing)."""
+    model = load(path)
+    return model.categories if model else ()
+
+
+def score(
+    blocks: Sequence[npt.NDArray[np.uint64]], path: Path = MODEL_DIR
+) -> dict[str, list[float]]:
+    """Each category's score (0-1) for every block (an array of token orth ids)."""
+    model = load(path)
+    if model is None:
+        return {}
+    table = model.scores(blocks)
+    return {cat: table[:, c].tolist() for c, cat in enumerate(model.categories)}
+
+
+def check_classifier(rule: Rule, ctx: Context) -> list[Finding]:
+    """Flag the blocks the model scores at or above ``rule.threshold`` for the rule's category
+    and no other rule of that category flagged; the finding covers the block's
+    highest-scoring sentence."""
+    out: list[Finding] = []
+    done = ctx.flagged.get(rule.category, set())
+    scores = ctx.scores.get(rule.category, [])
+    threshold = rule.threshold
+    for i in [i for i, value in enumerate(scores) if value >= threshold and i not in done]:
+        info, value = ctx.infos[i], scores[i]
+        bounds = [(s, e) for s, e in info.sent_bounds if e > s]
+        if not bounds:
+            continue
+        if len(bounds) > 1:
+            orths = token_view(info.doc).orth_array
+            by_sentence = score([orths[s:e] for s, e in bounds])[rule.category]
+            best = max(range(len(bounds)), key=by_sentence.__getitem__)
+            value = max(value, by_sentence[best])
+            bounds = [bounds[best]]
+        start, end = info.chars(*bounds[0])
+        out.append(ctx.finding(rule, info, start, end, extra={"score": f"{value:.2f}"}))
+    return out
+
+
+def train(items: Sequence[tuple[str, frozenset[str]]], cats: Sequence[str], out: Path) -> None:
+    """Train on ``items`` (text, categories) and write the model to ``out``."""
+    export(fit(items, cats), items, out)
+
+
+def training_hash(items: Iterable[tuple[str, Iterable[str]]]) -> str:
+    """A hash of (text, categories) pairs, to tell whether a model is out of date."""
+    digest = hashlib.sha256()
+    for text, cats in items:
+        digest.update(json.dumps([text, sorted(cats)]).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def fit(items: Sequence[tuple[str, frozenset[str]]], cats: Sequence[str]) -> Any:
+    """spaCy's ``textcat_multilabel`` (bag of unigrams and bigrams) trained on ``items``
+    (text, categories): a blank English pipeline with that one component."""
+    import spacy
+    from spacy.training import Example
+    from thinc.api import fix_random_seed
+
+    fix_random_seed(SEED)
+    nlp = spacy.blank("en")
+    config = {
+        "@architectures": "spacy.TextCatBOW.v3",
+        "exclusive_classes": False,
+        "ngram_size": NGRAMS,
+        "no_output_layer": False,
+        "length": LENGTH,
+    }
+    component: Any = nlp.add_pipe("textcat_multilabel", config={"model": config})
+    for cat in cats:
+        component.add_label(cat)
+    examples = [
+        Example.from_dict(nlp.make_doc(text), {"cats": {c: float(c in found) for c in cats}})
+        for text, found in items
+    ]
+    optimizer = nlp.initialize(lambda: examples)
+    order = random.Random(SEED)
+    for _ in range(EPOCHS):
+        order.shuffle(examples)
+        for first in range(0, len(examples), 16):
+            nlp.update(examples[first : first + 16], sgd=optimizer, drop=0.2)
+    return nlp
+
+
+def export(nlp: Any, items: Sequence[tuple[str, frozenset[str]]], out: Path) -> None:
+    """Write the weights of every n-gram of ``items`` from the trained ``nlp`` to ``out``."""
+    from spacy.attrs import ORTH
+
+    component = nlp.get_pipe("textcat_multilabel")
+    cats = list(component.labels)
+    # Read each seen n-gram's weights off the hashed table: one probe "document" per n-gram.
+    linear = next(layer for layer in component.model.walk() if layer.name == "sparse_linear")
+    seen: set[tuple[int, int]] = set()
+    for text, _found in items:
+        orths = nlp.make_doc(text).to_array(ORTH).tolist()
+        seen.update((o, 0) for o in orths)
+        seen.update(itertools.pairwise(orths))
+    keys = np.array(sorted(seen), dtype=np.uint64)
+    pairs = np.ascontiguousarray(keys.ravel())
+    hashed = np.where(keys[:, 1] == 0, keys[:, 0], linear.ops.ngrams(2, pairs)[0::2])
+    ones = np.ones(len(keys), dtype=np.float32)
+    lengths = np.ones(len(keys), dtype=np.int32)
+    bias = np.asarray(linear.get_param("b"), dtype=np.float32)
+    weights = (np.asarray(linear.predict((hashed, ones, lengths))) - bias).astype(np.float32)
+    out.mkdir(parents=True, exist_ok=True)
+    np.save(out / KEYS, keys)
+    np.save(out / WEIGHTS, weights)
+    meta = {
+        "categories": cats,
+        "bias": [round(float(b), 6) for b in bias],
+        "trained_on": training_hash(items),
+        "texts": len(items),
+    }
+    (out / META).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+
+
+def training_items(repo: Path) -> list[tuple[str, frozenset[str]]]:
+    """The customer-side texts of the labelled sets in a checkout: the development part of
+    ``tests/lint/data/labelled.yaml`` and ``tests/lint/heldout/``; never the held-out part or
+    ``tests/lint/blind/``."""
+    from slaforge.lint.evaluate import load_labelled
+
+    files = [
+        repo / "tests/lint/data/labelled.yaml",
+        *sorted((repo / "tests/lint/heldout").glob("*.yaml")),
+    ]
+    return [
+        (i.text, i.expect)
+        for f in files
+        for i in load_labelled(f)
+        if i.side == "customer" and i.part != "held-out"
+    ]
+
+
+def main() -> None:
+    from slaforge.lint.model import CATEGORIES
+
+    parser = argparse.ArgumentParser(
+        description="Train the classifier behind the classifier rules."
+    )
+    parser.add_argument("--repo", type=Path, default=Path.cwd(), help="slaforge checkout")
+    parser.add_argument("--out", type=Path, default=None, help="model folder (rules/model)")
+    args = parser.parse_args()
+    items = training_items(args.repo)
+    out = args.out or args.repo / "rules" / "model"
+    train(items, CATEGORIES, out)
+    print(f"trained on {len(items)} texts; wrote {out}")
+
+
+if __name__ == "__main__":
+    main()

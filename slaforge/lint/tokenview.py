@@ -1,0 +1,95 @@
+"""What the matchers need from a block's tokens, worked out once per distinct token and once
+per block: the encoded text the token regexes scan, the word and shape ids the anchor index
+looks up, and the sentence starts.
+
+A token's facts depend on its text and the language's lexical attribute getters alone, so they
+are cached per vocabulary by orth id; a block then costs one array read and a dictionary lookup
+per token, with no spaCy ``Token`` objects made.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import cast
+
+import numpy as np
+import numpy.typing as npt
+from spacy.attrs import ORTH
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Token
+
+US = "\x1f"
+"""Separates the fields of one encoded token."""
+RS = "\x1e"
+"""Ends every encoded token (and starts the encoded text)."""
+FLAGS = ("LIKE_NUM", "IS_ALPHA", "IS_TITLE", "IS_CURRENCY", "IS_PUNCT", "IS_LOWER")
+FLAG_CHARS = [chr(0x100 + bits) for bits in range(1 << len(FLAGS))]
+"""One character per token holds its lexical flags (``LIKE_NUM`` ... ``IS_LOWER``) as bits."""
+
+_PLAIN, _FINAL, _PUNCT = "0", "1", "2"
+_STARTS = re.compile(f"{_FINAL}[{_FINAL}{_PUNCT}]*{_PLAIN}")
+"""A sentence starts at the first token that is not punctuation after a sentence-final one,
+by the rule of spaCy's ``sentencizer``."""
+_FINALS = frozenset(Sentencizer.default_punct_chars)
+_MAX_FACTS = 200_000
+_KEY = "slaforge_tokens"
+
+_Facts = tuple[str, int, int, str]
+"""Encoded piece, lower-case id, shape id, sentence role."""
+_CACHE: dict[int, dict[int, _Facts]] = {}
+_NONE = np.zeros(0, dtype=np.uint64)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenView:
+    """One block's tokens as the matchers read them."""
+
+    text: str
+    """``RS`` + ``flags US lower US shape US text RS`` for every token."""
+    words: frozenset[int]
+    """Ids of every lower-case form and shape in the block."""
+    starts: list[int]
+    """Token index of each sentence start."""
+    orth_array: npt.NDArray[np.uint64]
+    """Each token's orth id (the hash of its text)."""
+
+
+def token_view(doc: Doc) -> TokenView:
+    """``doc``'s :class:`TokenView` (memoised on the doc)."""
+    view: TokenView | None = doc.user_data.get(_KEY)
+    if view is None:
+        view = doc.user_data[_KEY] = _view(doc)
+    return view
+
+
+def _view(doc: Doc) -> TokenView:
+    cache = _CACHE.setdefault(id(doc.vocab), {})
+    if len(cache) > _MAX_FACTS:
+        cache.clear()
+    orth_array = cast(npt.NDArray[np.uint64], doc.to_array(ORTH)) if len(doc) else _NONE
+    orths: list[int] = orth_array.tolist()
+    get = cache.get
+    facts = [get(orth) for orth in orths]
+    for i, fact in enumerate(facts):
+        if fact is None:
+            facts[i] = cache[orths[i]] = _facts(doc[i])
+    known: list[_Facts] = facts  # type: ignore[assignment]
+    words = frozenset([f[1] for f in known] + [f[2] for f in known])
+    roles = "".join([f[3] for f in known])
+    starts = [0]
+    if _FINAL in roles:
+        starts += [m.end() - 1 for m in _STARTS.finditer(roles)]
+    return TokenView(RS + "".join([f[0] for f in known]), words, starts, orth_array)
+
+
+def _facts(token: Token) -> _Facts:
+    bits = sum(1 << i for i, name in enumerate(FLAGS) if getattr(token, name.lower()))
+    lower, text, shape = (_clean(v) for v in (token.lower_, token.text, token.shape_))
+    piece = f"{FLAG_CHARS[bits]}{US}{lower}{US}{shape}{US}{text}{RS}"
+    role = _FINAL if token.text in _FINALS else _PUNCT if token.is_punct else _PLAIN
+    return piece, token.lower, token.shape, role
+
+
+def _clean(value: str) -> str:
+    return value.replace(US, " ").replace(RS, " ") if (US in value or RS in value) else value
