@@ -263,21 +263,32 @@ def export(nlp: Any, items: Sequence[tuple[str, frozenset[str]]], out: Path) -> 
 
 
 def training_items(repo: Path) -> list[tuple[str, frozenset[str]]]:
-    """The customer-side texts of the labelled sets in a checkout: the development part of
-    ``tests/lint/data/labelled.yaml`` and ``tests/lint/heldout/``; never the held-out part or
-    ``tests/lint/blind/``."""
+    """What the model learns from, in a checkout: the customer-side texts of the development
+    part of ``tests/lint/data/labelled.yaml`` and of ``tests/lint/heldout/`` (never the
+    held-out part or ``tests/lint/blind/``), then every paragraph of the agreements built from
+    ``examples/`` as a clean text, so that the model knows our own drafting."""
     from slaforge.lint.evaluate import load_labelled
+    from slaforge.render.build import Builder
+    from slaforge.render.textblocks import model_blocks
+    from slaforge.spec.load import load_spec
 
     files = [
-        repo / "tests/lint/data/labelled.yaml",
-        *sorted((repo / "tests/lint/heldout").glob("*.yaml")),
+        repo / "tests" / "lint" / "data" / "labelled.yaml",
+        *sorted((repo / "tests" / "lint" / "heldout").glob("*.yaml")),
     ]
-    return [
+    items = [
         (i.text, i.expect)
         for f in files
         for i in load_labelled(f)
         if i.side == "customer" and i.part != "held-out"
     ]
+    builder = Builder()
+    ours: dict[str, None] = {}
+    for spec in sorted((repo / "examples").glob("*.yaml")):
+        for block in model_blocks(builder.build(load_spec(spec)).model):
+            if not block.is_heading and block.location.table is None and block.text.strip():
+                ours[block.text] = None
+    return items + [(text, frozenset()) for text in ours]
 
 
 def main() -> None:

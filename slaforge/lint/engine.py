@@ -105,11 +105,14 @@ def _match(
 
 
 def _classify(blocks: list[Block], docs: list[Doc], active: list[Rule]) -> dict[str, list[float]]:
-    """The classifier's score per category for every block (0 for headings), when a classifier
-    rule runs."""
+    """The classifier's score per category for every block, when a classifier rule runs.
+    Headings and Word table cells score 0: a cell is a fragment of a row ("Below 95%"), which
+    the model, trained on sentences, clauses and whole rows, cannot judge."""
     if not any(r.kind == "classifier" for r in active):
         return {}
-    headings = [i for i, block in enumerate(blocks) if block.is_heading]
+    headings = [
+        i for i, block in enumerate(blocks) if block.is_heading or block.location.table is not None
+    ]
     orths = [token_view(doc).orth_array for doc in docs]
     for i in headings:
         orths[i] = orths[i][:0]
