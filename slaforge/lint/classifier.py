@@ -144,12 +144,6 @@ def load(path: Path = MODEL_DIR) -> Classifier | None:
     )
 
 
-def categories(path: Path = MODEL_DIR) -> tuple[str, ...]:
-    """The categories the model at ``path`` scores (none when it is missing)."""
-    model = load(path)
-    return model.categories if model else ()
-
-
 def score(
     blocks: Sequence[npt.NDArray[np.uint64]], path: Path = MODEL_DIR
 ) -> dict[str, list[float]]:

@@ -110,17 +110,28 @@ def _classify(blocks: list[Block], docs: list[Doc], active: list[Rule]) -> dict[
     the model, trained on sentences, clauses and whole rows, cannot judge."""
     if not any(r.kind == "classifier" for r in active):
         return {}
-    headings = [
+    skipped = [
         i for i, block in enumerate(blocks) if block.is_heading or block.location.table is not None
     ]
     orths = [token_view(doc).orth_array for doc in docs]
-    for i in headings:
+    for i in skipped:
         orths[i] = orths[i][:0]
     scores = classifier.score(orths)
     for values in scores.values():
-        for i in headings:
+        for i in skipped:
             values[i] = 0.0
     return scores
+
+
+def _run(rules: list[Rule], ctx: Context, options: LintOptions) -> list[Finding]:
+    """Every finding of ``rules``, with its severity after overrides."""
+    findings: list[Finding] = []
+    for rule in rules:
+        severity = _severity(rule, options)
+        for finding in KIND_CHECKS[rule.kind](rule, ctx):
+            finding.severity = severity
+            findings.append(finding)
+    return findings
 
 
 @contextmanager
@@ -184,15 +195,11 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
     ctx = Context(file, infos, words)
     ctx.cards = build_cards(ctx)
     ctx.scores = _classify(blocks, docs, active)
-    findings: list[Finding] = []
-    for rule in sorted(active, key=lambda r: r.kind == "classifier"):
-        if rule.kind == "classifier" and not ctx.flagged:
-            for finding in findings:
-                ctx.flagged.setdefault(finding.category, set()).add(ctx.block_of[id(finding)])
-        severity = _severity(rule, options)
-        for finding in KIND_CHECKS[rule.kind](rule, ctx):
-            finding.severity = severity
-            findings.append(finding)
+    # Classifier rules run last: they speak only where no other rule flagged the category.
+    findings = _run([r for r in active if r.kind != "classifier"], ctx, options)
+    for finding in findings:
+        ctx.flagged.setdefault(finding.category, set()).add(ctx.block_of[id(finding)])
+    findings += _run([r for r in active if r.kind == "classifier"], ctx, options)
     keyed = [(ctx.block_of.get(id(f), 0), f) for f in findings]
     keyed.sort(key=lambda bf: (bf[0], bf[1].start, bf[1].end, bf[1].code))
     return LintResult(_dedupe(keyed), [s.card for s in ctx.cards], notices)
