@@ -48,6 +48,8 @@ _LOSS_THRESHOLD = _DOWN | {"if", "when", "whenever", "which", "means", "restored
 (downtime, restoration, a credit), not a target that needs its period."""
 _NEAR = 14
 """Most tokens between a metric word and the target it names."""
+_NEAR_AFTER = 4
+"""Most tokens between a target and a metric word named after it ("4 hours to restore")."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _CLOCKED_VALUES = frozenset(k.value for k in CLOCKED_KINDS)
 
@@ -121,6 +123,9 @@ def _pick_kind(
     for kind, hit in fitting:
         if hit[0] < target[1]:
             continue  # a metric word before the target, but too far or a clause away
+        if hit[0] - target[1] > _NEAR_AFTER:
+            continue  # "within 1 working day if that number falls, naming the date by which it
+            # will be restored": the word after belongs to another clause
         # a metric named after its target ("4 hours restore"), not one in the next clause
         # ("retention for 90 days, and restore on request")
         between = [t.lower_ for t in info.doc[target[1] : hit[0]]]

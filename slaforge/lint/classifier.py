@@ -260,7 +260,11 @@ def training_items(repo: Path) -> list[tuple[str, frozenset[str]]]:
     """What the model learns from, in a checkout: the customer-side texts of the development
     part of ``tests/lint/data/labelled.yaml`` and of ``tests/lint/heldout/`` (never the
     held-out part or ``tests/lint/blind/``), then every paragraph of the agreements built from
-    ``examples/`` as a clean text, so that the model knows our own drafting."""
+    ``examples/`` as a clean text, so that the model knows our own drafting: the blocks of the
+    document model and of the .docx read back (cover page and all)."""
+    import tempfile
+
+    from slaforge.extract import extract
     from slaforge.lint.evaluate import load_labelled
     from slaforge.render.build import Builder
     from slaforge.render.textblocks import model_blocks
@@ -278,10 +282,14 @@ def training_items(repo: Path) -> list[tuple[str, frozenset[str]]]:
     ]
     builder = Builder()
     ours: dict[str, None] = {}
-    for spec in sorted((repo / "examples").glob("*.yaml")):
-        for block in model_blocks(builder.build(load_spec(spec)).model):
-            if not block.is_heading and block.location.table is None and block.text.strip():
-                ours[block.text] = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for spec in sorted((repo / "examples").glob("*.yaml")):
+            built = builder.build(load_spec(spec))
+            docx = Path(tmp) / "built.docx"
+            docx.write_bytes(built.data)
+            for block in [*model_blocks(built.model), *extract(docx)]:
+                if not block.is_heading and block.location.table is None and block.text.strip():
+                    ours[block.text] = None
     return items + [(text, frozenset()) for text in ours]
 
 

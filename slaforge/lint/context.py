@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from slaforge.lint.docinfo import DocInfo, Hit
@@ -46,6 +48,36 @@ class Context:
 
     _by_key: dict[str, list[tuple[DocInfo, Hit]]] | None = None
     _blocks_by_key: dict[str, list[DocInfo]] | None = None
+    _joined: dict[bool, tuple[str, list[int]]] = field(default_factory=dict)
+
+    def _text(self, lower: bool) -> tuple[str, list[int]]:
+        """Every block's text (in lower case when ``lower``) joined by NUL, and where each
+        block starts in it."""
+        found = self._joined.get(lower)
+        if found is None:
+            texts = [i.block.text.lower() if lower else i.block.text for i in self.infos]
+            starts: list[int] = []
+            at = 0
+            for text in texts:
+                starts.append(at)
+                at += len(text) + 1
+            found = self._joined[lower] = ("\0".join(texts), starts)
+        return found
+
+    def blocks_containing(self, words: Iterable[str], lower: bool = False) -> list[DocInfo]:
+        """The blocks whose text (lower-cased when ``lower``) contains one of ``words``, in
+        order: one substring search of the whole document per word, so that a check can
+        skip the blocks without them at no cost per block."""
+        text, starts = self._text(lower)
+        found: set[int] = set()
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                block = bisect_right(starts, at) - 1
+                found.add(block)
+                following = starts[block + 1] if block + 1 < len(starts) else len(text)
+                at = text.find(word, following)
+        return [self.infos[i] for i in sorted(found)]
 
     def hits(self, key: str) -> list[tuple[DocInfo, Hit]]:
         """Every hit of ``key`` in the document, in order, with its block."""

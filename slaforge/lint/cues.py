@@ -267,10 +267,11 @@ CUES: dict[str, list[Pattern]] = {
         ),
         _phrase("from the time"),
         _phrase("from the moment"),
-        # "from Customer's call", "from the routing timestamp", "from order confirmation"
+        # "from Customer's call", "from the routing timestamp", "from order confirmation",
+        # "from the Trust's phone call"
         [
             {"LOWER": "from"},
-            {"LOWER": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,3}"},
+            {"LOWER": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,4}"},
             {"LOWER": {"IN": list(_START_NOUNS)}},
         ],
         # "the clock starts when ..." names the start event, whatever it is
@@ -282,6 +283,15 @@ CUES: dict[str, list[Pattern]] = {
             {"LOWER": {"IN": list(TIME_UNITS)}},
             {"ORTH": ")", "OP": "?"},
             {"LOWER": {"IN": ["of", "from", "after", "following"]}},
+        ],
+        # the start after a bracket that sets the clock: "within 3 working days (Monday to
+        # Friday, excluding bank holidays) of being asked"
+        [
+            {"ORTH": ")"},
+            {"ORTH": ",", "OP": "?"},
+            {"LOWER": {"IN": ["of", "from", "after", "following"]}},
+            {"LOWER": {"NOT_IN": ["the", "a", "an"]}, "OP": "?"},
+            {"LOWER": {"NOT_IN": [".", ";", ":", "|", ",", "which", "whom", "those", "them"]}},
         ],
     ],
     # a sentence about every time target: "All times run 24x7 from ...", "(measured from ...)"
@@ -525,6 +535,42 @@ CUES["@not-service"].extend(
         ],
     ]
 )  # fmt: skip
+
+_CUSTOMER_PARTIES = [
+    "customer", "customers", "client", "clients", "you", "licensee", "buyer", "buyers",
+    "authority", "purchaser", "subscriber", "subscribers", "employer", "council", "requester",
+    "requesters", "tenant", "merchant",
+]  # fmt: skip
+_CUSTOMER_DUTIES = [
+    "notify", "notifies", "notifying", "submit", "submits", "submitting", "submitted", "lodge",
+    "lodges", "lodging", "lodged", "file", "files", "filing", "filed", "claim", "claims",
+    "claiming", "respond", "responds", "reply", "replies", "approve", "approves", "approving",
+    "confirm", "confirms", "object", "objects", "dispute", "disputes", "give", "gives", "giving",
+    "serve", "serves",
+]  # fmt: skip
+# a deadline the customer must meet, not a service level: "the Authority must notify the
+# Contractor of any missed service level within 10 working days", "conditional upon Customer (a)
+# notifying Supplier ... within two (2) Business Days", "the written application of the
+# Purchaser, lodged no later than the fifth business day"
+CUES["@customer-duty"] = [
+    [
+        {"LOWER": {"IN": _CUSTOMER_PARTIES}},
+        {"LOWER": {"IN": [
+            "shall", "must", "will", "may", "should", "agrees", "is", "are", "has", "have",
+            "needs", "need", "does", "do", "to", "(", ")", "a", "b", "c", "i", "ii", "not",
+            "n't", "required", "obliged", "first", "promptly", ",", "'s", "\u2019s", "contact",
+            "representative",
+        ]}, "OP": "{0,4}"},
+        {"LOWER": {"IN": _CUSTOMER_DUTIES}},
+        {"LOWER": {"NOT_IN": [".", ";", ":", "|", "!", "?"]}, "OP": "{0,10}"},
+        {"LOWER": {"IN": ["within", "than", "by", "before"]}},
+        {"LOWER": {"IN": ["the", "a", "an"]}, "OP": "?"},
+        {"LIKE_NUM": True},
+        {"ORTH": "(", "OP": "?"},
+        {"LIKE_NUM": True, "OP": "?"},
+        {"ORTH": ")", "OP": "?"},
+    ],
+]  # fmt: skip
 
 _SCOPED_MEASURES = [
     "availability", "uptime", "sla", "slas", "level", "levels", "target", "targets",

@@ -126,6 +126,9 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
             hits = [h for h in hits if not _part_of_name(info.doc, h[0], h[1])]
         if rule.skip_negated:
             hits = [h for h in hits if not _negated(info, h)]
+        if rule.skip_customer_duty and "@customer-duty" in info.keys:
+            duties = info.hits["@customer-duty"]
+            hits = [h for h in hits if not any(s < h[1] and h[0] < e for s, e, _ in duties)]
         for hit in _merged(hits):
             if rule.requires and not _present(f"{rule.code}|r", rule, ctx, info, hit):
                 continue

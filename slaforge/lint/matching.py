@@ -120,8 +120,12 @@ class Compiled:
     """The keys of ``index``, as a set to intersect with a block's words."""
     _direct: dict[int, frozenset[int]] = field(default_factory=dict)
     """Anchor -> the groups it alone qualifies (patterns with no other required token)."""
-    _gated: dict[int, list[tuple[int, tuple[frozenset[int], ...]]]] = field(default_factory=dict)
-    """Anchor -> the patterns that also need other words, with those words."""
+    _gated: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    """Anchor -> (group, mask of the word sets its pattern's other required tokens must each
+    have a word of) for the patterns that need more than the anchor."""
+    _need_words: frozenset[int] = frozenset()
+    _need_bits: dict[int, int] = field(default_factory=dict)
+    """Word -> the bits of the word sets it belongs to."""
 
     def candidates(self, doc: Doc, allowed: set[int] | None = None) -> set[int]:
         """The groups (of ``allowed``, when given) that could match in ``doc``: one word of
@@ -130,26 +134,41 @@ class Compiled:
             self._split_index()
         words = token_view(doc).words
         found = set(self.always)
-        gated = self._gated
-        for word in words & self._anchors:
-            found.update(self._direct[word])
-            for gid, others in gated[word]:
-                if gid in found:
-                    continue
-                for need in others:
-                    if need.isdisjoint(words):
-                        break
-                else:
-                    found.add(gid)
+        anchors = words & self._anchors
+        if anchors:
+            bits = self._need_bits
+            have = 0
+            for word in words & self._need_words:
+                have |= bits[word]
+            direct, gated = self._direct, self._gated
+            for word in anchors:
+                found.update(direct[word])
+                for gid, need in gated[word]:
+                    if have & need == need:
+                        found.add(gid)
         return found if allowed is None or len(allowed) == len(self.groups) else found & allowed
 
     def _split_index(self) -> None:
-        self._anchors = frozenset(self.index)
+        bit_of: dict[frozenset[int], int] = {}
+        for entries in self.index.values():
+            for _gid, others in entries:
+                for need in others:
+                    bit_of.setdefault(need, 1 << len(bit_of))
+        bits: dict[int, int] = {}
+        for need, bit in bit_of.items():
+            for word in need:
+                bits[word] = bits.get(word, 0) | bit
+        self._need_bits = bits
+        self._need_words = frozenset(bits)
         self._direct = {
             w: frozenset(g for g, others in entries if not others)
             for w, entries in self.index.items()
         }
-        self._gated = {w: [e for e in entries if e[1]] for w, entries in self.index.items()}
+        self._gated = {
+            w: [(g, sum({bit_of[n] for n in others})) for g, others in entries if others]
+            for w, entries in self.index.items()
+        }
+        self._anchors = frozenset(self.index)
 
     def needs_tagging(self, doc: Doc) -> bool:
         """True when a rule that reads POS or lemmas could match in ``doc``."""

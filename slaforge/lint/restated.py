@@ -26,7 +26,7 @@ import functools
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from slaforge.lint.context import Context
 from slaforge.lint.docinfo import DocInfo
@@ -174,7 +174,8 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ("notice", r"\bnotice\b|notif\w*|announc\w*"),
     (
         "retention",
-        r"retain\w*|retention|kept\b|keeps?\b|keeping\b|delet(?:e|ed|es|ion)\b|purg(?:e|ed|es)\b",
+        r"retain\w*|retention|kept\b|keeps?\b|keeping\b|delet(?:e|ed|es|ion)\b|purg(?:e|ed|es)\b"
+        r"|held for\b|stored for\b",
     ),
     (
         "claim",
@@ -295,6 +296,44 @@ _AHEAD = re.compile(
 )
 _CAP = re.compile(r"(?:\bcap(?:ped)?|\bup to|\bmaximum|\bmax\.?|\blimit(?:ed)?|\bnot exceed"
                   r"|\bexceed|\btotal)\W+(?:\w+\W+){0,5}$", re.I)  # fmt: skip
+_CAP_NOUN = re.compile(
+    r"\b(?:maximum|max\.?|cap|ceiling|aggregate|overall)\b(?:\W+\w+){0,3}?\W+credit\w*\b[^.;%]{0,40}$"
+    r"|\b(?:no|not(?: be)?) (?:more|greater|higher) than\s*$",
+    re.I,
+)
+"""A cap on credits named before the value ("the maximum service credit payable in a month
+is 25%", "credits will not be more than 15%")."""
+_BACKUP = re.compile(r"\bback(?:ed)?[- ]?up|\bbackups?\b", re.I)
+_BACKUP_KIND = re.compile(r"\b(?:full|incremental|differential|transaction|log|snapshot)")
+_NOT_TAKING = re.compile(
+    r"\b(?:test\w*|restor\w*|verif\w*|review\w*|audit\w*|check\w*|report\w*|replicat\w*"
+    r"|cop(?:y|ied|ies) (?:off|to)|rotat\w*|purg\w*|delet\w*)",
+    re.I,
+)
+"""Other things done to backups every so often (tested, restored, rotated)."""
+_TIMES_100 = re.compile(r"[x\u00d7*/)]\s*$|^\s*[x\u00d7*/)]|\bmultipl|\btimes\b")
+_NOT_BINDING = re.compile(
+    r"\b(?:typically|usually|generally|in most cases|often)\b[^.;]*$"
+    r"|\b(?:clause|section|paragraph|schedule|provision|table)s?\s+[\w.()]+\s+(?:is|are|shall be"
+    r"|has been|have been)\s+(?:deleted|struck out|superseded|revoked|replaced in (?:its|their)"
+    r" entirety)\b",
+    re.I,
+)
+"""A value that is not a second commitment: a typical figure ("typically resolved within 2
+hours") or the new text of a clause said to be deleted ("clause 3 is deleted and replaced
+by ...")."""
+_DELETED_ITEMS = re.compile(r"delet|recycl|trash|\bbin\b|remov|purg", re.I)
+"""Items deleted in the last days, kept in a recycle bin: not how far backups reach."""
+_REACH_BEFORE = re.compile(r"\b(?:last|previous|past|preceding|prior)\s*$", re.I)
+_REACH_AFTER = re.compile(r"\s*(?:old|ago|back)\b", re.I)
+"""How far back a restore reaches ("restore from any backup taken in the last 30 days",
+"backups up to 90 days old")."""
+_RECUR = re.compile(
+    r"\b(?:no (?:further|repeat|return|second|follow-up)|(?:not|never) (?:recur|re-?open|return"
+    r"|re-?occur)|without (?:a |any )?(?:further|repeat|return|recurrence|re-?open))\w*\b[^.;]*$"
+)
+"""A fix defined by what does not happen after it ("no further visit is needed within 14
+days", "the fault does not recur within 7 days"): the window is not a time to fix."""
 _LIMITED = re.compile(
     r"(?:\bcapped at|\blimited to|\bup to|\bmaximum(?: of)?|\bmax\.?|\bnot (?:to )?exceed"
     r"|\bno more than|\bat most)\s*$",
@@ -361,7 +400,9 @@ _CONDITION = re.compile(
     r"|support|service|working|office|core|staffed|contracted) hours)(?! the (?:term|agreement"
     r"|contract))|outside|weekends?|saturdays?|sundays?|peak|for each (?:site|component|region)"
     r"|last \w+ (?:weekdays|days|business days|working days)|month-end|year-end|again"
-    r"|further attempts?|second attempt|including (?:planned |scheduled |emergency )?"
+    r"|further attempts?|second attempt|(?:instead|in place) of(?! [^.;]{0,40}\b(?:stated"
+    r"|set out|specified|given|agreed|in (?:clause|section|paragraph|schedule)))"
+    r"|including (?:planned |scheduled |emergency )?"
     r"(?:maintenance|downtime))",
 )
 """Words that limit a value to some of the time ("outside business hours", "at weekends") or
@@ -428,7 +469,9 @@ _EXAMPLE = re.compile(
 )
 """A worked example: its figures illustrate a formula and are not values of the agreement."""
 _TIER = re.compile(
-    r"(?:\bbelow|\bunder|\bless than|\babove|\bbetween|[<>\u2264\u2265])\s*(?:the\s+)?\d", re.I
+    r"(?:\bbelow|\bunder|\bless than|\babove|\bbetween|[<>\u2264\u2265])\s*(?:the\s+)?"
+    r"\d(?!\d?:\d\d)",
+    re.I,
 )
 """A threshold in the sentence: the credit stated with it is one tier of a table."""
 _GENERIC = re.compile(
@@ -741,6 +784,11 @@ class _Sentence:
                             _DAY_WORD.fullmatch(m.group())
                             and _CLOCK_TIME.search(low, max(0, m.start() - 15), m.end() + 20)
                         )
+                        # "; restored means it works again": a definition, not a case
+                        and not (
+                            m.group() == "again"
+                            and " means " in low[max(0, low.rfind(";", 0, m.start())) : m.start()]
+                        )
                     ),
                     -1,
                 )
@@ -826,9 +874,9 @@ def _measure(
             return name
         if _WINDOW_ADJ.fullmatch(gap.lower()):
             return name  # "a 99.9% monthly availability commitment"
-        if name == "downtime" and (of := _OF_KIND.fullmatch(gap.lower())):
+        if name in ("downtime", "maintenance") and (of := _OF_KIND.fullmatch(gap.lower())):
             # "up to 8 hours of planned downtime": an allowance named after its value
-            return "maintenance" if of.group(1) else "downtime"
+            return "maintenance" if of.group(1) or name == "maintenance" else "downtime"
         break
     return None
 
@@ -876,7 +924,7 @@ _EVENT_NOT_THING = frozenset(
     delivered sends send sent issue issues issued publish publishes published publication
     provide provides provided make makes made give gives given submit submits submitted
     upload uploads uploaded release released releases service level table timetable
-    schedule summary date dates minus less""".split()  # noqa: SIM905
+    schedule summary date dates minus less time times local noon midday midnight""".split()  # noqa: SIM905
 )
 _SHARE_NUM = re.compile(r"\d+(?:\.\d+)?")
 _RANGE_FROM = re.compile(r"^\s*(?:to|-|\u2013|and)\s*(?:below|under|less than|<)?\s*\d", re.I)
@@ -938,7 +986,7 @@ def statements(
     clocks = digit and _CLOCK_TIME.search(low) is not None
     dom = ("day" in low or "month" in low) and _ORDINAL.search(low) is not None
     temps = digit and ("\u00b0" in text or "degree" in low)
-    cover = "24" in low or "twenty-four" in low
+    cover = "24" in low or "twenty-four" in low or "the clock" in low or "the-clock" in low
     windows = _WINDOW_GATE.search(low) is not None and (
         "%" in low or _MEASURING_GATE.search(low) is not None
     )
@@ -975,6 +1023,8 @@ def statements(
         has_cover = cover and _COVERAGE.search(slow) is not None
         if not (mine or has_clock or has_dom or has_window or has_temp or has_cover):
             prev = None
+            if slow.rstrip().endswith("?") and _MEASURING.search(slow):
+                prev = _Sentence(sentence, slow)  # "How is uptime calculated?" and its answer
             continue
         if _is_example(slow):
             continue
@@ -990,7 +1040,10 @@ def statements(
         if has_temp:
             yield from _temperatures(info, sent, s_start, words)
         prev = words
-        spans = [(m.start - s_start, m.end - s_start, m.pct is not None) for m in mine]
+        # "every day" is not a time limit that a share in the sentence is tied to
+        spans = [
+            (v.start - s_start, v.end - s_start, v.pct is not None) for v in mine if not v.every
+        ]
         for m in mine:
             yield from _values(
                 info, sent, s_start, words, m, spans, header, cells, (row_label, row_key, ""),
@@ -1100,6 +1153,23 @@ def _values(
     before = sentence[:start]
     right = sentence[end : end + 60]
     measure = _measure(words, left_start, start, end, is_pct, spans)
+    reach = (
+        unit is not None
+        and "restor" in words.low
+        and unit.lower()[:3] in ("day", "wee", "mon", "yea")
+        and bool(_REACH_BEFORE.search(before[-30:]) or _REACH_AFTER.match(right))
+        and "point-in-time" not in words.low
+        and not _DELETED_ITEMS.search(before[-60:])
+    )
+    if reach:
+        measure = "retention"  # how far back a restore reaches is how long backups are kept
+    elif (
+        (every or (unit and before[-8:].rstrip().lower().endswith("every")))
+        and "back" in words.low
+        and _BACKUP.search(words.low)
+        and not _NOT_TAKING.search(words.low)
+    ):
+        measure = "backup-frequency"  # "backed up every 24 hours", "backups every 4 hours"
     heading = ""
     if header:
         column = before.count("|") - (1 if info.block.text.lstrip().startswith("|") else 0)
@@ -1172,7 +1242,10 @@ def _values(
         last = [w for s, e, n, w in words.measures if n == "retention" and e <= start]
         if (last and _DELETION.match(last[-1])) or words.fact("termination"):
             return  # deleting on request, keeping data after the contract ends
-    if measure == "credit" and _CAP.search(before[-40:]):
+    near = before[-70:]
+    if ("no " in near or "not " in near or "without" in near) and _RECUR.search(near):
+        return  # "no further visit is needed within 14 days": a recurrence window
+    if measure == "credit" and (_CAP.search(before[-40:]) or _CAP_NOUN.search(before[-90:])):
         measure = "credit-cap"
     tail = before[-25:]
     reference = bool(
@@ -1208,10 +1281,11 @@ def _values(
         and not (measure == "maintenance" and _LIMITED.search(before[-40:]))
     ):
         return
-    if unit and measure != "update" and _FREQUENCY.search(before[-12:]):
+    frequency = measure in ("update", "backup-frequency")
+    if unit and not frequency and not reach and _FREQUENCY.search(before[-12:]):
         return
-    if every or measure == "update":
-        if measure != "update":
+    if every or frequency:
+        if not frequency:
             return
         if every:  # "every hour", "hourly"
             unit = "hour" if every.startswith("hour") else every
@@ -1223,8 +1297,14 @@ def _values(
         ):
             return  # "Below 99.9% and at least 99.5%": one tier of a credit table
         clock, value = "%", _number(num or "0")
-        if measure == "availability" and value >= 100:
-            return
+        if measure == "availability" and (
+            value > 100
+            or (
+                value == 100
+                and (_TIMES_100.search(before[-6:]) or _TIMES_100.match(right) or "=" in sentence)
+            )
+        ):
+            return  # "(uptime / total) x 100%": a formula, not a target
         if measure in _CLOCKED or (
             any(not p for _s, _e, p in spans) and measure not in ("credit", "credit-cap")
         ):
@@ -1244,10 +1324,19 @@ def _values(
         value = number * _MINUTES.get(unit, 0)
         if not value:
             return
-    conditional = not reference and bool(
-        _conditional(words, start)
-        or (measure == "credit" and _TIER.search(f"{row_text} {sentence}"))
-        or (measure != "credit" and words.fact("trigger") and not _COMMITTED.search(before[-40:]))
+    conditional = (
+        not reference
+        and bool(
+            (_conditional(words, start) and not reach)  # "restored from the last 14 days"
+            or _NOT_BINDING.search(before)
+            or (measure == "credit" and _TIER.search(f"{row_text} {sentence}"))
+            or (
+                measure != "credit"
+                and not reach
+                and words.fact("trigger")
+                and not _COMMITTED.search(before[-40:])
+            )
+        )
     )
     st = _stmt(info, sent, s_start, words, start, end, measure, clock, (value,), left_start,
                label, row, table, conditional)  # fmt: skip
@@ -1263,6 +1352,10 @@ def _values(
         if not things:
             return
         st.subjects, st.strict = frozenset(things), True
+    if reach:
+        st.subjects = frozenset({("", "backup")})
+    elif measure == "backup-frequency" and (kind := _BACKUP_KIND.search(words.low)):
+        st.priority = kind.group()  # full and incremental backups run at their own intervals
     if unit and measure in _CLOCKED:
         earlier = [x for x in spans if left_start <= x[0] and x[1] <= start]
         if earlier and earlier[-1][2]:  # "80% of calls within 20 seconds"
@@ -1436,7 +1529,7 @@ def _deadline(
 _WINDOW = re.compile(
     r"\b(?:(?P<adj>monthly|quarterly|annual|annually|yearly|weekly)\b(?!\s+(?:fees?|charges?"
     r"|invoices?|reports?|meetings?|reviews?|rental|price|bill|plan|subscription|cap)\b)"
-    r"|(?:per|each|every|over|across|in|for|on)\s+(?:(?:each|every|a|an|the|one)\s+)?"
+    r"|(?:per|each|every|over|across|in|for|on|at)\s+(?:(?:each|every|a|an|any|the|one)\s+)?"
     r"(?:(?:full|complete|single|whole)\s+)?(?P<roll>rolling\s+)?(?:(?P<n>\d+|two|three|six"
     r"|twelve)[- ])?(?:calendar\s+)?(?P<unit>month|quarter|year|week)s?\b(?![- ](?:end|fee"
     r"|charge|report|meeting))(?:[- ](?:period|window))?)",
@@ -1451,7 +1544,7 @@ _MEASURING = re.compile(
     r"|applies|apply)\b",
 )
 _MEASURED_AFTER = re.compile(
-    r"^[^,;]*%[^,;]*,\s*(?:measured|calculated|assessed|computed|averaged)\s+$", re.I
+    r"^(?:[^,;]*%[^,;]*)?,\s*(?:measured|calculated|assessed|computed|averaged)\s+$", re.I
 )
 _WINDOW_STOP = re.compile(
     r"\b(?:below|under|less than|falls?|more than|above|exceed\w*|any (?:two|three|\d+)"
@@ -1504,7 +1597,11 @@ def _windows(
             if earlier and earlier[-1][2] not in _WINDOW_MEASURES:
                 continue
             if not earlier:
-                if prev is None or not _MEASURING.search(text, 0, w.start()):
+                if prev is None or not (
+                    _MEASURING.search(text, 0, w.start())
+                    # "How is uptime calculated? We look at a rolling 12-month window."
+                    or (prev.low.rstrip().endswith("?") and _MEASURING.search(prev.low))
+                ):
                     continue
                 older = [x for x in prev.measures if x[2] in _WINDOW_MEASURES]
                 if not older or words.measures:
@@ -1625,6 +1722,9 @@ class _Doc:
     uniform: dict[tuple[int, str, str], bool]
     """For each table, measure and priority: True when all its rows state the same value (a
     table whose rows differ gives each thing its own value, not the document's)."""
+    terms: dict[str, set[tuple[float, ...]]] = field(default_factory=dict)
+    """For each measure, the spans of hours given a defined name ("Core Hours" means
+    08:00-18:00): plain hours equal to one of them use that name, not another."""
 
 
 def _same_priority(a: Statement, b: Statement, doc: _Doc) -> bool:
@@ -1634,14 +1734,23 @@ def _same_priority(a: Statement, b: Statement, doc: _Doc) -> bool:
         b.priority, b.priority
     ):
         return True  # "Priority 1 (Critical)" makes "critical" and "P1" one priority
-    if (
-        a.clock in ("range", "coverage")
-        and a.measure == "service-hours"
-        and "" in (a.priority, b.priority)
+    if "" in (a.priority, b.priority) and (
+        (a.clock in ("range", "coverage") and a.measure in ("service-hours", "maintenance-window"))
+        or "standard" in (a.priority, b.priority)
     ):
+        # a tier named alone ("standard cover", "the standard window") is no distinction
         named = a.priority or b.priority
+        plain = b if named == a.priority else a
+        if _OTHER_SPEED.search(plain.context):
+            return False  # "Express turnaround: 6 hours" is another tier
         return named in _TIERS and doc.tiers.get(a.measure, set()) == {named}
     return False
+
+
+_OTHER_SPEED = re.compile(
+    r"\b(?:express|rush|urgent|expedited|priority|premium|enhanced|basic|advanced|extended"
+    r"|economy|same-day|next-day|fast[- ]track|out[- ]of[- ]hours)\b"
+)
 
 
 def _mentioned(a: Statement, b: Statement) -> bool:
@@ -1682,8 +1791,10 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
         return False
     if a.conditional or b.conditional:
         return False
+    if a.clock == "range" and _terms_apart(a, b, doc):
+        return False
     if a.window and b.window and a.window != b.window and a.clock != "window":
-        return False  # a monthly and a yearly target are two targets
+        return _caps_apart(a, b)  # a monthly and a yearly target are two targets
     if a.share != b.share:
         # "90% of calls within 30 seconds" and "80% of calls within 30 seconds" conflict;
         # "80% within 20 seconds" and an average of 30 seconds are two targets
@@ -1700,6 +1811,35 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
     if a.clock == "window":
         return a.value != b.value and not (a.shares and b.shares and not a.shares & b.shares)
     return a.clock != b.clock or a.value != b.value
+
+
+_CAPS = frozenset({"maintenance", "downtime"})
+
+
+def _caps_apart(a: Statement, b: Statement) -> bool:
+    """True when two allowances of time over different windows cannot both hold: the
+    allowance for the shorter window is larger than the one for the longer window ("6 hours
+    of maintenance in any quarter" and "up to 8 hours in each month")."""
+    if a.measure not in _CAPS or "%" in (a.clock, b.clock) or a.share != b.share:
+        return False
+    if a.window[1:] != b.window[1:]:
+        return False  # a rolling window and a calendar one
+    short, long = (a, b) if a.window[0] < b.window[0] else (b, a)
+    return short.value[0] > long.value[0]
+
+
+def _term(st: Statement) -> bool:
+    return any(q == "term" for q, _h in st.soft)
+
+
+def _terms_apart(a: Statement, b: Statement, doc: _Doc) -> bool:
+    """True when one of two spans of hours is a defined term and the other, in plain words,
+    equals another defined span ("'Extended Hours' means 18:00-22:00" and "answered between
+    08:00 and 18:00" where "Core Hours" means 08:00-18:00)."""
+    if _term(a) == _term(b):
+        return False
+    plain = b if _term(a) else a
+    return plain.value in doc.terms.get(plain.measure, set())
 
 
 _OTHER_CASES = re.compile(r"\b(?:other|remaining|rest of|non-urgent|routine)\b")
@@ -1738,10 +1878,12 @@ _RANGE = re.compile(
     r"(?: [Tt]ime)?|[A-Z]{2,5}(?:[+-]\d{1,2})?\b))?",
 )
 _COVERAGE = re.compile(
-    r"\b24\s*[x\u00d7/]\s*(?P<d>[57])\b|\b(?:24|twenty-four) hours a day,?\s+(?P<w>7|seven|5"
-    r"|five) days a week|\b(?:24|twenty-four) hours a day,? every day",
+    r"\b24\s*[x\u00d7/]\s*(?P<d>[57])(?:\s*[x\u00d7/]\s*(?:365|52))?\b|\b(?:24|twenty-four)"
+    r" hours a day,?\s+(?P<w>7|seven|5|five) days a week|\b(?:24|twenty-four) hours a day,?"
+    r" (?:every day|365 days a year)|\b(?:a)?round[- ]the[- ]clock\b",
 )
-"""Round-the-clock coverage ("24x7", "24 hours a day, 7 days a week", "24x5")."""
+"""Round-the-clock coverage ("24x7", "24/7/365", "24 hours a day, 7 days a week", "24x5",
+"round the clock")."""
 _TERMS = re.compile(r"\b((?:[A-Z][\w-]*\s+)+(?:Hours|Coverage|Window|Period|Time))\b")
 """A defined term for a span of time ("Service Desk Hours", "Continuous Coverage")."""
 _PER_PERIOD = re.compile(r"\s+an?\s+(?:day|week|year)\b", re.I)
@@ -1763,6 +1905,7 @@ _HOURS_KIND = (
         re.compile(
             r"support|service desk|help ?desk|business hours|working hours|service hours"
             r"|office hours|staffed|open\b|coverage|opening|hours are|hours\W+means|online"
+            r"|\bcover\b|\b(?:core|contract(?:ed|ual)?|operating|normal) hours"
             r"|available|reached",
             re.I,
         ),
@@ -1871,7 +2014,7 @@ def hour_ranges(
             info=info,
             sent=sent,
             start=s_start + m.start(),
-            end=s_start + m.end(),
+            end=s_start + m.start() + len(m.group().rstrip()),
             conditional=False,
             zone=(m.group("zone") or "").lower().replace(" time", ""),
             days=days[i],
@@ -1919,6 +2062,59 @@ def _coverage(
         )
 
 
+_PERIOD_TERM = re.compile(
+    r"[\"\u201c](?P<term>(?:[A-Z][\w-]*\s+){0,2}(?:Period|Window))[\"\u201d]\s+means\s+(?:each|a|an"
+    r"|one|every|the)?\s*(?:calendar\s+)?(?P<unit>month|quarter|year|week)\b(?![- ]?end)"
+)
+"""A defined measurement period ("'Measurement Period' means each calendar quarter")."""
+
+
+def _period_windows(ctx: Context) -> Iterator[Statement]:
+    """A measure stated over a defined period ("the percentage of minutes in the Measurement
+    Period") is measured over the window the definition gives; compared with plain windows
+    ("99.9% in each calendar month") by the window check."""
+    terms: dict[str, float] = {}
+    for info in ctx.infos:
+        text = info.block.text
+        if "means" in text and ("Period" in text or "Window" in text):
+            for d in _PERIOD_TERM.finditer(text):
+                terms[d.group("term").lower()] = _MONTHS[d.group("unit")]
+    if not terms:
+        return
+    for info in ctx.infos:
+        low = info.block.text.lower()
+        if not any(t in low for t in terms) or len(low) != len(info.block.text):
+            continue
+        pos = 0
+        for n, part in enumerate(_SENTENCE_END.split(low)):
+            start = low.find(part, pos)
+            pos = start + len(part)
+            if _TERMINATION.search(part) or _TRIGGER.match(part) or _is_example(part):
+                continue
+            for term, months in terms.items():
+                at = part.find(term)
+                if at < 0 or _PERIOD_TERM.search(info.block.text, start, start + len(part)):
+                    continue
+                found = [
+                    x for x in _find_measures(part[:at], part[:at]) if x[2] in _WINDOW_MEASURES
+                ]
+                if not found:
+                    continue
+                yield Statement(
+                    measure=found[-1][2],
+                    priority=_priority(part[:at]),
+                    subjects=frozenset(),
+                    clock="window",
+                    value=(months, 0.0),
+                    info=info,
+                    sent=-1 - n,
+                    start=start + at,
+                    end=start + at + len(term),
+                    conditional=False,
+                )
+                break
+
+
 _CACHE: list[tuple[Context, list[Statement], _Doc]] = []
 
 
@@ -1957,6 +2153,9 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
             header = cells  # the first row of a table names its columns
             table += 1
         out.extend(statements(info, header, row_label, row_text, table, aliases))
+    extra = list(_period_windows(ctx))
+    if extra:  # in document order, so the later of two windows is the one flagged
+        out = sorted(out + extra, key=lambda st: (st.info.index, st.start))
     tiers: dict[str, set[str]] = {}
     values: dict[tuple[int, str, str], set[tuple[float, ...]]] = {}
 
@@ -1965,7 +2164,11 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
             tiers.setdefault(st.measure, set()).add(st.priority)
         if st.table:
             values.setdefault((st.table, st.measure, st.priority), set()).add(st.value)
-    doc = _Doc(tiers, aliases, {key: len(v) == 1 for key, v in values.items()})
+    terms: dict[str, set[tuple[float, ...]]] = {}
+    for st in out:
+        if st.clock == "range" and _term(st):
+            terms.setdefault(st.measure, set()).add(st.value)
+    doc = _Doc(tiers, aliases, {key: len(v) == 1 for key, v in values.items()}, terms)
     _CACHE[:] = [(ctx, out, doc)]
     return out, doc
 
@@ -2152,11 +2355,198 @@ def _formula_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
             return
 
 
+_UNIT_RATE = re.compile(
+    r"\b(?:for\s+)?(?:each|every|per)\s+(?:full\s+|complete\s+|whole\s+|additional\s+)?"
+    r"(?:(?:\w+\s+){0,2}(?:of\s+)?)?(?P<u>hour|day|minute)s?\b[^.;%]{0,120}?"
+    rf"(?P<rate>{_NUM}){_PCT}\s+of\b"
+    rf"|(?P<rate2>{_NUM}){_PCT}\s+of\s+[^.;%]{{0,60}}?\b(?:for|per)\s+(?:each|every)?"
+    r"\s*(?:full\s+|complete\s+|whole\s+|additional\s+)?(?P<u2>hour|day|minute)s?\b"
+)
+"""A credit at a rate per unit of time ("each full hour of outage attracts a credit of 5% of
+the rental", "5% of the monthly fee for each full day")."""
+_UNIT_ROW = re.compile(
+    r"^\s*(?:up to\s+|over\s+|more than\s+)?(?P<n>\d+)\s*(?P<u>hour|day|minute)s?\b(?P<more>"
+    r"\s*(?:or more|or longer|and over|\+))?"
+)
+
+
+def _unit_rate_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """A credit table row ("2 hours | 20%") that a credit rate per hour or day stated in
+    words ("5% of the monthly charge for each full hour") does not give."""
+    rate: tuple[float, str, str] | None = None
+    cap = math.inf
+    for info in ctx.infos:
+        text = info.block.text
+        if "%" not in text or info.block.is_heading:
+            continue
+        low = text.lower()
+        cells = _cells(text)
+        if not cells:
+            if rate is None and ("credit" in low or "refund" in low or "rebate" in low):
+                m = _UNIT_RATE.search(low)
+                if m:
+                    unit = m.group("u") or m.group("u2")
+                    rate = (float(m.group("rate") or m.group("rate2")), unit, m.group())
+                    capped = _FORMULA_CAP.search(low)
+                    cap = float(capped.group("cap")) if capped else math.inf
+            continue
+        if rate is None or len(low) != len(text):
+            continue
+        row = _UNIT_ROW.match(cells[0].lower())
+        if not row or row.group("u") != rate[1]:
+            continue
+        rest = " | ".join(cells[1:])
+        value = _CREDIT_VALUE.search(rest.lower())
+        if not value:
+            continue
+        at = low.find(rest.lower()) + value.start()
+        found = _CREDIT_VALUE.match(low, at)
+        if found is None:
+            continue
+        expected = min(rate[0] * float(row.group("n")), cap)
+        credit = float(found.group("c"))
+        if abs(credit - expected) < 0.01 or (row.group("more") and credit < expected):
+            continue
+        other = f"the rate '{rate[2].strip()}'"
+        yield ctx.finding(rule, info, found.start(), found.end(),
+                          rule.message.format(measure="credit", other=other))  # fmt: skip
+        return
+
+
+_REPORT_NAME = re.compile(
+    r"\b(?:the|its|this|our|a|an)\s+((?:[a-z][\w-]*\s+){0,2}?)reports?\b(?!\s+(?:about|of)\b|\s+on\s+(?!the\s+\d))"
+)
+"""A report named by its kind ("the service report"); "the monthly report" names its
+cadence in its name and is another report than "the quarterly report"."""
+_CADENCE = re.compile(
+    r"\b(?:(?:once|twice)\s+)?(?:each|every|per|a|in each)\s+(?:calendar\s+)?"
+    r"(?P<unit>week|month|quarter|year)\b(?!\s*(?:-?end|ly))"
+    r"|\b(?P<adv>weekly|monthly|quarterly|annually|yearly)\b(?=\s*(?:[.;,]|$|and\b|by\b|to\b"
+    r"|within\b|on\b|in\b|at\b))"
+)
+"""How often a report is issued, said outside its name ("once each quarter", "each month",
+"issued monthly")."""
+_CADENCE_UNIT = {"weekly": "week", "monthly": "month", "quarterly": "quarter",
+                 "annually": "year", "yearly": "year"}  # fmt: skip
+_CADENCE_WORDS = frozenset(
+    """weekly monthly quarterly annual annually yearly daily interim final first
+    last""".split()  # noqa: SIM905
+)
+_ISSUED = re.compile(
+    r"\b(?:send|sent|deliver|issu|provid|publish|submit)\w*\b(?![^.;]*\b(?:cover|summar|review"
+    r"|discuss|present|consider|describ|analys|compar|includ|list|show)\w*\b)"
+)
+"""The issuing verb a cadence belongs to, with no other verb between them ("issued once each
+quarter", not "issued in January summarises each quarter")."""
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+|\n")
+
+
+def _cadence_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """One named report issued at two cadences ("the service report is issued on the 5th
+    working day of each month" and "the service report is issued once each quarter")."""
+    seen: dict[str, tuple[str, str]] = {}
+    for info in ctx.infos:
+        low = info.block.text.lower()
+        if "report" not in low or len(low) != len(info.block.text):
+            continue
+        pos = 0
+        for part in _SENTENCE_END.split(low):
+            start = low.find(part, pos)
+            pos = start + len(part)
+            if "report" not in part or not any(v in part for v in _REPORT_VERB):
+                continue
+            names = {
+                " ".join(m.group(1).split())
+                for m in _REPORT_NAME.finditer(part)
+                if not set(m.group(1).split()) & _CADENCE_WORDS
+                and not part[: m.start()].endswith("of ")  # "a draft of the service report"
+            }
+            cadences = {
+                c.group("unit") or _CADENCE_UNIT[c.group("adv")]
+                for c in _CADENCE.finditer(part)
+                if _ISSUED.search(part[max(0, c.start() - 70) : c.start()])
+            }
+            if len(names) != 1 or len(cadences) != 1 or "" in names:
+                continue
+            name, cadence = names.pop(), cadences.pop()
+            if _CONDITION.search(part) or _PRIORITY.search(part):
+                continue
+            first = seen.setdefault(name, (cadence, part))
+            if first[0] != cadence:
+                c = next(_CADENCE.finditer(part))
+                message = rule.message.format(
+                    measure=f"{name} report frequency", other=f"each {first[0]}"
+                )
+                yield ctx.finding(rule, info, start + c.start(), start + c.end(), message)
+                return
+
+
+_DONE_WITHIN = re.compile(
+    r"(?:\b(?P<qual>[a-z][\w-]*)\s+)?\b(?P<noun>[a-z][\w-]*?)s?\s+(?:(?:is|are|shall|will|must"
+    r"|should|to|be|being|been|get|gets)"
+    r"\s+){0,2}(?P<verb>[a-z]{3,}ed)\s+within\s+"
+)
+"""A thing done within a time, named by its noun and verb ("Messages are routed within 15
+minutes", "the percentage of messages routed within 30 minutes")."""
+_DETERMINERS = frozenset(
+    """the a an each every all any of which that this these""".split()  # noqa: SIM905
+)
+
+
+def _verb_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """The same verb done to the same thing within two different times, for a verb that
+    is none of the known measures ("each Message is routed within 15 minutes" and "the
+    Messages routed within 30 minutes")."""
+    seen: dict[tuple[str, str, str], tuple[float, str, int, int]] = {}
+    for info in ctx.infos:
+        low = info.block.text.lower()
+        if "ed within" not in low or len(low) != len(info.block.text):
+            continue
+        pos = 0
+        for n, part in enumerate(_SENTENCE_END.split(low)):
+            start = low.find(part, pos)
+            pos = start + len(part)
+            if (
+                "ed within" not in part
+                or _CONDITION.search(part)
+                or _EXCEPT.search(part)
+                or _TRIGGER.match(part)
+                or _is_example(part)
+                or _PRIORITY.search(part)
+            ):
+                continue
+            for d in _DONE_WITHIN.finditer(part):
+                noun, verb = d.group("noun"), d.group("verb")
+                if noun in _DETERMINERS or noun in _NOT_THING or _MEASURE.search(verb):
+                    continue
+                q = _QTY.match(part, d.end())
+                if q is None or not q.group("unit") or q.group("every"):
+                    continue
+                unit = _unit(q.group("unit"))
+                value = _number(q.group("num") or "1") * _MINUTES.get(unit, 0)
+                if not value:
+                    continue
+                qual = d.group("qual") or ""
+                qual = "" if qual in _DETERMINERS or qual in _QUALIFIER_STOP else qual
+                key = (f"{qual} {_head(noun)}", verb, (q.group("clock") or "").strip())
+                first = seen.setdefault(key, (value, q.group(), info.index, n))
+                if first[0] != value and first[2:] != (info.index, n):
+                    message = rule.message.format(measure=f"{verb} time", other=first[1])
+                    yield ctx.finding(rule, info, start + q.start(), start + q.end(), message)
+                    return
+
+
 def check_restated(rule: Rule, ctx: Context) -> list[Finding]:
     """Flag a value that contradicts the same measure stated earlier in the document."""
     out = _compare(rule, ctx, windows=False)
     if not out:
         out.extend(_formula_conflicts(rule, ctx))
+    if not out:
+        out.extend(_cadence_conflicts(rule, ctx))
+    if not out:
+        out.extend(_unit_rate_conflicts(rule, ctx))
+    if not out:
+        out.extend(_verb_conflicts(rule, ctx))
     return out
 
 

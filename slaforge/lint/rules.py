@@ -73,6 +73,7 @@ _MATCH = {
     "within",
     "skip-names",
     "skip-negated",
+    "skip-customer-duty",
     "follow-terms",
 }
 KINDS: dict[str, set[str]] = {
@@ -152,6 +153,9 @@ class Rule:
     skip_negated: bool = False
     """Ignore a trigger right after a negation (``does not reply within 5 days``, ``fails to
     respond within 2 hours``): a condition on someone's silence, not a commitment."""
+    skip_customer_duty: bool = False
+    """Ignore a trigger inside a deadline the customer must meet (``the Customer must notify
+    the Supplier within 5 business days``): a claim or cooperation duty, not a service level."""
     follow_terms: bool = False
     """When the trigger is a capitalised term (``Emergency Maintenance``), its ``unless`` is
     also met by a use of the same term elsewhere whose sentence or block (per ``within``) has
@@ -354,7 +358,7 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
     if within not in WITHIN:
         reader.problem(("within",), f"'within' must be one of {', '.join(WITHIN)}, not {within!r}")
     extra: dict[str, Any] = {}
-    for key in ("skip-names", "skip-negated", "follow-terms"):
+    for key in ("skip-names", "skip-negated", "skip-customer-duty", "follow-terms"):
         flag = data.get(key, False)
         if not isinstance(flag, bool):
             reader.problem((key,), f"{key!r} must be true or false")

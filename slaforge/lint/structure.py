@@ -370,7 +370,7 @@ _DRAFT_HINTS = ("o be ", "DRAFT", "irculat")
 
 
 def _placeholders(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    for info in ctx.infos:
+    for info in ctx.blocks_containing(_PLACEHOLDER_HINTS + _DRAFT_HINTS):
         text = info.block.text
         if any(hint in text for hint in _DRAFT_HINTS):
             for m in _DRAFT_NOTE.finditer(text):
@@ -455,8 +455,8 @@ _DEFINED_ELSEWHERE = re.compile(
 
 
 def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    texts = (i.block.text for i in ctx.infos)
-    if any("apitali" in t and _DEFINED_ELSEWHERE.search(t) for t in texts):
+    said = ctx.blocks_containing(["apitali"])
+    if any(_DEFINED_ELSEWHERE.search(i.block.text) for i in said):
         return  # "Capitalised terms not defined here have the meanings in the Agreement"
     defined = _definitions(ctx)
     known = {d.lower() for d in defined}
@@ -641,14 +641,14 @@ def _part_names(ctx: Context) -> set[tuple[str, str]]:
     """The schedules, annexes, tables and parts the document has: named in a heading, a
     table caption, a title or at the start of a paragraph."""
     names: set[tuple[str, str]] = set()
-    heads: set[str] = set()
-    for i, info in enumerate(ctx.infos):
-        heads.update(info.block.location.heading_path)
+    heads: set[str] = set().union(*{i.block.location.heading_path for i in ctx.infos})
+    for info in ctx.blocks_containing(_PART_WORDS, lower=True):
         text = info.block.text
         if not _mentions_part(text):
             continue
         lead = text[:80]
-        title = i == 0 and len(text) <= 120 and not text.rstrip().endswith((".", ";", "?", "!"))
+        title = info.index == 0 and len(text) <= 120
+        title = title and not text.rstrip().endswith((".", ";", "?", "!"))
         if info.block.is_heading or title or _PART_REF.match(lead.lstrip("# ")):
             names.update((m.group(1).lower(), m.group(2).upper()) for m in _PART_REF.finditer(lead))
         for m in _CAPTION.finditer(text):
@@ -668,7 +668,6 @@ _PART_GATE = re.compile(r"(?:schedule|annex|appendix|exhibit|attachment|table|pa
 """A part word followed by a name, in lower-case text ("schedule 4", not "party")."""
 _REF_WORDS = (*_PART_WORDS, "clause", "section", "paragraph", "article", "§")
 """Words every reference contains; blocks without any are skipped before the regexes."""
-_REF_WORD = re.compile("|".join(re.escape(w) for w in _REF_WORDS))
 _TABLE_WORDS = ("table", "matrix", "chart", "grid")
 
 
@@ -694,11 +693,9 @@ def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
     parts: set[tuple[str, str]] | None = None
     tables: list[int] | None = None
     headings = ""
-    for info in ctx.infos:
+    for info in ctx.blocks_containing(_REF_WORDS, lower=True):
         text = info.block.text
         lowered = text.lower()
-        if _REF_WORD.search(lowered) is None:
-            continue
         for m in _REF.finditer(text):
             word = m.group(0).split()[0].lower().rstrip("s") if m.group(0)[0] != "§" else "§"
             num = m.group(1)

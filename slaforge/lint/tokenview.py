@@ -10,8 +10,7 @@ per token, with no spaCy ``Token`` objects made.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import cast
+from typing import NamedTuple, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -41,8 +40,7 @@ _CACHE: dict[int, dict[int, _Facts]] = {}
 _NONE = np.zeros(0, dtype=np.uint64)
 
 
-@dataclass(frozen=True, slots=True)
-class TokenView:
+class TokenView(NamedTuple):
     """One block's tokens as the matchers read them."""
 
     text: str
@@ -67,20 +65,21 @@ def _view(doc: Doc) -> TokenView:
     cache = _CACHE.setdefault(id(doc.vocab), {})
     if len(cache) > _MAX_FACTS:
         cache.clear()
-    orth_array = cast(npt.NDArray[np.uint64], doc.to_array(ORTH)) if len(doc) else _NONE
+    orth_array = cast("npt.NDArray[np.uint64]", doc.to_array(ORTH)) if len(doc) else _NONE
     orths: list[int] = orth_array.tolist()
     get = cache.get
     facts = [get(orth) for orth in orths]
-    for i, fact in enumerate(facts):
-        if fact is None:
-            facts[i] = cache[orths[i]] = _facts(doc[i])
-    known: list[_Facts] = facts  # type: ignore[assignment]
-    words = frozenset([f[1] for f in known] + [f[2] for f in known])
-    roles = "".join([f[3] for f in known])
+    if None in facts:
+        for i, fact in enumerate(facts):
+            if fact is None:
+                facts[i] = cache[orths[i]] = _facts(doc[i])
+    if not facts:
+        return TokenView(RS, frozenset(), [0], orth_array)
+    pieces, lowers, shapes, roles = zip(*facts, strict=True)
     starts = [0]
     if _FINAL in roles:
-        starts += [m.end() - 1 for m in _STARTS.finditer(roles)]
-    return TokenView(RS + "".join([f[0] for f in known]), words, starts, orth_array)
+        starts += [m.end() - 1 for m in _STARTS.finditer("".join(roles))]
+    return TokenView(RS + "".join(pieces), frozenset(lowers).union(shapes), starts, orth_array)
 
 
 def _facts(token: Token) -> _Facts:

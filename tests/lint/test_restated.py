@@ -44,6 +44,34 @@ CONFLICTS = [
     ("The contact centre answers 90% of calls within 30 seconds.\n\nService level: 80% of calls answered within 30 seconds.", "80% of calls answered within 30 seconds"),
     ("The provider notifies the customer of any security breach within 24 hours.\n\nSecurity breach notification: within 72 hours.", "72 hours"),
     ("P1 status updates are given every 30 minutes.\n\nP1 incidents: status update every hour.", "every hour"),
+    # round-the-clock cover written as 24/7/365 or "round the clock" against opening hours
+    ("Helpdesk support is provided 24/7/365.\n\nHelpdesk opening hours: Monday to Friday, 08:00 to 19:00.", "08:00 to 19:00"),
+    ("The network operations centre is staffed round the clock.\n\nThe network operations centre is staffed from 07:00 to 23:00 every day.", "07:00 to 23:00"),
+    # "cover" and "core hours" name the service hours; a lone "standard" tier is the same one
+    ("Normal cover runs from 07:30 to 18:00, Monday to Friday.\n\nFaults are handled within the Contractor's core hours of 08:30 to 17:00.", "08:30 to 17:00"),
+    ("Planned maintenance is carried out on Saturdays from 23:00 to 03:00.\n\nThe standard maintenance window is Sunday 01:00 to 05:00.", "01:00 to 05:00"),
+    # a cap on credits phrased two ways
+    ("Total service credits in any quarter shall not exceed 20% of the quarterly fee.\n\nThe maximum credit payable for a quarter is 30% of the quarterly fee.", "30%"),
+    # allowances over two windows that cannot both hold
+    ("Scheduled maintenance is limited to 10 hours in any month.\n\nThe Supplier may take up to 6 hours of scheduled maintenance per calendar year.", "6 hours"),
+    # how far back a restore reaches against how long backups are kept
+    ("Daily backups are held for 35 days.\n\nRestoration: the Provider will restore data from backups up to 60 days old on request.", "60 days"),
+    ("Snapshots are retained for 30 days. A restore can be requested from any snapshot taken in the previous 7 days.", "7 days"),
+    # the interval between backups
+    ("The production database is backed up every hour.\n\nBackup schedule: backups of the production database run every 6 hours.", "6 hours"),
+    # one named report issued at two cadences
+    ("The performance report is delivered to the Customer every month.\n\nSchedule 3: the Provider shall provide the performance report quarterly.", "quarterly"),
+    # a credit rate per hour against a credit table
+    ("The Provider credits 2% of the monthly fee for every full day of delay.\n\nDelay | Credit\n1 day | 2%\n5 days | 15%", "15%"),
+    # a clause that replaces another without deleting it leaves both standing
+    ("3. Priority 1 incidents are resolved within 4 hours.\n\n9. Priority 1 incidents are resolved within 6 hours instead of the 4 hours stated in clause 3.", "6 hours"),
+    # a target of 100% against another figure; hours of the day are not a threshold
+    ("Power availability: 100% per calendar month.\n\nThe monthly report shows power availability against the 99.99% commitment.", "99.99%"),
+    # a verb that is no known measure, done to the same thing within two times
+    ("Each claim file shall be indexed within ten (10) minutes after upload.\n\nThe monthly report shows the share of claim files indexed within 20 minutes of upload.", "20 minutes"),
+    # a tier named once ("standard") is the same jobs as the unnamed figure
+    ("Standard turnaround for a survey report is 5 working days from the site visit.\n\nPrice list: survey reports are delivered with a turnaround of 8 working days from the visit.", "8 working days"),
+    ("The portal shall be available for at least 99.8% of the hours between 06:00 and 22:00 in each month.\n\nService level | Level\nPortal availability | 99.5% per month", "99.5%"),
 ]  # fmt: skip
 
 CONSISTENT = [
@@ -74,6 +102,40 @@ CONSISTENT = [
     "The monthly report is issued within 10 working days of month end. The quarterly report is issued within 20 working days of quarter end.",
     "Backups are retained for 30 days on disk. Backups are then copied to tape and retained for 1 year on tape.",
     "Uptime target: 99.9%, excluding planned maintenance. Including planned maintenance, uptime will be at least 99.5%.",
+    # a defined span used by name, and another defined span
+    "\"Core Hours\" means 08:00 to 18:00 on working days and \"Late Hours\" means 18:00 to 22:00 on working days. Calls are answered within 20 seconds between 08:00 and 18:00 on working days.",
+    "Cover runs from 07:30 to 18:00, Monday to Friday.\n\nSaturday cover runs from 09:00 to 13:00.",
+    "Priority 1 incidents are handled round the clock. The service desk is open 08:00 to 18:00 on weekdays for all other requests.",
+    # a cap and a rate, allowances that fit their windows
+    "Service credits in any month shall not exceed 15% of the monthly charges.\n\nEach missed target earns a credit of 5% of the monthly charges.",
+    "Scheduled maintenance is limited to 4 hours in any month.\n\nThe Supplier may take up to 24 hours of scheduled maintenance per calendar year.",
+    # a named point-in-time feature, other data, a restore time, the same reach
+    "Daily backups are retained for 35 days. Point-in-time restore is available for the last 7 days.",
+    "Audit logs are retained for 1 year. Restores can be made from any backup taken in the last 30 days.",
+    "Backups are retained for 30 days. Restores are completed within 2 days of the request.",
+    "Backups are retained for 30 days. The Customer may ask for a restore from any backup taken in the last 30 days.",
+    # kinds of backup, other things done to backups
+    "Full backups are taken every 7 days.\n\nIncremental backups are taken every 4 hours.",
+    "Backups are taken every 24 hours.\n\nBackups are tested every 3 months by a trial restore.",
+    # two reports, or one report issued and reviewed
+    "The monthly service report is issued within 5 working days of month end.\n\nThe quarterly service report is presented at each review meeting.",
+    "The service report is issued each month and reviewed each quarter.",
+    "The availability report is issued each month.\n\nThe security report is issued each quarter.",
+    # a credit table that follows the rate, up to its cap
+    "The Provider credits 2% of the monthly fee for every full day of delay, capped at 10%.\n\nDelay | Credit\n1 day | 2%\n15 days | 10%",
+    # a clause said to be deleted, a typical figure, a recurrence window, a scoped exception
+    "3. Priority 1 incidents are resolved within 4 hours.\n\n9. Clause 3 is deleted and replaced by the following: Priority 1 incidents are resolved within 6 hours.",
+    "Priority 1 incidents are resolved within 4 hours.\n\nPriority 1 incidents are typically resolved within 2 hours.",
+    "Incidents shall be resolved within 4 hours, and a resolved incident shall not be reopened within 5 days.",
+    "Faults are fixed within 16 hours.\n\nFor the three island depots the fix time is 48 hours instead of 16 hours.",
+    "Standard turnaround is 24 hours from receipt.\n\nExpress turnaround: 6 hours.",
+    # other things, other verbs, other kinds, a condition
+    "Orders are packed within 2 days of payment.\n\nReturns are packed within 5 days of approval.",
+    "Invoices are approved within 5 days.\n\nInvoices are settled within 30 days.",
+    "Domestic orders are packed within 2 days.\n\nInternational orders are packed within 5 days.",
+    "Orders are packed within 2 days of payment.\n\nOrders placed at weekends are packed within 3 days.",
+    # a client deadline and a provider deadline before the same date
+    "The Client sends payroll input by 12:00 UK time six banking days before each pay date.\n\nThe BACS file is submitted by 16:00 UK time two banking days before the pay date.",
 ]  # fmt: skip
 
 
@@ -96,8 +158,23 @@ def test_a_measure_measured_over_two_windows_is_flagged_by_the_window_rule() -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # a defined measurement period against a plain window
+        ('"Review Period" means each calendar quarter. "Availability" means the share of minutes in the Review Period in which the portal could be used.\n\nThe Provider shall achieve an availability of 99.8% in each calendar month.', "in each calendar month"),
+        # a question and its answer in an FAQ
+        ("Uptime of 99.95% is guaranteed, measured every calendar month.\n\nHow is uptime calculated? We look at a rolling 12-month window.", "at a rolling 12-month window"),
+    ],
+)  # fmt: skip
+def test_a_window_given_by_a_defined_period_or_an_faq_is_compared(text: str, flag: str) -> None:
+    assert _flagged(text, "SLA012") == [flag]
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        '"Service Period" means a calendar month. The portal shall be available for at least 99.5% of the hours in each Service Period.\n\nAvailability is measured in each calendar month.',
+        "Uptime of 99.95% is guaranteed, measured every calendar month.\n\nHow is uptime calculated? We divide the minutes the service was up by the minutes in the month.",
         "Availability is measured per calendar month.\n\nAvailability reports are sent each quarter.",
         "Availability is measured per calendar month.\n\nCredits are capped at 20% of the fees in "
         "each calendar quarter.",
