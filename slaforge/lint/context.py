@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from slaforge.lint.docinfo import DocInfo, Hit
 from slaforge.lint.model import Finding
@@ -45,6 +46,9 @@ class Context:
     runs)."""
     flagged: dict[str, set[int]] = field(default_factory=dict)
     """Category -> indexes of the blocks a rule of another kind flagged for it."""
+    memo: dict[str, Any] = field(default_factory=dict)
+    """What the rule kinds work out once per document (the statements of restated values,
+    the definitions…); it lives and dies with the document."""
 
     _by_key: dict[str, list[tuple[DocInfo, Hit]]] | None = None
     _blocks_by_key: dict[str, list[DocInfo]] | None = None

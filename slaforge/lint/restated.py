@@ -2115,13 +2115,11 @@ def _period_windows(ctx: Context) -> Iterator[Statement]:
                 break
 
 
-_CACHE: list[tuple[Context, list[Statement], _Doc]] = []
-
-
 def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
     """Every statement of the document in order (computed once for both checks)."""
-    if _CACHE and _CACHE[0][0] is ctx:
-        return _CACHE[0][1], _CACHE[0][2]
+    cached: tuple[list[Statement], _Doc] | None = ctx.memo.get("statements")
+    if cached is not None:
+        return cached
     out: list[Statement] = []
     aliases: dict[str, str] = {}
     header: list[str] | None = None
@@ -2169,7 +2167,7 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
         if st.clock == "range" and _term(st):
             terms.setdefault(st.measure, set()).add(st.value)
     doc = _Doc(tiers, aliases, {key: len(v) == 1 for key, v in values.items()}, terms)
-    _CACHE[:] = [(ctx, out, doc)]
+    ctx.memo["statements"] = (out, doc)
     return out, doc
 
 

@@ -264,10 +264,10 @@ given in passing (a party's role or a short name in brackets: "Acme Ltd ('Provid
 
 
 def _definitions(ctx: Context) -> dict[str, _Definition]:
-    cached: dict[str, _Definition] | None = getattr(ctx, "_definitions", None)
+    cached: dict[str, _Definition] | None = ctx.memo.get("definitions")
     if cached is None:
         cached = _find_definitions(ctx)
-        setattr(ctx, "_definitions", cached)  # noqa: B010 - a per-document cache
+        ctx.memo["definitions"] = cached
     return cached
 
 
@@ -981,7 +981,7 @@ def _run_in_heading(text: str) -> str:
 def _section_heads(ctx: Context) -> list[str]:
     """The document's headings, run-in headings and heading paths, in lower case, without
     its title: the title names the service ("Application Maintenance SLA"), not a part."""
-    cached: list[str] | None = getattr(ctx, "_section_heads", None)
+    cached: list[str] | None = ctx.memo.get("section_heads")
     if cached is None:
         first = ctx.infos[0].block
         title = first.text if first.is_heading and not first.location.clause else ""
@@ -990,7 +990,7 @@ def _section_heads(ctx: Context) -> list[str]:
             heads.update(info.block.location.heading_path)
         heads.discard(title)
         cached = sorted(h.lower() for h in heads)
-        setattr(ctx, "_section_heads", cached)  # noqa: B010 - a per-document cache
+        ctx.memo["section_heads"] = cached
     return cached
 
 
