@@ -50,7 +50,7 @@ class Context:
     """What the rule kinds work out once per document (the statements of restated values,
     the definitions…); it lives and dies with the document."""
 
-    _by_key: dict[str, list[tuple[DocInfo, Hit]]] | None = None
+    _by_key: dict[str, list[tuple[DocInfo, Hit]]] = field(default_factory=dict)
     _blocks_by_key: dict[str, list[DocInfo]] | None = None
     _joined: dict[bool, tuple[str, list[int]]] = field(default_factory=dict)
 
@@ -85,13 +85,11 @@ class Context:
 
     def hits(self, key: str) -> list[tuple[DocInfo, Hit]]:
         """Every hit of ``key`` in the document, in order, with its block."""
-        if self._by_key is None:
-            by_key: dict[str, list[tuple[DocInfo, Hit]]] = {}
-            for info in self.infos:
-                for name, found in info.hits.items():
-                    by_key.setdefault(name, []).extend((info, h) for h in found)
-            self._by_key = by_key
-        return self._by_key.get(key, [])
+        found = self._by_key.get(key)
+        if found is None:
+            found = [(info, h) for info in self.blocks_with(key) for h in info.hits[key]]
+            self._by_key[key] = found
+        return found
 
     def blocks_with(self, key: str) -> list[DocInfo]:
         """The blocks where ``key`` matched, in order."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -87,8 +88,9 @@ def _match(
     ]
     trigger_docs: dict[str, list[int]] = {}
     for i, found in enumerate(matches):
-        for key in {k for k, _s, _e in found if k.endswith("|t")}:
-            trigger_docs.setdefault(key[:-2], []).append(i)
+        for key in set(map(itemgetter(0), found)):
+            if key.endswith("|t"):
+                trigger_docs.setdefault(key[:-2], []).append(i)
     for gid, group in compiled.condition_groups():
         hit_docs = trigger_docs.get(group.code)
         if not hit_docs:
