@@ -17,7 +17,7 @@ from slaforge.lint.context import Context
 from slaforge.lint.docinfo import DocInfo
 from slaforge.lint.kinds import check_match
 from slaforge.lint.matching import Compiled, compile_rules
-from slaforge.lint.model import Block, BlockLocation, Finding, LintOptions, LintResult, Severity
+from slaforge.lint.model import Block, Finding, LintOptions, LintResult, Severity
 from slaforge.lint.nlp import TAGGED, load_pipeline, process
 from slaforge.lint.rules import Rule, load_rules
 from slaforge.lint.structure import check_section, check_structure
@@ -56,15 +56,45 @@ def _severity(rule: Rule, options: LintOptions) -> Severity:
     return options.severity.get(rule.code) or options.severity.get(rule.category) or rule.severity
 
 
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
 def _dedupe(keyed: list[tuple[int, Finding]]) -> list[Finding]:
-    """Keep one finding per code and span (same location, same offsets)."""
-    seen: set[tuple[str, BlockLocation, int, int]] = set()
+    """One finding per point, in document order:
+
+    - a rule that flags the same words again (anywhere in the document) is reported once, on
+      the first place; ``extra.repeats`` counts the others and ``extra.also_at`` names them;
+    - two rules of one category on the same words of one block are reported once, by the more
+      severe (the earlier code on a tie); missing sections, which all point at the title, are
+      each their own point.
+    """
+    first: dict[tuple[str, str], Finding] = {}
+    places: dict[int, list[str]] = {}
+    by_words: dict[tuple[int, str, int, int], Finding] = {}
     out: list[Finding] = []
-    for _block, f in keyed:
-        key = (f.code, f.location, f.start, f.end)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
+    for block, f in keyed:
+        words = " ".join(f.match.lower().split())
+        earlier = first.get((f.code, words))
+        if earlier is not None:
+            if earlier.location != f.location or (earlier.start, earlier.end) != (f.start, f.end):
+                places.setdefault(id(earlier), []).append(
+                    f"clause {f.location.clause}" if f.location.clause else f.location.where()
+                )
+            continue
+        first[(f.code, words)] = f
+        sibling = by_words.get((block, f.category, f.start, f.end))
+        if sibling is not None and f.category != "missing-section":
+            if (_RANK[f.severity], f.code) < (_RANK[sibling.severity], sibling.code):
+                out[out.index(sibling)] = f
+                by_words[(block, f.category, f.start, f.end)] = f
+            continue
+        by_words[(block, f.category, f.start, f.end)] = f
+        out.append(f)
+    for f in out:
+        also = places.get(id(f))
+        if also:
+            f.extra["repeats"] = str(len(also))
+            f.extra["also_at"] = "; ".join(dict.fromkeys(also))
     return out
 
 

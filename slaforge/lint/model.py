@@ -55,6 +55,16 @@ class BlockLocation:
     part: str = "body"
     line: int | None = None
 
+    def where(self) -> str:
+        """A reader's description: ``paragraph 12``, ``line 7, table row 2, column 1``."""
+        where = f"line {self.line}" if self.line is not None else f"paragraph {self.paragraph + 1}"
+        if self.table is not None:
+            row, col = self.table
+            where += f", table row {row + 1}, column {col + 1}"
+        if self.part != "body":
+            where = f"{self.part}, {where}"
+        return where
+
 
 @dataclass(frozen=True)
 class Block:

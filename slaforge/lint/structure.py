@@ -378,12 +378,30 @@ def _placeholders(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if _PLACEHOLDER_HINT.search(text) is None:
             continue
         for m in _PLACEHOLDER.finditer(text):
-            if _elision(text, m.start(), m.end()):
+            if _elision(text, m.start(), m.end()) or _signing_blank(info, m):
                 continue
             yield ctx.finding(rule, info, m.start(), m.end())
 
 
 _ELISION = re.compile(r"\[\s*(?:\.{3}|…)\s*\]")
+_SIGNING_LABEL = re.compile(
+    r"(?i:\b(?:name|print name|position|title|role|date|signature|signed|by|witness|initials))"
+    r"\s*:?\s*\|?\s*$"
+)
+_SIGNING_PART = re.compile(r"(?i:sign|execution|executed|acceptance)")
+
+
+def _signing_blank(info: DocInfo, m: re.Match[str]) -> bool:
+    """True for a line to sign or date on: underscores after a "Name:", "Signature" or "Date"
+    label, or in the signature part of the document. It is filled in at signing, not a blank
+    the drafter forgot."""
+    if m.group().strip("_"):
+        return False
+    text = info.block.text
+    line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 60)
+    if _SIGNING_LABEL.search(text, line_start, m.start()):
+        return True
+    return any(_SIGNING_PART.search(h) for h in info.block.location.heading_path)
 
 
 def _elision(text: str, start: int, end: int) -> bool:

@@ -65,13 +65,4 @@ def sentence(finding: Finding) -> tuple[str, int, int]:
 
 def place(location: BlockLocation) -> str:
     """A reader's description of where a block is: ``paragraph 12``, ``table row 2, column 1``."""
-    if location.line is not None:
-        where = f"line {location.line}"
-    else:
-        where = f"paragraph {location.paragraph + 1}"
-    if location.table is not None:
-        row, col = location.table
-        where += f", table row {row + 1}, column {col + 1}"
-    if location.part != "body":
-        where = f"{location.part}, {where}"
-    return where
+    return location.where()

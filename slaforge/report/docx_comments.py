@@ -43,6 +43,8 @@ def comment_text(finding: Finding) -> str:
         lines.append(f"Why: {finding.why}")
     if finding.suggestion:
         lines.append(f"Suggested: {finding.suggestion}")
+    if finding.extra.get("also_at"):
+        lines.append(f"Also at: {finding.extra['also_at']}")
     return "\n".join(lines)
 
 

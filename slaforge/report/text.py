@@ -71,6 +71,8 @@ def render(results: Results, *, color: bool = False) -> str:
                 f"  {style(f'[{finding.name}] ({place(location)})', dim=True)}"
             )
             lines.append(f"      {_sentence(finding, color)}")
+            if finding.extra.get("also_at"):
+                lines.append(style(f"      also at: {finding.extra['also_at']}", dim=True))
         lines.append("")
     lines.append(summary(results))
     return "\n".join(lines) + "\n"

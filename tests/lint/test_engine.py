@@ -287,3 +287,21 @@ def test_reporting_section_and_title_naming_the_service() -> None:
     codes = {f.code for f in lint_text("\n".join(parts)).findings}
     assert "SLA038" in codes  # nothing is reported to the Client
     assert "SLA033" not in codes  # an exclusions part exists; the title is not one
+
+
+def test_one_point_made_in_several_places_is_reported_once_with_the_others() -> None:
+    text = (
+        "The Provider shall respond to incidents in a timely manner.\n\n"
+        "The Provider shall restore the service in a timely manner.\n\n"
+        "Service credits are paid on request. Credits are paid on request only."
+    )
+    findings = lint_text(text, options=LintOptions(select=("SLA021",))).findings
+    assert [(f.code, f.match) for f in findings] == [("SLA021", "in a timely manner")]
+    assert findings[0].extra == {"repeats": "1", "also_at": "line 3"}
+
+
+def test_two_rules_of_a_category_on_the_same_words_are_one_finding() -> None:
+    text = "Downtime is measured solely by the Provider's internal monitoring systems."
+    everything = lint_text(text).findings
+    spans = [(f.category, f.start, f.end) for f in everything]
+    assert len(spans) == len(set(spans))

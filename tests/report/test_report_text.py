@@ -74,3 +74,11 @@ def test_only_the_sentence_with_the_flagged_words_is_shown() -> None:
     assert "business days" not in out and "monthly" not in out
     assert data["findings"][0]["text"] == first.text
     assert data["findings"][0]["location"]["start"] == moved.start
+
+
+def test_the_other_places_of_a_repeated_point_are_listed() -> None:
+    results = sample_results()
+    first = next(iter(results.values())).findings[0]
+    first.extra.update({"repeats": "2", "also_at": "clause 5.1; clause 7.3"})
+
+    assert "also at: clause 5.1; clause 7.3" in text.render(results)
