@@ -170,7 +170,8 @@ def lint(
         skipped = (
             f"; {done.skipped} not anchored (header, footer or unmatched)" if done.skipped else ""
         )
-        click.echo(f"wrote {annotate}: {done.added} comments{skipped}", err=True)
+        plural = "" if done.added == 1 else "s"
+        click.echo(f"wrote {annotate}: {done.added} comment{plural}{skipped}", err=True)
     if failed(results, config.fail_on):
         click.get_current_context().exit(1)
 
