@@ -1,5 +1,6 @@
-"""Print the linter's precision and recall per category on the labelled set, and its recall
-against the weaknesses quoted in ../shared/corpus/INDEX.md when that corpus exists.
+"""Print the linter's precision and recall per category on the labelled set and on whole
+annotated documents, and its recall against the weaknesses quoted in ../shared/corpus/INDEX.md
+when that corpus exists.
 
     python benchmarks/lint_quality.py [--verbose] [--model NAME] [--no-blind]
 """
@@ -13,7 +14,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from slaforge.lint.evaluate import Score, corpus_recall, load_labelled, overall, score  # noqa: E402
+from slaforge.lint.evaluate import (  # noqa: E402
+    Score,
+    corpus_recall,
+    load_labelled,
+    overall,
+    score,
+    score_documents,
+)
 from slaforge.lint.model import CATEGORIES  # noqa: E402
 
 LABELLED = REPO / "tests" / "lint" / "data" / "labelled.yaml"
@@ -63,6 +71,14 @@ def main() -> None:
             chosen = load_labelled(path)
             title = f"{label} {path.parent.name}/{path.name}: {len(chosen)} texts"
             _table(title, score(chosen, args.model), verbose=folder is HELDOUT and args.verbose)
+        documents = folder / "documents"
+        if documents.is_dir():
+            count, scores = score_documents(documents, args.model)
+            title = (
+                f"{label} {folder.name}/documents: {count} whole documents "
+                "(per finding and per annotated weak spot)"
+            )
+            _table(title, scores, verbose=folder is HELDOUT and args.verbose)
     if (CORPUS / "INDEX.md").is_file():
         found, total, missed = corpus_recall(CORPUS, args.model)
         print(f"\ncorpus recall: {found}/{total} quoted weaknesses = {found / total:.2f}")

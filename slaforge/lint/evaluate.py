@@ -3,6 +3,7 @@ against quoted weaknesses in a corpus index."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -172,3 +173,145 @@ def corpus_recall(corpus: Path, model: str | None = None) -> tuple[int, int, lis
                 missed.append(q)
     del spans
     return found, len(quotes), missed
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A weak spot annotated in a whole document: its category and the exact words, or no
+    words for a missing section."""
+
+    category: str
+    quote: str | None
+    note: str = ""
+
+
+_MARKUP = re.compile(r"[*`_]+")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=\S)")
+
+
+def load_spots(path: Path) -> list[Spot]:
+    """Read a document's annotation (``weak_spots: [{quote, category, note?}]``)."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    spots: list[Spot] = []
+    for entry in raw.get("weak_spots") or []:
+        if entry["category"] not in CATEGORIES:
+            raise ValueError(f"{path.name}: unknown category {entry['category']!r}")
+        spots.append(Spot(entry["category"], entry.get("quote"), entry.get("note", "")))
+    return spots
+
+
+def _plain(text: str) -> tuple[str, list[int]]:
+    """``text`` without Markdown emphasis and with runs of white space as one space, and the
+    offset in ``text`` of every character kept."""
+    out: list[str] = []
+    where: list[int] = []
+    kept = _MARKUP.sub(lambda m: "\0" * len(m.group()), text)
+    space = False
+    for i, ch in enumerate(kept):
+        if ch == "\0":
+            continue
+        if ch.isspace():
+            space = True
+            continue
+        if space and out:
+            out.append(" ")
+            where.append(i - 1)
+        space = False
+        out.append(ch.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"'))
+        where.append(i)
+    return "".join(out), where
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the sentences of a block."""
+    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text) + 1]
+    return list(itertools.pairwise(bounds))
+
+
+def _same_sentence(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when the spans ``a`` and ``b`` of ``text`` touch one sentence."""
+    return any(
+        a[0] < end and a[1] > start and b[0] < end and b[1] > start
+        for start, end in _sentences(text)
+    )
+
+
+def score_document(
+    text: str, spots: list[Spot], file: str, options: LintOptions, scores: dict[str, Score]
+) -> None:
+    """Lint a whole Markdown document and add to ``scores``: a finding is right when a weak
+    spot of its category is in the same sentence, and a spot is found when a finding of its
+    category is there (or the finding reports the same words again elsewhere). Missing
+    sections, which have no place, are counted per document."""
+    from slaforge.extract.text import extract_text
+    from slaforge.lint.engine import lint_blocks
+
+    blocks = extract_text(text, markdown=True)
+    findings = lint_blocks(blocks, file, options).findings
+    placed: list[tuple[Spot, int, tuple[int, int]]] = []
+    plain_blocks = [_plain(b.text) for b in blocks]
+    for spot in spots:
+        if spot.quote is None:
+            continue
+        target, _ = _plain(spot.quote)
+        for index, (plain, where) in enumerate(plain_blocks):
+            at = plain.find(target)
+            if at >= 0:
+                end = where[at + len(target) - 1] + 1
+                placed.append((spot, index, (where[at], end)))
+                break
+        else:
+            raise ValueError(f"{file}: quote not found: {spot.quote!r}")
+    by_paragraph = {b.location.paragraph: i for i, b in enumerate(blocks)}
+    found: set[int] = set()
+    missing = {"reported": 0, "annotated": 0}
+    for f in findings:
+        if f.category == "missing-section":
+            missing["reported"] += 1
+            continue
+        index = by_paragraph.get(f.location.paragraph, -1)
+        hits = [
+            n
+            for n, (spot, at, span) in enumerate(placed)
+            if spot.category == f.category
+            and (
+                (at == index and _same_sentence(blocks[at].text, span, (f.start, f.end)))
+                or (
+                    "repeats" in f.extra
+                    and " ".join(f.match.lower().split())
+                    in " ".join(blocks[at].text.lower().split())
+                )
+            )
+        ]
+        if hits:
+            scores[f.category].tp += 1
+            found.update(hits)
+        else:
+            scores[f.category].fp += 1
+            scores[f.category].false_alarms.append(f"{file}: {f.code} {f.match[:90]!r}")
+    for n, (spot, _at, _span) in enumerate(placed):
+        if n not in found:
+            scores[spot.category].fn += 1
+            scores[spot.category].misses.append(f"{file}: {spot.quote!r}")
+    missing["annotated"] = sum(1 for s in spots if s.category == "missing-section")
+    both = min(missing["reported"], missing["annotated"])
+    section = scores["missing-section"]
+    section.tp += both
+    section.fp += missing["reported"] - both
+    section.fn += missing["annotated"] - both
+    if missing["reported"] > both:
+        section.false_alarms.append(f"{file}: {missing['reported'] - both} missing sections")
+    if missing["annotated"] > both:
+        section.misses.append(f"{file}: {missing['annotated'] - both} missing sections")
+
+
+def score_documents(folder: Path, model: str | None = None) -> tuple[int, dict[str, Score]]:
+    """(documents, scores) over every ``*.md`` in ``folder`` with its ``*.yaml`` annotation."""
+    scores = {c: Score() for c in CATEGORIES}
+    documents = 0
+    for path in sorted(folder.glob("*.md")):
+        spots = load_spots(path.with_suffix(".yaml"))
+        text = path.read_text(encoding="utf-8")
+        score_document(text, spots, path.name, LintOptions(model=model), scores)
+        documents += 1
+    return documents, scores
