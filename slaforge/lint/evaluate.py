@@ -34,11 +34,15 @@ class Score:
     fn: int = 0
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
+    right: int | None = None
+    """Predictions that were right, when they are not counted as ``tp`` (on whole documents
+    ``tp`` counts the annotated points found, ``right`` the findings on one)."""
 
     @property
     def precision(self) -> float:
         """Share of predictions that were right (1.0 when nothing was predicted)."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        right = self.tp if self.right is None else self.right
+        return right / (right + self.fp) if right + self.fp else 1.0
 
     @property
     def recall(self) -> float:
@@ -85,11 +89,12 @@ def score(items: Iterable[Labelled], model: str | None = None) -> dict[str, Scor
 
 def overall(scores: dict[str, Score]) -> Score:
     """Micro-averaged score over all categories."""
-    total = Score()
+    total = Score(right=0)
     for s in scores.values():
         total.tp += s.tp
         total.fp += s.fp
         total.fn += s.fn
+        total.right = (total.right or 0) + (s.tp if s.right is None else s.right)
     return total
 
 
@@ -236,13 +241,31 @@ def _same_sentence(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     )
 
 
+def _points(placed: list[tuple[Spot, int, tuple[int, int]]]) -> list[list[int]]:
+    """The annotated points, as indexes into ``placed``: an inconsistency is annotated at both
+    of its places, as two entries in a row, and is one point found by a finding at either."""
+    points: list[list[int]] = []
+    open_pair: list[int] | None = None
+    for n, (spot, _at, _span) in enumerate(placed):
+        if spot.category != "inconsistency":
+            points.append([n])
+        elif open_pair is None:
+            open_pair = [n]
+            points.append(open_pair)
+        else:
+            open_pair.append(n)
+            open_pair = None
+    return points
+
+
 def score_document(
     text: str, spots: list[Spot], file: str, options: LintOptions, scores: dict[str, Score]
 ) -> None:
     """Lint a whole Markdown document and add to ``scores``: a finding is right when a weak
     spot of its category is in the same sentence, and a spot is found when a finding of its
     category is there (or the finding reports the same words again elsewhere). Missing
-    sections, which have no place, are counted per document."""
+    sections, which have no place, are counted per document; see :func:`_points` for
+    inconsistencies."""
     from slaforge.extract.text import extract_text
     from slaforge.lint.engine import lint_blocks
 
@@ -284,19 +307,24 @@ def score_document(
             )
         ]
         if hits:
-            scores[f.category].tp += 1
+            score = scores[f.category]
+            score.right = (score.right or 0) + 1
             found.update(hits)
         else:
             scores[f.category].fp += 1
             scores[f.category].false_alarms.append(f"{file}: {f.code} {f.match[:90]!r}")
-    for n, (spot, _at, _span) in enumerate(placed):
-        if n not in found:
+    for group in _points(placed):
+        spot = placed[group[0]][0]
+        if found.intersection(group):
+            scores[spot.category].tp += 1
+        else:
             scores[spot.category].fn += 1
             scores[spot.category].misses.append(f"{file}: {spot.quote!r}")
     missing["annotated"] = sum(1 for s in spots if s.category == "missing-section")
     both = min(missing["reported"], missing["annotated"])
     section = scores["missing-section"]
     section.tp += both
+    section.right = (section.right or 0) + both
     section.fp += missing["reported"] - both
     section.fn += missing["annotated"] - both
     if missing["reported"] > both:

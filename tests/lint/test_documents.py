@@ -60,3 +60,23 @@ def test_a_quote_that_is_not_in_the_document_is_an_error(tmp_path: Path) -> None
     spots = 'weak_spots:\n  - quote: "words the document does not have"\n    category: vague-term\n'
     with pytest.raises(ValueError, match="quote not found"):
         score_documents(_folder(tmp_path, spots))
+
+
+def test_an_inconsistency_annotated_at_both_places_is_one_point(tmp_path: Path) -> None:
+    (tmp_path / "doc01.md").write_text(
+        "# Hosting SLA\n\n## 1. Availability\n\n"
+        "1.1 The Provider shall keep the Service available 99.9% of each calendar month.\n\n"
+        "## 2. Reports\n\n"
+        "2.1 The monthly report shall show availability against the 99.5% monthly target.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "doc01.yaml").write_text(
+        'weak_spots:\n  - quote: "available 99.9% of each calendar month"\n'
+        "    category: inconsistency\n"
+        '  - quote: "against the 99.5% monthly target"\n    category: inconsistency\n',
+        encoding="utf-8",
+    )
+    _documents, scores = score_documents(tmp_path)
+    inconsistency = scores["inconsistency"]
+    assert (inconsistency.tp, inconsistency.fn, inconsistency.fp) == (1, 0, 0)
+    assert inconsistency.precision == 1.0
