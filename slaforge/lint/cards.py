@@ -17,6 +17,7 @@ from itertools import pairwise
 from slaforge.lint.context import CardSite, Context
 from slaforge.lint.cues import LATENCY_UNITS
 from slaforge.lint.docinfo import DocInfo, Hit
+from slaforge.lint.kinds import example_from
 from slaforge.lint.model import Finding
 from slaforge.lint.restated import check_restated, check_windows
 from slaforge.lint.rules import Rule
@@ -292,6 +293,10 @@ def build_cards(ctx: Context) -> list[CardSite]:
         before_block = len(sites)
         targets = [(h, True) for h in info.hits.get("@pct", ())]
         targets += [(h, False) for h in info.hits.get("@dur", ())]
+        example = example_from(ctx, info)
+        if example is not None:
+            # a worked example's figures illustrate the formula; they define no metric
+            targets = [t for t in targets if t[0][2] < example]
         seen: set[tuple[int, MetricKind]] = set()
         for target, pct in sorted(targets, key=lambda t: (t[0][0], t[0][0] - t[0][1])):
             kinds = _kind_hits(info, target[2])

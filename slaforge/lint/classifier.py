@@ -15,6 +15,7 @@ import hashlib
 import itertools
 import json
 import random
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,13 +156,122 @@ def score(
     return {cat: table[:, c].tolist() for c, cat in enumerate(model.categories)}
 
 
+MIN_WORDS = 3
+"""Real words (see ``_words``) a block needs before the model judges it: a table row of
+figures ("| 99.0% to below 99.9% | 10% |") says nothing the model can read."""
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_OPERATORS = frozenset(
+    """to below above under over less more than at least most from up and or between equal
+    equals greater fewer not no of per each inclusive exclusive na the an""".split()  # noqa: SIM905
+)
+"""Words that only relate the figures of a band or a cell ("99.0% to below 99.9%")."""
+_LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022\u2013]|\(?[a-z\d]{1,3}[.)])\s+")
+_BRACKETED = re.compile(r"\([^)]*\)")
+
+
+def _words(text: str) -> int:
+    """How many words of ``text`` are neither figures nor operators between figures."""
+    return sum(1 for w in _WORD.findall(text) if w.lower() not in _OPERATORS)
+
+
+def _is_row(text: str) -> bool:
+    """A table row written as text ("A | B | C")."""
+    return text.lstrip().startswith("|") or " | " in text
+
+
+def _is_item(text: str) -> bool:
+    """A list item: a bullet or a lettered/numbered point."""
+    return bool(_LIST_ITEM.match(text))
+
+
+def _readings(ctx: Context) -> tuple[set[int], dict[int, list[int]]]:
+    """Which blocks the model does not judge, and for the others the blocks each is read
+    with (besides alone), in document order (see ``_judged``):
+
+    - a block with fewer than ``MIN_WORDS`` real words, and a table's header row (the first
+      of several rows, with no figure outside brackets): column names state nothing;
+    - a table row is read with the table's header row and the text before the table, which
+      may state what the row leaves out (the window, the plan, that the figures are credits);
+    - a list's lead-in ("This SLA does not apply to:") is read with its items, and each item
+      with the lead-in (or, without one, the heading above): a point of a closed list is not
+      an open-ended statement of its own.
+    """
+    infos = ctx.infos
+    texts = [i.block.text for i in infos]
+    heading = [i.block.is_heading for i in infos]
+    skip = {i for i, text in enumerate(texts) if not heading[i] and _words(text) < MIN_WORDS}
+    context: dict[int, list[int]] = {}
+    i = 0
+    while i < len(infos):
+        if heading[i] or not _is_row(texts[i]):
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(infos) and not heading[end + 1] and _is_row(texts[end + 1]):
+            end += 1
+        head: list[int] = []
+        if end > i and not re.search(r"\d", _BRACKETED.sub("", texts[i])):
+            skip.add(i)
+            head = [i]
+        lead = [i - 1] if i > 0 and not _is_row(texts[i - 1]) else []
+        for row in range(i + len(head), end + 1):
+            context[row] = [*lead, *head, row]
+        i = end + 1
+    for i, text in enumerate(texts):
+        if heading[i] or not text.rstrip().endswith(":"):
+            continue
+        items = []
+        for j in range(i + 1, len(infos)):
+            if heading[j] or not _is_item(texts[j]):
+                break
+            items.append(j)
+        if items:
+            context[i] = [i, *items]
+            for j in items:
+                context.setdefault(j, [i, j])
+    for i, text in enumerate(texts):
+        if i in context or heading[i] or not _is_item(text):
+            continue
+        above = next((j for j in range(i - 1, -1, -1) if not _is_item(texts[j])), None)
+        if above is not None and heading[above]:
+            context[i] = [above, i]
+    return skip, context
+
+
+def _judged(ctx: Context) -> dict[str, list[float]]:
+    """The classifier's scores of the document's blocks as the classifier rules use them:
+    0 for a block the model does not judge; a block read with its context (see
+    ``_readings``) keeps the mean of its score alone and its score in context when that is
+    lower: the context can lower a score, never raise it, and a block that reads as a
+    weakness on its own still counts for half."""
+    found: dict[str, list[float]] | None = ctx.memo.get("judged")
+    if found is not None:
+        return found
+    skip, context = _readings(ctx)
+    judged = {cat: list(values) for cat, values in ctx.scores.items()}
+    if context:
+        orths = [token_view(info.doc).orth_array for info in ctx.infos]
+        order = sorted(context)
+        read = score([np.concatenate([orths[j] for j in context[i]]) for i in order])
+        for cat, values in read.items():
+            for i, value in zip(order, values, strict=True):
+                if cat in judged:
+                    alone = judged[cat][i]
+                    judged[cat][i] = min(alone, (alone + value) / 2)
+    for values in judged.values():
+        for i in skip:
+            values[i] = 0.0
+    ctx.memo["judged"] = judged
+    return judged
+
+
 def check_classifier(rule: Rule, ctx: Context) -> list[Finding]:
     """Flag the blocks the model scores at or above ``rule.threshold`` for the rule's category
     and no other rule of that category flagged; the finding covers the block's
-    highest-scoring sentence."""
+    highest-scoring sentence. Blocks are judged as ``_judged`` says."""
     out: list[Finding] = []
     done = ctx.flagged.get(rule.category, set())
-    scores = ctx.scores.get(rule.category, [])
+    scores = _judged(ctx).get(rule.category, []) if ctx.scores else []
     threshold = rule.threshold
     for i in [i for i, value in enumerate(scores) if value >= threshold and i not in done]:
         info, value = ctx.infos[i], scores[i]

@@ -274,6 +274,81 @@ CUES: dict[str, list[Pattern]] = {
             {"LOWER": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,4}"},
             {"LOWER": {"IN": list(_START_NOUNS)}},
         ],
+        # "a first response to each ticket within ...": the clock runs from the ticket
+        [
+            {
+                "LOWER": {
+                    "IN": [
+                        "response",
+                        "responses",
+                        "respond",
+                        "responds",
+                        "reply",
+                        "replies",
+                        "answer",
+                        "answers",
+                        "acknowledgement",
+                        "acknowledgment",
+                    ]
+                }
+            },
+            {"LOWER": "to"},
+            {
+                "LOWER": {
+                    "IN": [
+                        "each",
+                        "every",
+                        "a",
+                        "an",
+                        "the",
+                        "any",
+                        "all",
+                        "new",
+                        "your",
+                        "customer",
+                        "customer's",
+                        "user",
+                        "client",
+                        "written",
+                    ]
+                },
+                "OP": "{0,3}",
+            },
+            {
+                "LOWER": {
+                    "IN": [
+                        "ticket",
+                        "tickets",
+                        "request",
+                        "requests",
+                        "call",
+                        "calls",
+                        "case",
+                        "cases",
+                        "email",
+                        "emails",
+                        "e-mail",
+                        "e-mails",
+                        "message",
+                        "messages",
+                        "enquiry",
+                        "enquiries",
+                        "inquiry",
+                        "inquiries",
+                        "query",
+                        "queries",
+                        "submission",
+                        "submissions",
+                        "complaint",
+                        "complaints",
+                        "voicemail",
+                        "voicemails",
+                        "chat",
+                        "chats",
+                    ]
+                }
+            },
+        ],
         # "the clock starts when ..." names the start event, whatever it is
         [
             {"LOWER": {"IN": ["clock", "timer"]}},
@@ -720,3 +795,88 @@ CUES["@kind:custom"].append(
         {"LOWER": {"IN": ["resolution", "fix"]}},
     ]
 )
+
+
+_BENEFICIARIES = [
+    *_CUSTOMER_PARTIES, "parties", "party", "users", "user", "teams", "team", "staff",
+    "employees", "business", "businesses", "organisation", "organization", "it", "they", "we",
+    "both", "each", "everyone", "patients", "members", "students", "departments",
+]  # fmt: skip
+_CLAUSE_WORD = {"ORTH": {"NOT_IN": [".", ";", ":", "|", "!", "?", "(", ")"]}}
+# words that only look vague (a trigger inside one of these spans is not a standard of
+# performance): what the customer or both parties are to be able to do ("so that the Client can
+# run its business effectively", "to help both parties work together efficiently"), a choice
+# between named alternatives ("the Partner or the Reseller, as applicable"), a cross-reference
+# ("the details as required above", "as required by clause 4")
+CUES["@not-vague"] = [
+    [
+        {"LOWER": {"IN": ["so", "such"]}},
+        {"LOWER": "that"},
+        {"LOWER": {"IN": ["the", "both", "each", "all", "its", "their", "our", "your"]}, "OP": "?"},
+        {"LOWER": {"IN": _BENEFICIARIES}},
+        {"ORTH": {"IN": ["'s", "\u2019s", "'"]}, "OP": "?"},
+        {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["not", "never", "only"]}, "OP": "?"},
+        {"LOWER": {"IN": ["can", "may", "could", "is", "are", "will", "has", "have"]}},
+        {**_CLAUSE_WORD, "OP": "{0,10}"},
+    ],
+    [
+        {"LOWER": {"IN": ["to", "and"]}},
+        {"LOWER": {"IN": ["help", "enable", "allow", "assist", "support"]}},
+        {"LOWER": {"IN": ["the", "both", "each", "all", "its", "their", "our", "your"]}, "OP": "?"},
+        {"LOWER": {"IN": _BENEFICIARIES}},
+        {"LOWER": "to", "OP": "?"},
+        {**_CLAUSE_WORD, "OP": "{0,10}"},
+    ],
+    [
+        {"LOWER": "or"},
+        {"LOWER": {"IN": ["to", "for", "by", "with", "from", "of", "on"]}, "OP": "?"},
+        {"LOWER": {"IN": ["the", "a", "an", "its", "their", "any"]}, "OP": "?"},
+        {"IS_TITLE": True},
+        {"IS_TITLE": True, "OP": "?"},
+        {"ORTH": {"IN": [",", "("]}, "OP": "?"},
+        {"LOWER": "as"},
+        {"LOWER": {"IN": ["applicable", "appropriate", "relevant", "the", "case"]}},
+        {"LOWER": {"IN": ["case", "may", "be"]}, "OP": "{0,3}"},
+    ],
+    [
+        {"LOWER": {"IN": ["as", "where"]}},
+        {"LOWER": {"IN": ["required", "specified", "set", "provided", "applicable", "stated"]}},
+        {"LOWER": {"IN": ["out", "forth"]}, "OP": "?"},
+        {"LOWER": {"IN": ["above", "below", "herein", "hereunder", "by", "under", "in"]}},
+        {"LOWER": {"IN": ["this", "the", "clause", "section", "paragraph", "schedule", "annex",
+                          "appendix", "law", "applicable", "article", "part", "item", "point"]},
+         "OP": "?"},
+    ],
+]  # fmt: skip
+
+_PROVIDER_PARTIES = [
+    "provider", "supplier", "vendor", "contractor", "carrier", "host", "outsourcer", "msp",
+    "company", "licensor", "operator", "bureau", "we", "it", "integrator", "reseller",
+]  # fmt: skip
+# a standard the customer's own request is held to ("such further meetings as the University may
+# reasonably require", "where the Client reasonably requests it"): it limits the customer's
+# right, not the provider's performance
+CUES["@not-vague"].append(
+    [
+        {"LOWER": {"IN": ["as", "where", "when", "whenever", "if", "that"]}},
+        {"LOWER": {"IN": ["the", "its", "your"]}, "OP": "?"},
+        {"IS_TITLE": True, "LOWER": {"NOT_IN": _PROVIDER_PARTIES}, "OP": "?"},
+        {"LOWER": {"IN": [*_CUSTOMER_PARTIES, "users", "user"]}, "OP": "?"},
+        {"LOWER": {"IN": ["may", "shall", "will", "does", "can", "should"]}, "OP": "?"},
+        {"LOWER": "reasonably"},
+        {"LOWER": {"IN": ["require", "requires", "request", "requests", "ask", "asks", "direct",
+                          "directs", "specify", "specifies", "need", "needs", "expect",
+                          "expects", "instruct", "instructs", "call", "calls"]}},
+    ]
+)  # fmt: skip
+CUES["@not-vague"].append(
+    [
+        {"LOWER": {"IN": ["the", "its", "your"]}, "OP": "?"},
+        {"LOWER": {"IN": [*_CUSTOMER_PARTIES, "users", "user"]}},
+        {"LOWER": {"IN": ["may", "shall", "will", "does", "can", "should"]}, "OP": "?"},
+        {"LOWER": "reasonably"},
+        {"LOWER": {"IN": ["require", "requires", "request", "requests", "ask", "asks", "direct",
+                          "directs", "specify", "specifies", "need", "needs", "expect",
+                          "expects", "instruct", "instructs"]}},
+    ]
+)  # fmt: skip

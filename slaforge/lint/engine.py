@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from operator import itemgetter
@@ -59,11 +60,19 @@ def _severity(rule: Rule, options: LintOptions) -> Severity:
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-def _dedupe(keyed: list[tuple[int, Finding]]) -> list[Finding]:
+_EACH_WORD = frozenset({"vague-term", "structure", "missing-section"})
+"""Categories whose every flagged word or term is its own point, even within a sentence."""
+
+
+def _dedupe(
+    keyed: list[tuple[int, Finding]], sentence_of: Callable[[int, int], int]
+) -> list[Finding]:
     """One finding per point, in document order:
 
     - a rule that flags the same words again (anywhere in the document) is reported once, on
       the first place; ``extra.repeats`` counts the others and ``extra.also_at`` names them;
+    - a rule that flags more words of one sentence is reported once, on the first (except
+      vague terms and structure findings, where each word or term is its own point);
     - two rules of one category on the same words of one block are reported once, by the more
       severe (the earlier code on a tie); missing sections, which all point at the title, are
       each their own point.
@@ -71,6 +80,7 @@ def _dedupe(keyed: list[tuple[int, Finding]]) -> list[Finding]:
     first: dict[tuple[str, str], Finding] = {}
     places: dict[int, list[str]] = {}
     by_words: dict[tuple[int, str, int, int], Finding] = {}
+    sentences: set[tuple[int, int, str]] = set()
     out: list[Finding] = []
     for block, f in keyed:
         words = " ".join(f.match.lower().split())
@@ -81,6 +91,11 @@ def _dedupe(keyed: list[tuple[int, Finding]]) -> list[Finding]:
                     f"clause {f.location.clause}" if f.location.clause else f.location.where()
                 )
             continue
+        if f.category not in _EACH_WORD:
+            sentence = (block, sentence_of(block, f.start), f.code)
+            if sentence in sentences:
+                continue
+            sentences.add(sentence)
         first[(f.code, words)] = f
         sibling = by_words.get((block, f.category, f.start, f.end))
         if sibling is not None and f.category != "missing-section":
@@ -234,7 +249,11 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
     findings += _run([r for r in active if r.kind == "classifier"], ctx, options)
     keyed = [(ctx.block_of.get(id(f), 0), f) for f in findings]
     keyed.sort(key=lambda bf: (bf[0], bf[1].start, bf[1].end, bf[1].code))
-    return LintResult(_dedupe(keyed), [s.card for s in ctx.cards], notices)
+
+    def sentence_of(block: int, start: int) -> int:
+        return bisect_right(ctx.infos[block].sentence_starts(), start)
+
+    return LintResult(_dedupe(keyed, sentence_of), [s.card for s in ctx.cards], notices)
 
 
 def lint_text(text: str, file: str = "<text>", options: LintOptions | None = None) -> LintResult:

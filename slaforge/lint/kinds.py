@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from slaforge.lint.context import Context
@@ -106,6 +107,91 @@ def _term_excused(rule: Rule, ctx: Context, term: str, unless: str) -> bool:
     return False
 
 
+def _heading_names(ctx: Context, term: str) -> bool:
+    """True when a heading, or a run-in heading opening a block, is ``term`` (after any
+    clause number): ``Excluded Minutes``, ``4.2 Excluded Minutes``, ``Excluded Minutes. ...``."""
+    found = ctx.memo.setdefault("heading-terms", {})
+    if term not in found:
+        wanted = term.lower()
+        hit = False
+        for other in ctx.infos:
+            text = other.block.text.strip().lower().lstrip("0123456789.() \t")
+            text = text.strip("\"'\u201c\u201d\u2018\u2019 ")
+            if other.block.is_heading:
+                hit = text.rstrip(".: ") == wanted
+            else:
+                hit = text.startswith(wanted) and text[len(wanted) : len(wanted) + 1] in (".", ":")
+            if hit:
+                break
+        found[term] = hit
+    return bool(found[term])
+
+
+_EXAMPLE_OPENER = re.compile(
+    r"[\W\d]*(?:for (?:example|instance)|e\.\s?g\.|(?:an? |worked )?(?:example|illustration)"
+    r"\s*\d*\s*[:.,\-\u2013\u2014]|to illustrate|by way of (?:example|illustration)|suppose"
+    r"|assume|assuming)(?![a-z])",
+    re.IGNORECASE,
+)
+"""How a worked example opens: ``For example:``, ``E.g.``, ``Worked example.``, ``Suppose``."""
+_EXAMPLE_HEADING = re.compile(r"\b(?:examples?|illustrations?|worked)\b", re.IGNORECASE)
+
+
+def example_from(ctx: Context, info: DocInfo) -> int | None:
+    """The first sentence of ``info`` that belongs to a worked example (the sentence opening
+    with ``For example``, ``Suppose``…, or 0 under a heading naming examples), when the
+    example has at least two figures; None otherwise."""
+    if "example-from" not in info.memo:
+        first: int | None = None
+        path = info.block.location.heading_path
+        if path and _EXAMPLE_HEADING.search(path[-1]) and not info.block.is_heading:
+            first = 0
+        else:
+            for sent in range(len(info.sent_bounds)):
+                if _EXAMPLE_OPENER.match(info.sentence_text(sent)):
+                    first = sent
+                    break
+        if first is not None:
+            start = info.sent_bounds[first][0]
+            figures = sum(1 for t in info.doc[start:] if any(c.isdigit() for c in t.text))
+            if figures < 2:
+                first = None
+        info.memo["example-from"] = first
+    found: int | None = info.memo["example-from"]
+    return found
+
+
+_TIMING_WORDS = frozenset(
+    """timely promptly prompt quickly quick fast rapidly rapid swiftly swift speedily
+    expeditiously immediately immediate soon asap delay shortly""".split()  # noqa: SIM905
+)
+"""Words that say how fast without a figure."""
+
+
+def _timed_below(ctx: Context, info: DocInfo, hit: Hit) -> bool:
+    """True when the hit is a timing word in the last sentence of its block and the next
+    blocks under the same heading (a table or a list, up to three) give durations: the
+    sentence introduces the figures ("We respond promptly:" then "P1 | 1 hour ...")."""
+    if hit[2] != len(info.sent_bounds) - 1 or _row_or_item(info):
+        return False
+    if not any(t.lower_ in _TIMING_WORDS for t in info.doc[hit[0] : hit[1]]):
+        return False
+    path = info.block.location.heading_path
+    for other in ctx.infos[info.index + 1 : info.index + 4]:
+        if not _row_or_item(other) or other.block.location.heading_path != path:
+            return False
+        if "@dur" in other.keys:
+            return True
+    return False
+
+
+def _row_or_item(info: DocInfo) -> bool:
+    """True for a table row or cell (``A | B``) or a bulleted list item."""
+    text = info.block.text.lstrip()
+    bullet = bool(text) and text[0] in "-*\u2022\u2013"
+    return info.block.location.table is not None or "|" in text or bullet
+
+
 def check_match(rule: Rule, ctx: Context) -> list[Finding]:
     """Flag each trigger in a sentence of the rule's scope that has its ``requires``
     and lacks its ``unless`` (in the same sentence, block or document)."""
@@ -122,6 +208,13 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
             # "resolve the dispute within 10 days" defines no service level
             stages = info.hits["@not-service"]
             hits = [h for h in hits if not any(s < h[1] and h[0] < e for s, e, _ in stages)]
+        if rule.skip_not_vague and "@not-vague" in info.keys:
+            spans = info.hits["@not-vague"]
+            hits = [h for h in hits if not any(s <= h[0] and h[1] <= e for s, e, _ in spans)]
+        if rule.skip_headings:
+            if info.block.is_heading:
+                continue
+            hits = [h for h in hits if not _lead_in(info, h)]
         if rule.skip_names:
             hits = [h for h in hits if not _part_of_name(info.doc, h[0], h[1])]
         if rule.skip_negated:
@@ -129,11 +222,21 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
         if rule.skip_customer_duty and "@customer-duty" in info.keys:
             duties = info.hits["@customer-duty"]
             hits = [h for h in hits if not any(s < h[1] and h[0] < e for s, e, _ in duties)]
+        if rule.skip_examples:
+            example = example_from(ctx, info)
+            if example is not None:
+                hits = [h for h in hits if h[2] < example]
         for hit in _merged(hits):
             if rule.requires and not _present(f"{rule.code}|r", rule, ctx, info, hit):
                 continue
             if rule.unless and _present(unless, rule, ctx, info, hit):
                 continue
+            if rule.timed_below and _timed_below(ctx, info, hit):
+                continue
+            if rule.heading_defines:
+                named = _term(info, hit)
+                if named is not None and _heading_names(ctx, named):
+                    continue
             term = _term(info, hit) if rule.follow_terms and rule.unless else None
             if term is not None:
                 if term not in excused:

@@ -12,7 +12,13 @@ weekends") or a tier boundary ("below 99.5%"). "1 hour" and "60 minutes" are the
 "24x7"), report deadlines ("by the 10th working day of the following month", "within 5 working
 days of the end of the month"), temperature limits, a downtime allowance against the
 availability of the same period, and measurement windows ("per calendar month" against "per
-calendar quarter", reported by the ``window`` check) are compared too.
+calendar quarter", reported by the ``window`` check) are compared too. Separate passes find
+one named meeting, review or report held at two cadences ("the monthly Service Review" and
+"the Service Review is held quarterly"), one deadline counted back from an event by two
+numbers of days ("the fifth Working Day before the Pay Date" and "the third"), a committed
+availability whose credit table starts below it ("99.99%" and credits from "less than
+99.95%"), and a heading whose value its section contradicts ("Four-Hour Response" over
+"within 6 hours").
 
 Speed: a block is looked at only when a substring test finds a unit word in it (a tenth of
 the cost of a regex scan); regexes run on lower-case text without IGNORECASE and named groups,
@@ -422,6 +428,7 @@ _PRIORITY = re.compile(
     r"\b(?:p|prio(?:rity)?|sev(?:erity)?|s|level|category|cat\.?|tier)\s*-?\s*([0-9]|[a-d]\b)"
     r"|\b(" + _factor(list(_TIER_WORDS)) + r")\b"
     r"|\b(?P<all>(?:all|any|every|each) (?:priorit(?:y|ies)|severit(?:y|ies))(?: levels?)?"
+    r"(?!\s*-?\s*(?:[0-9]|[a-d]\b))"  # "each Severity 1 Incident" names one level
     r"|regardless of (?:the )?(?:priority|severity)|whatever the (?:priority|severity))\b",
 )
 _TIERS = frozenset({"standard", "premium", "gold", "silver", "bronze", "platinum"})
@@ -866,6 +873,13 @@ def _measure(
         if name == "resolution" and _MEAN.search(text, max(left_start, last[0] - 25), start):
             return "mean-resolution"
         return name
+    if not found and ";" in text[:start] and (colon := text.find(":")) >= 0:
+        # "Response targets: P1 - 30 minutes; P2 - 4 hours": each item of a list after a
+        # lead-in label has the label's measure
+        item = text[text.rfind(";", 0, start) + 1 : start]
+        lead = [m for m in sent.measures if m[1] <= colon]
+        if lead and _LIST_ITEM.fullmatch(item.lower()):
+            return lead[-1][2]
     for s, _e, name, _w in sent.measures:
         if s < end:
             continue
@@ -881,6 +895,11 @@ def _measure(
     return None
 
 
+_LIST_ITEM = re.compile(
+    r"\s*(?:and\s+)?(?:(?:p|prio(?:rity)?|sev(?:erity)?|s|level|cat(?:egory)?|tier)\s*-?\s*[0-9]"
+    r"|" + _factor(list(_TIER_WORDS)) + r")\s*(?:[-\u2013\u2014:=]|\(\w+\))?\s*"
+)
+"""An item of a list of values per priority ("P2 - ", "Sev 3: ", "high = ")."""
 _CELL_SHARE = re.compile(r"[^|;]*\|\s*(?:at least\s+|min(?:imum)?\.?\s+)?(\d+(?:\.\d+)?)\s*%")
 """After a time in a table row: the share of cases it applies to, in the next cell."""
 _WINDOW_ADJ = re.compile(r"\s*(?:monthly|quarterly|annual|yearly|weekly)\s*")
@@ -1349,8 +1368,8 @@ def _values(
             and w not in _EVENT_NOT_THING
             and not (w == event.group(1) or w.startswith(f"{event.group(1)}-"))
         }
-        if not things:
-            return
+        if not things or " may " in words.low[left_start:start]:
+            return  # "the Customer may object up to 5 days before": a right, not a deadline
         st.subjects, st.strict = frozenset(things), True
     if reach:
         st.subjects = frozenset({("", "backup")})
@@ -1787,7 +1806,9 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
         return _hours_against_coverage(a, b, doc)
     if _dimension(a) != _dimension(b):
         return False
-    if not _same_priority(a, b, doc) or not _same_thing(a, b, doc):
+    if not _same_priority(a, b, doc):
+        return False
+    if not _same_thing(a, b, doc) and not (a.clock == "range" and _same_term(a, b)):
         return False
     if a.conditional or b.conditional:
         return False
@@ -1830,6 +1851,12 @@ def _caps_apart(a: Statement, b: Statement) -> bool:
 
 def _term(st: Statement) -> bool:
     return any(q == "term" for q, _h in st.soft)
+
+
+def _same_term(a: Statement, b: Statement) -> bool:
+    """True when two spans of hours both gloss one defined term ("Service Hours: 7am to 7pm"
+    and "during Service Hours, 8am to 6pm"): whatever each is said of, it is that term."""
+    return any(q == "term" and (q, h) in b.soft for q, h in a.soft)
 
 
 def _terms_apart(a: Statement, b: Statement, doc: _Doc) -> bool:
@@ -2479,6 +2506,456 @@ def _cadence_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 return
 
 
+_MEETING_HEADS = (
+    r"(?:reviews?|meetings?|boards?|committees?|forums?|surveys?|audits?|stand-ups?|calls?"
+    r"|reports?)"
+)
+_MEETING_BEFORE = re.compile(
+    r"\b(?P<adv>weekly|fortnightly|bi-?weekly|monthly|bi-?monthly|quarterly|annual|yearly"
+    r"|half-yearly|six-monthly|semi-annual)\s+(?P<name>(?:[a-z][\w-]*\s+){0,2}?"
+    + _MEETING_HEADS
+    + r")\b"
+)
+"""A meeting named with its cadence before it ("the monthly Service Review")."""
+_MEETING_VERBS = (
+    r"(?:held|meets?|meet|convenes?|convene|run|conducted|carried out|takes? place|take place"
+    r"|scheduled|sits?|sit|issued|produced|published|sent|delivered|prepared|circulated)\s+"
+)
+_MEETING_AFTER = re.compile(
+    r"\b(?P<name>(?:[a-z][\w-]*\s+){0,2}?"
+    + _MEETING_HEADS
+    + r")\b(?:\s*[:|]\s*(?:"
+    + _MEETING_VERBS
+    + r")?|(?:,?\s+which)?\s+(?:(?:is|are|shall|will|must|to|be|being)\s+){0,2}"
+    + _MEETING_VERBS
+    + r")(?P<when>(?:once|twice|three times|four times)\s+(?:a|an|each|every|per|in each)\s+"
+    r"(?:calendar\s+)?(?:week|month|quarter|year)|(?:every|each|per|a|in each)\s+(?:calendar\s+)?"
+    r"(?:(?:two|four|six|three|twelve|\d+)\s+)?(?:weeks?|months?|quarters?|years?)|weekly"
+    r"|fortnightly|monthly|quarterly|annually|yearly|half-yearly|bi-?weekly|bi-?monthly)\b"
+)
+"""A meeting followed by how often it is held ("the Operations Board meets every quarter")."""
+_MEETING_CUES = (
+    "review", "meet", "board", "committee", "forum", "survey", "audit", "stand-up", "call",
+    "report",
+)  # fmt: skip
+_PERIOD_MONTHS = {"week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
+_ADV_MONTHS = {
+    "weekly": 12 / 52, "fortnightly": 24 / 52, "biweekly": 24 / 52, "bi-weekly": 24 / 52,
+    "monthly": 1.0,
+    "bimonthly": 2.0, "bi-monthly": 2.0, "quarterly": 3.0, "annual": 12.0, "annually": 12.0,
+    "yearly": 12.0, "half-yearly": 6.0, "six-monthly": 6.0, "semi-annual": 6.0,
+}  # fmt: skip
+_TIMES = {"once": 1, "twice": 2, "three times": 3, "four times": 4}
+_MEETING_SKIP = re.compile(
+    r"\b(?:if|unless|until|thereafter|afterwards|first|initial|after|additional|extraordinary"
+    r"|during|ad hoc|ad-hoc|at least|no less|not less|or more|more often|more frequently|otherwise"
+    r"|instead|may|can|optional|example|e\.g\.|per (?:site|region|account|customer))\b"
+)
+"""A cadence that holds only for a while, as a minimum, or as an option."""
+_MEETING_GENERIC = frozenset(
+    """the a an each every its their our this that any next such all regular scheduled
+    formal joint""".split()  # noqa: SIM905
+)
+_MEETING_NOT = frozenset(
+    """to and or of for with at in on by is are be as from per""".split()  # noqa: SIM905
+)
+
+
+def _cadence_months(when: str) -> float:
+    """The months between two sittings ("every two weeks": 24/52, "twice a year": 6); a week
+    is 12/52 of a month, so "every four weeks" is not "monthly"."""
+    when = " ".join(when.split())
+    if when in _ADV_MONTHS:
+        return _ADV_MONTHS[when]
+    words = when.split()
+    period = _PERIOD_MONTHS.get(words[-1].rstrip("s"), 0.0)
+    if words[0] in ("once", "twice", "three", "four"):
+        times = _TIMES.get(" ".join(words[:2]) if words[0] in ("three", "four") else words[0], 1)
+        return period / times
+    count = words[-2] if len(words) > 2 else ""
+    n = _NUMBER_WORDS.get(count) or (int(count) if count.isdigit() else 1)
+    return period * n
+
+
+def _meeting_key(name: str) -> str:
+    """The meeting a name stands for ("Service Review meeting" and "service reviews" are one)."""
+    words = [w for w in name.split() if w not in _MEETING_GENERIC and w not in _ADV_MONTHS]
+    if any(w in _MEETING_NOT for w in words):
+        return ""
+    heads = [_head(w) for w in words]
+    if len(heads) > 1 and heads[-1] == "meeting" and heads[-2] in ("review", "board", "committee"):
+        heads.pop()
+    return " ".join(heads[-2:]) if len(heads) > 1 else ""
+
+
+def _meeting_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """One named meeting, review, survey or report held at two cadences ("the quarterly
+    Service Review" and "discussed at the monthly Service Review"; "the Board meets weekly"
+    and "the Board, which meets every two weeks"). A cadence before a name in lower case
+    may be part of the name ("the monthly service report" and "the quarterly service
+    report" are two reports), so two such are not compared with each other; a cadence said
+    after the name ("the service report is issued quarterly") or before a Capitalised name
+    ("the monthly Service Review") is the one cadence of that meeting."""
+    seen: dict[str, list[tuple[float, str, tuple[int, int], bool]]] = {}
+    both: set[str] = set()
+    for info in ctx.infos:
+        text = info.block.text
+        low = text.lower()
+        if len(low) != len(text) or not any(
+            w in low for w in ("ly ", "ly.", "ly,", "every", "each", "once", "twice", "annual")
+        ):
+            continue
+        pos = 0
+        for n, part in enumerate(_SENTENCE_END.split(low)):
+            start = low.find(part, pos)
+            pos = start + len(part)
+            if not any(h in part for h in _MEETING_CUES) or not any(
+                c in part for c in ("ly", "every", "each", "once", "twice", "annual")
+            ):
+                continue
+            if _MEETING_SKIP.search(part) or _PRIORITY.search(part) or "outside" in part:
+                continue
+            found: dict[str, tuple[float, int, int, bool]] = {}
+            for rx, group in ((_MEETING_BEFORE, "adv"), (_MEETING_AFTER, "when")):
+                for m in rx.finditer(part):
+                    key = _meeting_key(m.group("name"))
+                    months = _cadence_months(m.group(group))
+                    if not key or not months:
+                        continue
+                    head = start + m.end("name") - len(m.group("name").split()[-1])
+                    firm = group == "when" or text[head].isupper()
+                    if key in found and found[key][0] != months:
+                        both.add(key)  # two sittings of one body in one sentence: a list
+                    found.setdefault(key, (months, m.start(group), m.end(group), firm))
+            here = (info.index, n)
+            for key, (months, a, b, firm) in found.items():
+                if key in both:
+                    continue
+                earlier = seen.setdefault(key, [])
+                other = next(
+                    (e for e in earlier if e[0] != months and e[2] != here and (firm or e[3])),
+                    None,
+                )
+                if other is not None:
+                    message = rule.message.format(measure=f"{key} frequency", other=other[1])
+                    yield ctx.finding(rule, info, start + a, start + b, message)
+                    return
+                earlier.append((months, part[a:b], here, firm))
+
+
+_ORDINAL_WORDS = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_COUNT_WORDS = "|".join(sorted((w for w in _NUMBER_WORDS if len(w) > 2), key=len, reverse=True))
+_BEFORE_EVENT = re.compile(
+    r"\b(?P<n>\d{1,3}(?:st|nd|rd|th)?|" + _ORDINAL_WORDS + "|" + _COUNT_WORDS + r")\s+"
+    r"(?:(?P<kind>working|business|banking|calendar|clear)\s+)?(?P<unit>days?|weeks?|months?)"
+    r"\s+(?:before|prior to|ahead of|preceding|in advance of)\s+(?:the\s+|each\s+|every\s+|its"
+    r"\s+|their\s+|any\s+|a\s+|an\s+)?(?P<event>(?:[a-z][\w-]*\s+){0,2}?(?:date|day|deadline"
+    r"|renewal|expiry)\b|(?:start|end|expiry|commencement)\s+of\s+(?:the\s+|each\s+|every\s+"
+    r"|that\s+|its\s+|any\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:term|month|period|year|quarter|contract"
+    r"|agreement|rota|season|event|cycle)\b)"
+)
+"""A deadline counted back from an event ("on the fifth Working Day before the Pay Date",
+"at least 14 days before the renewal date", "the 60th day before the end of the Term")."""
+_AFTER_END = re.compile(
+    r"\b(?:within|no later than|not later than|by)\s+(?P<n>\d{1,3}|" + _COUNT_WORDS + r")\s+"
+    r"(?:(?P<kind>working|business|banking|calendar)\s+)?(?P<unit>days?|weeks?)\s+(?:after|of"
+    r"|following|from)\s+(?:the\s+)?(?:end\s+of\s+(?:each|the|every|a|that)?\s*(?:calendar\s+)?"
+    r"(?P<period>month|quarter|year)\b|(?P<period2>month|quarter|year)[- ]end\b)"
+)
+"""A deadline counted from the end of a period ("within 10 days after the end of each
+quarter", "no later than 15 days after quarter end")."""
+_BEFORE_SKIP = re.compile(
+    r"\b(?:if|unless|except|otherwise|instead|extend\w*|reminder|in the case of|for example"
+    r"|e\.g\.|later of|earlier of)\b"
+)
+_DAY_OF_TIME = re.compile(
+    r"\b(\d{1,2})(?:[:.](\d\d))?\s*(?:([ap])\.?m\b)?|\b(noon|midday|midnight)\b"
+)
+_THING_NOT = _EVENT_NOT_THING | frozenset(
+    """means meaning customer client provider supplier contractor vendor bureau party parties
+    either other shall must should will than later earlier latest least date day days deadline
+    each every following working business banking calendar clear""".split()  # noqa: SIM905
+)
+_GROUP_WORDS = frozenset(
+    """permanent agency temporary casual salaried hourly daily weekly monthly quarterly annual
+    yearly starters leavers joiners new existing first final interim""".split()  # noqa: SIM905
+)
+
+
+def _before_event(part: str, m: re.Match[str]) -> tuple[tuple[str, str], float, set[str], str]:
+    """A deadline before an event: (event, clock), the days, the things timed, the time of day."""
+    raw = m.group("n")
+    n = _ORDINALS.get(raw) or _NUMBER_WORDS.get(raw) or int(re.sub(r"\D", "", raw) or 0)
+    unit = m.group("unit").rstrip("s")
+    days = n * {"day": 1.0, "week": 7.0, "month": 30.4}[unit]
+    kind = m.group("kind") or ""
+    clock = "business" if kind in ("working", "business", "banking") else ""
+    if "period" in m.groupdict():
+        event = f"end of {m.group('period') or m.group('period2')}"
+    else:
+        event = " ".join(_head(w) for w in m.group("event").split() if w not in ("the", "each"))
+    left = part[: m.start()]
+    clause = max(left.rfind(";"), left.rfind("|"), left.rfind(", and "), left.rfind(" and the "))
+    left = left[clause + 1 :]
+    things = {_head(w) for w in _WORD.findall(left) if len(w) > 3 and w not in _THING_NOT}
+    at = ""
+    for t in _DAY_OF_TIME.finditer(left[-40:]):
+        if t.group(4) or t.group(2) or t.group(3):  # "17:00", "5 pm", "noon" (= 12:00)
+            hour = int(t.group(1) or 12) % 12 + (12 if t.group(3) == "p" else 0)
+            at = "midnight" if t.group(4) == "midnight" else f"{hour}:{t.group(2) or '00'}"
+    return (event, clock), days, things, at
+
+
+def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """One deadline counted back from the same event by two different numbers of days ("by
+    17:00 on the fifth Working Day before the Pay Date" and "by 17:00 on the third Working Day
+    before the Pay Date"): the same thing is timed (a shared word before the value) or the
+    same time of day is given."""
+    seen: dict[tuple[str, str], list[tuple[float, set[str], str, str, tuple[int, int], bool]]]
+    seen = {}
+    for info in ctx.infos:
+        low = info.block.text.lower()
+        if len(low) != len(info.block.text) or not (
+            "before" in low
+            or "prior to" in low
+            or "ahead of" in low
+            or "advance of" in low
+            or "preceding" in low
+            or "end" in low
+        ):
+            continue
+        pos = 0
+        for part in _SENTENCE_END.split(low):
+            start = low.find(part, pos)
+            pos = start + len(part)
+            if not _DIGIT.search(part) and not any(o in part for o in ("th ", "st ", "nd ", "rd ")):
+                continue
+            if _BEFORE_SKIP.search(part) or _PRIORITY.search(part) or _is_example(part):
+                continue
+            if " may " in part and "notice" not in part:
+                continue  # "the Customer may object up to 5 days before": a right's last day
+            matches = (
+                list(_BEFORE_EVENT.finditer(part))
+                if "end" not in part
+                else [
+                    *_BEFORE_EVENT.finditer(part),
+                    *_AFTER_END.finditer(part),
+                ]
+            )
+            for m in matches:
+                key, days, things, at = _before_event(part, m)
+                if not days:
+                    continue
+                here = (info.index, low.count(". ", 0, start) + low.count("\n", 0, start))
+                defines = "means" in part or "defined as" in part
+                for value, others, other_at, text, where, defined in seen.get(key, []):
+                    if where == here or abs(value - days) < (3 if "month" in text else 0.5):
+                        continue
+                    same = bool((things - _GROUP_WORDS) & (others - _GROUP_WORDS)) or (
+                        bool(at)
+                        and at == other_at
+                        and (defines or defined or not things or not others)
+                    )
+                    mine, theirs = things & _GROUP_WORDS, others & _GROUP_WORDS
+                    if same and not (mine and theirs and mine != theirs):
+                        measure = f"deadline before the {key[0]}"
+                        message = rule.message.format(measure=measure, other=text)
+                        yield ctx.finding(rule, info, start + m.start(), start + m.end(), message)
+                        return
+                seen.setdefault(key, []).append((days, things, at, m.group(), here, defines))
+
+
+_BAND = re.compile(
+    r"(?:less than|lower than|below|under|falls? short of|<)\s*(?P<strict>\d{2}(?:\.\d+)?)\s*%"
+    r"|(?P<low>\d{2}(?:\.\d+)?)\s*%?\s*(?:-|\u2013|to)\s*(?P<high>\d{2}(?:\.(?P<dec>\d+))?)\s*%"
+)
+"""A band of a credit table: "below 99.9%" ends at 99.9; "99.5% - 99.89%" ends at 99.9."""
+
+
+def _bands(ctx: Context) -> list[tuple[float, float, DocInfo, int, int, str]]:
+    """The top band of each availability credit table (a run of table rows or bullets with
+    bands, or one paragraph) as (its end, its rounding, block, start, end, its title: the
+    heading and the paragraph before it)."""
+    runs: list[list[tuple[float, float, DocInfo, int, int, str]]] = []
+    last, last_row = -2, False
+    before = ""
+    for info in ctx.infos:
+        low = info.block.text.lower()
+        if "%" not in low or len(low) != len(info.block.text) or _is_example(low):
+            if not info.block.is_heading:
+                before = low
+            continue
+        found: list[tuple[float, float, DocInfo, int, int, str]] = []
+        path = " ".join(info.block.location.heading_path[-1:]).lower()
+        for m in _BAND.finditer(low):
+            if m.group("strict"):
+                value, tol, a, b = float(m.group("strict")), 0.0, m.start(), m.end()
+            else:
+                value, a, b = float(m.group("high")), m.start(), m.end()
+                if value <= float(m.group("low")):
+                    continue
+                tol = 10.0 ** -len(m.group("dec") or "")
+            if 90 <= value < 100:
+                found.append((value, tol, info, a, b, f"{path} {before}"))
+        if not found or "terminat" in low:
+            before = low
+            continue
+        context = f"{before} {low} {' '.join(info.block.location.heading_path).lower()}"
+        row = info.block.location.table is not None or low.lstrip()[:1] in ("|", "-", "\u2022")
+        if info.index != last + 1 or not row or not last_row:
+            runs.append([])
+            context_ok = "credit" in context and (
+                "availab" in context or "uptime" in context or "up-time" in context
+            )
+            if not context_ok:
+                runs[-1].append((-1.0, 0.0, info, 0, 0, ""))
+        runs[-1].extend(found)
+        last, last_row = info.index, row
+    return [max(run, key=lambda x: x[0]) for run in runs if all(x[0] >= 0 for x in run)]
+
+
+def _credit_gap(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """A committed availability with no credit band that starts at it, and a credit table
+    that starts a little below it ("99.99% each month" and credits from "less than 99.95%"),
+    where another table of the document starts at its own level: the document shows that
+    credits start at the commitment, and one table breaks the rule. A single table that
+    starts below the single level is a design (credits for material misses only), not a
+    second target."""
+    found, _doc = _all_statements(ctx)
+    levels = [
+        st for st in found
+        if st.measure == "availability" and st.clock == "%" and 90 <= st.value[0] < 100
+    ]  # fmt: skip
+    if not levels:
+        return
+    tops = _bands(ctx)
+    if not tops:
+        return
+
+    def covers(top: float, tol: float, level: float) -> bool:
+        return abs(level - top) <= tol + 1e-9
+
+    covered = {st.value[0] for st in levels if any(covers(t[0], t[1], st.value[0]) for t in tops)}
+    if not covered:
+        return  # one table below one level: credits for material misses only, a design
+    for st in levels:
+        level = st.value[0]
+        if level in covered:
+            continue
+        heads = {h for _q, h in st.subjects if len(h) > 3}
+        own = [t for t in tops if any(re.search(rf"\b{re.escape(h)}", t[5]) for h in heads)]
+        below = [
+            t for t in own or tops
+            if 0 < level - t[0] - t[1] <= 1.0
+            and (own or not any(covers(t[0], t[1], c) for c in covered))
+        ]  # fmt: skip
+        if below:
+            _top, _tol, info, a, b, _title = max(below, key=lambda t: t[0])
+            other = st.info.block.text[st.start : st.end]
+            message = rule.message.format(measure="availability credit threshold", other=other)
+            yield ctx.finding(rule, info, a, b, message)
+            return
+
+
+def _heading_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """A heading that names a value its own section contradicts ("Four-Hour Hardware
+    Replacement" over "replaced within six hours"; "99.9% Uptime Guarantee" over "available
+    99.5% of each month")."""
+    heads: dict[str, tuple[str, float, bool, DocInfo]] = {}
+    for info in ctx.infos:
+        if not info.block.is_heading:
+            continue
+        low = info.block.text.lower()
+        if not (_UNIT_HINT.search(low) or "next" in low or "nbd" in low):
+            continue
+        found = [v for v in _values_in(low) if not v.every]
+        if len(found) != 1 or _PRIORITY.search(low) or _is_example(low):
+            continue
+        v = found[0]
+        if v.pct:
+            value, pct = _number(v.num or "0"), True
+        elif v.nbd:
+            value, pct = 1440.0, False
+        else:
+            value, pct = _number(v.num or "1") * _MINUTES.get(_unit(v.unit or ""), 0), False
+        measure = _heading_measure(info.block.text)
+        if value and measure:
+            heads[info.block.text] = (measure, value, pct, info)
+    if not heads:
+        return
+    found_st, _doc = _all_statements(ctx)
+    sections: dict[str, list[Statement]] = {}
+    for st in found_st:
+        path = st.info.block.location.heading_path
+        if path and path[-1] in heads and st.clock in ("%", "", "business"):
+            sections.setdefault(path[-1], []).append(st)
+    for heading, sts in sections.items():
+        measure, value, pct, _info = heads[heading]
+        if any(st.priority for st in sts):
+            continue
+        same = [
+            st for st in sts
+            if (st.clock == "%") == pct and not st.conditional
+            and st.measure == measure
+        ]  # fmt: skip
+        if len(same) != sum(
+            (st.clock == "%") == pct and not st.measure.endswith("notice") for st in sts
+        ):
+            continue  # the section times other things too: the heading may sum them up
+        if not same or len({st.value for st in same}) != 1:
+            continue  # several values (per step, per site): the heading may name any
+        if pct and same[0].measure != "availability":
+            continue
+        if any(abs(st.value[0] - value) < 1e-6 for st in same):
+            continue
+        st = same[0]
+        message = rule.message.format(measure=st.measure.replace("-", " "), other=heading.strip())
+        yield ctx.finding(rule, st.info, st.start, st.end, message)
+        return
+
+
+_DAY_TERM = re.compile(
+    r"\b(?P<term>(?:[A-Z][a-z]+ )?(?:Business|Working|Banking|Service|Support|Trading|Operating"
+    r"|Delivery|Processing)\s+Days?)\b[\"\u201d\u2019']?(?P<gloss>\s+(?:means|shall mean)\s+|\s*"
+    r"(?::|\(|,\s*i\.e\.,?|,\s*being|,\s*that is,?)\s*)"
+)
+"""A defined day term and its gloss ("'Business Day' means …", "a Business Day (Monday to
+Saturday)")."""
+
+
+_DAY_LEAD = re.compile(
+    r"(?:(?:a|an|any|each|every)\s+)?(?:(?:calendar\s+)?(?:day|weekday)\s+)?(?:(?:from|of the"
+    r" week from)\s+)?"
+)
+"""What may stand between a day term's gloss and its days ("means any day from")."""
+
+
+def _day_term_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """One defined day term given two sets of days ("'Business Day' means Monday to
+    Friday" and "on a Business Day (Monday to Saturday)")."""
+    seen: dict[str, tuple[frozenset[int], str, int]] = {}
+    for info in ctx.infos:
+        text = info.block.text
+        if "Day" not in text or len(text) != len(text.lower()):
+            continue
+        low = text.lower()
+        for m in _DAY_TERM.finditer(text):
+            d = _DAY_SPAN.search(low, m.end(), m.end() + 40)
+            if d and not _DAY_LEAD.fullmatch(low, m.end(), d.start()):
+                continue
+            if d is None or not (d.group(1) or d.group(4)):
+                continue  # only a span ("Monday to Friday") or "weekdays" defines the days
+            days = frozenset(_day_set(d))
+            term = _head(m.group("term").split()[-1])
+            qual = " ".join(m.group("term").lower().split()[:-1])
+            key = f"{qual} {term}"
+            first = seen.setdefault(key, (days, low[d.start() : d.end()], info.index))
+            if first[0] != days and first[2] != info.index:
+                message = rule.message.format(measure=f"{m.group('term')} days", other=first[1])
+                yield ctx.finding(rule, info, d.start(), d.end(), message)
+                return
+
+
 _DONE_WITHIN = re.compile(
     r"(?:\b(?P<qual>[a-z][\w-]*)\s+)?\b(?P<noun>[a-z][\w-]*?)s?\s+(?:(?:is|are|shall|will|must"
     r"|should|to|be|being|been|get|gets)"
@@ -2545,6 +3022,16 @@ def check_restated(rule: Rule, ctx: Context) -> list[Finding]:
         out.extend(_unit_rate_conflicts(rule, ctx))
     if not out:
         out.extend(_verb_conflicts(rule, ctx))
+    if not out:
+        out.extend(_meeting_conflicts(rule, ctx))
+    if not out:
+        out.extend(_before_conflicts(rule, ctx))
+    if not out:
+        out.extend(_credit_gap(rule, ctx))
+    if not out:
+        out.extend(_heading_conflicts(rule, ctx))
+    if not out:
+        out.extend(_day_term_conflicts(rule, ctx))
     return out
 
 

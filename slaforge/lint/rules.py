@@ -75,13 +75,18 @@ _MATCH = {
     "skip-negated",
     "skip-customer-duty",
     "follow-terms",
+    "skip-headings",
+    "heading-defines",
+    "skip-examples",
+    "skip-not-vague",
+    "timed-below",
 }
 KINDS: dict[str, set[str]] = {
     "existence": _MATCH,
     "pattern": _MATCH,
     "conditional": _MATCH,
     "numeric": {"check"},
-    "section": {"headings", "content", "min-words", "unless"},
+    "section": {"headings", "content", "min-words", "unless", "requires"},
     "metric-card": {"metrics", "require", "min-words", "unless"},
     "consistency": {"check"},
     "structure": {"check", "phrases", "requires", "unless"},
@@ -160,6 +165,26 @@ class Rule:
     """When the trigger is a capitalised term (``Emergency Maintenance``), its ``unless`` is
     also met by a use of the same term elsewhere whose sentence or block (per ``within``) has
     it: the conditions stated where a defined term is regulated go with the term."""
+    skip_headings: bool = False
+    """Ignore a trigger in a heading or a run-in heading (``Exclusive Remedy``, ``Sole
+    remedy.``): a title announces the clause below or after it, which is judged on its own
+    words."""
+    skip_not_vague: bool = False
+    """Ignore a trigger inside a span where a vague-looking word sets no standard: what the
+    customer is to be able to do (``so that the Client can work effectively``), a choice
+    between named alternatives (``the Partner or the Reseller, as applicable``), a
+    cross-reference (``as required above``)."""
+    timed_below: bool = False
+    """Ignore a timing word (``promptly``, ``in a timely fashion``) in the last sentence of a
+    block when the next blocks under the same heading (a table or list) give durations: the
+    sentence introduces the figures."""
+    heading_defines: bool = False
+    """When the trigger is a capitalised term, a heading or run-in heading that names the term
+    (``Excluded Minutes``, ``3. Excluded Minutes. Minutes of ...``) meets its ``unless``: the
+    section under it is where the term is set out."""
+    skip_examples: bool = False
+    """Ignore a trigger inside a worked example of a calculation (``For example: in a 30-day
+    month ... the uptime is 99%``): its figures illustrate a formula defined elsewhere."""
     default: bool = True
     """False for an opt-in rule: it runs only when ``select`` names its code."""
     check: str = ""
@@ -358,7 +383,17 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
     if within not in WITHIN:
         reader.problem(("within",), f"'within' must be one of {', '.join(WITHIN)}, not {within!r}")
     extra: dict[str, Any] = {}
-    for key in ("skip-names", "skip-negated", "skip-customer-duty", "follow-terms"):
+    for key in (
+        "skip-names",
+        "skip-negated",
+        "skip-customer-duty",
+        "follow-terms",
+        "skip-headings",
+        "heading-defines",
+        "skip-examples",
+        "skip-not-vague",
+        "timed-below",
+    ):
         flag = data.get(key, False)
         if not isinstance(flag, bool):
             reader.problem((key,), f"{key!r} must be true or false")

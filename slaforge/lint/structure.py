@@ -55,6 +55,19 @@ _PAREN_DEF = re.compile(
 _LEAD_DEF = re.compile(
     r"\s*(?:[-•*]\s*)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})\s*(?::\s|\s+means\b|\s+shall mean\b)"
 )
+_ARTICLE_DEF = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he(?=\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4}\s+(?:means|shall mean)\b))"
+    r"\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\s+"
+    r"(?:means|shall mean|is defined as|(?:occurs|exists|arises|happens) (?:if|when|where|whenever)"
+    r"|is (?:the|any|an?|each) )"
+)
+"""A term defined in running text by the sentence that introduces it: "a Force Majeure Event
+means only: …", "A Persistent Failure occurs if …", "A Critical Failure is the failure of …"."""
+_SENTENCE_TERM = re.compile(r"\s+(?:are|is|shall|will|must|may|do|does|count|counts)\b")
+"""What follows a term that is the subject of its sentence."""
+_HEADER_WORDS = frozenset(["term", "terms", "defined term", "word", "expression", "definition"])
+_ROW_DEF = re.compile(r"^\s*\|\s*([A-Z][\w\-]*(?:\s+[\w\-]+){0,5}?)\s*\|\s*\S")
+"""The first cell of a row of a definitions table: "| Support Hours | 07:00 to 19:00 … |"."""
 _SHORT_NAME = re.compile(
     r"\s*\((?:the\s+)?(?:[\u201c\"'\u2018]|[A-Z]{2,6}s?\))|,?\s*(?:\(\s*)?as\s+defined\s+in\b"
 )
@@ -198,6 +211,12 @@ _TERM_HEADS = frozenset(
         "reconciliations",
         "threshold",
         "thresholds",
+        "procedure",
+        "procedures",
+        "ticket",
+        "tickets",
+        "runbook",
+        "handbook",
         "allowance",
         "milestone",
         "milestones",
@@ -288,6 +307,14 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
                 lead = _LEAD_DEF.match(text, sent_start)
                 if lead and ("mean" in lead.group(0) or in_definitions):
                     matches.append((lead, False))
+        if "mean" in text or " is " in text or "occurs" in text or "arises" in text:
+            matches += [(m, False) for m in _ARTICLE_DEF.finditer(text)]
+        if in_definitions and text.lstrip().startswith("|"):
+            matches += [
+                (m, False)  # "| Support Hours | 07:00…", not the header "| Term | Meaning |"
+                for m in _ROW_DEF.finditer(text)
+                if m.group(1).strip().lower() not in _HEADER_WORDS
+            ]
         for m, passing in matches:
             term = m.group(1).strip()
             if term.lower() in _NOT_TERMS or len(term) < 3:
@@ -472,6 +499,42 @@ _DEFINED_ELSEWHERE = re.compile(
 """A document that says its other terms are defined in another document."""
 
 
+_REFERENT = re.compile(
+    r"\b(?:means|mean|refers? to|shall mean|is defined as|comprises?|denotes)\s+"
+    r"(?:(?:the|a|an|each|every|all|any|of|and|or|either|both|[A-Z][\w&'\u2019.-]*),?\s+)*$"
+)
+"""A definition's words up to the name it gives the meaning of: '"Core Services" means the
+Acme Cloud Services' names a product or system; it is the referent, not an undefined term."""
+
+
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,6}\s+$")
+"""An acronym right before a term: the name of an outside body ("CEDR", "ICC", "ITIL")."""
+
+
+_COMPANY = re.compile(
+    r"\b([A-Z][\w&'\u2019-]+)(?:\s+[A-Z][\w&'\u2019-]*){0,4},?\s+"
+    r"(?:Ltd|Limited|Inc|LLC|LLP|GmbH|AG|SA|S\.A\.|BV|B\.V\.|Corp|Corporation|Plc|PLC|plc|Pty)\b"
+)
+
+
+def _brands(ctx: Context) -> set[str]:
+    """The first words (in lower case) of the companies named in the document ("talvio" for
+    Talvio Software Limited): a capitalised term that starts with one is a product name."""
+    found: set[str] | None = ctx.memo.get("brands")
+    if found is None:
+        found = {
+            m.group(1).lower()
+            for info in ctx.blocks_containing(_COMPANY_WORDS)
+            for m in _COMPANY.finditer(info.block.text)
+        }
+        ctx.memo["brands"] = found
+    return found
+
+
+_COMPANY_WORDS: tuple[str, ...] = ("Ltd", "Limited", "Inc", "LLC", "LLP", "GmbH", "AG", "SA")
+_COMPANY_WORDS += ("BV", "B.V", "Corp", "Plc", "PLC", "plc", "Pty")
+
+
 def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
     said = ctx.blocks_containing(["apitali"])
     if any(_DEFINED_ELSEWHERE.search(i.block.text) for i in said):
@@ -497,7 +560,11 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 continue
             if sent_starts is None:
                 sent_starts = set(info.sentence_starts())
-            if m.start() in sent_starts:
+            if m.start() in sent_starts and not (
+                # a term of two capitalised words opening a later sentence of a paragraph
+                # ("… agreed. Exempt Tickets are excluded …") reads as a defined term too
+                m.start() > 0 and len(words) >= 2 and _SENTENCE_TERM.match(text, m.end())
+            ):
                 continue
             marked = _marked_term(term, words)
             if any(w in _NOT_TERMS and not (marked and w in _DOC_WORDS) for w in words):
@@ -520,6 +587,12 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
             before = text[max(0, m.start() - 1) : m.start()]
             if before in "\u201c\"'(":
                 continue
+            if _REFERENT.search(text, max(0, m.start() - 120), m.start()):
+                continue  # '"Core Services" means the Acme Cloud Services': what it names
+            if words[0] in _brands(ctx):
+                continue  # "the Talvio Repairs Platform" of Talvio Software Limited: a product
+            if _ACRONYM_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "the CEDR Model Procedure": the name of another body's document
             if " of " in text[max(0, m.start() - 5) : m.start()] and _NAME_OF.search(
                 text, max(0, m.start() - 40), m.start()
             ):
@@ -579,8 +652,18 @@ def _listed_part(ctx: Context, info: DocInfo) -> bool:
     for before in reversed(ctx.infos[: info.index]):
         text = before.block.text.rstrip()
         if not text.lstrip().startswith(("-", "•", "*", "\u2013")):
-            return text.endswith(":")
+            # not a definitions list's own lead-in ("the following terms have the following
+            # meanings:"), whose items are the definitions themselves
+            return text.endswith(":") and not _DEFINITIONS_LEAD.search(text)
     return False
+
+
+_DEFINITIONS_LEAD = re.compile(
+    r"\b(?:meanings?|definitions?|defined terms?|terms? (?:used|have|shall have)|interpretation)\b",
+    re.IGNORECASE,
+)
+"""The lead-in of a list of definitions ("In this Schedule the following terms have the
+following meanings:")."""
 
 
 def _sentence_of(info: DocInfo, char: int) -> int:
@@ -1025,11 +1108,41 @@ def _outline(ctx: Context, headings: list[str]) -> bool:
     return body < 2
 
 
+_AGREEMENT = re.compile(
+    r"\b(?:agreements?|contracts?|SLAs?|OLAs?|schedules?|annex|appendix|exhibit|parties|party"
+    r"|shall|hereby|undertakes?|signed|signature|service levels?|charter|statement of work"
+    r"|terms and conditions|terms of service|binding|obligations?|commit(?:s|ted|ments?)?|policy"
+    r"|guarantee[sd]?)\b",
+    re.IGNORECASE,
+)
+"""Words with which a text presents itself as an agreement or a schedule to one."""
+
+
+def _presents_as_agreement(ctx: Context) -> bool:
+    """True when the text presents itself as an agreement (or a schedule to one): it uses the
+    words of one (agreement, parties, shall, service levels, signature…) and it is not a set
+    of questions and answers (an FAQ or help page: most of its headings are questions)."""
+    found: bool | None = ctx.memo.get("agreement")
+    if found is None:
+        heads = [h.strip() for h in _headings(ctx) if h.strip()]
+        questions = sum(1 for h in heads if h.endswith("?"))
+        questions += sum(
+            1 for i in ctx.infos if not i.block.is_heading and i.block.text.rstrip().endswith("?")
+        )
+        faq = questions >= 2 and questions * 2 >= len(heads)
+        found = not faq and any(_AGREEMENT.search(i.block.text) for i in ctx.infos)
+        ctx.memo["agreement"] = found
+    return found
+
+
 def check_section(rule: Rule, ctx: Context) -> list[Finding]:
     """Report a required section found neither under a heading nor by its content, in a
-    document long enough or with enough headed parts to be a whole agreement."""
-    if not ctx.infos:
+    document long enough or with enough headed parts to be a whole agreement, that presents
+    itself as one, and (with ``requires``) only where it has what needs the section."""
+    if not ctx.infos or not _presents_as_agreement(ctx):
         return []
+    if rule.requires and not ctx.has_key(f"{rule.code}|r"):
+        return []  # nothing in the document needs the section (no downtime metric…)
     headings = _headings(ctx)
     if (
         ctx.words < rule.min_words
