@@ -3014,24 +3014,20 @@ def _verb_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
 def check_restated(rule: Rule, ctx: Context) -> list[Finding]:
     """Flag a value that contradicts the same measure stated earlier in the document."""
     out = _compare(rule, ctx, windows=False)
-    if not out:
-        out.extend(_formula_conflicts(rule, ctx))
-    if not out:
-        out.extend(_cadence_conflicts(rule, ctx))
-    if not out:
-        out.extend(_unit_rate_conflicts(rule, ctx))
-    if not out:
-        out.extend(_verb_conflicts(rule, ctx))
-    if not out:
-        out.extend(_meeting_conflicts(rule, ctx))
-    if not out:
-        out.extend(_before_conflicts(rule, ctx))
-    if not out:
-        out.extend(_credit_gap(rule, ctx))
-    if not out:
-        out.extend(_heading_conflicts(rule, ctx))
-    if not out:
-        out.extend(_day_term_conflicts(rule, ctx))
+    for further in (
+        _formula_conflicts,
+        _cadence_conflicts,
+        _unit_rate_conflicts,
+        _verb_conflicts,
+        _meeting_conflicts,
+        _before_conflicts,
+        _credit_gap,
+        _heading_conflicts,
+        _day_term_conflicts,
+    ):
+        if out:
+            break
+        out.extend(further(rule, ctx))
     return out
 
 

@@ -65,12 +65,7 @@ _COMMON = {
     "examples",
     "default",
 }
-_MATCH = {
-    "phrases",
-    "patterns",
-    "requires",
-    "unless",
-    "within",
+FLAG_OPTIONS = (
     "skip-names",
     "skip-negated",
     "skip-customer-duty",
@@ -80,6 +75,15 @@ _MATCH = {
     "skip-examples",
     "skip-not-vague",
     "timed-below",
+)
+"""The true/false options of the matching kinds (see the README's rule file format)."""
+_MATCH = {
+    "phrases",
+    "patterns",
+    "requires",
+    "unless",
+    "within",
+    *FLAG_OPTIONS,
 }
 KINDS: dict[str, set[str]] = {
     "existence": _MATCH,
@@ -383,17 +387,7 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
     if within not in WITHIN:
         reader.problem(("within",), f"'within' must be one of {', '.join(WITHIN)}, not {within!r}")
     extra: dict[str, Any] = {}
-    for key in (
-        "skip-names",
-        "skip-negated",
-        "skip-customer-duty",
-        "follow-terms",
-        "skip-headings",
-        "heading-defines",
-        "skip-examples",
-        "skip-not-vague",
-        "timed-below",
-    ):
+    for key in FLAG_OPTIONS:
         flag = data.get(key, False)
         if not isinstance(flag, bool):
             reader.problem((key,), f"{key!r} must be true or false")
