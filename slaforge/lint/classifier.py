@@ -229,11 +229,11 @@ def _readings(ctx: Context) -> tuple[set[int], dict[int, list[int]]]:
             context[i] = [i, *items]
             for j in items:
                 context.setdefault(j, [i, j])
+    above: int | None = None  # the last block so far that is not a list item
     for i, text in enumerate(texts):
-        if i in context or heading[i] or not _is_item(text):
-            continue
-        above = next((j for j in range(i - 1, -1, -1) if not _is_item(texts[j])), None)
-        if above is not None and heading[above]:
+        if not _is_item(text):
+            above = i
+        elif i not in context and not heading[i] and above is not None and heading[above]:
             context[i] = [above, i]
     return skip, context
 

@@ -2767,7 +2767,8 @@ def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 _BAND = re.compile(
     r"(?:less than|lower than|below|under|falls? short of|<)\s*(?P<strict>\d{2}(?:\.\d+)?)\s*%"
-    r"|(?P<low>\d{2}(?:\.\d+)?)\s*%?\s*(?:-|\u2013|to)\s*(?P<high>\d{2}(?:\.(?P<dec>\d+))?)\s*%"
+    r"|(?<![\d.])(?P<low>\d{2}(?:\.\d+)?)\s*%?\s*(?:-|\u2013|to)\s*"
+    r"(?P<high>\d{2}(?:\.(?P<dec>\d+))?)\s*%"
 )
 """A band of a credit table: "below 99.9%" ends at 99.9; "99.5% - 99.89%" ends at 99.9."""
 
