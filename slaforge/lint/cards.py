@@ -19,7 +19,7 @@ from slaforge.lint.cues import LATENCY_UNITS
 from slaforge.lint.docinfo import DocInfo, Hit
 from slaforge.lint.kinds import example_from
 from slaforge.lint.model import Finding
-from slaforge.lint.restated import check_restated, check_windows
+from slaforge.lint.restated import check_restated, check_windows, names_a_kind
 from slaforge.lint.rules import Rule
 from slaforge.metrics import CLOCKED_KINDS, MetricCard, MetricKind
 
@@ -550,6 +550,13 @@ def check_consistency(rule: Rule, ctx: Context) -> list[Finding]:
             continue
         wa, wb = earlier.card.window, site.card.window
         differs = bool(wa and wb and _norm(wa) != _norm(wb))
+        if wa and wb and differs:
+            if wa not in earlier.info.block.text or wb not in site.info.block.text:
+                differs = False  # a window borrowed from another part of the document
+            elif names_a_kind(earlier.info.block.text, wa) or names_a_kind(
+                site.info.block.text, wb
+            ):
+                differs = False  # "weekly restore points": a kind of point, not a window
         what = f"'{wa}' elsewhere"
         if differs:
             start, end = site.info.chars(site.start, site.end)

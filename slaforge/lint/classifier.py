@@ -265,12 +265,52 @@ def _judged(ctx: Context) -> dict[str, list[float]]:
     return judged
 
 
+def _tables(ctx: Context) -> dict[int, int]:
+    """Each table row (a block written as ``A | B | C``) mapped to the table's first block:
+    the text that introduces the table when there is one (itself included), else its first
+    row."""
+    found: dict[int, int] | None = ctx.memo.get("classifier-tables")
+    if found is not None:
+        return found
+    texts = [i.block.text for i in ctx.infos]
+    heading = [i.block.is_heading for i in ctx.infos]
+    found = {}
+    i = 0
+    while i < len(texts):
+        if heading[i] or not _is_row(texts[i]):
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(texts) and not heading[end + 1] and _is_row(texts[end + 1]):
+            end += 1
+        first = i - 1 if i > 0 and not heading[i - 1] else i
+        for row in range(first, end + 1):
+            found[row] = first
+        i = end + 1
+    ctx.memo["classifier-tables"] = found
+    return found
+
+
 def check_classifier(rule: Rule, ctx: Context) -> list[Finding]:
     """Flag the blocks the model scores at or above ``rule.threshold`` for the rule's category
-    and no other rule of that category flagged; the finding covers the block's
-    highest-scoring sentence. Blocks are judged as ``_judged`` says."""
+    and no other rule of that category flagged or settled (see ``Rule.settles_block``); the
+    finding covers the block's highest-scoring sentence. Blocks are judged as ``_judged``
+    says; the rows of a table whose introducing text was flagged are not flagged again."""
     out: list[Finding] = []
-    done = ctx.flagged.get(rule.category, set())
+    excused: set[int] = ctx.memo.get("excused", {}).get(rule.category, set())
+    done = ctx.flagged.get(rule.category, set()) | excused
+    # a table whose lead-in was flagged ("The following response times apply:") is one point:
+    # its rows are not flagged again; the lead-in of a table whose rows a rule settled is
+    # settled too
+    tables = _tables(ctx)
+    led = {i for i in ctx.flagged.get(rule.category, set()) if tables.get(i) == i}
+    done |= {i for i, first in tables.items() if first in led}
+    done |= {tables[i] for i in excused if i in tables}
+    # a rule that read a table's column names ("| Severity | Response | Resolution |", a row
+    # without figures) and found what it needs settles the whole table
+    names = {i for i in excused if i in tables and not re.search(r"\d", ctx.infos[i].block.text)}
+    settled = {tables[i] for i in names}
+    done |= {i for i, first in tables.items() if first in settled}
     scores = _judged(ctx).get(rule.category, []) if ctx.scores else []
     threshold = rule.threshold
     for i in [i for i, value in enumerate(scores) if value >= threshold and i not in done]:

@@ -107,18 +107,37 @@ def _term_excused(rule: Rule, ctx: Context, term: str, unless: str) -> bool:
     return False
 
 
+def _heading_excused(rule: Rule, ctx: Context, info: DocInfo, hit: Hit, unless: str) -> bool:
+    """True when the hit is in a heading (``4. Planned and Emergency Maintenance``) and a use
+    of the same words in the text below it, in any case, has the rule's ``unless`` around it:
+    the heading names what its clauses regulate."""
+    if not info.block.is_heading:
+        return False
+    words = info.text_of(hit).lower().split()
+    for other, found in ctx.hits(f"{rule.code}|t"):
+        if other.index <= info.index or other.block.is_heading:
+            continue
+        if other.text_of(found).lower().split() == words and _present(
+            unless, rule, ctx, other, found
+        ):
+            return True
+    return False
+
+
 def _heading_names(ctx: Context, term: str) -> bool:
     """True when a heading, or a run-in heading opening a block, is ``term`` (after any
     clause number): ``Excluded Minutes``, ``4.2 Excluded Minutes``, ``Excluded Minutes. ...``."""
     found = ctx.memo.setdefault("heading-terms", {})
     if term not in found:
         wanted = term.lower()
+        # the heading may name the term in the plural ("6. Relief Events" for "Relief Event")
+        forms = {wanted, wanted + "s", wanted.removesuffix("s")}
         hit = False
         for other in ctx.infos:
             text = other.block.text.strip().lower().lstrip("0123456789.() \t")
             text = text.strip("\"'\u201c\u201d\u2018\u2019 ")
             if other.block.is_heading:
-                hit = text.rstrip(".: ") == wanted
+                hit = text.rstrip(".: ") in forms
             else:
                 hit = text.startswith(wanted) and text[len(wanted) : len(wanted) + 1] in (".", ":")
             if hit:
@@ -192,6 +211,29 @@ def _row_or_item(info: DocInfo) -> bool:
     return info.block.location.table is not None or "|" in text or bullet
 
 
+_LIMIT_WORDS = frozenset(("within", "than", "before", "by"))
+_SHORT_UNITS = frozenset(("day", "days", "week", "weeks", "hour", "hours", "hrs"))
+
+
+def _deadline_in(info: DocInfo, hit: Hit, spans: list[Hit]) -> bool:
+    """True when every short time limit in the hit (``within`` / ``than`` / ``before`` /
+    ``by``, a figure, then hours, days or weeks) ends one of ``spans``: a hit that also holds
+    a limit of the customer's own (``must write within 15 days, and the Manager will confirm
+    within 10 days``) stays."""
+    doc = info.doc
+    ends = {e - 1 for _s, e, _ in spans}
+    limits = [
+        j
+        for i in range(hit[0], hit[1])
+        if doc[i].lower_ in _LIMIT_WORDS
+        for j in (i + 1, i + 2)
+        if j < hit[1]
+        and doc[j].like_num
+        and any(t.lower_ in _SHORT_UNITS for t in doc[j + 1 : min(j + 5, hit[1])])
+    ]
+    return bool(limits) and all(j in ends for j in limits)
+
+
 def check_match(rule: Rule, ctx: Context) -> list[Finding]:
     """Flag each trigger in a sentence of the rule's scope that has its ``requires``
     and lacks its ``unless`` (in the same sentence, block or document)."""
@@ -222,6 +264,9 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
         if rule.skip_customer_duty and "@customer-duty" in info.keys:
             duties = info.hits["@customer-duty"]
             hits = [h for h in hits if not any(s < h[1] and h[0] < e for s, e, _ in duties)]
+        if rule.skip_provider_deadline and "@provider-deadline" in info.keys:
+            owned = info.hits["@provider-deadline"]
+            hits = [h for h in hits if not _deadline_in(info, h, owned)]
         if rule.skip_examples:
             example = example_from(ctx, info)
             if example is not None:
@@ -230,6 +275,11 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
             if rule.requires and not _present(f"{rule.code}|r", rule, ctx, info, hit):
                 continue
             if rule.unless and _present(unless, rule, ctx, info, hit):
+                if rule.settles_block:
+                    # what the trigger needs is stated (elsewhere in the document): the
+                    # category's classifier rule does not judge the block again
+                    excused_in = ctx.memo.setdefault("excused", {})
+                    excused_in.setdefault(rule.category, set()).add(info.index)
                 continue
             if rule.timed_below and _timed_below(ctx, info, hit):
                 continue
@@ -238,6 +288,8 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
                 if named is not None and _heading_names(ctx, named):
                     continue
             term = _term(info, hit) if rule.follow_terms and rule.unless else None
+            if rule.follow_terms and _heading_excused(rule, ctx, info, hit, unless):
+                continue
             if term is not None:
                 if term not in excused:
                     excused[term] = _term_excused(rule, ctx, term, unless)

@@ -18,9 +18,20 @@ one named meeting, review or report held at two cadences ("the monthly Service R
 numbers of days ("the fifth Working Day before the Pay Date" and "the third"), a committed
 availability whose credit table starts below it ("99.99%" and credits from "less than
 99.95%"), and a heading whose value its section contradicts ("Four-Hour Response" over
-"within 6 hours").
+"within 6 hours"). Every pass runs, and each reports every measure it finds in conflict once
+(one point per measure and pair of values, not one per repeat).
 
-Speed: a block is looked at only when a substring test finds a unit word in it (a tenth of
+Long documents state values that legitimately differ; these are not conflicts: values a
+sentence, a table row or the bullets of one list give side by side for different cases
+("99.99% at London and 99.95% at Dublin"), two rows of one table, a band of a credit table
+("Up to 10 minutes | 10%"), a percentile ("95% within 300 ms, 99% within 800 ms"), a further
+credit for a worse miss, a case the sentence opens with ("Where civil works are needed, …"),
+kinds of record and storage tiers ("archived logs"), defined cover terms and round-the-clock
+fault logging.
+
+Speed: earlier statements are indexed by value and table row, and repeats of one statement
+are kept twice at most, so a long table or many repeats compare in near-linear time; a block
+is looked at only when a substring test finds a unit word in it (a tenth of
 the cost of a regex scan); regexes run on lower-case text without IGNORECASE and named groups,
 long word lists are factored by first letter; the measure words of a sentence are found once
 and shared by its values, its priorities, subjects and facts only when a value needs them.
@@ -148,10 +159,11 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ("availability", r"availab\w*|up-?time"),
     ("response", r"respon(?:d|ds|se|ses|ded|ding)\b|repl(?:y|ies|ied)\b|acknowledg\w*"),
     ("first-time-fix", r"first[- ]time fix\w*|ftf\b"),
-    ("first-contact-resolution", r"first[- ](?:call|contact)[- ]resolution|fcr\b"),
+    ("first-contact-resolution", r"first[- ](?:call|contact|line|time)[- ]resolution|fcr\b|flr\b"),
     ("satisfaction", r"satisf\w*|csat\b|nps\b|net promoter"),
     ("error-rate", r"error rates?|failure rates?|defect rates?"),
     ("fulfilment", r"fulfil\w*"),
+    ("recovery-point", r"restore points?"),
     ("resolution", r"resol\w*|\bfix(?:ed|es)?\b|restor\w*|repair\w*|remed(?:y|ied)\b|\bmttr\b"),
     ("attendance", r"attend\w*|on[- ]?site\b|arriv\w*"),
     ("make-safe", r"make[- ]safe|made safe"),
@@ -196,7 +208,7 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ("packet-loss", r"packet loss"),
     ("handle-time", r"handl(?:e|ing) time|\baht\b"),
     ("recovery-point", r"recovery point|\brpo\b|data[- ]loss"),
-    ("recovery-time", r"recovery time|\brto\b"),
+    ("recovery-time", r"recovery time|\brto\b|recover(?:ed|s)?\b"),
     ("patching", r"patch\w*"),
     ("slot", r"\bslots?\b"),
     ("incident-report", r"root[- ]cause analys[ie]s|rcas?\b"),
@@ -404,8 +416,16 @@ _COMMITTED = re.compile(
 _CONDITION = re.compile(
     r"\b(?:during(?! (?:the )?(?:normal |standard |core |agreed |published )?(?:business|opening"
     r"|support|service|working|office|core|staffed|contracted) hours)(?! the (?:term|agreement"
-    r"|contract))|outside|weekends?|saturdays?|sundays?|peak|for each (?:site|component|region)"
+    r"|contract))(?! (?:an?|any|each|every|the) (?:incident|outage|disruption)s?\b)|outside"
+    r"|weekends?|saturdays?|sundays?|peak|for each (?:site|component|region)"
+    r"|for (?:such|those|these) [a-z]+|for (?:\w+ ){0,2}(?:incidents?|faults?|requests?|tickets?"
+    r"|calls?|orders?|changes?) (?:that |which )?(?:affect|involv|concern|relat|rais|logg|on\b"
+    r"|in\b)"
     r"|last \w+ (?:weekdays|days|business days|working days)|month-end|year-end|again"
+    r"|(?:contract |service )?years? (?:\d|one\b|two\b|three\b)|months? \d+ (?:after|from|of)"
+    r"|until (?:the end of |the close of )?(?:month|year|week|go-live|cut-?over|completion)"
+    r"|\b(?:first|initial) (?:\d+|three|six|twelve|ninety) (?:days|weeks|months)|transition\w*"
+    r"|ramp-?up|hypercare|stabili[sz]ation period|bedding-in"
     r"|further attempts?|second attempt|(?:instead|in place) of(?! [^.;]{0,40}\b(?:stated"
     r"|set out|specified|given|agreed|in (?:clause|section|paragraph|schedule)))"
     r"|including (?:planned |scheduled |emergency )?"
@@ -440,6 +460,7 @@ _SUBJECTS = re.compile(
             r"|database|application|platform|component|server|storage|telephony|voice|chat|phone"
             r"|telephone|desk|laptop|desktop|mobile|sync|client app|dashboard|reporting|erp|crm"
             r"|backup|snapshot|restore|power|cooling|lead|mql|sql|demo|production|sandbox|staging"
+            r"|region|country|territory|campus|depot|warehouse"
         )
     )
     + r")s?\b",
@@ -455,6 +476,12 @@ _BREACH = re.compile(r"\bbreach\w*|\bfail\w* to (?:meet|achieve)|\bmiss\w* the",
 """After a threshold, words that make it the target itself ("below 99.9% is a breach")."""
 _TRIGGER_IF = re.compile(r"\b(?:if|where|when|should|once)\b")
 _TRIGGER_REMEDY = re.compile(r"\b(?:terminat|credit|refund|rebate|entitle|breach)")
+_NOT_WITHIN = re.compile(r"\bnot (?:been |be )?[a-z]+ed (?:[a-z]+ ){0,3}?(?:within|in) ")
+_FURTHER = re.compile(r"\b(?:additional|further|extra|supplementary|in addition|also)\b")
+"""A miss named by what was not done in time, with a further remedy ("each alert not
+triaged within 60 minutes earns an additional credit"): a second, worse threshold on top of
+the target's own remedy, not the target (a credit that only starts after a longer time than
+the target, with no other, is still flagged)."""
 
 
 class _Trigger:
@@ -463,13 +490,23 @@ class _Trigger:
 
     @staticmethod
     def match(low: str) -> bool:
-        return _TRIGGER_IF.search(low) is not None and _TRIGGER_REMEDY.search(low) is not None
+        if _TRIGGER_REMEDY.search(low) is None:
+            return False
+        return _TRIGGER_IF.search(low) is not None or (
+            "not " in low
+            and _NOT_WITHIN.search(low) is not None
+            and _FURTHER.search(low) is not None
+        )
 
 
 _TRIGGER = _Trigger()
 """A sentence that sets a trigger for a remedy: its values are thresholds, not targets."""
-_NOT_SERVICE = re.compile(r"\bdisput\w*|\bbreach\w*|\bcure\b|\bcomplain\w*")
-"""Resolving a dispute or curing a breach is not the service's resolution clock."""
+_NOT_SERVICE = re.compile(
+    r"\bdisput\w*|\bbreach\w*|\bcure\b|\bcomplain\w*|\b(?:improvement|rectification|remediation"
+    r"|corrective action|action) plan"
+)
+"""Resolving a dispute, curing a breach or presenting a plan after a missed target is not the
+service's resolution clock."""
 _EXAMPLE = re.compile(
     r"\b(?:for example|e\.g\.|for instance|example|assum\w*|suppose|in this case|illustrat\w*)\b"
     r"|\d[\d,.]*\s*[/x\u00d7*]\s*\d[\d,.]*\s*\)?\s*=|\d[\d,.]*\s*%?\s*minus\s*\d",
@@ -570,6 +607,9 @@ class Statement:
     """The words of a lead-in label that gave a subject ("Sales: first call within 48 hours")."""
     context: str = ""
     """The sentence, in lower case."""
+    siblings: frozenset[tuple[float, ...]] = frozenset()
+    """Values of the same kind listed after this one for other cases ("99.99% at London and
+    99.95% at Dublin"), which are not statements of their own."""
 
 
 def _number(text: str) -> float:
@@ -615,6 +655,9 @@ def _head(word: str) -> str:
     return _SYNONYMS.get(word, word)
 
 
+_FREQ_ADJ = re.compile(r"\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly)\b")
+
+
 @functools.lru_cache(maxsize=4096)
 def _label(text: str) -> tuple[tuple[str, str], bool]:
     """A lead-in label ("Production environment: …") or first cell as a (qualifier, head)
@@ -623,9 +666,15 @@ def _label(text: str) -> tuple[tuple[str, str], bool]:
     soft = bool(_META.search(low) or _MEASURE.search(low))
     words = [w.strip(".,:;()'\u2019") for w in _GENERIC.sub(" ", _MEASURE.sub(" ", low)).split()]
     words = [w for w in words if w and w[0].isalpha()]
+    freq = _FREQ_ADJ.search(low) if soft else None
     if not words:
+        if freq:  # "daily recovery points" and "weekly recovery points"
+            return ("", freq.group()), soft
         return ("", ""), soft
-    return (" ".join(w.lower() for w in words[:-1]), _head(words[-1])), soft
+    qualifier = " ".join(w.lower() for w in words[:-1])
+    if freq:  # "daily restore points" and "weekly restore points": two kinds of point
+        qualifier = f"{freq.group()} {qualifier}".strip()
+    return (qualifier, _head(words[-1])), soft
 
 
 def _overlap(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
@@ -638,17 +687,51 @@ def _overlap(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bo
     return False
 
 
-_LEAD = re.compile(r"^\s*([A-Za-z\u00a7][\w /&'\u2019.-]{0,40}?)\s*(?::|[\u2013\u2014-])\s")
+_ITEM_MARK = r"(?:[-*\u2022]\s+|\(?[a-z0-9]{1,3}[.)]\s+|\d+(?:\.\d+)+\.?\s+)?"
+"""A bullet or a clause number before a sentence ("- ", "(b) ", "6.3 ")."""
+_LEAD = re.compile(
+    r"^\s*" + _ITEM_MARK + r"([A-Za-z\u00a7][\w /&'\u2019.-]{0,40}?)\s*(?::|[\u2013\u2014-])\s"
+)
+
+
+_HEADING_TAIL = frozenset(
+    """time times target targets level levels commitment commitments standard standards
+    objective objectives guarantee guarantees sla slas kpi kpis period periods window windows
+    allowance allowances cap caps limit limits requirement requirements service services
+    schedule obligations""".split()  # noqa: SIM905
+)
+"""Words a heading may put after its measure and still be about the measure ("Response
+Times", "Maintenance Windows"); any other word is what the heading is about ("Restore
+Testing", "Availability Reporting")."""
+_HEADING_WORD = re.compile(r"[a-z][a-z'\u2019-]*")
 
 
 @functools.lru_cache(maxsize=1024)
 def _heading_measure(heading: str) -> str | None:
-    """The one measure a heading names ("§ 6 Maintenance"), if it names exactly one."""
+    """The one measure a heading names ("§ 6 Maintenance", "Response Times"), if it names
+    exactly one, as the thing the heading is about: not when the measure word qualifies
+    another noun ("Restore Testing") or the heading joins it to another subject ("Log
+    Collection and Retention")."""
     low = heading.lower()
     if len(heading.split()) > 5 or _NOT_SERVICE.search(low) or _TERMINATION.search(low):
         return None
-    names = {n for _s, _e, n, _w in _find_measures(heading, heading.lower())}
-    return names.pop() if len(names) == 1 else None
+    found = _find_measures(heading, low)
+    names = {n for _s, _e, n, _w in found}
+    if len(names) != 1:
+        return None
+    if re.search(r"\band\b|&|,|/", low):
+        return None  # "Collection and Retention": the section is about both
+    tail = _HEADING_WORD.findall(low, found[-1][1])
+    if any(w not in _HEADING_TAIL for w in tail):
+        return None
+    return names.pop()
+
+
+_BACKUP_CLASS = {
+    "hourly": "hourly", "daily": "daily", "nightly": "daily", "weekly": "weekly",
+    "monthly": "monthly", "yearly": "yearly", "annual": "yearly",
+}  # fmt: skip
+"""How often a class of backup is taken: each class has its own retention."""
 
 
 def _subjects_in(text: str) -> set[tuple[str, str]]:
@@ -665,12 +748,15 @@ def _subjects_in(text: str) -> set[tuple[str, str]]:
 
 
 _NP = re.compile(
-    r"^\s*(?:[^:]{0,60}:\s+)?(?:(?:the|all|each|every|any|our|your|new)\s+)?"
-    r"(?P<np>(?:[A-Za-z][\w'\u2019-]*\s+){0,2}?[A-Za-z][\w-]*)\s+(?:is|are|will|shall|must"
+    r"^\s*" + _ITEM_MARK + r"(?:[^:]{0,60}:\s+)?(?:(?:the|all|each|every|any|our|your|new)\s+)?"
+    r"(?P<np>(?:[A-Za-z][\w'\u2019-]*\s+){0,2}?[A-Za-z][\w-]*)"
+    r"(?P<pp>\s+(?:of|for|from|on|in)\s+(?:the\s+|each\s+|all\s+|our\s+|your\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)?\s+(?:is|are|will|shall|must"
     r"|should|can|may|take|takes|get|gets|receive|receives)\b",
     re.I,
 )
-"""The subject of a sentence ("Audit logs are retained …", "Emails are answered …")."""
+"""The subject of a sentence ("Audit logs are retained …", "Emails are answered …", "CCTV
+recordings of the halls are kept …": the head before a short "of" phrase)."""
 _WORK_ITEMS = frozenset(
     """incident incidents fault faults ticket tickets case cases issue issues problem problems
     request requests job jobs defect defects outage outages service services system
@@ -684,7 +770,8 @@ _NOT_THING = frozenset(
     engineers technician technicians agent agents adviser advisers staff operative operatives
     executive executives rep reps sdr sdrs sales marketing licensor licensee partner partners
     level levels target targets time times all each every call-outs callouts works work
-    failure failures event events breach breaches credit credits fee fees""".split()  # noqa: SIM905
+    failure failures event events breach breaches credit credits fee fees also then only always
+    usually normally still further""".split()  # noqa: SIM905
 )
 """Subjects that say who acts or name any work item, not a thing the value is about."""
 
@@ -696,14 +783,20 @@ def _np_subject(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     np = m.group("np")
-    named = _find_measures(np, np.lower())
+    whole = np + (m.group("pp") or "")  # "speed of answer": the measure, not a thing
+    named = _find_measures(whole, whole.lower())
     if named:  # "Deliveries take place within a 4-hour slot": the slot of deliveries
         return ("", f"@{named[-1][2]}")
     if _PRIORITY.search(np.lower()):
         return None
     words = np.split()
     head = words[-1]
-    if head[0].isupper() and m.end("np") - len(head) > len(text) - len(text.lstrip()):
+    acronym = 2 <= len(head) <= 5 and head.isupper() and head.isalpha()  # "the PIM", "the CRM"
+    if (
+        head[0].isupper()
+        and not acronym
+        and m.end("np") - len(head) > len(text) - len(text.lstrip())
+    ):
         return None  # "the Supplier", "Acme Cloud": a party or a name
     qualifier = words[-2].lower() if len(words) > 1 else ""
     if head.lower() in _NOT_THING:
@@ -765,9 +858,13 @@ class _Sentence:
                     continue  # "on site" is attendance, not a site
                 words = _WORD.findall(low, max(0, m.start() - 30), m.start())[-1:]
                 qualifier = words[0] if words else ""
-                if qualifier in _QUALIFIER_STOP or _GENERIC.fullmatch(qualifier):
+                head = _head(m.group(1))
+                if head == "backup" and qualifier in _BACKUP_CLASS:
+                    # "hourly backups kept 7 days", "nightly backups kept 30 days": two classes
+                    qualifier = _BACKUP_CLASS[qualifier]
+                elif qualifier in _QUALIFIER_STOP or _GENERIC.fullmatch(qualifier):
                     qualifier = ""
-                self._subjects.append((m.start(), (qualifier, _head(m.group(1)))))
+                self._subjects.append((m.start(), (qualifier, head)))
         return self._subjects
 
     @property
@@ -852,8 +949,20 @@ def _measure(
         # corrected claim resubmitted) within 10 days") is not the value's measure
         closed = [p.span() for p in _PAREN.finditer(text, left_start, start)]
         found = [m for m in found if not any(a < m[0] and m[1] < b for a, b in closed)]
+    if len(found) > 1 and "," in text[found[0][1] : start]:
+        aside = _ASIDE.search(text, found[0][1], start)
+        if aside and _AFTER_ASIDE.search(text, aside.end(), start):
+            # "the monthly report, covering triage and credits, within 10 days": the measure
+            # words listed in the aside are what the report covers, not what is timed
+            found = [m for m in found if m[0] < aside.start()]
     if pct:
         found = [m for m in found if m[2] not in ("report", "incident-report")]
+    if not pct and len(found) > 1 and found[-1][2] in _SHARE_ONLY:
+        # "recovered and available to users within 4 hours": a time belongs to the timed
+        # measure before a share-only one
+        timed = [m for m in found if m[2] in _CLOCKED or m[2] == "recovery-time"]
+        if timed and not any(timed[-1][1] <= s and e <= start for s, e, _p in qtys):
+            found = found[: found.index(timed[-1]) + 1]
     if found:
         last = found[-1]
         credit = next((m for m in found if m[2] == "credit"), None)
@@ -873,7 +982,7 @@ def _measure(
         if name == "resolution" and _MEAN.search(text, max(left_start, last[0] - 25), start):
             return "mean-resolution"
         return name
-    if not found and ";" in text[:start] and (colon := text.find(":")) >= 0:
+    if not found and ";" in text[:start] and (colon := _label_colon(text)) >= 0:
         # "Response targets: P1 - 30 minutes; P2 - 4 hours": each item of a list after a
         # lead-in label has the label's measure
         item = text[text.rfind(";", 0, start) + 1 : start]
@@ -895,6 +1004,29 @@ def _measure(
     return None
 
 
+_COLON = re.compile(r"(?<!\d):|:(?!\d)")
+"""A colon that is not inside a time of day ("17:00")."""
+
+
+def _label_colon(text: str) -> int:
+    """Where a lead-in label ends: the first colon that is not part of a time ("By 17:00
+    each day - response targets: P1 - 30 minutes" has its label colon after "targets"), or
+    -1."""
+    if ":" not in text:
+        return -1
+    m = _COLON.search(text)
+    return m.start() if m else -1
+
+
+_ASIDE = re.compile(
+    r",\s*(?:covering|including|showing|listing|setting out|containing|summari[sz]ing"
+    r"|detailing|describing|which (?:covers|includes|shows|lists|sets out))\b"
+)
+_AFTER_ASIDE = re.compile(
+    r",\s*(?:(?:shall|will|must|is|are)\s+(?:be\s+)?(?:\w+ed\s+)?)?(?:within|by|no later than"
+    r"|not later than|in)?\s*$"
+)
+"""The comma that closes an aside right before a value ("…, within 10 days")."""
 _LIST_ITEM = re.compile(
     r"\s*(?:and\s+)?(?:(?:p|prio(?:rity)?|sev(?:erity)?|s|level|cat(?:egory)?|tier)\s*-?\s*[0-9]"
     r"|" + _factor(list(_TIER_WORDS)) + r")\s*(?:[-\u2013\u2014:=]|\(\w+\))?\s*"
@@ -1063,14 +1195,69 @@ def statements(
         spans = [
             (v.start - s_start, v.end - s_start, v.pct is not None) for v in mine if not v.every
         ]
+        made: list[Statement] = []
         for m in mine:
-            yield from _values(
+            made.extend(_values(
                 info, sent, s_start, words, m, spans, header, cells, (row_label, row_key, ""),
                 row_text, label, heading_measure, table, dispute,
-            )  # fmt: skip
+            ))  # fmt: skip
+        if len(mine) > len(made) and made:
+            _siblings(made, mine, words, s_start)
+        yield from made
         if has_dom:
             for d in _DOM.finditer(slow):
                 yield from _deadline(info, sent, s_start, words, d, label)
+
+
+_JOINED = re.compile(r"^[^;:|]{0,80}$")
+_JOINER = re.compile(r"\band\b|\bor\b|,|\bwhile\b|\bwhereas\b")
+
+
+def _plain_value(v: _Value) -> tuple[float, ...] | None:
+    """A value as a statement would hold it (a share, or minutes), if plain."""
+    if v.pct is not None:
+        return (_number(v.num or "0"),)
+    if v.unit and not v.every:
+        minutes = _number(v.num or "1") * _MINUTES.get(_unit(v.unit), 0)
+        return (minutes,) if minutes else None
+    return None
+
+
+def _siblings(made: list[Statement], mine: list[_Value], words: _Sentence, s_start: int) -> None:
+    """Marks the values a stated value is listed with ("99.99% … at London and 99.95% … at
+    Dublin", "Enterprise plan 99.95%, Team plan 99.9%"): a later value of the same kind,
+    joined by "and", "or" or a comma, with no measure word, threshold or condition of its own,
+    is the same measure for another case. They become variants of the measure (see
+    ``_Doc.variants``), not statements."""
+    starts = {st.start - s_start for st in made}
+    low = words.low
+    for st in made:
+        if st.conditional or st.clock not in ("%", "", "business"):
+            continue
+        at, kind = st.end - s_start, st.clock == "%"
+        found: set[tuple[float, ...]] = set()
+        for v in mine:
+            begin = v.start - s_start
+            if begin < at or begin in starts or (v.pct is not None) != kind:
+                continue
+            gap = low[at:begin]
+            if (
+                not _JOINED.match(gap)
+                or not _JOINER.search(gap)
+                or _bounded(low[max(0, begin - 25) : begin])
+                or _find_measures(gap, gap)
+                or _CONDITION.search(gap)
+            ):
+                break
+            value = _plain_value(v)
+            if value is None or (not kind and (v.clock is not None) != (st.clock == "business")):
+                break
+            if not kind and _PER_PERIOD.match(low, v.end - s_start):
+                break  # "counted 24 hours a day": the hours of the clock, not a value
+            found.add(value)
+            at = v.end - s_start
+        if found:
+            st.siblings = frozenset(found)
 
 
 _DIGIT = re.compile(r"\d")
@@ -1093,13 +1280,47 @@ def _is_example(low: str) -> bool:
 
 _MEDIA = re.compile(
     r"\b(disk|tape|archive|off-?site|cold storage|object storage|secondary (?:site|region)"
-    r"|primary (?:site|region))\b"
+    r"|primary (?:site|region)|(?:hot|warm|online|searchable) (?:storage|tier|index)|archiv(?:ed"
+    r"|al|ing))\b"
 )
 _ROUTE = re.compile(
     r"\b(?:between|from|within|across|in|to)\s+(?:the\s+)?([A-Z][\w.-]*(?:\s+(?:and|to|the"
     r"|[A-Z][\w.-]*))*)"
 )
 _CAPITAL = re.compile(r"\b[A-Z][\w.-]*")
+_ENDS = re.compile(
+    r"\bbetween\s+(?:the\s+|any\s+|each\s+|a\s+|an\s+)?((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*?)s?"
+    r"(?:\s+and\s+(?:the\s+|its\s+|their\s+|any\s+|each\s+|a\s+|an\s+)?((?:[a-z][\w-]*\s+){0,2}?"
+    r"[a-z][\w-]*?)s?)?(?=\s*(?:[,;.:]|shall|will|must|is|are|should|of|under|below|not|\d))"
+)
+"""The two ends of a route in lower case ("between the two data centres", "between any branch
+and its primary data centre")."""
+
+
+_SERVICE_NAME = re.compile(
+    r"\b(?:of|for|on|to|in) the ((?:[A-Z][\w-]*\s+){1,3}[A-Z][\w-]*)(?=\s+[a-z(]|\s*[,;.:|)]|\s*$)"
+)
+"""A named service ("of the Journey Planner", "for the Operator Licensing portal")."""
+_NOT_NAME = frozenset(
+    """period periods day days month months contract agreement schedule hours hour level levels
+    failure failures report reports date dates time times charges charge fee fees credit credits
+    point points plan procedure board term terms year years order orders notice review
+    window windows measure measures""".split()  # noqa: SIM905
+)
+
+
+def _names(text: str, left_start: int, start: int) -> set[tuple[str, str]]:
+    """The named services before a value in its clause ("Availability of the Journey Planner
+    service | 99.95%"), each as (qualifier, head) like a row label."""
+    if "the " not in text:
+        return set()
+    out = set()
+    for m in _SERVICE_NAME.finditer(text, left_start, start):
+        words = m.group(1).lower().split()
+        if any(w in _NOT_NAME for w in words):
+            continue
+        out.add((" ".join(words[:-1]), _head(words[-1])))
+    return out
 
 
 def _subjects_of(
@@ -1107,6 +1328,7 @@ def _subjects_of(
 ) -> tuple[set[tuple[str, str]], bool]:
     """The things named before the value in its clause, and whether it is "per site"."""
     found = {s for p, s in words.subjects if left_start <= p < start}
+    found |= _names(words.text, left_start, start)
     if words.np and words.np[1] != f"@{measure}":
         found.add(words.np)
     per = words.fact("per")
@@ -1121,7 +1343,9 @@ def _subjects_of(
         stop = next((s for s in words.stops if s > start), len(words.low))
         media = _MEDIA.search(words.low, left_start, stop)
         if media:  # "30 days on disk" and "a year on tape"
-            found.add(("medium", media.group(1)))
+            medium = media.group(1)
+            medium = "archive" if medium.startswith("archiv") else medium.split()[0]
+            found.add(("medium", medium))
     if measure == "notification":
         event = _EVENT.search(words.text, left_start, start)
         if event:  # "a security breach" and "a failure" are two events
@@ -1131,6 +1355,11 @@ def _subjects_of(
         route = _ROUTE.search(words.text, left_start, start)
         if route:  # "latency between London and Frankfurt"
             found.add(("route", " ".join(_CAPITAL.findall(route.group(1))).lower()))
+        else:
+            ends = _ENDS.search(words.low, left_start, min(len(words.low), start + 80))
+            if ends:  # "between the two data centres", "between any branch and its data centre"
+                one, other = ends.group(1), ends.group(2) or ""
+                found.add(("route", f"{' '.join(one.split())} / {' '.join(other.split())}"))
     return found, per is not None
 
 
@@ -1264,7 +1493,8 @@ def _values(
     near = before[-70:]
     if ("no " in near or "not " in near or "without" in near) and _RECUR.search(near):
         return  # "no further visit is needed within 14 days": a recurrence window
-    if measure == "credit" and (_CAP.search(before[-40:]) or _CAP_NOUN.search(before[-90:])):
+    own = before.rsplit("|", 1)[-1] if cells else before  # "Up to 10 minutes | 10%": a band
+    if measure == "credit" and (_CAP.search(own[-40:]) or _CAP_NOUN.search(own[-90:])):
         measure = "credit-cap"
     tail = before[-25:]
     reference = bool(
@@ -1311,8 +1541,13 @@ def _values(
     if is_pct:
         if _RANGE_FROM.match(right):
             return
+        # in a table row, only the value's own cell ("| 70% | Below 60% for 3 months |": the
+        # target, then a termination trigger in another column)
+        stop = sentence.find("|", end) if cells else -1
+        stop = start + 60 if stop < 0 else min(stop, start + 60)
         if measure in _SHARE_ONLY and any(
-            t.end() - 1 != start for t in _TIER.finditer(sentence, clause, start + 60)
+            t.end() - 1 != start
+            for t in _TIER.finditer(sentence, max(clause, start - len(own)), stop)
         ):
             return  # "Below 99.9% and at least 99.5%": one tier of a credit table
         clock, value = "%", _number(num or "0")
@@ -1349,6 +1584,10 @@ def _values(
             (_conditional(words, start) and not reach)  # "restored from the last 14 days"
             or _NOT_BINDING.search(before)
             or (measure == "credit" and _TIER.search(f"{row_text} {sentence}"))
+            or _band_cell(header, cells, before, measure)
+            or _threshold_column(header, heading)
+            or _case_label(label, sentence, start)
+            or _special_case(words.low, start)
             or (
                 measure != "credit"
                 and not reach
@@ -1375,9 +1614,12 @@ def _values(
         st.subjects = frozenset({("", "backup")})
     elif measure == "backup-frequency" and (kind := _BACKUP_KIND.search(words.low)):
         st.priority = kind.group()  # full and incremental backups run at their own intervals
-    if unit and measure in _CLOCKED:
+    if unit and (measure in _CLOCKED or measure in _PERCENTILED):
         earlier = [x for x in spans if left_start <= x[0] and x[1] <= start]
-        if earlier and earlier[-1][2]:  # "80% of calls within 20 seconds"
+        pctl = _PERCENTILE.search(words.low, left_start, start)
+        if pctl:  # "p95 latency of 300 ms", "the 99th percentile is 800 ms"
+            st.share = float(pctl.group(1) or pctl.group(2))
+        elif earlier and earlier[-1][2]:  # "80% of calls within 20 seconds"
             share = _SHARE_NUM.match(sentence, earlier[-1][0])
             st.share = float(share.group()) if share else -1.0
             st.share = -1.0 if st.share >= 100 else st.share  # "100% of jobs": every job
@@ -1388,6 +1630,81 @@ def _values(
             st.share = float(cell_share.group(1))
             st.share = -1.0 if st.share >= 100 else st.share
     yield st
+
+
+_PERCENTILED = frozenset({"latency", "handle-time", "jitter"})
+"""Measures whose time may be a percentile ("95% of requests within 300 ms")."""
+_PERCENTILE = re.compile(r"\bp(\d{2}(?:\.\d+)?)\b|\b(\d{2}(?:\.\d+)?)(?:th|st|nd|rd)? percentile\b")
+_CASE_LABEL = re.compile(r"\b(?:where|without|except|unless|other than|not)\b", re.I)
+"""A label that narrows its thing to some cases ("Branch sites where 4G is not available:")."""
+_CASE = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+|\(?[a-z0-9]{1,3}\)\s+)?(?:where|if|when|in the event that"
+    r"|in cases? where|should)\s+(?P<case>[^,;]{5,160}),"
+)
+_ORDINARY_CASE = re.compile(
+    r"\b(?:incident|fault|outage|failure|request|call|ticket|problem|issue|query|breach|change"
+    r"|order)s?\b"
+)
+_ORDINARY_VERB = re.compile(
+    r"\b(?:report|log|rais|notif|detect|occur|aris|open|submit|receiv|make|made|place|contact)\w*"
+)
+"""A case that is every case of the measure ("If a fault is reported, …")."""
+
+
+_LONG_LEAD = re.compile(r"\s*" + _ITEM_MARK + r"([^:|;.]{3,100}):\s")
+
+
+def _case_label(label: str, sentence: str, start: int) -> bool:
+    """True when the value's label narrows its thing to some cases ("- Branch sites where
+    4G coverage is not available (Annex C): 99.7%")."""
+    if not label:
+        lead = _LONG_LEAD.match(sentence)
+        if lead is None or lead.end() > start:
+            return False
+        label = lead.group(1)
+    return _CASE_LABEL.search(label) is not None
+
+
+def _special_case(low: str, start: int) -> bool:
+    """True when the sentence opens with a case that limits its values ("Where a repair needs
+    civil engineering works, the circuit is repaired within 10 business days"), other than
+    the ordinary event every such value starts from ("If a fault is reported, …")."""
+    if not low.lstrip()[:1].isalnum() or not any(
+        w in low[:40] for w in ("where", "if", "when", "event", "should")
+    ):
+        return False
+    m = _CASE.match(low)
+    if m is None or m.end() > start:
+        return False
+    case = m.group("case")
+    return not (_ORDINARY_CASE.search(case) and _ORDINARY_VERB.search(case))
+
+
+_CREDIT_HEAD = re.compile(r"\b(?:credit|refund|rebate|deduction|reduction|penalt)", re.I)
+
+
+_THRESHOLD_HEAD = re.compile(
+    r"\b(?:minimum|min\.?|threshold|trigger|floor|lower limit|termination|critical)\b", re.I
+)
+_TARGET_HEAD = re.compile(r"\b(?:target|expected|standard|measure|commitment|sla|kpi)\b", re.I)
+
+
+def _threshold_column(header: list[str] | None, heading: str) -> bool:
+    """True for a value in a column of minimums or triggers next to a column of targets
+    ("Target | … | Minimum"): the level below which a remedy starts, not a second target."""
+    if not header or not heading or not _THRESHOLD_HEAD.search(heading):
+        return False
+    return any(h is not heading and _TARGET_HEAD.search(h) for h in header)
+
+
+def _band_cell(header: list[str] | None, cells: list[str], before: str, measure: str) -> bool:
+    """True for a value in the first cell of a row of a credit table ("Power unavailability
+    | Credit" over "More than 10 minutes | 25%"): the row's band, not a target."""
+    if not header or not cells or measure in ("credit", "credit-cap") or before.count("|") > 1:
+        return False
+    if before.strip(" |") and "|" in before.lstrip(" ").lstrip("|"):
+        return False
+    return any(_CREDIT_HEAD.search(h) for h in header[1:])
 
 
 @functools.lru_cache(maxsize=1024)
@@ -1730,6 +2047,10 @@ _ALIAS = re.compile(
 _ALIAS_GATE = re.compile(_factor(_ALIAS_WORDS.split("|")))
 
 
+_BULLET = re.compile(r"\s*(?:[-*\u2022]|\(?[a-z0-9]{1,2}[.)])\s+\S")
+"""A list item ("- ", "• ", "(a) ", "1) ")."""
+
+
 @dataclass
 class _Doc:
     """What the comparison needs to know about the whole document."""
@@ -1744,6 +2065,13 @@ class _Doc:
     terms: dict[str, set[tuple[float, ...]]] = field(default_factory=dict)
     """For each measure, the spans of hours given a defined name ("Core Hours" means
     08:00-18:00): plain hours equal to one of them use that name, not another."""
+    variants: dict[tuple[str, str], list[frozenset[tuple[str, tuple[float, ...]]]]] = field(
+        default_factory=dict
+    )
+    """For each measure and priority, the sets of values one sentence or table row gives side
+    by side ("99.99% at LON1 and 99.95% at MAN2", "| Cooling | 99.99% | 99.95% |"): the
+    document says the measure differs by something (a site, a plan, a column), so each of
+    these values stated alone elsewhere is one of the variants, not a second target."""
 
 
 def _same_priority(a: Statement, b: Statement, doc: _Doc) -> bool:
@@ -1779,17 +2107,55 @@ def _mentioned(a: Statement, b: Statement) -> bool:
     return bool(a.named) and all(re.search(rf"\b{re.escape(w)}", b.context) for w in a.named)
 
 
+_SYSTEMS = frozenset(
+    """database portal api website storefront checkout email network application platform server
+    telephony phone chat laptop desktop dashboard erp crm pim hris ledger""".split()  # noqa: SIM905
+)
+"""Systems a value may be about: two different ones are two things, whatever else is shared."""
+
+
+def _told_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """True when both name one kind of thing with different qualifiers and no bare mention
+    ("UK region" and "APAC region"): the document distinguishes the two values by it."""
+    for head in {h for _q, h in a} & {h for _q, h in b}:
+        qa = {q for q, h in a if h == head}
+        qb = {q for q, h in b if h == head}
+        if "" not in qa and "" not in qb and not qa & qb and head != "medium":
+            return True
+    return False
+
+
 def _same_thing(a: Statement, b: Statement, doc: _Doc) -> bool:
+    if a.table and a.table == b.table and a.row != b.row:
+        return False  # two rows of one table are two things, whatever words they share
     if a.subjects and b.subjects:
+        for kind in ("medium", "phase"):
+            media = [{h for q, h in st.subjects if q == kind} for st in (a, b)]
+            if media[0] and media[1] and not media[0] & media[1]:
+                return False  # logs on disk and in the archive; hours in term and in vacation
+        if _told_apart(a.subjects, b.subjects):
+            return False  # "the UK region" and "the APAC region", whatever else they share
+        systems = [{h for _q, h in st.subjects if h in _SYSTEMS} for st in (a, b)]
+        if systems[0] and systems[1] and not systems[0] & systems[1]:
+            return False  # backups of the database and backups of the CRM: two systems
         return _overlap(a.subjects, b.subjects) or _mentioned(a, b) or _mentioned(b, a)
     if (a.strict and not b.subjects) or (b.strict and not a.subjects):
         return False
+    for x, y in ((a, b), (b, a)):
+        if x.table and y.table and x.soft and not y.soft and y.subjects and not _term(x):
+            # "| Branch fibre repair | 7 hours |" against "| Data centre leased line | 4 hours
+            # |": the words of a label that also names the figure must all be where the other
+            # value is said
+            words = {w for q, h in x.soft for w in f"{q} {h}".split() if len(w) > 2}
+            if words and not all(re.search(rf"\b{re.escape(w)}", y.context) for w in words):
+                return False
     if a.soft and b.soft and not _overlap(a.subjects | a.soft, b.subjects | b.soft):
         return False
     if a.table and a.table == b.table:
         return a.row == b.row  # two rows of one table
     for row, other in ((a, b), (b, a)):
-        if row.table and not (other.subjects or other.soft):
+        things = [h for _q, h in other.subjects if not h.startswith("@")]
+        if row.table and not (things or other.soft):
             return doc.uniform.get((row.table, row.measure, row.priority), True)
     return True
 
@@ -1812,6 +2178,10 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
         return False
     if a.conditional or b.conditional:
         return False
+    if doc.variants and a.priority == b.priority:
+        pair = {(a.clock, a.value), (b.clock, b.value)}
+        if any(pair <= group for group in doc.variants.get((a.measure, a.priority), ())):
+            return False  # two of the values the document gives side by side
     if a.clock == "range" and _terms_apart(a, b, doc):
         return False
     if a.window and b.window and a.window != b.window and a.clock != "window":
@@ -1911,8 +2281,16 @@ _COVERAGE = re.compile(
 )
 """Round-the-clock coverage ("24x7", "24/7/365", "24 hours a day, 7 days a week", "24x5",
 "round the clock")."""
-_TERMS = re.compile(r"\b((?:[A-Z][\w-]*\s+)+(?:Hours|Coverage|Window|Period|Time))\b")
-"""A defined term for a span of time ("Service Desk Hours", "Continuous Coverage")."""
+_TERMS = re.compile(r"\b((?:[A-Z][\w-]*\s+)+(?:Hours|Coverage|Cover|Window|Period|Time))\b")
+"""A defined term for a span of time ("Service Desk Hours", "Continuous Coverage", "Extended
+Cover")."""
+_LOGGING = re.compile(
+    r"\b(?:logg?(?:ed|ing)?|rais(?:ed|e|ing)|report(?:ed|ing)?|submit(?:ted|ting)?|record(?:ed"
+    r"|ing)?)\b(?![^.;]{0,40}\b(?:resolv|fix|attend|respon|work))",
+    re.I,
+)
+"""Round-the-clock logging ("calls may be logged 24x7"): when a fault can be reported, not when
+the support that works on it is given."""
 _PER_PERIOD = re.compile(r"\s+an?\s+(?:day|week|year)\b", re.I)
 _COVERED = re.compile(
     r"\b(?:support\w*|service desk|help ?desk|staffed|manned|coverage|covered|open)\b", re.I
@@ -1938,6 +2316,30 @@ _HOURS_KIND = (
         ),
     ),
 )
+
+
+_PHASE = re.compile(
+    r"\b(?i:during|in|outside|throughout|for)\s+(?i:the\s+|each\s+|any\s+)?(?P<term>(?:[A-Z][\w-]*"
+    r"\s+){0,2}[A-Z][\w-]*)\b(?!\s+(?:and|or)\b)|\b(?P<plain>(?i:term[- ]time|vacations?"
+    r"|peak (?:season|period|weeks?)|off-peak|enrolment|month-end close|year-end close))\b"
+)
+_NOT_PHASE = re.compile(
+    r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|uk|us|eu"
+    r"|gmt|bst|utc|cet|est|pst|aest|awst|business|working|service|support|core|office|opening"
+    r"|contract|agreement|schedule|annex|appendix|clause|section|table|the)"
+)
+
+
+def _phases(sentence: str) -> set[str]:
+    """The named periods a span of hours is for ("during Term Time", "In Vacation", "in peak
+    season"): hours for two periods are two things."""
+    out = set()
+    for m in _PHASE.finditer(sentence):
+        if m.group("plain"):
+            out.add(m.group("plain").lower().replace("-", " ").rstrip("s"))
+        elif not _NOT_PHASE.match(m.group("term")):
+            out.add(m.group("term").lower())
+    return out
 
 
 _DAY = (
@@ -2020,7 +2422,10 @@ def hour_ranges(
         if kind is None:
             continue
         before = sentence[: m.start()]
-        subjects = _subjects_in(before[-120:])
+        subjects = _subjects_in(before[-120:]) | _names(
+            sentence, max(0, m.start() - 120), m.start()
+        )
+        subjects |= {("phase", p) for p in _phases(sentence)}
         term = _TERMS.findall(before[-80:])
         soft: frozenset[tuple[str, str]] = frozenset()
         if lead_subject[1]:
@@ -2042,7 +2447,10 @@ def hour_ranges(
             sent=sent,
             start=s_start + m.start(),
             end=s_start + m.start() + len(m.group().rstrip()),
-            conditional=False,
+            conditional=any(
+                not _DAY_WORD.fullmatch(c.group()) and c.group() != "during"
+                for c in _CONDITION.finditer(before.lower())
+            ),  # "In the month-end close, support runs from 06:00 to 22:00"
             zone=(m.group("zone") or "").lower().replace(" time", ""),
             days=days[i],
             soft=soft,
@@ -2073,8 +2481,11 @@ def _coverage(
         term = _TERMS.findall(before[-80:])
         if term:
             soft = frozenset({("term", term[-1].lower())})
+        kind = "measurement-hours" if measured else "service-hours"
+        if not measured and _LOGGING.search(before[-80:]):
+            kind = "logging-hours"
         yield Statement(
-            measure="measurement-hours" if measured else "service-hours",
+            measure=kind,
             priority=_priority(before[-50:]),
             subjects=frozenset(subjects),
             clock="coverage",
@@ -2193,24 +2604,114 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
     for st in out:
         if st.clock == "range" and _term(st):
             terms.setdefault(st.measure, set()).add(st.value)
-    doc = _Doc(tiers, aliases, {key: len(v) == 1 for key, v in values.items()}, terms)
+    together: dict[tuple[int, int, str, str, str], set[tuple[str, tuple[float, ...]]]] = {}
+    run, last = 0, -2
+    runs: dict[int, int] = {}
+    for info in ctx.infos:
+        if _BULLET.match(info.block.text):
+            run += info.index != last + 1
+            runs[info.index], last = run, info.index
+    for st in out:
+        if not st.conditional and st.sent >= 0:
+            key = (st.info.index, st.sent, st.measure, _dimension(st), st.priority)
+            together.setdefault(key, set()).add((st.clock, st.value))
+            together[key] |= {(st.clock, v) for v in st.siblings}
+            if st.info.index in runs and st.named and st.subjects:
+                # the bullets of one list, each naming its own case ("- Data centre sites:
+                # 99.99%", "- Branch sites: 99.9%"), give the measure's values side by side
+                key = (-runs[st.info.index], 0, st.measure, _dimension(st), st.priority)
+                together.setdefault(key, set()).add((st.clock, st.value))
+    variants: dict[tuple[str, str], list[frozenset[tuple[str, tuple[float, ...]]]]] = {}
+    for (_i, _s, measure, _d, priority), group in together.items():
+        if len(group) > 1:
+            variants.setdefault((measure, priority), []).append(frozenset(group))
+    doc = _Doc(tiers, aliases, {key: len(v) == 1 for key, v in values.items()}, terms, variants)
     ctx.memo["statements"] = (out, doc)
     return out, doc
+
+
+def _value_key(st: Statement) -> tuple[object, ...]:
+    """What makes two values of a measure the same figure: two statements with one key never
+    conflict (same clock, value, share, window, zone and days)."""
+    return (st.clock, st.value, st.share, st.window, st.zone, st.days)
+
+
+def _signature(st: Statement) -> tuple[object, ...]:
+    """Everything ``_conflicts`` reads of an earlier statement except where it is: a statement
+    with the signature of two kept ones (from two sentences) adds nothing to compare with."""
+    return (
+        _value_key(st), st.priority, st.subjects, st.conditional, st.soft, st.strict, st.table,
+        st.row, st.labelled, st.shares, st.named, st.context,
+    )  # fmt: skip
+
+
+@dataclass
+class _Seen:
+    """The earlier statements of one measure, indexed so that a long document is compared in
+    near-linear time: rows of a table by their row (two rows of one table are two things),
+    the rest in order; repeats of one statement are kept twice at most."""
+
+    loose: dict[tuple[object, ...], list[tuple[int, Statement]]] = field(default_factory=dict)
+    """Statements outside tables by their value key: (order, statement) in order."""
+    tables: dict[tuple[int, tuple[object, ...]], list[tuple[int, Statement]]] = field(
+        default_factory=dict
+    )
+    """Table rows by table and value key."""
+    rows: dict[tuple[int, str], list[tuple[int, Statement]]] = field(default_factory=dict)
+    kept: dict[tuple[object, ...], list[tuple[int, int]]] = field(default_factory=dict)
+
+    def sources(self, st: Statement) -> Iterator[list[tuple[int, Statement]]]:
+        """Lists, each in document order, that hold every earlier statement ``st`` may
+        conflict with (never one with its own value key)."""
+        key = _value_key(st)
+        for k, items in self.loose.items():
+            if k != key:
+                yield items
+        for (table, k), items in self.tables.items():
+            if table != st.table and k != key:
+                yield items
+        if st.table:
+            yield self.rows.get((st.table, st.row), [])
+
+    def add(self, order: int, st: Statement) -> None:
+        places = self.kept.setdefault(_signature(st), [])
+        here = (st.info.index, st.sent)
+        if len(places) >= 2 or here in places:
+            return
+        places.append(here)
+        key = _value_key(st)
+        if st.table:
+            self.tables.setdefault((st.table, key), []).append((order, st))
+            self.rows.setdefault((st.table, st.row), []).append((order, st))
+        else:
+            self.loose.setdefault(key, []).append((order, st))
 
 
 def _compare(rule: Rule, ctx: Context, windows: bool) -> list[Finding]:
     found, doc = _all_statements(ctx)
     out: list[Finding] = []
-    seen: dict[str, list[Statement]] = {}
-    for st in found:
+    seen: dict[str, _Seen] = {}
+    pairs: set[tuple[str, str, frozenset[tuple[float, ...]]]] = set()
+    for order, st in enumerate(found):
         if (st.clock == "window") != windows:
             continue
-        same = seen.setdefault(st.measure, [])
-        earlier = next((e for e in same if _conflicts(e, st, doc)), None)
-        same.append(st)
+        same = seen.setdefault(st.measure, _Seen())
+        key = _value_key(st)
+        firsts = (
+            next(((n, e) for n, e in items if _value_key(e) != key and _conflicts(e, st, doc)),
+                 None)
+            for items in same.sources(st)
+        )  # fmt: skip
+        earlier = min((x for x in firsts if x is not None), default=None, key=lambda x: x[0])
+        same.add(order, st)
         if earlier is None:
             continue
-        other = earlier.info.block.text[earlier.start : earlier.end]
+        e = earlier[1]
+        pair = (st.measure, st.priority or e.priority, frozenset({st.value, e.value}))
+        if pair in pairs:
+            continue  # the same two values again: one point, not one per repeat
+        pairs.add(pair)
+        other = e.info.block.text[e.start : e.end]
         name = st.measure.replace("-", " ")
         if windows:
             message = rule.message.format(metric=name, other=f"'{other}' elsewhere")
@@ -2342,6 +2843,22 @@ def _formula_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
         most = rate * math.ceil(round((target - lo) / step, 6))
         return (min(least, cap), min(most, cap)) if cap is not None else (least, most)
 
+    # the tables whose bands reach up to the formula's target: another credit table (of a
+    # share of tickets met, "90% to below 95%") is not the one the formula gives
+    run_of: dict[int, int] = {}
+    reach: dict[int, float] = {}
+    run, last = 0, -2
+    for info in ctx.infos:
+        cells = _cells(info.block.text) if "|" in info.block.text else []
+        if not cells:
+            continue
+        if info.index != last + 1:
+            run += 1
+        last = info.index
+        run_of[info.index] = run
+        for b in _BAND.finditer(cells[0].lower()):
+            top = float(b.group("strict") or b.group("high"))
+            reach[run] = max(reach.get(run, 0.0), top)
     for info in ctx.infos:
         text = info.block.text
         if "%" not in text or info.block.is_heading:
@@ -2352,6 +2869,8 @@ def _formula_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
         cells = _cells(text)
         pairs: list[tuple[float, float, re.Match[str]]] = []
         if cells:
+            if reach.get(run_of.get(info.index, 0), 0.0) < target - step:
+                continue
             tier = _TIER_RANGE.search(cells[0].lower())
             rest = " | ".join(cells[1:])
             value = _CREDIT_VALUE.search(rest.lower())
@@ -2470,6 +2989,7 @@ def _cadence_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """One named report issued at two cadences ("the service report is issued on the 5th
     working day of each month" and "the service report is issued once each quarter")."""
     seen: dict[str, tuple[str, str]] = {}
+    done: set[str] = set()
     for info in ctx.infos:
         low = info.block.text.lower()
         if "report" not in low or len(low) != len(info.block.text):
@@ -2497,13 +3017,13 @@ def _cadence_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
             if _CONDITION.search(part) or _PRIORITY.search(part):
                 continue
             first = seen.setdefault(name, (cadence, part))
-            if first[0] != cadence:
+            if first[0] != cadence and name not in done:
+                done.add(name)
                 c = next(_CADENCE.finditer(part))
                 message = rule.message.format(
                     measure=f"{name} report frequency", other=f"each {first[0]}"
                 )
                 yield ctx.finding(rule, info, start + c.start(), start + c.end(), message)
-                return
 
 
 _MEETING_HEADS = (
@@ -2598,6 +3118,7 @@ def _meeting_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     ("the monthly Service Review") is the one cadence of that meeting."""
     seen: dict[str, list[tuple[float, str, tuple[int, int], bool]]] = {}
     both: set[str] = set()
+    flagged: set[str] = set()
     for info in ctx.infos:
         text = info.block.text
         low = text.lower()
@@ -2636,11 +3157,15 @@ def _meeting_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
                     (e for e in earlier if e[0] != months and e[2] != here and (firm or e[3])),
                     None,
                 )
-                if other is not None:
+                if other is not None and key not in flagged:
+                    flagged.add(key)
                     message = rule.message.format(measure=f"{key} frequency", other=other[1])
                     yield ctx.finding(rule, info, start + a, start + b, message)
-                    return
-                earlier.append((months, part[a:b], here, firm))
+                # two sittings of each cadence from two sentences are all a later one needs
+                # (one of them is from another sentence): linear in repeats of one cadence
+                alike = [e for e in earlier if e[0] == months and e[3] == firm]
+                if len(alike) < 2 and all(e[2] != here for e in alike):
+                    earlier.append((months, part[a:b], here, firm))
 
 
 _ORDINAL_WORDS = "|".join(sorted(_ORDINALS, key=len, reverse=True))
@@ -2697,12 +3222,15 @@ def _before_event(part: str, m: re.Match[str]) -> tuple[tuple[str, str], float, 
     left = part[: m.start()]
     clause = max(left.rfind(";"), left.rfind("|"), left.rfind(", and "), left.rfind(" and the "))
     left = left[clause + 1 :]
-    things = {_head(w) for w in _WORD.findall(left) if len(w) > 3 and w not in _THING_NOT}
+    named = set(m.group().split()[-3:])  # "payment" of "the payment date" is the event
+    things = {_head(w) for w in _WORD.findall(left) if len(w) > 3 and w not in _THING_NOT | named}
     at = ""
     for t in _DAY_OF_TIME.finditer(left[-40:]):
         if t.group(4) or t.group(2) or t.group(3):  # "17:00", "5 pm", "noon" (= 12:00)
-            hour = int(t.group(1) or 12) % 12 + (12 if t.group(3) == "p" else 0)
-            at = "midnight" if t.group(4) == "midnight" else f"{hour}:{t.group(2) or '00'}"
+            hour = int(t.group(1) or 12)
+            if t.group(3):  # "5 pm" is 17:00, "12 am" is 0:00; "17:00" stays 17:00
+                hour = hour % 12 + (12 if t.group(3) == "p" else 0)
+            at = "midnight" if t.group(4) == "midnight" else f"{hour % 24}:{t.group(2) or '00'}"
     return (event, clock), days, things, at
 
 
@@ -2713,6 +3241,8 @@ def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     same time of day is given."""
     seen: dict[tuple[str, str], list[tuple[float, set[str], str, str, tuple[int, int], bool]]]
     seen = {}
+    kept: dict[tuple[object, ...], list[tuple[int, int]]] = {}
+    flagged: set[tuple[str, str]] = set()
     for info in ctx.infos:
         low = info.block.text.lower()
         if len(low) != len(info.block.text) or not (
@@ -2725,6 +3255,7 @@ def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
         ):
             continue
         pos = 0
+        counted, sentence = 0, 0  # sentences (". " and line ends) before ``counted``
         for part in _SENTENCE_END.split(low):
             start = low.find(part, pos)
             pos = start + len(part)
@@ -2746,9 +3277,14 @@ def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 key, days, things, at = _before_event(part, m)
                 if not days:
                     continue
-                here = (info.index, low.count(". ", 0, start) + low.count("\n", 0, start))
+                if counted < start:
+                    sentence += low.count(". ", counted, start) + low.count("\n", counted, start)
+                    counted = start
+                here = (info.index, sentence)
                 defines = "means" in part or "defined as" in part
                 for value, others, other_at, text, where, defined in seen.get(key, []):
+                    if key in flagged:
+                        break
                     if where == here or abs(value - days) < (3 if "month" in text else 0.5):
                         continue
                     same = bool((things - _GROUP_WORDS) & (others - _GROUP_WORDS)) or (
@@ -2758,11 +3294,18 @@ def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
                     )
                     mine, theirs = things & _GROUP_WORDS, others & _GROUP_WORDS
                     if same and not (mine and theirs and mine != theirs):
+                        flagged.add(key)
                         measure = f"deadline before the {key[0]}"
                         message = rule.message.format(measure=measure, other=text)
                         yield ctx.finding(rule, info, start + m.start(), start + m.end(), message)
-                        return
-                seen.setdefault(key, []).append((days, things, at, m.group(), here, defines))
+                        break
+                # a deadline said again in the same words adds nothing a later one can be
+                # compared with: two of each (from two sentences) keep the pass linear
+                alike = (key, days, frozenset(things), at, defines)
+                heres = kept.setdefault(alike, [])
+                if len(heres) < 2 and here not in heres:
+                    heres.append(here)
+                    seen.setdefault(key, []).append((days, things, at, m.group(), here, defines))
 
 
 _BAND = re.compile(
@@ -2862,7 +3405,7 @@ def _heading_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """A heading that names a value its own section contradicts ("Four-Hour Hardware
     Replacement" over "replaced within six hours"; "99.9% Uptime Guarantee" over "available
     99.5% of each month")."""
-    heads: dict[str, tuple[str, float, bool, DocInfo]] = {}
+    heads: dict[int, tuple[str, float, bool, DocInfo]] = {}
     for info in ctx.infos:
         if not info.block.is_heading:
             continue
@@ -2881,17 +3424,34 @@ def _heading_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
             value, pct = _number(v.num or "1") * _MINUTES.get(_unit(v.unit or ""), 0), False
         measure = _heading_measure(info.block.text)
         if value and measure:
-            heads[info.block.text] = (measure, value, pct, info)
+            heads[info.index] = (measure, value, pct, info)
     if not heads:
         return
     found_st, _doc = _all_statements(ctx)
-    sections: dict[str, list[Statement]] = {}
-    for st in found_st:
+    # the section of a statement is the last heading before it (two sections may share a
+    # heading's words: "4-Hour Response" under Hardware and under Software)
+    sections: dict[int, list[Statement]] = {}
+    under = -1
+    by_block = {info.index: info for info in ctx.infos}
+    order = sorted(found_st, key=lambda st: st.info.index)
+    latest: dict[int, int] = {}
+    for index in sorted(by_block):
+        if by_block[index].block.is_heading:
+            under = index
+        latest[index] = under
+    for st in order:
+        head = latest.get(st.info.index, -1)
         path = st.info.block.location.heading_path
-        if path and path[-1] in heads and st.clock in ("%", "", "business"):
-            sections.setdefault(path[-1], []).append(st)
-    for heading, sts in sections.items():
-        measure, value, pct, _info = heads[heading]
+        if (
+            head in heads
+            and path
+            and path[-1] == heads[head][3].block.text
+            and st.clock in ("%", "", "business")
+        ):
+            sections.setdefault(head, []).append(st)
+    for head, sts in sections.items():
+        measure, value, pct, info = heads[head]
+        heading = info.block.text
         if any(st.priority for st in sts):
             continue
         same = [
@@ -2912,7 +3472,6 @@ def _heading_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
         st = same[0]
         message = rule.message.format(measure=st.measure.replace("-", " "), other=heading.strip())
         yield ctx.finding(rule, st.info, st.start, st.end, message)
-        return
 
 
 _DAY_TERM = re.compile(
@@ -2935,6 +3494,7 @@ def _day_term_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """One defined day term given two sets of days ("'Business Day' means Monday to
     Friday" and "on a Business Day (Monday to Saturday)")."""
     seen: dict[str, tuple[frozenset[int], str, int]] = {}
+    flagged: set[str] = set()
     for info in ctx.infos:
         text = info.block.text
         if "Day" not in text or len(text) != len(text.lower()):
@@ -2951,10 +3511,10 @@ def _day_term_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
             qual = " ".join(m.group("term").lower().split()[:-1])
             key = f"{qual} {term}"
             first = seen.setdefault(key, (days, low[d.start() : d.end()], info.index))
-            if first[0] != days and first[2] != info.index:
+            if first[0] != days and first[2] != info.index and key not in flagged:
+                flagged.add(key)
                 message = rule.message.format(measure=f"{m.group('term')} days", other=first[1])
                 yield ctx.finding(rule, info, d.start(), d.end(), message)
-                return
 
 
 _DONE_WITHIN = re.compile(
@@ -2974,6 +3534,7 @@ def _verb_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     is none of the known measures ("each Message is routed within 15 minutes" and "the
     Messages routed within 30 minutes")."""
     seen: dict[tuple[str, str, str], tuple[float, str, int, int]] = {}
+    flagged: set[tuple[str, str, str]] = set()
     for info in ctx.infos:
         low = info.block.text.lower()
         if "ed within" not in low or len(low) != len(info.block.text):
@@ -3006,15 +3567,18 @@ def _verb_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 qual = "" if qual in _DETERMINERS or qual in _QUALIFIER_STOP else qual
                 key = (f"{qual} {_head(noun)}", verb, (q.group("clock") or "").strip())
                 first = seen.setdefault(key, (value, q.group(), info.index, n))
-                if first[0] != value and first[2:] != (info.index, n):
+                if first[0] != value and first[2:] != (info.index, n) and key not in flagged:
+                    flagged.add(key)
                     message = rule.message.format(measure=f"{verb} time", other=first[1])
                     yield ctx.finding(rule, info, start + q.start(), start + q.end(), message)
-                    return
 
 
 def check_restated(rule: Rule, ctx: Context) -> list[Finding]:
-    """Flag a value that contradicts the same measure stated earlier in the document."""
+    """Flag a value that contradicts the same measure stated earlier in the document: every
+    pass runs (a plain conflict does not hide a cadence or a deadline conflict elsewhere), and
+    a place flagged by one pass is not flagged again by another."""
     out = _compare(rule, ctx, windows=False)
+    places = {(id(f.location), f.start, f.end) for f in out}
     for further in (
         _formula_conflicts,
         _cadence_conflicts,
@@ -3026,10 +3590,45 @@ def check_restated(rule: Rule, ctx: Context) -> list[Finding]:
         _heading_conflicts,
         _day_term_conflicts,
     ):
-        if out:
-            break
-        out.extend(further(rule, ctx))
+        for f in further(rule, ctx):
+            if (id(f.location), f.start, f.end) not in places:
+                places.add((id(f.location), f.start, f.end))
+                out.append(f)
     return out
+
+
+_ADJ_WINDOW = re.compile(
+    r"(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annual)"
+)
+
+
+_SHARED_BEFORE = re.compile(
+    r"\b(?:shar|sen[dt]|report|publish|provid|e-?mail|upload|circulat|distribut|updat)\w*"
+    r"(?:\s+[\w'\u2019-]+){0,4}\s+$"
+)
+
+
+def names_a_kind(text: str, window: str) -> bool:
+    """True when ``window`` is an adjective that names a kind of thing in ``text`` rather than
+    a measurement window ("weekly restore points: 8 weeks", "daily backups"), or says how
+    often figures are sent ("results shared with the Customer daily"): wherever it stands,
+    the next word is not a measure that has a window."""
+    if not _ADJ_WINDOW.fullmatch(window.lower().strip()):
+        return False
+    low = text.lower()
+    places = [m.end() for m in re.finditer(rf"\b{re.escape(window.lower().strip())}\b", low)]
+    if not places:
+        return False
+    for end in places:
+        start = end - len(window.strip())
+        if _SHARED_BEFORE.search(low, max(0, start - 60), start):
+            continue  # "results shared with the Vendor daily": how often figures are sent
+        if low[end : end + 1] != " ":
+            return False
+        after = _find_measures(text[end + 1 : end + 40], low[end + 1 : end + 40])
+        if after and after[0][0] == 0 and after[0][2] in _WINDOW_MEASURES:
+            return False  # "monthly availability": the window of the measure
+    return True
 
 
 def check_windows(rule: Rule, ctx: Context) -> list[Finding]:

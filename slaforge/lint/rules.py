@@ -69,6 +69,8 @@ FLAG_OPTIONS = (
     "skip-names",
     "skip-negated",
     "skip-customer-duty",
+    "skip-provider-deadline",
+    "settles-block",
     "follow-terms",
     "skip-headings",
     "heading-defines",
@@ -165,6 +167,14 @@ class Rule:
     skip_customer_duty: bool = False
     """Ignore a trigger inside a deadline the customer must meet (``the Customer must notify
     the Supplier within 5 business days``): a claim or cooperation duty, not a service level."""
+    skip_provider_deadline: bool = False
+    """Ignore a trigger whose time limit belongs to a clause in which the provider is the one
+    who must act (``the Supplier shall deliver the report within 5 Working Days``, ``..., and
+    the Provider shall correct the invoice within 30 days``): not a deadline on the customer."""
+    settles_block: bool = False
+    """When a trigger's ``unless`` is met, the block is settled for the rule's category: the
+    category's ``classifier`` rule does not judge it (``within 5 Working Days`` in a document
+    that defines Working Days is not read again as a clock without a basis)."""
     follow_terms: bool = False
     """When the trigger is a capitalised term (``Emergency Maintenance``), its ``unless`` is
     also met by a use of the same term elsewhere whose sentence or block (per ``within``) has

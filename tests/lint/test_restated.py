@@ -184,3 +184,120 @@ def test_a_window_given_by_a_defined_period_or_an_faq_is_compared(text: str, fla
 )
 def test_other_periods_are_not_measurement_windows(text: str) -> None:
     assert _flagged(text, "SLA012") == []
+
+
+# long documents: values that legitimately differ, and conflicts that must not hide each other
+DIFFER = [
+    # values given side by side (per site, per column) and one of them restated alone
+    "| Service | London | Manchester |\n| Cooling availability | 99.99% | 99.95% |\n\nCooling availability shall be at least 99.99% in each month at London and at least 99.95% in each month at Manchester.",
+    # a scope the sentence narrows ("for such racks"), a storage tier, kinds of recovery point
+    "Power availability for dual-fed racks shall be 100% in each month.\n\nA single-fed rack is not covered by clause 3.1; for such racks power availability is 99.9% in each month.",
+    "Logs are kept in hot storage for 90 days.\n\nArchived logs are retained for 12 months from ingestion.",
+    "Retention:\n\n- daily recovery points: 35 days;\n\n- weekly recovery points: 12 weeks;\n\n- monthly recovery points: 12 months.",
+    "8.2 CCTV recordings of the data halls are retained for 90 days. Visitor access logs are retained for 12 months.",
+    # a band of a credit table, a percentile, a further credit for a worse miss
+    "The Service shall be available 100% of each month.\n\n| Unavailability in the month | Credit |\n|---|---|\n| Up to 10 minutes | 10% |\n| More than 10 minutes | 25% |",
+    "95% of requests complete within 300 milliseconds. 99% of requests complete within 800 milliseconds.",
+    "Critical alerts are triaged within 15 minutes.\n\nEach Critical alert not triaged within 60 minutes earns an additional credit of 2% of the monthly fee.",
+    # a heading about something else, defined cover terms, round-the-clock logging
+    "## Restore Testing\n\nA single-file restore is completed within 4 hours.\n\nA failed test is repeated within 20 working days.",
+    "Standard Cover runs from 08:00 to 18:00, Monday to Saturday.\n\nExtended Stores have Extended Cover, from 07:00 to 22:00 every day.",
+    "Support is provided from 08:00 to 18:00 every day.\n\nCalls may be logged with the service desk 24 hours a day, 7 days a week.",
+    # two named services, two rows of one table
+    "Planned maintenance of the Journey Planner takes place between 00:00 and 05:00 on Sunday. Maintenance of the Licensing Portal takes place between 19:00 and 07:00 on Sunday.",
+    "| Site | Attendance |\n|---|---|\n| Database server | 4 hours |\n| Database backup appliance | 8 hours |",
+    # an incident update cadence said with its incident
+    "During any incident we update the status page every 30 minutes.\n\nP2 incidents: the status page is updated every 30 minutes.",
+    # classes of backup, a close period's hours, a plan after a missed target, another party's deadline
+    "We keep hourly backups of the database for 7 days. We also take a nightly backup of the whole site and keep it for 30 days.",
+    "Support runs from 07:00 to 19:00 on working days.\n\nIn the month-end close, support runs from 06:00 to 22:00.",
+    "P1 incidents are restored within 2 hours.\n\nA missed P1 target is reviewed by the Board, and the provider presents an improvement plan within 10 working days.",
+    "The provider releases the payment file by 14:00 on the second working day before each payment date.\n\nBusiness units submit approved invoices by 12:00 on the fifth working day before the payment date.",
+    # backups of two systems
+    "The CRM backups are kept for 30 days.\n\nThe ledger database backups are kept for 90 days.",
+    # a phase of the contract, two regions
+    "Year 1: availability 99.5% per calendar month.\n\nYear 2 onwards: availability 99.9% per calendar month.",
+    "Until the end of Month 3 after go-live, the availability target is 99.5% per calendar month.\n\nThe availability target is 99.9% per calendar month.",
+    "In the UK region the platform shall be available 99.95% of each calendar month.\n\nIn the APAC region the platform shall be available 99.9% of each calendar month.",
+    # values listed for two cases in one sentence and one of them restated
+    "The API is available 99.99% of each calendar month in the US region and 99.95% of each calendar month in the EU region.\n\nEU region: the API is available 99.95% of each calendar month.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", DIFFER)
+def test_values_that_differ_by_site_kind_or_band_are_not_flagged(text: str) -> None:
+    assert _flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # a summary bullet against a clause whose report deadline follows an aside
+        ("- Monthly report: by the 5th Working Day of each month\n\nThe Supplier shall provide the monthly report, covering triage, notification performance and credits, within 10 Working Days after the end of each month.", "10 Working Days"),
+        # a target in a table with a termination trigger in another column
+        ("First Contact Resolution shall be at least 75% of contacts in each calendar month.\n\n| Standard | Target | Credit if missed | Termination trigger |\n|---|---|---|---|\n| First Contact Resolution | 70% | 3% of monthly fee | Below 60% for 3 consecutive months |", "70%"),
+        # a named service in a table and in a summary
+        ("| KPI | Description | Measure |\n|---|---|---|\n| KPI 1 | Availability of the Journey Planner service | 99.95% |\n\n| Service | Availability |\n|---|---|\n| Journey Planner | 99.9% |", "99.9%"),
+        # "recovered and available within": the recovery time
+        ("| Tier | RPO | RTO |\n|---|---|---|\n| Tier 1 | 15 minutes | 2 hours |\n\nTier 1 systems shall be recovered and available to users within 4 hours of invocation.", "4 hours"),
+        # a list after a colon that is not a time
+        ("From 08:00 response targets: P1 - 30 minutes; P2 - 4 hours.\n\nP2 incidents receive a response within 8 hours.", "8 hours"),
+    ],
+)  # fmt: skip
+def test_conflicts_across_distant_parts_are_flagged(text: str, flag: str) -> None:
+    assert flag in _flagged(text)
+
+
+def test_every_kind_of_conflict_is_reported_not_only_the_first() -> None:
+    text = (
+        "Availability is 99.9% per month.\n\n"
+        "The Service Review is held monthly.\n\n"
+        "Timesheets are due by 17:00 on the fifth working day before the pay date.\n\n"
+        "The Service Review is held quarterly.\n\n"
+        "Timesheets are due by 17:00 on the third working day before the pay date.\n\n"
+        "Availability is 99.5% per month.\n\n"
+        "Availability shall be 99.5% in each month."
+    )
+    flagged = _flagged(text)
+    assert "99.5%" in flagged and "quarterly" in flagged
+    assert "third working day before the pay date" in flagged
+    assert len(flagged) == 3  # one point per conflicting measure, not one per repeat
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "17:00" is 5 pm, not 5 am
+        ("Timesheets are due by 17:00 on the fifth working day before the pay date.\n\nBy 5:00 on the third working day before the pay date.", False),
+        ("Timesheets are due by 17:00 on the fifth working day before the pay date.\n\nBy 5 pm on the third working day before the pay date.", True),
+    ],
+)  # fmt: skip
+def test_a_deadline_time_of_day_is_read_on_a_24_hour_clock(text: str, flagged: bool) -> None:
+    assert bool(_flagged(text)) is flagged
+
+
+def test_two_sections_with_the_same_heading_are_each_checked() -> None:
+    text = (
+        "## Hardware\n\n### 4-Hour Response\n\nHardware faults get a response within 4 hours.\n\n"
+        "## Software\n\n### 4-Hour Response\n\nSoftware faults get a response within 6 hours."
+    )
+    assert _flagged(text) == ["6 hours"]
+
+
+def test_long_documents_are_compared_in_near_linear_time() -> None:
+    import time
+
+    rows = "\n".join(
+        f"| Depot {i} | P{1 + i % 3} | {(15, 30, 60)[i % 3]} minutes | {(4, 8, 24)[i % 3]} hours |"
+        for i in range(3000)
+    )
+    table = f"| Site | Priority | Response | Resolution |\n|---|---|---|---|\n{rows}"
+    repeats = "\n\n".join(
+        "The payroll file is sent by 17:00 on the fifth working day before the pay date, "
+        "and the Service Review is held monthly."
+        for _ in range(1500)
+    )
+    started = time.perf_counter()
+    assert _flagged(table) == []
+    assert _flagged(repeats) == []
+    assert time.perf_counter() - started < 20  # was about 20 s for the table alone
