@@ -170,7 +170,7 @@ def _timed_measure(info: DocInfo, hit: Hit) -> bool:
 def _is_item(info: DocInfo, parent: DocInfo) -> bool:
     """True when ``info`` is a list item under the numbered paragraph ``parent``."""
     loc = info.block.location
-    if info.block.is_heading or loc.table is not None or loc.part != parent.block.location.part:
+    if info.block.is_heading or loc.part != parent.block.location.part:
         return False
     if loc.clause and (loc.clause == parent.block.location.clause or _LIST_LABEL.match(loc.clause)):
         return True
@@ -188,7 +188,7 @@ def _paragraph_groups(ctx: Context) -> dict[int, list[DocInfo]]:
             current.append(info)
         else:
             current = [info]
-            parent = None if info.block.is_heading or info.block.location.table else info
+            parent = None if info.block.is_heading else info
         groups[info.index] = current
     return groups
 
