@@ -259,20 +259,20 @@ def _points(placed: list[tuple[Spot, int, tuple[int, int]]]) -> list[list[int]]:
     return points
 
 
+def place(quote: str, blocks: list[Block]) -> tuple[int, tuple[int, int]] | None:
+    """The block and character span of ``quote`` (compared without Markdown emphasis and
+    with runs of white space as one space)."""
+    return _place(quote, [_plain(b.text) for b in blocks])
+
+
 def _place(
     quote: str, plain_blocks: list[tuple[str, list[int]]]
 ) -> tuple[int, tuple[int, int]] | None:
-    """The block and character span of ``quote``; a quoted table row ("| A | B |") is placed
-    on its longest cell when the table's cells are blocks of their own (a .docx)."""
-    targets = [_plain(quote)[0]]
-    if "|" in quote:
-        cells = [c.strip() for c in quote.split("|") if c.strip()]
-        targets += sorted(cells, key=len, reverse=True)[:1]
-    for target in targets:
-        for index, (plain, where) in enumerate(plain_blocks):
-            at = plain.find(target)
-            if at >= 0:
-                return index, (where[at], where[at + len(target) - 1] + 1)
+    target = _plain(quote)[0]
+    for index, (plain, where) in enumerate(plain_blocks):
+        at = plain.find(target)
+        if at >= 0:
+            return index, (where[at], where[at + len(target) - 1] + 1)
     return None
 
 

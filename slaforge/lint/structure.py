@@ -4,6 +4,8 @@ and required sections (found by heading or by content)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from itertools import islice
 
@@ -668,19 +670,32 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
         and not any(_CLOCK_TERM.search(t) for t in defined)
     ):
         return  # one paragraph with one definition: the excerpt shows where it is used
+    vocabulary: list[tuple[str, int]] | None = None
     for term, (info, start, end, passing) in defined.items():
         if passing or _listed_part(ctx, info):
             continue
         if term.isupper():  # an acronym: "SAL" is not used by "sales"
-            uses = re.finditer(r"\b" + re.escape(term) + r"s?\b", whole)
-        else:
-            # "Resolution" is used by "resolved", "Attendance" by "attend": compare word stems
-            stem = re.escape(term if " " in term else term[: max(5, len(term) - 5)])
-            uses = re.finditer(r"\b" + stem + r"\w{0,6}\b", whole, re.IGNORECASE)
-        if len(list(islice(uses, 2))) <= 1:  # the definition itself is one
+            found = re.finditer(r"\b" + re.escape(term) + r"s?\b", whole)
+            uses = len(list(islice(found, 2)))
+        # "Resolution" is used by "resolved", "Attendance" by "attend": compare word stems
+        elif not (stem := term[: max(5, len(term) - 5)].lower()).isalnum() or " " in term:
+            stem = term if " " in term else stem  # "Service Credit", "Hand-over"
+            found = re.finditer(r"\b" + re.escape(stem) + r"\w{0,6}\b", whole, re.IGNORECASE)
+            uses = len(list(islice(found, 2)))
+        else:  # one word: look its stem up in the document's words
+            if vocabulary is None:
+                vocabulary = sorted(Counter(_WORD.findall(whole.lower())).items())
+            first = bisect_left(vocabulary, (stem,))
+            uses = 0
+            for word, count in islice(vocabulary, first, None):
+                if not word.startswith(stem):
+                    break
+                uses += count if len(word) <= len(stem) + 6 else 0
+        if uses <= 1:  # the definition itself is one
             yield ctx.finding(rule, info, start, end)
 
 
+_WORD = re.compile(r"\w+")
 _CLOCK_TERM = re.compile(r"\b(?:[Dd]ays?|[Hh]ours?)$")
 """A defined unit of time ("Business Day", "Working Hours"), whose use shows in durations."""
 
