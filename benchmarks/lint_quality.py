@@ -50,6 +50,21 @@ def _table(title: str, scores: dict[str, Score], verbose: bool) -> None:
     )
 
 
+def _compare_word(markdown: dict[str, Score], word: dict[str, Score]) -> None:
+    """One line for the same documents written as .docx, and the categories that differ."""
+    total = overall(word)
+    print(
+        f"  as .docx (Word tables, lists, numbering): P {total.precision:.2f} R {total.recall:.2f}"
+    )
+    for category, s in word.items():
+        m = markdown[category]
+        if (s.precision, s.recall) != (m.precision, m.recall):
+            print(
+                f"    {category:24} {s.precision:5.2f}  {s.recall:5.2f}"
+                f"  (Markdown {m.precision:.2f} {m.recall:.2f})"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--verbose", action="store_true", help="list misses and false alarms")
@@ -79,6 +94,8 @@ def main() -> None:
                 "(per finding and per annotated weak spot)"
             )
             _table(title, scores, verbose=folder is HELDOUT and args.verbose)
+            _, word = score_documents(documents, args.model, word=True)
+            _compare_word(scores, word)
     if (CORPUS / "INDEX.md").is_file():
         found, total, missed = corpus_recall(CORPUS, args.model)
         print(f"\ncorpus recall: {found}/{total} quoted weaknesses = {found / total:.2f}")

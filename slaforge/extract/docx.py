@@ -1,9 +1,11 @@
 """Blocks from a Word document, each with a run map back to the ``w:r`` elements it came from.
 
-A block is one body paragraph, one table cell (its paragraphs joined by ``"\\n"``), or one
-header/footer paragraph. Its text is the concatenation of its runs' text in order, with tabs as
-``"\\t"`` and line, page and column breaks as ``"\\n"``, so a character offset into the text names
-one character of one run: :class:`RunPiece` records which.
+A block reads as Markdown would write it: one body paragraph after the list number Word shows
+for it (a bullet as ``-``), one table row as ``| cell | cell |`` (a cell's paragraphs joined by
+spaces), or one header/footer paragraph. Its text is its runs' text in order, with tabs as
+``"\\t"`` and line, page and column breaks as ``"\\n"``; a character offset into the text names
+one character of one run, or of the label and separators no run supplies: :class:`RunPiece`
+records which.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from lxml import etree
 
 from slaforge.errors import InputError, Location
 from slaforge.extract.numbering import Numbering, w
+from slaforge.extract.text import typed_clause
 from slaforge.lint.model import Block, BlockLocation
 
 _CONTAINERS = frozenset(
@@ -130,19 +133,31 @@ class _Builder:
         self.heading_clause: str | None = None
         self.blocks: list[MappedBlock] = []
 
-    def _label(self, p: etree._Element) -> str | None:
+    def _label(self, p: etree._Element) -> tuple[str | None, str]:
+        """The clause number of a numbered paragraph, and the label it reads with: the number
+        Word shows ("4.2", "(a)"), or "-" for a bullet, as Markdown writes one, whatever its
+        glyph; empty when not in a list."""
         if self.numbering is None:
-            return None
+            return None, ""
         label = self.numbering.label(p)
-        if label is None or not label[1]:
-            return None
-        return label[0].strip().rstrip(".").strip() or None
+        if label is None:
+            return None, ""
+        if not label[1]:
+            return None, "-" if label[0].strip() else ""
+        shown = label[0].strip()
+        return shown.rstrip(".").strip() or None, shown
 
     def paragraph(self, p: etree._Element) -> None:
         index, self.index = self.index, self.index + 1
-        clause = self._label(p)
+        clause, shown = self._label(p)
         level = self.numbering.heading_level(p) if self.numbering is not None else None
         pieces, text = _map([p])
+        if shown and text.strip():
+            # the list number or bullet Word renders is part of what the reader sees
+            text = f"{shown} {text}"
+            pieces = _shifted(pieces, len(shown) + 1)
+        elif not shown:
+            clause = typed_clause(text.lstrip())  # a number typed by hand: "4.2 Credits …"
         if level is not None and text.strip():
             while self.headings and self.headings[-1][0] >= level:
                 self.headings.pop()
@@ -159,22 +174,36 @@ class _Builder:
         self.blocks.append(MappedBlock(block, pieces))
 
     def table(self, tbl: etree._Element) -> None:
+        """One block per row, written as Markdown writes one: ``| cell | cell |``."""
         path = tuple(title for _, title in self.headings)
+        rows: dict[int, list[tuple[int, list[etree._Element]]]] = {}
         for row, col, tc in _cells(tbl):
-            paragraphs = list(_paragraphs(tc))
-            if not paragraphs:
-                continue
+            rows.setdefault(row, []).append((col, list(_paragraphs(tc))))
+        for row, cells in rows.items():
             first = self.index
-            self.index += len(paragraphs)
-            labels = [self._label(p) for p in paragraphs]
-            pieces, text = _map(paragraphs)
-            if not text.strip():
+            pieces: list[RunPiece] = []
+            text = "|"
+            starts: list[tuple[int, int]] = []
+            clause = None
+            for col, paragraphs in cells:
+                self.index += len(paragraphs)
+                clause = clause or next(filter(None, (self._label(p)[0] for p in paragraphs)), None)
+                cell_pieces, cell_text = _map(paragraphs, " ")
+                text += " "
+                starts.append((len(text), col))
+                pieces += _shifted(cell_pieces, len(text))
+                text += cell_text + " |"
+            if not any(c.strip() for c in text.split("|")):
                 continue
-            clause = next((label for label in labels if label), None) or self.heading_clause
             location = BlockLocation(
-                paragraph=first, clause=clause, heading_path=path, table=(row, col), part=self.part
+                paragraph=first,
+                clause=clause or self.heading_clause,
+                heading_path=path,
+                table=(row, cells[0][0]),
+                part=self.part,
             )
-            self.blocks.append(MappedBlock(Block(text, location), pieces))
+            block = Block(text, location, cells=tuple(starts))
+            self.blocks.append(MappedBlock(block, pieces))
 
     def story(self, root: etree._Element) -> None:
         for item in _block_items(root):
@@ -184,18 +213,26 @@ class _Builder:
                 self.table(item)
 
 
-def _map(paragraphs: list[etree._Element]) -> tuple[list[RunPiece], str]:
-    """The run map and text of ``paragraphs`` joined by ``"\\n"``."""
+def _map(paragraphs: list[etree._Element], joiner: str = "\n") -> tuple[list[RunPiece], str]:
+    """The run map and text of ``paragraphs`` joined by ``joiner``."""
     pieces: list[RunPiece] = []
     text = ""
     for number, p in enumerate(paragraphs):
         if number:
-            text += "\n"
+            text += joiner
         for r in _runs(p):
             value = run_text(r)
             pieces.append(RunPiece(r, len(text), len(text) + len(value)))
             text += value
     return pieces, text
+
+
+def _shifted(pieces: list[RunPiece], by: int) -> list[RunPiece]:
+    """``pieces`` moved ``by`` characters on, past text that no run supplies."""
+    for piece in pieces:
+        piece.start += by
+        piece.end += by
+    return pieces
 
 
 def open_docx(path: Path) -> DocumentObject:

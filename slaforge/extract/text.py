@@ -81,13 +81,18 @@ def _title(line: str) -> bool:
     return capitals >= 0.7 * len(words)
 
 
-def _clause(text: str) -> str | None:
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
+"""Markdown bold, which the reader sees as bold words (as in a .docx), not as asterisks."""
+
+
+def typed_clause(text: str) -> str | None:
+    """The clause number typed at the start of ``text`` ("4.2 Credits …" gives "4.2")."""
     match = _CLAUSE.match(text)
     return match.group("num").rstrip(".") if match else None
 
 
 def _is_plain_heading(line: str) -> bool:
-    clause = _clause(line)
+    clause = typed_clause(line)
     rest = line[_CLAUSE.match(line).end() :] if clause else line  # type: ignore[union-attr]
     return (
         0 < len(line) <= 60
@@ -152,7 +157,7 @@ def extract_text(text: str, markdown: bool) -> list[Block]:
     headings: list[tuple[int, str]] = []
     heading_clause: str | None = None
     for index, (line_no, chunk) in enumerate(paragraphs):
-        body = " ".join(chunk)
+        body = _STRONG.sub(r"\1\2", " ".join(chunk))
         level = 0
         title = body.strip()
         heading = _MD_HEADING.match(body)
@@ -162,13 +167,13 @@ def extract_text(text: str, markdown: bool) -> list[Block]:
         elif (
             not markdown and len(chunk) == 1 and "|" not in body and _is_plain_heading(body.strip())
         ):
-            clause = _clause(body.strip())
+            clause = typed_clause(body.strip())
             level = clause.count(".") + 2 if clause else 1
         elif index in titles:
             level = 1 if index == 0 else 2
         if body.lstrip().startswith("|") and set(body.strip()) <= set("|-: "):
             continue
-        clause = _clause(title) or _clause(body.lstrip(" -*+"))
+        clause = typed_clause(title) or typed_clause(body.lstrip(" -*+"))
         if level:
             while headings and headings[-1][0] >= level:
                 headings.pop()

@@ -170,7 +170,7 @@ def _timed_measure(info: DocInfo, hit: Hit) -> bool:
 def _is_item(info: DocInfo, parent: DocInfo) -> bool:
     """True when ``info`` is a list item under the numbered paragraph ``parent``."""
     loc = info.block.location
-    if info.block.is_heading or loc.table is not None or loc.part != parent.block.location.part:
+    if info.block.is_heading or loc.part != parent.block.location.part:
         return False
     if loc.clause and (loc.clause == parent.block.location.clause or _LIST_LABEL.match(loc.clause)):
         return True
@@ -188,7 +188,7 @@ def _paragraph_groups(ctx: Context) -> dict[int, list[DocInfo]]:
             current.append(info)
         else:
             current = [info]
-            parent = None if info.block.is_heading or info.block.location.table else info
+            parent = None if info.block.is_heading else info
         groups[info.index] = current
     return groups
 
@@ -579,14 +579,21 @@ _NUM_WORDS = {
 }
 
 
+_UNIT_WORDS = frozenset({"day", "week", "month", "quarter", "year", "daily", "weekly", "monthly"})
+_UNIT_WORDS |= {"quarterly", "yearly"}
+
+
 def _norm(window: str) -> str:
-    """``"per calendar month"`` and ``"monthly"`` -> ``"month"``; ``"rolling 12-month"`` differs."""
+    """``"per calendar month"`` and ``"monthly"`` -> ``"month"``; ``"rolling 12-month"`` differs;
+    ``"rolling 30 days"`` is ``"each rolling 30-day period"``."""
     words = window.lower().replace("-", " ").split()
-    stem = words[-1] if words else ""
-    for known in ("month", "quarter", "year", "annual", "week"):
+    units = [w for w in words if w.rstrip("s") in _UNIT_WORDS or w.startswith("annual")]
+    stem = units[-1] if units else words[-1] if words else ""
+    for known in ("month", "quarter", "year", "annual", "week", "day"):
         if known in stem:
             stem = "year" if known == "annual" else known
-    count = next((_NUM_WORDS.get(w, w) for w in words if w.isdigit() or w in _NUM_WORDS), "1")
+    digits = [w for w in words if w.isdigit()]
+    count = digits[0] if digits else next((_NUM_WORDS[w] for w in words if w in _NUM_WORDS), "1")
     rolling = "rolling " if "rolling" in words else ""
     return f"{rolling}{count} {stem}"
 

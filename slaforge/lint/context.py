@@ -125,7 +125,7 @@ class Context:
             why=rule.why,
             suggestion=rule.suggestion,
             file=self.file,
-            location=info.block.location,
+            location=info.block.location_at(start),
             start=start,
             end=end,
             text=text,

@@ -707,6 +707,17 @@ CUES["@window"].append(
     ]
 )  # fmt: skip
 
+# a rolling window counted in days: "in each rolling 30-day period", "Rolling 30 days"
+CUES["@window"].append(
+    [
+        {"LOWER": "rolling"},
+        {"LIKE_NUM": True},
+        {"ORTH": "-", "OP": "?"},
+        {"LOWER": {"IN": ["day", "days"]}},
+        {"LOWER": {"IN": ["period", "window"]}, "OP": "?"},
+    ]
+)
+
 # a fee waived for a miss is a remedy too: "the next month's fee is waived"
 CUES["@remedy"].append(_words("waived", "waive", "waives"))
 

@@ -153,13 +153,10 @@ def _match(
 
 def _classify(blocks: list[Block], docs: list[Doc], active: list[Rule]) -> dict[str, list[float]]:
     """The classifier's score per category for every block, when a classifier rule runs.
-    Headings and Word table cells score 0: a cell is a fragment of a row ("Below 95%"), which
-    the model, trained on sentences, clauses and whole rows, cannot judge."""
+    Headings score 0."""
     if not any(r.kind == "classifier" for r in active):
         return {}
-    skipped = [
-        i for i, block in enumerate(blocks) if block.is_heading or block.location.table is not None
-    ]
+    skipped = [i for i, block in enumerate(blocks) if block.is_heading]
     orths = [token_view(doc).orth_array for doc in docs]
     for i in skipped:
         orths[i] = orths[i][:0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from slaforge.lint.engine import lint_text
-from slaforge.lint.model import CATEGORIES, LintOptions
+from slaforge.lint.model import CATEGORIES, Block, LintOptions
 
 
 @dataclass(frozen=True)
@@ -258,33 +259,56 @@ def _points(placed: list[tuple[Spot, int, tuple[int, int]]]) -> list[list[int]]:
     return points
 
 
+def place(quote: str, blocks: list[Block]) -> tuple[int, tuple[int, int]] | None:
+    """The block and character span of ``quote`` (compared without Markdown emphasis and
+    with runs of white space as one space)."""
+    return _place(quote, [_plain(b.text) for b in blocks])
+
+
+def _place(
+    quote: str, plain_blocks: list[tuple[str, list[int]]]
+) -> tuple[int, tuple[int, int]] | None:
+    target = _plain(quote)[0]
+    for index, (plain, where) in enumerate(plain_blocks):
+        at = plain.find(target)
+        if at >= 0:
+            return index, (where[at], where[at + len(target) - 1] + 1)
+    return None
+
+
 def score_document(
     text: str, spots: list[Spot], file: str, options: LintOptions, scores: dict[str, Score]
 ) -> None:
-    """Lint a whole Markdown document and add to ``scores``: a finding is right when a weak
+    """Lint a whole Markdown document and add to ``scores`` (see :func:`score_blocks`)."""
+    from slaforge.extract.text import extract_text
+
+    score_blocks(extract_text(text, markdown=True), spots, file, options, scores)
+
+
+def score_blocks(
+    blocks: list[Block],
+    spots: list[Spot],
+    file: str,
+    options: LintOptions,
+    scores: dict[str, Score],
+) -> None:
+    """Lint a whole document's blocks and add to ``scores``: a finding is right when a weak
     spot of its category is in the same sentence, and a spot is found when a finding of its
     category is there (or the finding reports the same words again elsewhere). Missing
     sections, which have no place, are counted per document; see :func:`_points` for
     inconsistencies."""
-    from slaforge.extract.text import extract_text
     from slaforge.lint.engine import lint_blocks
 
-    blocks = extract_text(text, markdown=True)
     findings = lint_blocks(blocks, file, options).findings
     placed: list[tuple[Spot, int, tuple[int, int]]] = []
     plain_blocks = [_plain(b.text) for b in blocks]
     for spot in spots:
         if spot.quote is None:
             continue
-        target, _ = _plain(spot.quote)
-        for index, (plain, where) in enumerate(plain_blocks):
-            at = plain.find(target)
-            if at >= 0:
-                end = where[at + len(target) - 1] + 1
-                placed.append((spot, index, (where[at], end)))
-                break
-        else:
+        place = _place(spot.quote, plain_blocks)
+        if place is None:
             raise ValueError(f"{file}: quote not found: {spot.quote!r}")
+        placed.append((spot, *place))
     by_paragraph = {b.location.paragraph: i for i, b in enumerate(blocks)}
     found: set[int] = set()
     missing = {"reported": 0, "annotated": 0}
@@ -333,13 +357,26 @@ def score_document(
         section.misses.append(f"{file}: {missing['annotated'] - both} missing sections")
 
 
-def score_documents(folder: Path, model: str | None = None) -> tuple[int, dict[str, Score]]:
-    """(documents, scores) over every ``*.md`` in ``folder`` with its ``*.yaml`` annotation."""
+def score_documents(
+    folder: Path, model: str | None = None, word: bool = False
+) -> tuple[int, dict[str, Score]]:
+    """(documents, scores) over every ``*.md`` in ``folder`` with its ``*.yaml`` annotation;
+    with ``word``, each document is linted as the .docx :func:`markdown_to_docx` makes of it."""
+    from slaforge.extract import extract
+    from slaforge.lint.markdown_word import markdown_to_docx
+
     scores = {c: Score() for c in CATEGORIES}
     documents = 0
     for path in sorted(folder.glob("*.md")):
         spots = load_spots(path.with_suffix(".yaml"))
         text = path.read_text(encoding="utf-8")
-        score_document(text, spots, path.name, LintOptions(model=model), scores)
+        options = LintOptions(model=model)
+        if word:
+            with tempfile.TemporaryDirectory() as tmp:
+                docx = Path(tmp, path.stem + ".docx")
+                docx.write_bytes(markdown_to_docx(text))
+                score_blocks(extract(docx), spots, docx.name, options, scores)
+        else:
+            score_document(text, spots, path.name, options, scores)
         documents += 1
     return documents, scores

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from slaforge.metrics import MetricCard
@@ -68,12 +68,24 @@ class BlockLocation:
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph (or table cell) of text and its location."""
+    """One paragraph (or table row) of text and its location.
+
+    A Word table row reads like a Markdown one, ``| cell | cell |``; ``cells`` then holds
+    each cell's (start offset, grid column), so a finding can name its column.
+    """
 
     text: str
     location: BlockLocation
     is_heading: bool = False
     level: int = 0
+    cells: tuple[tuple[int, int], ...] = ()
+
+    def location_at(self, offset: int) -> BlockLocation:
+        """The location of the character at ``offset``: its table cell's column in a row."""
+        if not self.cells or self.location.table is None:
+            return self.location
+        column = next((col for start, col in reversed(self.cells) if start <= offset), 0)
+        return replace(self.location, table=(self.location.table[0], column))
 
 
 @dataclass

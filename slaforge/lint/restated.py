@@ -2573,7 +2573,7 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
         text = info.block.text
         cells = _cells(text)
         row_text = ""
-        if loc.table is not None:
+        if loc.table is not None and not cells:  # a single cell (a row reads as Markdown)
             if loc.table == (0, 0) or info.index != table_at + 1:
                 grid = {}
                 table += 1

@@ -4,7 +4,10 @@ and required sections (found by heading or by content)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
+from itertools import islice
 
 from slaforge.extract.text import LABEL_WORDS
 from slaforge.lint.context import Context
@@ -39,8 +42,27 @@ _PLACEHOLDER = re.compile(
 _QUOTED_DEF = re.compile(
     r"(?:[\u201c\"'\u2018]|\*\*)([A-Z][\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,5})"
     r"(?:[\u201d\"'\u2019]\**|\*\*)\s*"
-    r"(?:\)\s*)?(?:(?:means|shall mean|has the meaning|refers to|is defined as|meaning|is|are)\b|:)"
+    r"(?:\s+(?:or|and)\s+(?:[\u201c\"'\u2018]|\*\*)[^\u201d\"'\u2019*]{1,30}(?:[\u201d\"'\u2019]\**|\*\*))?"
+    r"\s*(?:\)\s*)?"
+    r"(?:(?:means|shall mean|has the meaning|refers to|is defined as|meaning|is|are)\b|:)"
 )
+_ALIAS_DEF = re.compile(
+    r"(?:[\u201d\"'\u2019]|\*\*)\s+(?:or|and)\s+(?:[\u201c\"'\u2018]|\*\*)\s*"
+    r"([A-Z][\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,5})\s*(?:[\u201d\"'\u2019]|\*\*)"
+)
+"""The second name of a term defined under two ("**Monthly Recurring Charge** or **MRC**: …");
+the first is found by ``_QUOTED_DEF`` once it allows the alias."""
+_MEANING_DEF = re.compile(
+    r"\b([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4}),?\s+meaning\s+(?:a|an|any|each|the|every|that)\b"
+)
+"""A term defined where it is first used: "… First Contact Resolution, meaning a Contact
+after which …"."""
+_LISTED_TERMS = re.compile(
+    r"\b(?:expressions|terms|words|phrases)\b[^.;]{0,20}?\(([^)]{3,400})\)[^.;]{0,30}?"
+    r"\b(?:have|has|bear|carry)\s+the\s+meanings?\b"
+)
+"""Terms listed as defined elsewhere in the document: "Other capitalised expressions
+(Performance Points, Relief Event, …) have the meanings given where they are set out"."""
 _TERM_DEF = re.compile(
     r"\b(?i:phrase|term|word|expression|abbreviation)\s+[\u201c\"'\u2018]"
     r"([A-Za-z][\w\-]*(?:\s+[\w\-]+){0,4})[\u201d\"'\u2019][^.;]{0,60}?"
@@ -53,16 +75,19 @@ _PAREN_DEF = re.compile(
     r"[\u201c\"'\u2018]([A-Z][^\u201d\"'\u2019]{1,60})[\u201d\"'\u2019]\s*[),]"
 )
 _LEAD_DEF = re.compile(
-    r"\s*(?:[-•*]\s*)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})\s*(?::\s|\s+means\b|\s+shall mean\b)"
+    r"\s*(?:[-•*]\s*)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})(?:\s+or\s+[A-Z][\w\-]*)?"
+    r"\s*(?::\s|\s+means\b|\s+shall mean\b)"
 )
 _ARTICLE_DEF = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he(?=\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4}\s+(?:means|shall mean)\b))"
+    r"\b(?:[Aa]n?|[Ww]here"
+    r"|[Tt]he(?=\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4}\s+(?:means|shall mean)\b))"
     r"\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\s+"
     r"(?:means|shall mean|is defined as|(?:occurs|exists|arises|happens) (?:if|when|where|whenever)"
-    r"|is (?:the|any|an?|each) )"
+    r"|(?:is|are) (?:the|any|an?|each|all) )"
 )
 """A term defined in running text by the sentence that introduces it: "a Force Majeure Event
-means only: …", "A Persistent Failure occurs if …", "A Critical Failure is the failure of …"."""
+means only: …", "A Persistent Failure occurs if …", "A Critical Failure is the failure of …",
+or after a formula: "where Total Minutes is the number of minutes in the month"."""
 _SENTENCE_TERM = re.compile(r"\s+(?:are|is|shall|will|must|may|do|does|count|counts)\b")
 """What follows a term that is the subject of its sentence."""
 _HEADER_WORDS = frozenset(["term", "terms", "defined term", "word", "expression", "definition"])
@@ -238,8 +263,9 @@ _ZONES = frozenset(
         "summer",
     ]
 )
-_NAME_OF = re.compile(r"\b[A-Z][a-z]+ of (?:the )?$")
-"""The end of "Head of", "Bank of the": the words after it are part of a job title or a name."""
+_NAME_OF = re.compile(r"\b[A-Z][a-z]+ (?:of|for) (?:the )?$")
+"""The end of "Head of", "Bank of the", "Conditions for": the words after it are part of a job
+title or a name ("General Conditions for Business Services")."""
 _ORG_END = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|GmbH|AG|SA|Corp|Corporation|Plc|PLC)\b")
 _REF = re.compile(
     r"(?:\b(?i:clause|section|paragraph|schedule|annex|appendix|article)s?\s+|§§?\s*)"
@@ -309,6 +335,13 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
                     matches.append((lead, False))
         if "mean" in text or " is " in text or "occurs" in text or "arises" in text:
             matches += [(m, False) for m in _ARTICLE_DEF.finditer(text)]
+        if "meaning" in text:
+            matches += [(m, False) for m in _MEANING_DEF.finditer(text)]
+            for listed in _LISTED_TERMS.finditer(text):
+                inner = listed.start(1)
+                matches += [(m, False) for m in _LISTED_TERM.finditer(text, inner, listed.end(1))]
+        if _QUOTES.search(text) and (" or " in text or " and " in text):
+            matches += [(m, False) for m in _ALIAS_DEF.finditer(text)]
         if in_definitions and text.lstrip().startswith("|"):
             matches += [
                 (m, False)  # "| Support Hours | 07:00…", not the header "| Term | Meaning |"
@@ -321,6 +354,11 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
                 continue
             found.setdefault(_singular(term), (info, m.start(1), m.end(1), passing))
     return found
+
+
+_BOLD_LINE = re.compile(r"^\s*\*\*[^*]+\*\*\s*$")
+_CELL_START = re.compile(r"\|\s*")
+_LISTED_TERM = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})")
 
 
 def _numbers(info: DocInfo) -> str | None:
@@ -551,6 +589,8 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
         text = info.block.text
         if strict and not any(mark in text for mark in _MARKS):
             continue
+        if _BOLD_LINE.match(text):
+            continue  # a title or caption set in bold: names, not uses of defined terms
         sent_starts: set[int] | None = None
         for m in _TERM_USE.finditer(text):
             term = m.group(1)
@@ -560,6 +600,8 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 continue
             if sent_starts is None:
                 sent_starts = set(info.sentence_starts())
+                if text.lstrip().startswith("|"):  # each cell opens like a sentence
+                    sent_starts.update(c.end() for c in _CELL_START.finditer(text))
             if m.start() in sent_starts and not (
                 # a term of two capitalised words opening a later sentence of a paragraph
                 # ("… agreed. Exempt Tickets are excluded …") reads as a defined term too
@@ -593,7 +635,8 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 continue  # "the Talvio Repairs Platform" of Talvio Software Limited: a product
             if _ACRONYM_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "the CEDR Model Procedure": the name of another body's document
-            if " of " in text[max(0, m.start() - 5) : m.start()] and _NAME_OF.search(
+            joint = text[max(0, m.start() - 5) : m.start()]
+            if (" of " in joint or " for " in joint) and _NAME_OF.search(
                 text, max(0, m.start() - 40), m.start()
             ):
                 continue
@@ -627,19 +670,32 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
         and not any(_CLOCK_TERM.search(t) for t in defined)
     ):
         return  # one paragraph with one definition: the excerpt shows where it is used
+    vocabulary: list[tuple[str, int]] | None = None
     for term, (info, start, end, passing) in defined.items():
         if passing or _listed_part(ctx, info):
             continue
         if term.isupper():  # an acronym: "SAL" is not used by "sales"
-            uses = len(re.findall(r"\b" + re.escape(term) + r"s?\b", whole))
-        else:
-            # "Resolution" is used by "resolved", "Attendance" by "attend": compare word stems
-            stem = re.escape(term if " " in term else term[: max(5, len(term) - 5)])
-            uses = len(re.findall(r"\b" + stem + r"\w{0,6}\b", whole, re.IGNORECASE))
-        if uses <= 1:
+            found = re.finditer(r"\b" + re.escape(term) + r"s?\b", whole)
+            uses = len(list(islice(found, 2)))
+        # "Resolution" is used by "resolved", "Attendance" by "attend": compare word stems
+        elif not (stem := term[: max(5, len(term) - 5)].lower()).isalnum() or " " in term:
+            stem = term if " " in term else stem  # "Service Credit", "Hand-over"
+            found = re.finditer(r"\b" + re.escape(stem) + r"\w{0,6}\b", whole, re.IGNORECASE)
+            uses = len(list(islice(found, 2)))
+        else:  # one word: look its stem up in the document's words
+            if vocabulary is None:
+                vocabulary = sorted(Counter(_WORD.findall(whole.lower())).items())
+            first = bisect_left(vocabulary, (stem,))
+            uses = 0
+            for word, count in islice(vocabulary, first, None):
+                if not word.startswith(stem):
+                    break
+                uses += count if len(word) <= len(stem) + 6 else 0
+        if uses <= 1:  # the definition itself is one
             yield ctx.finding(rule, info, start, end)
 
 
+_WORD = re.compile(r"\w+")
 _CLOCK_TERM = re.compile(r"\b(?:[Dd]ays?|[Hh]ours?)$")
 """A defined unit of time ("Business Day", "Working Hours"), whose use shows in durations."""
 

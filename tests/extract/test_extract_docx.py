@@ -67,9 +67,9 @@ def test_restarted_list_counts_from_one_and_shared_list_continues(tmp_path: Path
 
     blocks = _by_text(extract(tmp_path / "d.docx"))
 
-    assert blocks["First list, second item."].location.clause == "2"
-    assert blocks["Restarted list item."].location.clause == "1"
-    assert blocks["Back in the first list."].location.clause == "2"
+    assert blocks["2. First list, second item."].location.clause == "2"
+    assert blocks["1. Restarted list item."].location.clause == "1"
+    assert blocks["2. Back in the first list."].location.clause == "2"
 
 
 def test_numbered_headings_give_clause_and_heading_path(tmp_path: Path) -> None:
@@ -90,15 +90,15 @@ def test_numbered_headings_give_clause_and_heading_path(tmp_path: Path) -> None:
 
     reply = blocks["The supplier replies within one hour."]
     assert reply.location.clause == "2.1"
-    assert reply.location.heading_path == ("Service levels", "Response times")
+    assert reply.location.heading_path == ("2 Service levels", "2.1 Response times")
     assert blocks["Credits are paid monthly."].location.clause == "2.2"
     assert blocks["Words have the meaning given here."].location.clause == "1"
-    heading = blocks["Response times"]
+    heading = blocks["2.1 Response times"]
     assert heading.is_heading and heading.level == 2
-    assert heading.location.heading_path == ("Service levels",)
+    assert heading.location.heading_path == ("2 Service levels",)
 
 
-def test_table_cells_are_blocks_with_row_and_column(tmp_path: Path) -> None:
+def test_table_rows_read_as_markdown_rows_and_findings_name_their_cell(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_heading("Priorities", 1)
     document.add_paragraph("The table sets the targets.")
@@ -113,13 +113,14 @@ def test_table_cells_are_blocks_with_row_and_column(tmp_path: Path) -> None:
 
     blocks = _by_text(extract(tmp_path / "d.docx"))
 
-    cell = blocks["Within one hour.\nAround the clock."]
-    assert cell.location.table == (1, 1)
-    assert cell.location.heading_path == ("Priorities",)
-    assert blocks["Priority"].location.table == (0, 0)
+    row = blocks["| Urgent | Within one hour. Around the clock. |"]
+    assert row.location.table == (1, 0)
+    assert row.location.heading_path == ("Priorities",)
+    assert row.location_at(row.text.index("Around")).table == (1, 1)
+    assert row.location_at(row.text.index("Urgent")).table == (1, 0)
+    assert blocks["| Priority | Response |"].location.table == (0, 0)
     assert blocks["The table sets the targets."].location.table is None
-    assert blocks["Urgent"].location.paragraph < cell.location.paragraph
-    assert blocks["After the table."].location.paragraph > cell.location.paragraph
+    assert blocks["After the table."].location.paragraph > row.location.paragraph
 
 
 def test_headers_and_footers_are_marked(tmp_path: Path) -> None:
@@ -175,3 +176,21 @@ def test_empty_paragraphs_are_skipped_but_counted(tmp_path: Path) -> None:
     blocks = extract(tmp_path / "d.docx")
 
     assert [(b.text, b.location.paragraph) for b in blocks] == [("One.", 0), ("Three.", 2)]
+
+
+def test_bullets_read_as_markdown_bullets_whatever_the_glyph(tmp_path: Path) -> None:
+    document = docx.Document()
+    bullets = add_list(document, [("bullet", "\uf0b7", 1), ("bullet", "o", 1)])
+    document.add_paragraph("Credits are applied when:")
+    number(document.add_paragraph("the report shows a miss;"), bullets, 0)
+    number(document.add_paragraph("a nested point."), bullets, 1)
+    document.save(str(tmp_path / "d.docx"))
+
+    texts = [b.text for b in extract(tmp_path / "d.docx")]
+
+    assert texts == [
+        "Credits are applied when:",
+        "- the report shows a miss;",
+        "- a nested point.",
+    ]
+    assert all(b.location.clause is None for b in extract(tmp_path / "d.docx"))

@@ -47,7 +47,7 @@ def _finding(block: Block, words: str, code: str = "SLA101") -> Finding:
         why="A promise to try cannot be missed.",
         suggestion="Promise a measurable outcome.",
         file="draft.docx",
-        location=block.location,
+        location=block.location_at(start),
         start=start,
         end=start + len(words),
         text=block.text,
@@ -65,7 +65,7 @@ def _findings(path: Path) -> list[Finding]:
         _finding(sentence, "reasonable efforts"),
         _finding(sentence, "commercially reasonable time", "SLA102"),
         _finding(sentence, "reasonable time at its sole", "SLA103"),
-        _finding(blocks["Best efforts, around the clock."], "Best efforts"),
+        _finding(blocks["| Urgent | Best efforts, around the clock. |"], "Best efforts"),
     ]
 
 
