@@ -10,6 +10,7 @@ records which.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +24,6 @@ from lxml import etree
 
 from slaforge.errors import InputError, Location
 from slaforge.extract.numbering import Numbering, w
-from slaforge.extract.text import typed_clause
 from slaforge.lint.model import Block, BlockLocation
 
 _CONTAINERS = frozenset(
@@ -102,17 +102,20 @@ def _paragraphs(parent: etree._Element) -> Iterator[etree._Element]:
                 yield from (p for p in _block_items(tc) if p.tag == w("p"))
 
 
-def _cells(tbl: etree._Element) -> Iterator[tuple[int, int, etree._Element]]:
-    """(row, grid column, ``w:tc``) for each cell of ``tbl``; merged cells count their span."""
+def _cells(tbl: etree._Element) -> Iterator[tuple[int, int, int, etree._Element]]:
+    """(row, grid column, columns spanned, ``w:tc``) for each cell of ``tbl``; a row may start
+    after empty grid columns (``w:gridBefore``)."""
     rows = [tr for tr in tbl.iter(w("tr")) if _owner_table(tr) is tbl]
     for row_no, tr in enumerate(rows):
-        col = 0
+        before = tr.find(f"{w('trPr')}/{w('gridBefore')}")
+        col = int(before.get(w("val"), "0")) if before is not None else 0
         for tc in tr.iter(w("tc")):
             if _owner_table(tc) is not tbl:
                 continue
-            yield row_no, col, tc
-            span = tc.find(f"{w('tcPr')}/{w('gridSpan')}")
-            col += int(span.get(w("val"), "1")) if span is not None else 1
+            span_element = tc.find(f"{w('tcPr')}/{w('gridSpan')}")
+            span = max(1, int(span_element.get(w("val"), "1"))) if span_element is not None else 1
+            yield row_no, col, span, tc
+            col += span
 
 
 def _owner_table(element: etree._Element) -> etree._Element | None:
@@ -152,57 +155,69 @@ class _Builder:
         clause, shown = self._label(p)
         level = self.numbering.heading_level(p) if self.numbering is not None else None
         pieces, text = _map([p])
-        if shown and text.strip():
+        title = text.strip()
+        segments: tuple[tuple[int, int, int], ...] = ()
+        if shown and title:
             # the list number or bullet Word renders is part of what the reader sees
             text = f"{shown} {text}"
             pieces = _shifted(pieces, len(shown) + 1)
+            segments = ((len(shown) + 1, index, 0),)
         elif not shown:
-            clause = typed_clause(text.lstrip())  # a number typed by hand: "4.2 Credits …"
-        if level is not None and text.strip():
+            clause = _typed_clause(text)
+        if level is not None and title:
             while self.headings and self.headings[-1][0] >= level:
                 self.headings.pop()
             path = tuple(title for _, title in self.headings)
-            self.headings.append((level, text.strip()))
+            self.headings.append((level, title))
             self.heading_clause = clause
         else:
             path = tuple(title for _, title in self.headings)
             clause = clause or self.heading_clause
-        if not text.strip():
+        if not title:
             return
         location = BlockLocation(paragraph=index, clause=clause, heading_path=path, part=self.part)
-        block = Block(text, location, is_heading=level is not None, level=level or 0)
+        block = Block(text, location, level is not None, level or 0, segments)
         self.blocks.append(MappedBlock(block, pieces))
 
     def table(self, tbl: etree._Element) -> None:
-        """One block per row, written as Markdown writes one: ``| cell | cell |``."""
+        """One block per row, written as Markdown writes one: ``| cell | cell |``; a cell
+        spanning columns is followed by empty ones, so every column keeps its heading."""
         path = tuple(title for _, title in self.headings)
-        rows: dict[int, list[tuple[int, list[etree._Element]]]] = {}
-        for row, col, tc in _cells(tbl):
-            rows.setdefault(row, []).append((col, list(_paragraphs(tc))))
+        rows: dict[int, list[tuple[int, int, list[etree._Element]]]] = {}
+        for row, col, span, tc in _cells(tbl):
+            rows.setdefault(row, []).append((col, span, list(_paragraphs(tc))))
         for row, cells in rows.items():
             first = self.index
             pieces: list[RunPiece] = []
+            segments: list[tuple[int, int, int]] = []
             text = "|"
-            starts: list[tuple[int, int]] = []
             clause = None
-            for col, paragraphs in cells:
-                self.index += len(paragraphs)
-                clause = clause or next(filter(None, (self._label(p)[0] for p in paragraphs)), None)
-                cell_pieces, cell_text = _map(paragraphs, " ")
+            at = 0
+            for col, span, paragraphs in cells:
+                text += "  |" * (col - at)  # empty grid columns before the cell
+                at = col + span
                 text += " "
-                starts.append((len(text), col))
-                pieces += _shifted(cell_pieces, len(text))
-                text += cell_text + " |"
+                for number, p in enumerate(paragraphs):
+                    label = self._label(p)[0]  # every numbered paragraph counts in its list
+                    clause = clause or label
+                    if number:
+                        text += " "
+                    segments.append((len(text), self.index, col))
+                    self.index += 1
+                    p_pieces, p_text = _map([p])
+                    pieces += _shifted(p_pieces, len(text))
+                    text += p_text.replace("|", "\u00a6")  # a bar in a cell is not a new cell
+                text += " |" + "  |" * (span - 1)
             if not any(c.strip() for c in text.split("|")):
                 continue
             location = BlockLocation(
-                paragraph=first,
+                paragraph=segments[0][1] if segments else first,
                 clause=clause or self.heading_clause,
                 heading_path=path,
                 table=(row, cells[0][0]),
                 part=self.part,
             )
-            block = Block(text, location, cells=tuple(starts))
+            block = Block(text, location, segments=tuple(segments))
             self.blocks.append(MappedBlock(block, pieces))
 
     def story(self, root: etree._Element) -> None:
@@ -225,6 +240,16 @@ def _map(paragraphs: list[etree._Element], joiner: str = "\n") -> tuple[list[Run
             pieces.append(RunPiece(r, len(text), len(text) + len(value)))
             text += value
     return pieces, text
+
+
+_TYPED_CLAUSE = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|\d{1,3}(?=\t|\s+[A-Z]))\s")
+
+
+def _typed_clause(text: str) -> str | None:
+    """A clause number typed by hand at the start of a paragraph: "4.2 Credits …", "4. Scope",
+    "4<tab>Scope"; not a figure that opens a sentence ("24 hours a day …")."""
+    m = _TYPED_CLAUSE.match(text)
+    return m.group(1).rstrip(".)") if m else None
 
 
 def _shifted(pieces: list[RunPiece], by: int) -> list[RunPiece]:

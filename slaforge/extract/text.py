@@ -81,7 +81,9 @@ def _title(line: str) -> bool:
     return capitals >= 0.7 * len(words)
 
 
-_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
+_STRONG = re.compile(
+    r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*|(?<!\w)__(?=[^\s_])(.+?)(?<=[^\s_])__(?!\w)"
+)
 """Markdown bold, which the reader sees as bold words (as in a .docx), not as asterisks."""
 
 

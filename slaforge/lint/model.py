@@ -54,6 +54,9 @@ class BlockLocation:
     table: tuple[int, int] | None = None
     part: str = "body"
     line: int | None = None
+    shift: int = 0
+    """Where this paragraph's text starts in its block's text (after a list label, or inside
+    a table row): a finding's offsets in the paragraph are its block offsets less ``shift``."""
 
     def where(self) -> str:
         """A reader's description: ``paragraph 12``, ``line 7, table row 2, column 1``."""
@@ -70,22 +73,31 @@ class BlockLocation:
 class Block:
     """One paragraph (or table row) of text and its location.
 
-    A Word table row reads like a Markdown one, ``| cell | cell |``; ``cells`` then holds
-    each cell's (start offset, grid column), so a finding can name its column.
+    A Word table row reads like a Markdown one, ``| cell | cell |``, and a list paragraph
+    after its number; ``segments`` then holds each paragraph's (start offset in ``text``,
+    paragraph index, grid column) so that a finding names the paragraph and cell it is in.
     """
 
     text: str
     location: BlockLocation
     is_heading: bool = False
     level: int = 0
-    cells: tuple[tuple[int, int], ...] = ()
+    segments: tuple[tuple[int, int, int], ...] = ()
 
     def location_at(self, offset: int) -> BlockLocation:
-        """The location of the character at ``offset``: its table cell's column in a row."""
-        if not self.cells or self.location.table is None:
+        """The location of the character at ``offset``: its paragraph (its cell in a row)."""
+        if not self.segments:
             return self.location
-        column = next((col for start, col in reversed(self.cells) if start <= offset), 0)
-        return replace(self.location, table=(self.location.table[0], column))
+        start, paragraph, column = next(
+            (s for s in reversed(self.segments) if s[0] <= offset), self.segments[0]
+        )
+        table = self.location.table
+        return replace(
+            self.location,
+            paragraph=paragraph,
+            table=None if table is None else (table[0], column),
+            shift=start,
+        )
 
 
 @dataclass

@@ -53,10 +53,21 @@ _ALIAS_DEF = re.compile(
 """The second name of a term defined under two ("**Monthly Recurring Charge** or **MRC**: …");
 the first is found by ``_QUOTED_DEF`` once it allows the alias."""
 _MEANING_DEF = re.compile(
-    r"\b([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4}),?\s+meaning\s+(?:a|an|any|each|the|every|that)\b"
+    r"\b([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\s+meaning\s+(?:a|an|any|each|every)\b"
 )
-"""A term defined where it is first used: "… First Contact Resolution, meaning a Contact
-after which …"."""
+"""A term defined where it is first used: "… First Contact Resolution meaning a Contact after
+which …" (not ", meaning the Customer needs …", which says what follows from it)."""
+_LEAD_IS_DEF = re.compile(
+    r"\s*(?:[-•*]\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?"
+    r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\s+(?:is|are)\s+(?:the|a|an|any|each|every)\s"
+)
+"""A term a paragraph opens by explaining: "Resolution Window is the period …" (a term set in
+bold in the draft, which the text no longer marks)."""
+_WHERE_DEF = re.compile(
+    r"\b(?:[Ww]here|and)\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})\s+(?:is|are|means)\s+"
+    r"(?:the|an?|each|all|any)\s"
+)
+"""The terms of a formula, explained after it: "where Total Minutes is the number of …"."""
 _LISTED_TERMS = re.compile(
     r"\b(?:expressions|terms|words|phrases)\b[^.;]{0,20}?\(([^)]{3,400})\)[^.;]{0,30}?"
     r"\b(?:have|has|bear|carry)\s+the\s+meanings?\b"
@@ -79,15 +90,13 @@ _LEAD_DEF = re.compile(
     r"\s*(?::\s|\s+means\b|\s+shall mean\b)"
 )
 _ARTICLE_DEF = re.compile(
-    r"\b(?:[Aa]n?|[Ww]here"
-    r"|[Tt]he(?=\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4}\s+(?:means|shall mean)\b))"
+    r"\b(?:[Aa]n?|[Tt]he(?=\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4}\s+(?:means|shall mean)\b))"
     r"\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\s+"
     r"(?:means|shall mean|is defined as|(?:occurs|exists|arises|happens) (?:if|when|where|whenever)"
     r"|(?:is|are) (?:the|any|an?|each|all) )"
 )
 """A term defined in running text by the sentence that introduces it: "a Force Majeure Event
-means only: …", "A Persistent Failure occurs if …", "A Critical Failure is the failure of …",
-or after a formula: "where Total Minutes is the number of minutes in the month"."""
+means only: …", "A Persistent Failure occurs if …", "A Critical Failure is the failure of …"."""
 _SENTENCE_TERM = re.compile(r"\s+(?:are|is|shall|will|must|may|do|does|count|counts)\b")
 """What follows a term that is the subject of its sentence."""
 _HEADER_WORDS = frozenset(["term", "terms", "defined term", "word", "expression", "definition"])
@@ -335,6 +344,10 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
                     matches.append((lead, False))
         if "mean" in text or " is " in text or "occurs" in text or "arises" in text:
             matches += [(m, False) for m in _ARTICLE_DEF.finditer(text)]
+        if "=" in text or "\u00f7" in text or text.lstrip().lower().startswith("where"):
+            matches += [(m, False) for m in _WHERE_DEF.finditer(text)]
+        if lead_is := _LEAD_IS_DEF.match(text):
+            matches.append((lead_is, False))
         if "meaning" in text:
             matches += [(m, False) for m in _MEANING_DEF.finditer(text)]
             for listed in _LISTED_TERMS.finditer(text):
@@ -356,7 +369,25 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
     return found
 
 
-_BOLD_LINE = re.compile(r"^\s*\*\*[^*]+\*\*\s*$")
+_CAPTION = re.compile(r"\s*(?:Table|Figure|Chart|Diagram|Exhibit)\s+[\w.]{1,5}\s*[:.\-\u2013]\s")
+
+
+def _title_matter(ctx: Context) -> set[int]:
+    """The lines under the title, before the first part of the document: a subtitle or the
+    parties' names, without a sentence ("Call-Off Contract for Managed Platform Services")."""
+    found: set[int] | None = ctx.memo.get("title-matter")
+    if found is None:
+        found = set()
+        for info in ctx.infos[1:]:
+            text = info.block.text.strip()
+            if info.block.is_heading or _numbers(info) or len(text.split()) > 30:
+                break
+            if not text.endswith((".", ";", ":")):
+                found.add(info.index)
+        ctx.memo["title-matter"] = found
+    return found
+
+
 _CELL_START = re.compile(r"\|\s*")
 _LISTED_TERM = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})")
 
@@ -589,8 +620,8 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
         text = info.block.text
         if strict and not any(mark in text for mark in _MARKS):
             continue
-        if _BOLD_LINE.match(text):
-            continue  # a title or caption set in bold: names, not uses of defined terms
+        if _CAPTION.match(text) or info.index in _title_matter(ctx):
+            continue  # a table's caption, the title page: names, not uses of defined terms
         sent_starts: set[int] | None = None
         for m in _TERM_USE.finditer(text):
             term = m.group(1)

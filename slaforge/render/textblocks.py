@@ -25,26 +25,27 @@ def model_blocks(model: DocumentModel) -> list[Block]:
             if isinstance(block, Paragraph):
                 text = plain_text(block.inlines, model)
                 clause = number
+                label = ""
                 if block.level == 1:
                     sub, item = sub + 1, 0
-                    clause = f"{number}.{sub}"
-                    text = f"{clause} {text}"
+                    label = clause = f"{number}.{sub}"
                 elif block.level == 2:
-                    clause = f"({_letters(item)})"
+                    label = clause = f"({_letters(item)})"
                     item += 1
-                    text = f"{clause} {text}"
-                blocks.append(Block(text, BlockLocation(index, clause, path)))
+                segments = ((len(label) + 1, index, 0),) if label else ()
+                text = f"{label} {text}" if label else text
+                blocks.append(Block(text, BlockLocation(index, clause, path), segments=segments))
                 index += 1
             elif isinstance(block, Table):
                 for r, row in enumerate([block.header, *block.rows]):
                     text = "|"
-                    cells: list[tuple[int, int]] = []
+                    cells: list[tuple[int, int, int]] = []
                     for c, cell in enumerate(row):
                         text += " "
-                        cells.append((len(text), c))
-                        text += plain_text(cell, model) + " |"
+                        cells.append((len(text), index + c, c))
+                        text += plain_text(cell, model).replace("|", "\u00a6") + " |"
                     location = BlockLocation(index, number, path, table=(r, 0))
-                    blocks.append(Block(text, location, cells=tuple(cells)))
+                    blocks.append(Block(text, location, segments=tuple(cells)))
                     index += len(row)
     return blocks
 

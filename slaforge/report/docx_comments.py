@@ -21,7 +21,7 @@ from docx.text.run import Run
 from slaforge.extract.docx import MappedBlock, RunPiece, map_document, open_docx, run_items
 from slaforge.extract.numbering import w
 from slaforge.fileio import write_atomic
-from slaforge.lint.model import BlockLocation, Finding
+from slaforge.lint.model import Block, Finding
 
 AUTHOR = "slaforge"
 INITIALS = "SF"
@@ -99,25 +99,27 @@ def _anchor(mapped: MappedBlock, finding: Finding) -> tuple[int, int] | None:
     return None
 
 
-def _key(location: BlockLocation) -> tuple[int, int | None]:
-    """A body block's key: its paragraph, and its row in a table (a finding names its cell)."""
-    return location.paragraph, None if location.table is None else location.table[0]
+def _paragraphs_of(block: Block) -> list[int]:
+    """Every paragraph a body block is made of (the paragraphs of a table row's cells)."""
+    return [block.location.paragraph, *(segment[1] for segment in block.segments)]
 
 
 def _add_comments(document: DocumentObject, findings: list[Finding]) -> Annotated:
-    blocks = {
-        _key(m.block.location): m for m in map_document(document) if m.block.location.part == "body"
-    }
-    todo: dict[tuple[int, int | None], list[tuple[Finding, int, int]]] = defaultdict(list)
+    blocks: dict[int, MappedBlock] = {}
+    for each in map_document(document):
+        if each.block.location.part == "body":
+            for paragraph in _paragraphs_of(each.block):
+                blocks[paragraph] = each
+    todo: dict[int, list[tuple[Finding, int, int]]] = defaultdict(list)
     skipped = 0
     for finding in findings:
         location = finding.location
-        mapped = blocks.get(_key(location))
+        mapped = blocks.get(location.paragraph)
         anchor = _anchor(mapped, finding) if mapped and location.part == "body" else None
         if mapped is None or anchor is None:
             skipped += 1
             continue
-        todo[_key(location)].append((finding, *anchor))
+        todo[mapped.block.location.paragraph].append((finding, *anchor))
     added = 0
     for key, items in todo.items():
         mapped = blocks[key]

@@ -16,7 +16,10 @@ SCHEMA_VERSION = 1
 
 
 def location_dict(location: BlockLocation, start: int, end: int) -> dict[str, Any]:
-    """The ``location`` object of a finding; ``row``/``column`` only for table cells."""
+    """The ``location`` object of a finding; ``row``/``column`` only for table cells; ``start``
+    and ``end`` count in the paragraph's own text (a .docx list label or the rest of a table row
+    are not part of it)."""
+    start, end = max(0, start - location.shift), max(0, end - location.shift)
     out: dict[str, Any] = {
         "part": location.part,
         "paragraph": location.paragraph,

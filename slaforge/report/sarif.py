@@ -38,8 +38,9 @@ def _region(finding: Finding) -> dict[str, Any]:
         region["startLine"] = location.line
     else:
         region["startLine"] = location.paragraph + 1
-        region["startColumn"] = finding.start + 1
-        region["endColumn"] = max(finding.end, finding.start) + 1
+        start = max(0, finding.start - location.shift)
+        region["startColumn"] = start + 1
+        region["endColumn"] = max(finding.end - location.shift, start) + 1
     return region
 
 

@@ -90,12 +90,12 @@ def test_numbered_headings_give_clause_and_heading_path(tmp_path: Path) -> None:
 
     reply = blocks["The supplier replies within one hour."]
     assert reply.location.clause == "2.1"
-    assert reply.location.heading_path == ("2 Service levels", "2.1 Response times")
+    assert reply.location.heading_path == ("Service levels", "Response times")
     assert blocks["Credits are paid monthly."].location.clause == "2.2"
     assert blocks["Words have the meaning given here."].location.clause == "1"
     heading = blocks["2.1 Response times"]
     assert heading.is_heading and heading.level == 2
-    assert heading.location.heading_path == ("2 Service levels",)
+    assert heading.location.heading_path == ("Service levels",)
 
 
 def test_table_rows_read_as_markdown_rows_and_findings_name_their_cell(tmp_path: Path) -> None:
@@ -194,3 +194,57 @@ def test_bullets_read_as_markdown_bullets_whatever_the_glyph(tmp_path: Path) -> 
         "- a nested point.",
     ]
     assert all(b.location.clause is None for b in extract(tmp_path / "d.docx"))
+
+
+def test_a_finding_in_a_row_names_its_cell_paragraph_and_offsets_within_it(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Targets.")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "P1"
+    table.cell(0, 1).text = "The Supplier will use reasonable efforts to respond."
+    document.save(str(tmp_path / "d.docx"))
+
+    row = next(b for b in extract(tmp_path / "d.docx") if b.location.table is not None)
+    start = row.text.index("reasonable efforts")
+    where = row.location_at(start)
+
+    assert (where.paragraph, where.table) == (2, (0, 1))  # paragraph 0, cell "P1" 1, then this
+    paragraph = "The Supplier will use reasonable efforts to respond."
+    assert start - where.shift == paragraph.index("reasonable efforts")
+
+
+def test_numbered_paragraphs_in_a_table_keep_their_list_counting(tmp_path: Path) -> None:
+    document = docx.Document()
+    num = add_list(document, [("decimal", "%1.", 1)])
+    number(document.add_paragraph("Before the table."), num)
+    table = document.add_table(rows=1, cols=2)
+    number(table.cell(0, 0).paragraphs[0], num)
+    table.cell(0, 0).paragraphs[0].text = "In the first cell."
+    number(table.cell(0, 1).paragraphs[0], num)
+    table.cell(0, 1).paragraphs[0].text = "In the second cell."
+    number(document.add_paragraph("After the table."), num)
+    document.save(str(tmp_path / "d.docx"))
+
+    last = extract(tmp_path / "d.docx")[-1]
+
+    assert (last.text, last.location.clause) == ("4. After the table.", "4")
+
+
+def test_merged_and_skipped_grid_columns_keep_every_value_under_its_heading(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=4)
+    header = table.rows[0].cells
+    header[0].merge(header[1]).text = "Priority"
+    header[2].text, header[3].text = "Response", "Resolution"
+    for c, value in enumerate(["P1", "Critical", "1 hour", "4 hours"]):
+        table.cell(1, c).text = value
+    table.cell(2, 2).text = "a | b"
+    document.save(str(tmp_path / "d.docx"))
+
+    rows = [b.text for b in extract(tmp_path / "d.docx")]
+
+    assert rows[0] == "| Priority |  | Response | Resolution |"
+    assert rows[1] == "| P1 | Critical | 1 hour | 4 hours |"
+    assert rows[2] == "|  |  | a \u00a6 b |  |"  # a bar inside a cell does not open a new one

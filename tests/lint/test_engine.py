@@ -305,3 +305,68 @@ def test_two_rules_of_a_category_on_the_same_words_are_one_finding() -> None:
     everything = lint_text(text).findings
     spans = [(f.category, f.start, f.end) for f in everything]
     assert len(spans) == len(set(spans))
+
+
+_DEFINED = (
+    "# 1. Definitions\n\n- **Service Credit**: a reduction of the Charges.\n\n"
+    "- **Charges**: the fees.\n\n"
+)
+
+
+def _flagged(text: str, code: str) -> list[str]:
+    blocks = extract_text(_DEFINED + text, markdown=True)
+    return [f.match for f in lint_blocks(blocks, "t", LintOptions()).findings if f.code == code]
+
+
+def test_terms_defined_in_passing_formulas_aliases_and_lists_are_defined() -> None:
+    assert not _flagged(
+        "- **Monthly Recurring Charge** or **MRC**: the charge for a rack.\n\n# 2. Charges\n\n"
+        "The MRC and every Monthly Recurring Charge are invoiced. A Service Credit reduces the "
+        "Charges.",
+        "SLA042",
+    )
+    assert not _flagged(
+        "# 2. Levels\n\nThe Supplier shall achieve First Time Fix of 80%, First Time Fix meaning "
+        "a visit after which the user needs no second visit. A Service Credit reduces the Charges.",
+        "SLA042",
+    )
+    assert not _flagged(
+        "Other capitalised expressions (Relief Event, Remedial Plan and Performance Points) have "
+        "the meanings given where they are set out.\n\n# 2. Relief\n\nA Relief Event excuses a "
+        "miss. The Remedial Plan is due in 10 days and Performance Points accrue. A Service Credit "
+        "reduces the Charges.",
+        "SLA042",
+    )
+    assert not _flagged(
+        "# 2. Availability\n\nAvailability = Up Minutes / Total Minutes x 100, where Total Minutes "
+        "is the number of minutes in the month and Up Minutes are the minutes the Service works. "
+        "A Service Credit reduces the Charges.",
+        "SLA042",
+    )
+
+
+def test_a_term_merely_mentioned_is_still_undefined() -> None:
+    # "where …" outside a formula, and ", meaning …" that says what follows, define nothing
+    assert _flagged(
+        "# 2. Credits\n\nNo Service Credit is due where Planned Maintenance is the cause. The "
+        "Charges apply.",
+        "SLA042",
+    ) == ["Planned Maintenance"]
+    assert _flagged(
+        "# 2. Support\n\nTickets are raised in the Support Portal, meaning the Customer needs an "
+        "account. A Service Credit reduces the Charges.",
+        "SLA042",
+    ) == ["Support Portal"]
+
+
+def test_bold_markdown_reads_as_words_and_blank_lines_stay_placeholders() -> None:
+    assert _flagged(
+        "**Resolution Window** is the period in which a fix is made.\n\n# 2. Credits\n\n"
+        "A Service Credit reduces the Charges.",
+        "SLA043",
+    ) == ["Resolution Window"]
+    blocks = extract_text("The Supplier shall respond within ____ hours.", markdown=True)
+    assert blocks[0].text == "The Supplier shall respond within ____ hours."
+    assert extract_text("A **bold** and __strong__ word", markdown=True)[0].text == (
+        "A bold and strong word"
+    )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
+from slaforge.lint.model import Block, BlockLocation
 from slaforge.report import json as json_report
+from slaforge.report.json import location_dict
 from tests.report.sample import check_snapshot, sample_results
 
 
@@ -62,3 +64,12 @@ def test_metric_cards_list_what_is_missing() -> None:
     assert response["kind"] == "response_time"
     assert response["stop_event"] is None
     assert "stop_event" in response["missing"] and "counts_as_met" in response["missing"]
+
+
+def test_offsets_count_in_the_paragraph_not_in_the_table_row() -> None:
+    row = Block("| P1 | Use reasonable efforts. |", BlockLocation(4, table=(1, 0)))
+    row = Block(row.text, row.location, segments=((2, 5, 0), (7, 6, 1)))
+    start = row.text.index("reasonable")
+    location = location_dict(row.location_at(start), start, start + len("reasonable efforts"))
+    assert (location["paragraph"], location["row"], location["column"]) == (6, 1, 1)
+    assert (location["start"], location["end"]) == (4, 22)  # in "Use reasonable efforts."
