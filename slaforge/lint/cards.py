@@ -293,7 +293,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
         before_block = len(sites)
         targets = [(h, True) for h in info.hits.get("@pct", ())]
         targets += [(h, False) for h in info.hits.get("@dur", ())]
-        example = example_from(ctx, info)
+        example = example_from(info)
         if example is not None:
             # a worked example's figures illustrate the formula; they define no metric
             targets = [t for t in targets if t[0][2] < example]

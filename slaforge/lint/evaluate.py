@@ -309,7 +309,11 @@ def score_blocks(
         if place is None:
             raise ValueError(f"{file}: quote not found: {spot.quote!r}")
         placed.append((spot, *place))
-    by_paragraph = {b.location.paragraph: i for i, b in enumerate(blocks)}
+    by_paragraph = {
+        paragraph: i
+        for i, b in enumerate(blocks)
+        for paragraph in (b.location.paragraph, *(segment[1] for segment in b.segments))
+    }
     found: set[int] = set()
     missing = {"reported": 0, "annotated": 0}
     for f in findings:

@@ -156,7 +156,7 @@ _EXAMPLE_OPENER = re.compile(
 _EXAMPLE_HEADING = re.compile(r"\b(?:examples?|illustrations?|worked)\b", re.IGNORECASE)
 
 
-def example_from(ctx: Context, info: DocInfo) -> int | None:
+def example_from(info: DocInfo) -> int | None:
     """The first sentence of ``info`` that belongs to a worked example (the sentence opening
     with ``For example``, ``Suppose``…, or 0 under a heading naming examples), when the
     example has at least two figures; None otherwise."""
@@ -268,7 +268,7 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
             owned = info.hits["@provider-deadline"]
             hits = [h for h in hits if not _deadline_in(info, h, owned)]
         if rule.skip_examples:
-            example = example_from(ctx, info)
+            example = example_from(info)
             if example is not None:
                 hits = [h for h in hits if h[2] < example]
         for hit in _merged(hits):

@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 
 from slaforge.lint.context import Context
 from slaforge.lint.docinfo import DocInfo
+from slaforge.lint.kinds import example_from
 from slaforge.lint.model import Finding
 from slaforge.lint.rules import Rule
 
@@ -1042,6 +1043,12 @@ _FOR_MISS = re.compile(
 )
 """After a credit word: what the credit is paid for ("reduction for missing the standard")."""
 
+_TOLERANCE = re.compile(r"(?:plus or minus|give or take|\u00b1|\+/-|\+ or -)\s*$", re.I)
+_TOLD = re.compile(
+    r"\b(?i:notif(?:y|ies)|tells?|informs?|alerts?|advises?|warns?)\s+"
+    r"(?:(?i:the|its|each|every|all|any|affected)|[A-Z]\w+)\b[^.;:]{0,60}$",
+)
+"""A notification verb before a value, in its clause: the value is when the customer is told."""
 _EVENTS = (
     r"(?:incidents?|breach\w*|outages?|failures?|faults?|changes?|events?|delays?|disruptions?"
     r"|loss\w*)"
@@ -1155,6 +1162,7 @@ def statements(
         row_label = cells[0]
     q = 0
     prev: _Sentence | None = None
+    example = example_from(info)
     for sent, (tok_start, tok_end) in enumerate(info.sent_bounds):
         if tok_start >= tok_end:
             continue
@@ -1177,8 +1185,8 @@ def statements(
             if slow.rstrip().endswith("?") and _MEASURING.search(slow):
                 prev = _Sentence(sentence, slow)  # "How is uptime calculated?" and its answer
             continue
-        if _is_example(slow):
-            continue
+        if _is_example(slow) or (example is not None and sent >= example):
+            continue  # a worked example: its figures illustrate, they are not values
         words = _Sentence(sentence, slow)
         lead = _LEAD.match(sentence)
         label = row_label or (lead.group(1) if lead else "")
@@ -1400,6 +1408,8 @@ def _values(
     left_start = max(clause, start - 160)
     before = sentence[:start]
     right = sentence[end : end + 60]
+    if _TOLERANCE.search(before[-25:]):
+        return  # "at the booked time, plus or minus 15 minutes": a tolerance, not a target
     measure = _measure(words, left_start, start, end, is_pct, spans)
     reach = (
         unit is not None
@@ -1451,6 +1461,10 @@ def _values(
             measure = f"before {event.group(1)} date"
     if event:
         pass
+    elif measure not in (None, "notice", "claim", "credit") and unit and _TOLD.search(before[-90:]):
+        # "notify the Customer of Emergency Maintenance within 30 minutes", "tell the Customer
+        # within 2 days of anything likely to delay delivery": when the customer hears of it
+        measure = f"{measure} notice"
     elif measure == "notice" or (unit and _AHEAD.match(right)):
         # a notice period is compared only with notices of the same thing; notices to
         # terminate differ by ground (for cause, for convenience) and are skipped
@@ -1700,11 +1714,25 @@ def _threshold_column(header: list[str] | None, heading: str) -> bool:
 def _band_cell(header: list[str] | None, cells: list[str], before: str, measure: str) -> bool:
     """True for a value in the first cell of a row of a credit table ("Power unavailability
     | Credit" over "More than 10 minutes | 25%"): the row's band, not a target."""
-    if not header or not cells or measure in ("credit", "credit-cap") or before.count("|") > 1:
+    if not header or not cells or measure in ("credit", "credit-cap"):
         return False
-    if before.strip(" |") and "|" in before.lstrip(" ").lstrip("|"):
+    column = before.lstrip(" ").lstrip("|").count("|")
+    if column == 0:
+        return any(_CREDIT_HEAD.search(h) for h in header[1:])
+    # a band in a later cell, after the row's label: "Resilient Cabinet | Downtime of more
+    # than 10 and up to 60 minutes | 25%"
+    if column >= len(header) or _CREDIT_HEAD.search(header[column]):
         return False
-    return any(_CREDIT_HEAD.search(h) for h in header[1:])
+    cell = before.rsplit("|", 1)[-1].lower()
+    return _BAND_WORDS.search(cell) is not None and any(
+        _CREDIT_HEAD.search(h) for h in header[column + 1 :]
+    )
+
+
+_BAND_WORDS = re.compile(
+    r"\b(?:up to|more than|less than|fewer than|below|above|over|under|between|exceed\w*"
+    r"|at least|from)\b"
+)
 
 
 @functools.lru_cache(maxsize=1024)
