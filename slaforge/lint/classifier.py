@@ -16,7 +16,7 @@ import itertools
 import json
 import random
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -201,14 +201,7 @@ def _readings(ctx: Context) -> tuple[set[int], dict[int, list[int]]]:
     heading = [i.block.is_heading for i in infos]
     skip = {i for i, text in enumerate(texts) if not heading[i] and _words(text) < MIN_WORDS}
     context: dict[int, list[int]] = {}
-    i = 0
-    while i < len(infos):
-        if heading[i] or not _is_row(texts[i]):
-            i += 1
-            continue
-        end = i
-        while end + 1 < len(infos) and not heading[end + 1] and _is_row(texts[end + 1]):
-            end += 1
+    for i, end in _row_runs(texts, heading):
         head: list[int] = []
         if end > i and not re.search(r"\d", _BRACKETED.sub("", texts[i])):
             skip.add(i)
@@ -216,7 +209,6 @@ def _readings(ctx: Context) -> tuple[set[int], dict[int, list[int]]]:
         lead = [i - 1] if i > 0 and not _is_row(texts[i - 1]) else []
         for row in range(i + len(head), end + 1):
             context[row] = [*lead, *head, row]
-        i = end + 1
     for i, text in enumerate(texts):
         if heading[i] or not text.rstrip().endswith(":"):
             continue
@@ -265,6 +257,20 @@ def _judged(ctx: Context) -> dict[str, list[float]]:
     return judged
 
 
+def _row_runs(texts: list[str], heading: list[bool]) -> Iterator[tuple[int, int]]:
+    """(first, last) block of each run of table rows (blocks written as ``A | B | C``)."""
+    i = 0
+    while i < len(texts):
+        if heading[i] or not _is_row(texts[i]):
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(texts) and not heading[end + 1] and _is_row(texts[end + 1]):
+            end += 1
+        yield i, end
+        i = end + 1
+
+
 def _tables(ctx: Context) -> dict[int, int]:
     """Each table row (a block written as ``A | B | C``) mapped to the table's first block:
     the text that introduces the table when there is one (itself included), else its first
@@ -275,18 +281,10 @@ def _tables(ctx: Context) -> dict[int, int]:
     texts = [i.block.text for i in ctx.infos]
     heading = [i.block.is_heading for i in ctx.infos]
     found = {}
-    i = 0
-    while i < len(texts):
-        if heading[i] or not _is_row(texts[i]):
-            i += 1
-            continue
-        end = i
-        while end + 1 < len(texts) and not heading[end + 1] and _is_row(texts[end + 1]):
-            end += 1
+    for i, end in _row_runs(texts, heading):
         first = i - 1 if i > 0 and not heading[i - 1] else i
         for row in range(first, end + 1):
             found[row] = first
-        i = end + 1
     ctx.memo["classifier-tables"] = found
     return found
 
