@@ -23,7 +23,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from slaforge.errors import InputError, Location
-from slaforge.extract.numbering import Numbering, w
+from slaforge.extract.numbering import Numbering, as_int, w, wval
 from slaforge.lint.model import Block, BlockLocation
 
 _CONTAINERS = frozenset(
@@ -102,18 +102,20 @@ def _paragraphs(parent: etree._Element) -> Iterator[etree._Element]:
                 yield from (p for p in _block_items(tc) if p.tag == w("p"))
 
 
+_MAX_GRID = 64
+"""Word tables have at most 63 columns; larger spans in a damaged file are clipped."""
+
+
 def _cells(tbl: etree._Element) -> Iterator[tuple[int, int, int, etree._Element]]:
     """(row, grid column, columns spanned, ``w:tc``) for each cell of ``tbl``; a row may start
     after empty grid columns (``w:gridBefore``)."""
     rows = [tr for tr in tbl.iter(w("tr")) if _owner_table(tr) is tbl]
     for row_no, tr in enumerate(rows):
-        before = tr.find(f"{w('trPr')}/{w('gridBefore')}")
-        col = int(before.get(w("val"), "0")) if before is not None else 0
+        col = min(max(0, as_int(wval(tr.find(f"{w('trPr')}/{w('gridBefore')}")), 0)), _MAX_GRID)
         for tc in tr.iter(w("tc")):
             if _owner_table(tc) is not tbl:
                 continue
-            span_element = tc.find(f"{w('tcPr')}/{w('gridSpan')}")
-            span = max(1, int(span_element.get(w("val"), "1"))) if span_element is not None else 1
+            span = min(max(1, as_int(wval(tc.find(f"{w('tcPr')}/{w('gridSpan')}")), 1)), _MAX_GRID)
             yield row_no, col, span, tc
             col += span
 

@@ -31,7 +31,8 @@ def wval(element: etree._Element | None, default: str | None = None) -> str | No
     return default if value is None else value
 
 
-def _int(text: str | None, default: int) -> int:
+def as_int(text: str | None, default: int) -> int:
+    """``text`` as an integer, or ``default`` when it is missing or not a number."""
     try:
         return int(text) if text is not None else default
     except ValueError:
@@ -85,7 +86,7 @@ class _Styles:
                 styles.num[sid] = (wval(numpr.find(w("numId"))), wval(numpr.find(w("ilvl"))))
             outline = ppr.find(w("outlineLvl"))
             if outline is not None:
-                styles.outline[sid] = _int(wval(outline), 9)
+                styles.outline[sid] = as_int(wval(outline), 9)
         return styles
 
     def chain(self, sid: str | None) -> list[str]:
@@ -135,13 +136,13 @@ def _roman(n: int) -> str:
 
 
 def _parse_level(lvl: etree._Element) -> tuple[int, Level]:
-    ilvl = _int(lvl.get(w("ilvl")), 0)
+    ilvl = as_int(lvl.get(w("ilvl")), 0)
     restart = lvl.find(w("lvlRestart"))
     return ilvl, Level(
-        start=_int(wval(lvl.find(w("start"))), 0),
+        start=as_int(wval(lvl.find(w("start"))), 0),
         fmt=wval(lvl.find(w("numFmt")), "decimal") or "decimal",
         text=wval(lvl.find(w("lvlText")), "") or "",
-        restart=None if restart is None else _int(wval(restart), 0),
+        restart=None if restart is None else as_int(wval(restart), 0),
         legal=lvl.find(w("isLgl")) is not None,
         style=wval(lvl.find(w("pStyle"))),
     )
@@ -179,11 +180,11 @@ class Numbering:
             self._num_abstract[nid] = aid
             overrides: dict[int, tuple[int | None, Level | None]] = {}
             for override in num.iter(w("lvlOverride")):
-                ilvl = _int(override.get(w("ilvl")), 0)
+                ilvl = as_int(override.get(w("ilvl")), 0)
                 start = override.find(w("startOverride"))
                 lvl = override.find(w("lvl"))
                 overrides[ilvl] = (
-                    None if start is None else _int(wval(start), 0),
+                    None if start is None else as_int(wval(start), 0),
                     None if lvl is None else _parse_level(lvl)[1],
                 )
             self._num_overrides[nid] = overrides
@@ -234,7 +235,7 @@ class Numbering:
             ilvl = next(
                 (str(i) for i, lvl in levels.items() if lvl.style and lvl.style == sid), "0"
             )
-        return nid, min(max(_int(ilvl, 0), 0), _LEVELS - 1)
+        return nid, min(max(as_int(ilvl, 0), 0), _LEVELS - 1)
 
     def label(self, p: etree._Element) -> tuple[str, bool] | None:
         """Advance the counters for ``p`` and return its rendered label and whether it is a
@@ -276,7 +277,7 @@ class Numbering:
         """The heading level (1-9) of ``p`` from a "Heading N" style or an outline level."""
         ppr = p.find(w("pPr"))
         if ppr is not None and (outline := ppr.find(w("outlineLvl"))) is not None:
-            value = _int(wval(outline), 9)
+            value = as_int(wval(outline), 9)
             return value + 1 if value < _LEVELS else None
         sid = wval(ppr.find(w("pStyle"))) if ppr is not None else None
         for style in self.styles.chain(sid):
