@@ -80,16 +80,13 @@ def _part_of_name(doc: Any, start: int, end: int) -> bool:
     return before or after
 
 
-_NEGATIONS = frozenset(
-    ("not", "n't", "never", "no", "fails", "fail", "failed", "failing", "failure")
-)
+_NEGATIONS = frozenset(("not", "n't", "never", "fails", "fail", "failed", "failing", "failure"))
 """Words that turn a following commitment word into a condition on its absence."""
 
 
 def _negated(info: DocInfo, hit: Hit) -> bool:
     """True when one of the three words before the hit (in its sentence) is a negation:
-    ``does not reply within 5 days``, ``fails to respond within 2 hours``, ``an error or no
-    response for 30 minutes``."""
+    ``does not reply within 5 days``, ``fails to respond within 2 hours``."""
     first = max(info.sent_bounds[hit[2]][0], hit[0] - 3)
     return any(info.doc[i].lower_ in _NEGATIONS for i in range(first, hit[0]))
 
