@@ -1046,9 +1046,11 @@ _FOR_MISS = re.compile(
 _TOLERANCE = re.compile(r"(?:plus or minus|give or take|\u00b1|\+/-|\+ or -)\s*$", re.I)
 _TOLD = re.compile(
     r"\b(?i:notif(?:y|ies)|tells?|informs?|alerts?|advises?|warns?)\s+"
-    r"(?:(?i:the|its|each|every|all|any|affected)|[A-Z]\w+)\b[^.;:]{0,60}$",
+    r"(?:(?i:the|its|each|every|all|any|affected)|[A-Z]\w+)\b"
+    r"(?:(?!\b(?:and|then|but)\b)[^.;:,]){0,60}$",
 )
-"""A notification verb before a value, in its clause: the value is when the customer is told."""
+"""A notification verb before a value, in its clause (no comma, "and" or "then" between): the
+value is when the customer is told."""
 _EVENTS = (
     r"(?:incidents?|breach\w*|outages?|failures?|faults?|changes?|events?|delays?|disruptions?"
     r"|loss\w*)"
@@ -1730,9 +1732,10 @@ def _band_cell(header: list[str] | None, cells: list[str], before: str, measure:
 
 
 _BAND_WORDS = re.compile(
-    r"\b(?:up to|more than|less than|fewer than|below|above|over|under|between|exceed\w*"
-    r"|at least|from)\b"
+    r"\b(?:up to|more than|less than|fewer than|below|above|between|exceed\w*)\b"
 )
+"""Words that bound a band of a credit table ("more than 10 and up to 60 minutes"); not "at
+least 99.9%", which states a target."""
 
 
 @functools.lru_cache(maxsize=1024)

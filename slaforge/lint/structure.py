@@ -42,16 +42,20 @@ _PLACEHOLDER = re.compile(
 _QUOTED_DEF = re.compile(
     r"(?:[\u201c\"'\u2018]|\*\*)([A-Z][\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,5})"
     r"(?:[\u201d\"'\u2019]\**|\*\*)\s*"
-    r"(?:\s+(?:or|and)\s+(?:[\u201c\"'\u2018]|\*\*)[^\u201d\"'\u2019*]{1,30}(?:[\u201d\"'\u2019]\**|\*\*))?"
     r"\s*(?:\)\s*)?"
     r"(?:(?:means|shall mean|has the meaning|refers to|is defined as|meaning|is|are)\b|:)"
 )
+_OPEN_Q = "(?:[\u201c\"'\u2018]|\\*\\*)"
+_CLOSE_Q = "(?:[\u201d\"'\u2019]|\\*\\*)"
+_NAME = "[A-Z][\\w\u2019'\\-]*(?:\\s+[\\w\u2019'\\-]+){0,5}"
+_DEFINES = "\\s*(?::|means\\b|shall mean\\b|has the meaning\\b|refers to\\b)"
 _ALIAS_DEF = re.compile(
-    r"(?:[\u201d\"'\u2019]|\*\*)\s+(?:or|and)\s+(?:[\u201c\"'\u2018]|\*\*)\s*"
-    r"([A-Z][\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,5})\s*(?:[\u201d\"'\u2019]|\*\*)"
+    f"{_OPEN_Q}({_NAME}){_CLOSE_Q}\\s+or\\s+{_OPEN_Q}{_NAME}{_CLOSE_Q}{_DEFINES}"
 )
-"""The second name of a term defined under two ("**Monthly Recurring Charge** or **MRC**: …");
-the first is found by ``_QUOTED_DEF`` once it allows the alias."""
+_ALIAS_SECOND = re.compile(
+    f"{_OPEN_Q}{_NAME}{_CLOSE_Q}\\s+or\\s+{_OPEN_Q}({_NAME}){_CLOSE_Q}{_DEFINES}"
+)
+"""A term defined under two names ('"Service Level" or "KPI" means …'): both are defined."""
 _MEANING_DEF = re.compile(
     r"\b([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\s+meaning\s+(?:a|an|any|each|every)\b"
 )
@@ -59,6 +63,7 @@ _MEANING_DEF = re.compile(
 which …" (not ", meaning the Customer needs …", which says what follows from it)."""
 _LEAD_IS_DEF = re.compile(
     r"\s*(?:[-•*]\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?"
+    r"(?!(?:The|This|That|These|Those|Each|All|Every|Any|Our|Your|Its|Their|No|Some|Both)\s)"
     r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\s+(?:is|are)\s+(?:the|a|an|any|each|every)\s"
 )
 """A term a paragraph opens by explaining: "Resolution Window is the period …" (a term set in
@@ -353,8 +358,9 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
             for listed in _LISTED_TERMS.finditer(text):
                 inner = listed.start(1)
                 matches += [(m, False) for m in _LISTED_TERM.finditer(text, inner, listed.end(1))]
-        if _QUOTES.search(text) and (" or " in text or " and " in text):
+        if _QUOTES.search(text) and " or " in text:
             matches += [(m, False) for m in _ALIAS_DEF.finditer(text)]
+            matches += [(m, False) for m in _ALIAS_SECOND.finditer(text)]
         if in_definitions and text.lstrip().startswith("|"):
             matches += [
                 (m, False)  # "| Support Hours | 07:00…", not the header "| Term | Meaning |"

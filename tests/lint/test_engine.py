@@ -370,3 +370,35 @@ def test_bold_markdown_reads_as_words_and_blank_lines_stay_placeholders() -> Non
     assert extract_text("A **bold** and __strong__ word", markdown=True)[0].text == (
         "A bold and strong word"
     )
+
+
+def test_openers_and_quoted_choices_define_nothing() -> None:
+    defs = (
+        '1. Definitions\n\n"Incident" means a fault. Each Incident is logged.\n\n'
+        '"Service Credit" means a credit. A Service Credit is paid.\n\n2. Support\n\n'
+    )
+    for text in (
+        "Each Service Credit is a deduction from the next invoice.",
+        'The Customer may choose the "Standard" or "Premium" package for each Incident.',
+    ):
+        blocks = extract_text(defs + text, markdown=True)
+        assert not [
+            f for f in lint_blocks(blocks, "t", LintOptions()).findings if f.code == "SLA043"
+        ]
+
+
+def test_a_target_in_a_credit_table_and_after_a_notice_is_still_compared() -> None:
+    table = (
+        "1. Availability\n\nThe Hosting Service availability shall be at least 99.5% per "
+        "calendar month.\n\n2. Service Credits\n\n"
+        "| Service | Availability target | Service Credit |\n| --- | --- | --- |\n"
+        "| Hosting Service | at least 99.9% per calendar month | 5% of the fee |"
+    )
+    notice = (
+        "1. Support\n\nThe Supplier shall resolve Priority 1 Incidents within 4 hours.\n\n"
+        "2. Escalation\n\nThe Supplier shall notify the Customer, and shall resolve Priority 1 "
+        "Incidents within 8 hours."
+    )
+    for text, value in ((table, "99.9%"), (notice, "8 hours")):
+        found = [f.match for f in lint_text(text).findings if f.code == "SLA011"]
+        assert found == [value]
