@@ -113,15 +113,21 @@ def _heading_excused(rule: Rule, ctx: Context, info: DocInfo, hit: Hit, unless: 
     the heading names what its clauses regulate."""
     if not info.block.is_heading:
         return False
-    words = info.text_of(hit).lower().split()
-    for other, found in ctx.hits(f"{rule.code}|t"):
-        if other.index <= info.index or other.block.is_heading:
-            continue
-        if other.text_of(found).lower().split() == words and _present(
-            unless, rule, ctx, other, found
-        ):
-            return True
-    return False
+    words = " ".join(info.text_of(hit).lower().split())
+    last: dict[tuple[str, str, str], int] = ctx.memo.setdefault("heading-excused", {})
+    key = (rule.code, unless, words)
+    if key not in last:  # the last block below any heading where the words are excused
+        last[key] = max(
+            (
+                other.index
+                for other, found in ctx.hits(f"{rule.code}|t")
+                if not other.block.is_heading
+                and " ".join(other.text_of(found).lower().split()) == words
+                and _present(unless, rule, ctx, other, found)
+            ),
+            default=-1,
+        )
+    return last[key] > info.index
 
 
 def _heading_names(ctx: Context, term: str) -> bool:

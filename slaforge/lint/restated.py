@@ -40,6 +40,7 @@ and shared by its values, its priorities, subjects and facts only when a value n
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterator
@@ -2096,13 +2097,14 @@ class _Doc:
     terms: dict[str, set[tuple[float, ...]]] = field(default_factory=dict)
     """For each measure, the spans of hours given a defined name ("Core Hours" means
     08:00-18:00): plain hours equal to one of them use that name, not another."""
-    variants: dict[tuple[str, str], list[frozenset[tuple[str, tuple[float, ...]]]]] = field(
+    variants: dict[tuple[str, str], set[frozenset[tuple[str, tuple[float, ...]]]]] = field(
         default_factory=dict
     )
-    """For each measure and priority, the sets of values one sentence or table row gives side
-    by side ("99.99% at LON1 and 99.95% at MAN2", "| Cooling | 99.99% | 99.95% |"): the
-    document says the measure differs by something (a site, a plan, a column), so each of
-    these values stated alone elsewhere is one of the variants, not a second target."""
+    """For each measure and priority, every pair (and single value) of the values one sentence
+    or table row gives side by side ("99.99% at LON1 and 99.95% at MAN2", "| Cooling | 99.99% |
+    99.95% |"): the document says the measure differs by something (a site, a plan, a column),
+    so each of these values stated alone elsewhere is one of the variants, not a second
+    target."""
 
 
 def _same_priority(a: Statement, b: Statement, doc: _Doc) -> bool:
@@ -2210,8 +2212,8 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
     if a.conditional or b.conditional:
         return False
     if doc.variants and a.priority == b.priority:
-        pair = {(a.clock, a.value), (b.clock, b.value)}
-        if any(pair <= group for group in doc.variants.get((a.measure, a.priority), ())):
+        pair = frozenset({(a.clock, a.value), (b.clock, b.value)})
+        if pair in doc.variants.get((a.measure, a.priority), ()):
             return False  # two of the values the document gives side by side
     if a.clock == "range" and _terms_apart(a, b, doc):
         return False
@@ -2652,10 +2654,12 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
                 # 99.99%", "- Branch sites: 99.9%"), give the measure's values side by side
                 key = (-runs[st.info.index], 0, st.measure, _dimension(st), st.priority)
                 together.setdefault(key, set()).add((st.clock, st.value))
-    variants: dict[tuple[str, str], list[frozenset[tuple[str, tuple[float, ...]]]]] = {}
+    variants: dict[tuple[str, str], set[frozenset[tuple[str, tuple[float, ...]]]]] = {}
     for (_i, _s, measure, _d, priority), group in together.items():
         if len(group) > 1:
-            variants.setdefault((measure, priority), []).append(frozenset(group))
+            known = variants.setdefault((measure, priority), set())
+            known.update(frozenset({v}) for v in group)
+            known.update(frozenset(p) for p in itertools.combinations(group, 2))
     doc = _Doc(tiers, aliases, {key: len(v) == 1 for key, v in values.items()}, terms, variants)
     ctx.memo["statements"] = (out, doc)
     return out, doc
