@@ -1124,15 +1124,12 @@ def _conditional(words: _Sentence, start: int) -> bool:
 def statements(
     info: DocInfo,
     header: list[str] | None = None,
-    row_label: str = "",
-    row_text: str = "",
     table: int = 0,
     aliases: dict[str, str] | None = None,
 ) -> Iterator[Statement]:
-    """Every value with a measure in ``info``'s block. For a table row, ``header`` holds the
-    column headings (they name the measure of each column); for a table cell, ``header`` is
-    its column heading, ``row_label`` the first cell of its row and ``row_text`` the row;
-    ``table`` numbers the table."""
+    """Every value with a measure in ``info``'s block. For a table row (``| A | B |``),
+    ``header`` holds the column headings (they name the measure of each column) and ``table``
+    numbers the table."""
     text = info.block.text
     low = text.lower()
     if len(low) != len(text):
@@ -1160,7 +1157,8 @@ def statements(
     dispute = bool(path) and _NOT_SERVICE.search(path[-1].lower()) is not None
     doc = info.doc
     cells = _cells(text)
-    row_key = row_label or (cells[0] if cells else "")
+    row_key = cells[0] if cells else ""
+    row_label = ""
     if cells and not _QTY.search(cells[0].lower()) and ": " not in cells[0]:
         row_label = cells[0]
     q = 0
@@ -1210,7 +1208,7 @@ def statements(
         for m in mine:
             made.extend(_values(
                 info, sent, s_start, words, m, spans, header, cells, (row_label, row_key, ""),
-                row_text, label, heading_measure, table, dispute,
+                label, heading_measure, table, dispute,
             ))  # fmt: skip
         if len(mine) > len(made) and made:
             _siblings(made, mine, words, s_start)
@@ -1397,7 +1395,6 @@ def _values(
     header: list[str] | None,
     cells: list[str],
     row: tuple[str, str, str],
-    row_text: str,
     label: str,
     heading_measure: str | None,
     table: int,
@@ -1600,7 +1597,7 @@ def _values(
         and bool(
             (_conditional(words, start) and not reach)  # "restored from the last 14 days"
             or _NOT_BINDING.search(before)
-            or (measure == "credit" and _TIER.search(f"{row_text} {sentence}"))
+            or (measure == "credit" and _TIER.search(sentence))
             or _band_cell(header, cells, before, measure)
             or _threshold_column(header, heading)
             or _case_label(label, sentence, start)
@@ -2594,34 +2591,18 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
     out: list[Statement] = []
     aliases: dict[str, str] = {}
     header: list[str] | None = None
-    grid: dict[tuple[int, int], str] = {}
-    table_at = -2
     table = 0
     for info in ctx.infos:
         if info.block.is_heading:
-            table_at = -2
             continue
-        loc = info.block.location
-        row_label = ""
         text = info.block.text
-        cells = _cells(text)
-        row_text = ""
-        if loc.table is not None and not cells:  # a single cell (a row reads as Markdown)
-            if loc.table == (0, 0) or info.index != table_at + 1:
-                grid = {}
-                table += 1
-            table_at = info.index
-            grid.setdefault(loc.table, text)
-            row, col = loc.table
-            header = [grid.get((0, col), "")] if row else None
-            row_label = grid.get((row, 0), "") if col else ""
-            row_text = " | ".join(t for (r, _c), t in grid.items() if r == row)
-        elif not cells:
+        cells = _cells(text)  # a table row, from Markdown or Word alike: "| A | B |"
+        if not cells:
             header = None
         elif header is None or not _QTY.search(text.lower()):
             header = cells  # the first row of a table names its columns
             table += 1
-        out.extend(statements(info, header, row_label, row_text, table, aliases))
+        out.extend(statements(info, header, table, aliases))
     extra = list(_period_windows(ctx))
     if extra:  # in document order, so the later of two windows is the one flagged
         out = sorted(out + extra, key=lambda st: (st.info.index, st.start))
