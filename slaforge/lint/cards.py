@@ -35,7 +35,7 @@ _FIELD_CUES = {
 }
 _FREQUENCY = frozenset({"every", "each", "any", "previous", "last", "past", "rolling"})
 """Words before a duration that make it a frequency or a look-back period, not a deadline."""
-_SPAN = frozenset({"for", "during"})
+_SPAN = frozenset({"for", "during", "after"})
 """Words before a duration that make it a length of time, not a deadline."""
 _BOUND_WORDS = frozenset({"below", "under", "than", "<", "<=", "\u2264", "\u2265", ">=", ">"})
 """Words before a percentage in a credit or termination clause that make it a threshold."""
@@ -204,8 +204,11 @@ def _lookup(
     hit = info.first(key, sent) or info.first(key)
     if hit is not None:
         return info.text_of(hit)
+    row = key == "@window" and bool(_cell_bars(info))
     for other in group:
-        if other is not info:
+        if other is not info and not (row and _cell_bars(other)):
+            # (another row of a table has its own window: "| Monthly report | … |" is not
+            # the window of the availability in the row above it)
             found = other.first(key)
             if found is not None:
                 return other.text_of(found)
@@ -315,6 +318,10 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 kind = MetricKind.MTTR  # "repair faults within an average of 5 hours"
             if kind in _THRESHOLD_KINDS and _DOWN.intersection(_sentence_words(info, target[2])):
                 continue  # "latency above 2 seconds counts as downtime": a downtime rule
+            if not pct and kind in CLOCKED_KINDS and _above(info, target[0]):
+                continue  # "| Severity 1 response later than 60 minutes | 5% |": a miss
+            if kind in _ABOVE_KINDS and _above(info, target[0]):
+                continue  # "Degraded service: packet loss above 1%": when a state begins
             if pct and kind is MetricKind.AVAILABILITY and (_value(text) or 100) < 50:
                 continue  # "periods in which fewer than 5% of users are affected": a threshold
             if (target[2], kind) in seen:
@@ -357,6 +364,30 @@ def build_cards(ctx: Context) -> list[CardSite]:
         if len(sites) == before_block and _cell_bars(info):
             sites.extend(_row_sites(ctx, info, header, exclusions, remedy, definitions))
     return sites
+
+
+_ABOVE_KINDS = frozenset({MetricKind.ERROR_RATE, MetricKind.LATENCY, MetricKind.JITTER})
+_ABOVE = frozenset(
+    {"above", "over", "exceeds", "exceeding", "exceed", "exceeded", "beyond", ">", ">="}
+)
+
+
+def _above(info: DocInfo, start: int) -> bool:
+    """True when a loss, error or delay figure is a lower bound ("packet loss above 1%",
+    "latency of more than 200 ms"): the level at which some state (a fault, a priority,
+    degraded service) begins, not a target, which is an upper bound ("below", "no more
+    than")."""
+    words = [t.lower_ for t in info.doc[max(start - 3, 0) : start]]
+    if not words:
+        return False
+    if words[-1] in _ABOVE:
+        return len(words) < 2 or words[-2] not in ("not", "never", "no")
+    return (
+        len(words) >= 2
+        and words[-1] == "than"
+        and words[-2] in ("more", "greater", "higher", "longer", "later")
+        and (len(words) < 3 or words[-3] not in ("no", "not"))
+    )
 
 
 def _cell_bars(info: DocInfo) -> list[int]:
@@ -536,6 +567,8 @@ def check_consistency(rule: Rule, ctx: Context) -> list[Finding]:
     ``check: restated``, any value stated twice with different figures)."""
     if rule.check == "restated":
         return check_restated(rule, ctx)
+    if rule.check == "plain-days":
+        return check_plain_days(rule, ctx)
     out: list[Finding] = []
     first: dict[str, CardSite] = {}
     for site in ctx.cards:
@@ -625,4 +658,109 @@ def check_numeric(rule: Rule, ctx: Context) -> list[Finding]:
                 decimals = len(m.group(3).partition(".")[2])
                 if b and abs(a / b * 100 - c) > 0.5 * 10**-decimals + 1e-9:
                     out.append(ctx.finding(rule, info, m.start(), m.end()))
+    return out
+
+
+_DAY_WORDS = {"twenty": 20, "thirty": 30}
+_DAY_CLOCK = re.compile(r"\b(?:business|working|banking|trading)[ -]days?\b", re.I)
+_CALENDAR_RULE = re.compile(
+    r"\bdays?\b[^.;|]{0,40}\b(?:are|is|mean|means|refers? to)\b[^.;|]{0,15}\bcalendar days?\b",
+    re.I,
+)
+"""A document that says plain days are calendar days ("references to days are to calendar
+days"): its plain days are defined."""
+_PLAIN_DAYS = re.compile(
+    r"\b(?P<num>\d{1,3}|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|fourteen|fifteen|twenty|thirty)\s*(?:\(\d{1,3}\)\s*)?days?\b(?![-\u2019'])",
+    re.I,
+)
+_CELL_START = re.compile(r"\|\s*(?:within\s+)?$", re.I)
+_SILENCE = re.compile(
+    r"(?:\bnot|n't|n\u2019t|\bnever|\bfails? to|\bfailure to)\s+(?:\w+\s+){0,4}?(?:within|in)\s+$",
+    re.I,
+)
+_LEAD_WORD = re.compile(r"\b(within|in|than|to|of)\s*$", re.I)
+_DAYS_NOT_DEADLINE = re.compile(
+    r"^\s*(?:['\u2019]|notice|old|ago|a (?:year|week|month)|per\b|in advance|before|prior|later"
+    r"|after the end|from the end|of (?:the )?(?:end|close) of"
+    r"|of (?:the )?(?:receipt of )?(?:an? |the |each )?invoice"
+    r"|of (?:the )?(?:date of )?(?:the )?(?:invoice|termination|expiry))",
+    re.I,
+)
+_PROVIDER_TASK = re.compile(
+    r"\b(?:install|provision|deliver|resol|fix|repair|restor|clos|complet|implement|respon|attend"
+    r"|replac|activat|port(?:s|ed|ing)?\b|rectif|turn-?around|lead[- ]time|set up|onboard|connect"
+    r"|dispatch|ship|investigat|correct|remed|fulfil|process|made available|make available"
+    r"|provid|send|sent|issu|publish|return)",
+    re.I,
+)
+_NOT_SERVICE_DAYS = re.compile(
+    r"\b(?:claim|credit|refund|invoice|payment|payable|paid|dispute|terminat|notice|renew|warrant"
+    r"|retain|retention|kept|keep|stor(?:e|ed|age)|delet|purg|archiv|trial|probation)\w*"
+    r"|\b(?:the customer|the client|you|customer)\s+(?:must|shall|will|should|may|can|need)",
+    re.I,
+)
+"""Sentences whose days are not a service level: claim and payment windows, notice and
+retention periods, the customer's own duties."""
+
+
+def check_plain_days(rule: Rule, ctx: Context) -> list[Finding]:
+    """A provider's deadline in plain days ("installed within 5 days of acceptance", "| Closure
+    | 15 days |") in a document that counts its other deadlines in business or working days:
+    calendar or working days is left open. A document that says its days are calendar days,
+    or that never uses business days, has no such doubt."""
+    clocks = ctx.blocks_containing(("business day", "working day"), lower=True)
+    if sum(len(_DAY_CLOCK.findall(i.block.text)) for i in clocks[:3]) < 2:
+        return []
+    candidates = ctx.blocks_containing((" day",), lower=True)
+    if not candidates:
+        return []
+    timed = {i.index for i in ctx.blocks_containing(("within", "|", "later than"), lower=True)}
+    candidates = [i for i in candidates if i.index in timed]
+    if not candidates:
+        return []
+    if any(_CALENDAR_RULE.search(i.block.text) for i in ctx.blocks_containing(("calendar",), True)):
+        return []
+    out: list[Finding] = []
+    for info in candidates:
+        text = info.block.text
+        if info.block.is_heading or example_from(info) is not None:
+            continue
+        bars = text.count("|")
+        header = None
+        for m in _PLAIN_DAYS.finditer(text):
+            before = text[max(0, m.start() - 20) : m.start("num")]
+            after = text[m.end() : m.end() + 40]
+            led = _LEAD_WORD.search(before)
+            lead = led.group(1).lower() if led else ""
+            cell = bars and _CELL_START.search(before)
+            if re.search(r"\b(?:business|working|calendar|banking|trading|clear|consecutive)\s*$",
+                         before, re.I):  # fmt: skip
+                continue
+            if not (lead == "within" or (lead == "in" and bars) or cell
+                    or re.search(r"\bno later than\s*$", before, re.I)):  # fmt: skip
+                continue
+            if _DAYS_NOT_DEADLINE.match(after) or _DAY_CLOCK.match(text, m.start("num")):
+                continue
+            if _SILENCE.search(text, max(0, m.start() - 50), m.start("num")):
+                continue  # "if you don't answer within 7 days we close it": the other's silence
+            s0 = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start())) + 1
+            s1 = min(x for x in (text.find(". ", m.end()), len(text)) if x >= 0)
+            sentence = text[s0:s1]
+            if _NOT_SERVICE_DAYS.search(sentence):
+                continue
+            if bars and header is None:  # the first row of the table names its columns
+                j = info.index
+                while j > 0 and "|" in ctx.infos[j - 1].block.text:
+                    j -= 1
+                header = ctx.infos[j] if j != info.index else None
+            context = sentence + (" " + header.block.text if header is not None else "")
+            if not _PROVIDER_TASK.search(context):
+                continue
+            num = m.group("num").lower()
+            if (int(num) if num.isdigit() else _DAY_WORDS.get(num, 0)) > 21:
+                continue  # 30, 90, 120 days: a month-like period, read as calendar days
+            start = m.start("num")
+            message = rule.message.format(target=text[start : m.end()])
+            out.append(ctx.finding(rule, info, start, m.end(), message))
     return out

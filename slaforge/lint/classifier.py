@@ -179,6 +179,14 @@ def _is_row(text: str) -> bool:
     return text.lstrip().startswith("|") or " | " in text
 
 
+_INTRODUCES = re.compile(r":\s*$|\b(?i:below|following|as follows|table|set out)\b")
+
+
+def _introduces(text: str) -> bool:
+    """True when ``text`` introduces what follows it ("The targets are set out below:")."""
+    return not _is_row(text) and bool(_INTRODUCES.search(text))
+
+
 def _is_item(text: str) -> bool:
     """A list item: a bullet or a lettered/numbered point."""
     return bool(_LIST_ITEM.match(text))
@@ -190,7 +198,8 @@ def _readings(ctx: Context) -> tuple[set[int], dict[int, list[int]]]:
 
     - a block with fewer than ``MIN_WORDS`` real words, and a table's header row (the first
       of several rows, with no figure outside brackets): column names state nothing;
-    - a table row is read with the table's header row and the text before the table, which
+    - a table row is read with the table's header row and the text that introduces the table
+      (a heading, or a paragraph ending in a colon or pointing to the table below), which
       may state what the row leaves out (the window, the plan, that the figures are credits);
     - a list's lead-in ("This SLA does not apply to:") is read with its items, and each item
       with the lead-in (or, without one, the heading above): a point of a closed list is not
@@ -206,7 +215,7 @@ def _readings(ctx: Context) -> tuple[set[int], dict[int, list[int]]]:
         if end > i and not re.search(r"\d", _BRACKETED.sub("", texts[i])):
             skip.add(i)
             head = [i]
-        lead = [i - 1] if i > 0 and not _is_row(texts[i - 1]) else []
+        lead = [i - 1] if i > 0 and (heading[i - 1] or _introduces(texts[i - 1])) else []
         for row in range(i + len(head), end + 1):
             context[row] = [*lead, *head, row]
     for i, text in enumerate(texts):
@@ -282,7 +291,7 @@ def _tables(ctx: Context) -> dict[int, int]:
     heading = [i.block.is_heading for i in ctx.infos]
     found = {}
     for i, end in _row_runs(texts, heading):
-        first = i - 1 if i > 0 and not heading[i - 1] else i
+        first = i - 1 if i > 0 and not heading[i - 1] and _introduces(texts[i - 1]) else i
         for row in range(first, end + 1):
             found[row] = first
     ctx.memo["classifier-tables"] = found

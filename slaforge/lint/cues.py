@@ -586,6 +586,17 @@ CUES["@not-service"].append(
     ]
 )  # fmt: skip
 
+# a report's contents, not a fix clock: "report the cause and fix to the Customer within 10
+# days", "explain the root cause and resolution within 5 days"
+CUES["@not-service"].append(
+    [
+        {"LOWER": {"IN": ["cause", "causes", "reason", "reasons", "diagnosis"]}},
+        {"LOWER": {"IN": ["and", "&"]}},
+        {"LOWER": {"IN": ["the", "its", "any", "proposed", "planned"]}, "OP": "?"},
+        {"LOWER": {"IN": ["fix", "fixes", "resolution", "remedy", "remediation", "cure"]}},
+    ]
+)
+
 _REMEDIATED = ["fixed", "remediated", "resolved", "corrected", "closed", "patched"]
 # remediation of audit or test findings, checked by the next audit or retest, not a support
 # clock: "critical findings are fixed within 14 days of the report", "failures found in an
@@ -684,7 +695,33 @@ CUES["@exclusion"].extend(
         ],
         # a clock stopped for a period: "restoration periods are stopped for any time during
         # which ...", "the clock pauses while ..."
-        _words("stopped", "paused"),
+        [
+            {"LOWER": {"IN": ["stopped", "paused", "suspended"]}},
+            {"LOWER": {"IN": ["for", "during", "while", "whilst", "when", "until", "in"]}},
+        ],
+        [
+            {
+                "LOWER": {
+                    "IN": [
+                        "clock",
+                        "clocks",
+                        "timer",
+                        "timers",
+                        "period",
+                        "periods",
+                        "time",
+                        "times",
+                        "sla",
+                        "measurement",
+                    ]
+                }
+            },
+            {
+                "LOWER": {"IN": ["is", "are", "was", "were", "be", "been", "will", "shall", "may"]},
+                "OP": "{0,2}",
+            },
+            {"LOWER": {"IN": ["stopped", "paused"]}},
+        ],
         [
             {"LOWER": {"IN": ["stop", "stops", "pause", "pauses"]}},
             {"LOWER": {"IN": ["while", "whilst", "during", "for"]}},
@@ -880,6 +917,16 @@ CUES["@not-vague"].append(
                           "expects", "instruct", "instructs", "call", "calls"]}},
     ]
 )  # fmt: skip
+# a test of recoverable costs ("fees reasonably incurred", "costs reasonably and properly
+# incurred"): it widens what the customer recovers, it sets no standard of service
+CUES["@not-vague"].append(
+    [
+        {"LOWER": {"IN": ["reasonably", "properly"]}},
+        {"LOWER": {"IN": ["and", "or"]}, "OP": "?"},
+        {"LOWER": {"IN": ["properly", "necessarily", "reasonably"]}, "OP": "?"},
+        {"LOWER": {"IN": ["incurred", "spent", "paid", "suffered", "sustained"]}},
+    ]
+)  # fmt: skip
 CUES["@not-vague"].append(
     [
         {"LOWER": {"IN": ["the", "its", "your"]}, "OP": "?"},
@@ -932,3 +979,27 @@ CUES["@provider-deadline"] = [
         *_PROVIDER_DEADLINE_TAIL,
     ],
 ]  # fmt: skip
+# the same in the passive, with the provider's act named by its verb: "the credit will be
+# applied within 30 days", "a credit request raised by the Customer will be acknowledged within
+# 2 business days"
+CUES["@provider-deadline"].append(
+    [
+        {"LOWER": {"IN": [
+            "credit", "credits", "refund", "refunds", "request", "requests", "claim", "claims",
+        ]}},
+        {"LOWER": {"NOT_IN": [
+            ".", ";", ":", "|", "!", "?", "if", "unless", "only", "not", "n't", "no", "never",
+        ]}, "OP": "{0,6}"},
+        {"LOWER": {"IN": ["will", "shall"]}},
+        {"LOWER": "be"},
+        {"LOWER": {"IN": ["promptly", "then", "automatically"]}, "OP": "?"},
+        {"LOWER": {"IN": [
+            "applied", "credited", "paid", "refunded", "issued", "processed", "deducted",
+            "acknowledged", "answered", "assessed", "reviewed", "decided", "handled",
+        ]}},
+        {"LOWER": {"NOT_IN": _DEADLINE_BREAKS}, "OP": "{0,8}"},
+        {"LOWER": {"IN": ["within", "by", "before"]}},
+        {"LOWER": {"IN": ["the", "a", "an"]}, "OP": "?"},
+        {"LIKE_NUM": True},
+    ]
+)  # fmt: skip

@@ -100,11 +100,23 @@ def _term(info: DocInfo, hit: Hit) -> str | None:
 
 
 def _term_excused(rule: Rule, ctx: Context, term: str, unless: str) -> bool:
-    """True when another use of ``term`` has the rule's ``unless`` around it."""
+    """True when another use of ``term`` has the rule's ``unless`` around it. A term in
+    lower case (``emergency maintenance``) is the capitalised term of the same words, when
+    the document has one (``Emergency Maintenance``)."""
+    lowered = term.islower()
     for other, hit in ctx.hits(f"{rule.code}|t"):
-        if _term(other, hit) == term and _present(unless, rule, ctx, other, hit):
+        named = _term(other, hit)
+        if named is None or (named.lower() != term if lowered else named != term):
+            continue
+        if _present(unless, rule, ctx, other, hit):
             return True
     return False
+
+
+def _lower_term(info: DocInfo, hit: Hit) -> str | None:
+    """The matched words in lower case when they are two or more lower-case words."""
+    words = [t.text for t in info.doc[hit[0] : hit[1]] if not t.is_punct]
+    return " ".join(words) if len(words) > 1 and all(w.islower() for w in words) else None
 
 
 def _heading_excused(rule: Rule, ctx: Context, info: DocInfo, hit: Hit, unless: str) -> bool:
@@ -210,6 +222,31 @@ def _timed_below(ctx: Context, info: DocInfo, hit: Hit) -> bool:
     return False
 
 
+_ITEM = re.compile(r"\s*(?:[-*+\u2022\u2013]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s")
+
+
+def _lead_in_has(ctx: Context, info: DocInfo, key: str) -> bool:
+    """True when ``info`` is a list item and the paragraph that introduces its list (the
+    block before the run of items, ending in a colon) has ``key`` in its last sentence: an
+    item under "Downtime excludes:" is an exclusion, under "The Provider shall:" an
+    obligation."""
+    if not _ITEM.match(info.block.text):
+        return False
+    leads: dict[int, int | None] = ctx.memo.setdefault("lead-in", {})
+    if info.index not in leads:
+        lead: int | None = None
+        for other in reversed(ctx.infos[: info.index]):
+            if other.block.is_heading:
+                break
+            if not _ITEM.match(other.block.text):
+                if other.block.text.rstrip().endswith(":"):
+                    lead = other.index
+                break
+        leads[info.index] = lead
+    found = leads[info.index]
+    return found is not None and key in ctx.infos[found].sent_keys[-1]
+
+
 def _row_or_item(info: DocInfo) -> bool:
     """True for a table row or cell (``A | B``) or a bulleted list item."""
     text = info.block.text.lstrip()
@@ -251,7 +288,8 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
     for info in ctx.blocks_with(key):
         hits = info.hits[key]
         if scope_key is not None:
-            hits = [h for h in hits if scope_key in info.sent_keys[h[2]]]
+            inherited = _lead_in_has(ctx, info, scope_key)
+            hits = [h for h in hits if inherited or scope_key in info.sent_keys[h[2]]]
         if rule.scope == "metric-definition" and "@not-service" in info.keys:
             # "resolve the dispute within 10 days" defines no service level
             stages = info.hits["@not-service"]
@@ -293,7 +331,11 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
                 named = _term(info, hit)
                 if named is not None and _heading_names(ctx, named):
                     continue
-            term = _term(info, hit) if rule.follow_terms and rule.unless else None
+            term = (
+                _term(info, hit) or _lower_term(info, hit)
+                if rule.follow_terms and rule.unless
+                else None
+            )
             if rule.follow_terms and _heading_excused(rule, ctx, info, hit, unless):
                 continue
             if term is not None:

@@ -18,8 +18,11 @@ one named meeting, review or report held at two cadences ("the monthly Service R
 numbers of days ("the fifth Working Day before the Pay Date" and "the third"), a committed
 availability whose credit table starts below it ("99.99%" and credits from "less than
 99.95%"), and a heading whose value its section contradicts ("Four-Hour Response" over
-"within 6 hours"). Every pass runs, and each reports every measure it finds in conflict once
-(one point per measure and pair of values, not one per repeat).
+"within 6 hours"), a credit that starts later than its target ("resolved within 8 hours" and a
+credit for each fault "not resolved within 12 hours"), and one named period given two date
+ranges ("the year-end freeze runs from 1 December" and "| Year-end | 15 December to 2 January
+|"). Every pass runs, and each reports every measure it finds in conflict once (one point per
+measure and pair of values, not one per repeat).
 
 Long documents state values that legitimately differ; these are not conflicts: values a
 sentence, a table row or the bullets of one list give side by side for different cases
@@ -67,7 +70,7 @@ _ORDINALS = {
 _MINUTES = {
     "ms": 1 / 60000, "millisecond": 1 / 60000, "s": 1 / 60, "sec": 1 / 60, "second": 1 / 60,
     "min": 1, "minute": 1, "h": 60, "hr": 60, "hour": 60, "day": 1440, "week": 10080,
-    "month": 43200,
+    "month": 43200, "year": 525600,
 }  # fmt: skip
 
 
@@ -107,7 +110,7 @@ _QTY = re.compile(
     + r"|(?<=\bwithin )an?(?=\s))(?:\s*\(\s*\d+(?:\.\d+)?\s*\))?(?:\s*-\s*|\s*)"
     r"(?:(?P<pct>%|percent\b|per cent\b)|(?P<clock>business |working |"
     r"banking |calendar |clock )?(?P<unit>milliseconds?|ms|seconds?|secs?|s|minutes?|mins?"
-    r"|hours?|hrs?|h|days?|weeks?|months?)\b)"
+    r"|hours?|hrs?|h|days?|weeks?|months?|years?)\b)"
     r"|(?P<nbd>next[- ](?:business|working)[- ]day\b|nbd\b)"
     r"|(?P<every>(?<=\bevery )(?:hour|day|week)\b|hourly\b))",
 )
@@ -166,7 +169,11 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ("error-rate", r"error rates?|failure rates?|defect rates?"),
     ("fulfilment", r"fulfil\w*"),
     ("recovery-point", r"restore points?"),
-    ("resolution", r"resol\w*|\bfix(?:ed|es)?\b|restor\w*|repair\w*|remed(?:y|ied)\b|\bmttr\b"),
+    (
+        "resolution",
+        r"resol\w*|\bfix(?:ed|es)?\b|restor\w*|repair\w*|remed(?:y|ied)\b|\bmttr\b"
+        r"|rectif\w*|clear(?:ed|ance)\b",
+    ),
     ("attendance", r"attend\w*|on[- ]?site\b|arriv\w*"),
     ("make-safe", r"make[- ]safe|made safe"),
     ("turnaround", r"turn-?around|\btat\b"),
@@ -183,6 +190,7 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     (
         "follow-up",
         r"follow(?:ed|s|ing)?[- ]up|\bworked\b|call(?:s|ed)? (?:back|every|each|all|new)\b"
+        r"|call(?:s|ed)? (?:you|them|the customer|the client|the caller) back\b|call-?backs?\b"
         r"|is (?:called|contacted|phoned)\b|are (?:called|contacted|phoned)\b"
         r"|be (?:called|contacted|phoned)\b|contact(?:s|ed)? (?:every|each|all|new)\b"
         r"|first (?:(?:live|phone|telephone|outbound|personal) )*(?:call|contact)\b(?! resol)"
@@ -191,7 +199,7 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ("update", r"updat(?:e|es|ed|ing)\b"),
     ("downtime", r"downtime|down-time|unavailability"),
     ("maintenance", r"maintenance|planned works|engineering works"),
-    ("notice", r"\bnotice\b|notif\w*|announc\w*"),
+    ("notice", r"\bnotice\b|notif\w*|announc\w*|\binform(?:s|ed|ing)?\b"),
     (
         "retention",
         r"retain\w*|retention|kept\b|keeps?\b|keeping\b|delet(?:e|ed|es|ion)\b|purg(?:e|ed|es)\b"
@@ -209,8 +217,17 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ("jitter", r"jitter"),
     ("packet-loss", r"packet loss"),
     ("handle-time", r"handl(?:e|ing) time|\baht\b"),
-    ("recovery-point", r"recovery point|\brpo\b|data[- ]loss"),
-    ("recovery-time", r"recovery time|\brto\b|recover(?:ed|s)?\b"),
+    (
+        "recovery-point",
+        r"recovery point|\brpo\b|data[- ]loss"
+        r"|data (?:will |would |could |may |might |shall |can )?(?:be )?lost\b"
+        r"|\blose (?:\w+ )?data\b|\bdata (?:could|might|may|would|can) (?:we|you|i) lose\b",
+    ),
+    (
+        "recovery-time",
+        r"recovery time|\brto\b|recover(?:ed|s)?\b|back online\b|back up and running\b"
+        r"|back in service\b",
+    ),
     ("patching", r"patch\w*"),
     ("slot", r"\bslots?\b"),
     ("incident-report", r"root[- ]cause analys[ie]s|rcas?\b"),
@@ -323,6 +340,7 @@ _CAP_NOUN = re.compile(
 )
 """A cap on credits named before the value ("the maximum service credit payable in a month
 is 25%", "credits will not be more than 15%")."""
+_CAP_LABEL = re.compile(r"\b(?:maximum|max\.?|cap|capped|ceiling|limit|aggregate)\b")
 _BACKUP = re.compile(r"\bback(?:ed)?[- ]?up|\bbackups?\b", re.I)
 _BACKUP_KIND = re.compile(r"\b(?:full|incremental|differential|transaction|log|snapshot)")
 _NOT_TAKING = re.compile(
@@ -387,7 +405,9 @@ def _bounded(tail: str) -> bool:
 
 
 _UPPER = re.compile(
-    r"(?:\bbelow|\bunder|\bless than|\bfewer than|[<\u2264=])\s*$|\bSLA\s*[:=]?\s*$", re.I
+    r"(?:\bbelow|\bunder|\bless than|\bfewer than|\bno more than|\bnot more than|[<\u2264=])\s*$"
+    r"|\bSLA\s*[:=]?\s*$",
+    re.I,
 )
 """An upper bound: for a time or a loss rate it states the target ("latency below 40 ms")."""
 _REMEDY = re.compile(
@@ -441,6 +461,11 @@ customer agrees otherwise") the value is the rule."""
 _PER_THING = re.compile(
     r"\bper (site|user|component|region|location|device|feed|circuit|store|branch)\b"
 )
+_ALL_DAYS = re.compile(
+    r"\b(?:includ\w*|incl\.|as well as|even|also|every day|7 days|seven days|24\s*[x/]\s*7)\b"
+    r"[^.;:]*$"
+)
+"""Before a weekend word, words that make it part of every day ("24x7, including weekends")."""
 _DAY_WORD = re.compile(r"\b(?:weekends?|saturdays?|sundays?)\b")
 _TIER_WORDS = (
     "critical", "urgent", "emergency", "high", "medium", "low", "routine", "major", "minor",
@@ -609,6 +634,9 @@ class Statement:
     """The words of a lead-in label that gave a subject ("Sales: first call within 48 hours")."""
     context: str = ""
     """The sentence, in lower case."""
+    sized: bool = False
+    """The value is for things of some size ("orders of more than 50 connections"): after
+    the ordinary value in the same paragraph, it is the paragraph's second case."""
     siblings: frozenset[tuple[float, ...]] = frozenset()
     """Values of the same kind listed after this one for other cases ("99.99% at London and
     99.95% at Dublin"), which are not statements of their own."""
@@ -888,7 +916,11 @@ class _Sentence:
                         for m in _CONDITION.finditer(low)
                         if not (
                             _DAY_WORD.fullmatch(m.group())
-                            and _CLOCK_TIME.search(low, max(0, m.start() - 15), m.end() + 20)
+                            and (
+                                _CLOCK_TIME.search(low, max(0, m.start() - 15), m.end() + 20)
+                                # "including overnight and at weekends": every day, not a case
+                                or _ALL_DAYS.search(low, max(0, m.start() - 40), m.start())
+                            )
                         )
                         # "; restored means it works again": a definition, not a case
                         and not (
@@ -999,6 +1031,8 @@ def _measure(
             return name
         if _WINDOW_ADJ.fullmatch(gap.lower()):
             return name  # "a 99.9% monthly availability commitment"
+        if name == "recovery-point" and _OF_DATA.fullmatch(gap.lower()):
+            return name  # "no more than 15 minutes of committed data will be lost"
         if name in ("downtime", "maintenance") and (of := _OF_KIND.fullmatch(gap.lower())):
             # "up to 8 hours of planned downtime": an allowance named after its value
             return "maintenance" if of.group(1) or name == "maintenance" else "downtime"
@@ -1006,6 +1040,7 @@ def _measure(
     return None
 
 
+_OF_DATA = re.compile(r"\s+of\s+(?:[a-z-]+\s+){0,2}")
 _COLON = re.compile(r"(?<!\d):|:(?!\d)")
 """A colon that is not inside a time of day ("17:00")."""
 
@@ -1022,7 +1057,8 @@ def _label_colon(text: str) -> int:
 
 _ASIDE = re.compile(
     r",\s*(?:covering|including|showing|listing|setting out|containing|summari[sz]ing"
-    r"|detailing|describing|which (?:covers|includes|shows|lists|sets out))\b"
+    r"|detailing|describing|stating|explaining|identifying|giving|recording|with"
+    r"|which (?:covers|includes|shows|lists|sets out|states|explains))\b"
 )
 _AFTER_ASIDE = re.compile(
     r",\s*(?:(?:shall|will|must|is|are)\s+(?:be\s+)?(?:\w+ed\s+)?)?(?:within|by|no later than"
@@ -1063,6 +1099,13 @@ _EVENT = re.compile(
     re.I,
 )
 """What a notification is about ("notify the customer of any security breach")."""
+_AWARE_AFTER = re.compile(
+    r"^\s*(?:of|after|from|following)\s+(?:the\s+|its\s+|their\s+)?(?:provider's\s+|supplier's\s+)?"
+    r"(?:confirm\w*|detect\w*|becom\w* aware|aware\w*|identif\w*|discover\w*|verif\w*)",
+    re.I,
+)
+"""A notification deadline counted from when the provider knows ("within 30 minutes of
+confirming the incident", "within 24 hours of becoming aware")."""
 _ALLOWANCE = re.compile(r"\b(?:maximum|max\.?|allow\w*|permitted|cap\w*|budget)\b", re.I)
 _OF_DOWNTIME = re.compile(r"^\s*(?:of\s+)?(?:unplanned\s+|unscheduled\s+)?down-?time", re.I)
 _PLANNED = re.compile(r"\b(?:planned|scheduled|maintenance)\b", re.I)
@@ -1163,6 +1206,7 @@ def statements(
         row_label = cells[0]
     q = 0
     prev: _Sentence | None = None
+    asked: tuple[str, str] | None = None
     example = example_from(info)
     for sent, (tok_start, tok_end) in enumerate(info.sent_bounds):
         if tok_start >= tok_end:
@@ -1183,8 +1227,13 @@ def statements(
         has_cover = cover and _COVERAGE.search(slow) is not None
         if not (mine or has_clock or has_dom or has_window or has_temp or has_cover):
             prev = None
-            if slow.rstrip().endswith("?") and _MEASURING.search(slow):
-                prev = _Sentence(sentence, slow)  # "How is uptime calculated?" and its answer
+            asked = None
+            if slow.rstrip().endswith("?"):
+                if _MEASURING.search(slow):
+                    prev = _Sentence(sentence, slow)  # "How is uptime calculated?" and its answer
+                # "How much data could we lose?" then "Up to one hour.": the answer's measure
+                found = _find_measures(sentence, slow)
+                asked = (found[-1][2], _priority(slow)) if found else None
             continue
         if _is_example(slow) or (example is not None and sent >= example):
             continue  # a worked example: its figures illustrate, they are not values
@@ -1205,11 +1254,16 @@ def statements(
             (v.start - s_start, v.end - s_start, v.pct is not None) for v in mine if not v.every
         ]
         made: list[Statement] = []
+        topic = asked[0] if asked else heading_measure
         for m in mine:
             made.extend(_values(
                 info, sent, s_start, words, m, spans, header, cells, (row_label, row_key, ""),
-                label, heading_measure, table, dispute,
+                label, topic, table, dispute,
             ))  # fmt: skip
+        if asked:  # the question's priority ("… a Severity 1 ticket?") goes with its answer
+            for st in made:
+                st.priority = st.priority or asked[1]
+            asked = None
         if len(mine) > len(made) and made:
             _siblings(made, mine, words, s_start)
         yield from made
@@ -1271,7 +1325,7 @@ def _siblings(made: list[Statement], mine: list[_Value], words: _Sentence, s_sta
 
 _DIGIT = re.compile(r"\d")
 _UNIT_HINTS = ("%", "hour", "day", "min", "sec", "week", "month", "percent", "per cent", "ms",
-               "hr", "nbd", "next b", "next w")  # fmt: skip
+               "hr", "nbd", "next b", "next w", "year")  # fmt: skip
 """Substrings one of which every value has (its unit); "30s" and "4h" are found by
 ``_DIGIT_UNIT``."""
 _DIGIT_UNIT = re.compile(r"\d\s*[hs]\b")
@@ -1408,9 +1462,27 @@ def _values(
     left_start = max(clause, start - 160)
     before = sentence[:start]
     right = sentence[end : end + 60]
+    if cells and "|" in sentence:
+        # a table row: only the values of the value's own cell go with it ("| 99.95% per
+        # month | 7 hours |" is an availability and a fix time, not a share within a time)
+        low_bar, high_bar = sentence.rfind("|", 0, start), sentence.find("|", end)
+        high_bar = len(sentence) if high_bar < 0 else high_bar
+        own_cell = [x for x in spans if low_bar < x[0] and x[1] <= high_bar]
+    else:
+        own_cell = spans
     if _TOLERANCE.search(before[-25:]):
         return  # "at the booked time, plus or minus 15 minutes": a tolerance, not a target
+    if not is_pct and _OVERRUN.search(before[-40:]):
+        return  # "the target is missed by more than 8 hours": how late, not a target
     measure = _measure(words, left_start, start, end, is_pct, spans)
+    if (
+        measure == "answer"
+        and not is_pct
+        and _WRITTEN.search(words.low, left_start, start)
+        and not _SPOKEN.search(words.low, left_start, start)
+    ):
+        measure = "response"  # "urgent tickets are answered within 2 hours": a ticket's reply
+    spans = own_cell
     reach = (
         unit is not None
         and "restor" in words.low
@@ -1442,6 +1514,11 @@ def _values(
         measure = _column_measure(row[1])
     if heading and _priority(heading):
         row = (row[0], row[1], _priority(heading))
+    elif header and cells and len(cells[0].strip()) == 1 and not _priority(cells[0]):
+        # "Site Category | Response" over "| A | 30 minutes |": the row is Category A
+        coded = _priority(f"{header[0]} {cells[0].strip()}")
+        if coded:
+            row = (row[0], row[1], coded)
     if (
         measure is None
         and heading_measure
@@ -1465,6 +1542,8 @@ def _values(
         # "notify the Customer of Emergency Maintenance within 30 minutes", "tell the Customer
         # within 2 days of anything likely to delay delivery": when the customer hears of it
         measure = f"{measure} notice"
+    elif unit and _AHEAD.match(right) and _WINDOW_BEFORE.search(before[-25:]):
+        return  # "never in the five Working Days before a Pay Date": a blackout, not a notice
     elif measure == "notice" or (unit and _AHEAD.match(right)):
         # a notice period is compared only with notices of the same thing; notices to
         # terminate differ by ground (for cause, for convenience) and are skipped
@@ -1477,10 +1556,26 @@ def _values(
             about = None
         if words.fact("termination"):
             measure = None
-        elif about and (measure != "notice" or _AHEAD.match(right) or not unit):
+        elif about and (
+            measure != "notice"
+            or _AHEAD.match(right)
+            or not unit
+            or (cells and "notice" in row[0].lower())  # "| Maintenance notice | 5 days |"
+        ):
             measure = f"{about} notice"
-        elif measure == "notice" and unit and not _AHEAD.match(right) and _EVENT.search(before):
-            measure = "notification"  # "notify the customer of a P1 incident within 30 minutes"
+        elif (
+            measure == "notice"
+            and unit
+            and not _AHEAD.match(right)
+            and (
+                _EVENT.search(before)
+                or _AWARE_AFTER.match(right)
+                or (cells and "notif" in row[0].lower())
+            )
+        ):
+            # "notify the customer of a P1 incident within 30 minutes", "notify the contact
+            # within 30 minutes of confirming the incident", "| P1 Notification | … | 1 hour |"
+            measure = "notification"
         else:
             measure = None
     if measure is None:
@@ -1500,6 +1595,13 @@ def _values(
         return  # only an allowance ("no more than 43 minutes of downtime") is a target
     if unit and measure != "slot" and _GRANULE.match(right):
         return  # "measured in 5-minute intervals": how finely, not a target
+    if (
+        unit
+        and measure not in ("retention", "maintenance", "downtime")
+        and _DURATION_BEFORE.search(before[-70:])
+    ):
+        return  # "no response for a continuous period of at least 30 minutes": how long
+        # something lasts before it counts, not a time to act
     if measure == "retention" and _NOT_RETENTION.search(sentence):
         last = [w for s, e, n, w in words.measures if n == "retention" and e <= start]
         if (last and _DELETION.match(last[-1])) or words.fact("termination"):
@@ -1508,7 +1610,16 @@ def _values(
     if ("no " in near or "not " in near or "without" in near) and _RECUR.search(near):
         return  # "no further visit is needed within 14 days": a recurrence window
     own = before.rsplit("|", 1)[-1] if cells else before  # "Up to 10 minutes | 10%": a band
-    if measure == "credit" and (_CAP.search(own[-40:]) or _CAP_NOUN.search(own[-90:])):
+    if measure == "credit" and (
+        _CAP.search(own[-40:])
+        or _CAP_NOUN.search(own[-90:])
+        # "| Maximum monthly credit | 15% |" (not "| Maximum credit per incident | 5% |")
+        or (
+            cells
+            and _CAP_LABEL.search(row[0].lower()) is not None
+            and not re.search(r"\b(?:per|each|every)\b", row[0].lower())
+        )
+    ):
         measure = "credit-cap"
     tail = before[-25:]
     reference = bool(
@@ -1601,7 +1712,7 @@ def _values(
             or _band_cell(header, cells, before, measure)
             or _threshold_column(header, heading)
             or _case_label(label, sentence, start)
-            or _special_case(words.low, start)
+            or _special_case(words.low, start, measure in ("recovery-time", "recovery-point"))
             or (
                 measure != "credit"
                 and not reach
@@ -1612,6 +1723,7 @@ def _values(
     )
     st = _stmt(info, sent, s_start, words, start, end, measure, clock, (value,), left_start,
                label, row, table, conditional)  # fmt: skip
+    st.sized = _SIZE_CASE.search(words.low, left_start, start) is not None
     if event:
         # what is timed: the things named before the value ("the payment file", "payslips")
         things = {
@@ -1633,7 +1745,12 @@ def _values(
         pctl = _PERCENTILE.search(words.low, left_start, start)
         if pctl:  # "p95 latency of 300 ms", "the 99th percentile is 800 ms"
             st.share = float(pctl.group(1) or pctl.group(2))
-        elif earlier and earlier[-1][2]:  # "80% of calls within 20 seconds"
+        elif (
+            earlier
+            and earlier[-1][2]
+            and not _CREDIT_RATE_AFTER.match(sentence, earlier[-1][1])
+            and not _CREDIT_HEAD.search(sentence, max(0, earlier[-1][0] - 30), earlier[-1][0])
+        ):  # "80% of calls within 20 seconds" (not "a credit of 5% for each call-out not …")
             share = _SHARE_NUM.match(sentence, earlier[-1][0])
             st.share = float(share.group()) if share else -1.0
             st.share = -1.0 if st.share >= 100 else st.share  # "100% of jobs": every job
@@ -1646,6 +1763,44 @@ def _values(
     yield st
 
 
+_WRITTEN = re.compile(
+    r"\b(?:tickets?|e-?mails?|quer(?:y|ies)|requests?|cases?|enquir(?:y|ies)|web ?forms?|issues?)\b"
+)
+_SPOKEN = re.compile(r"\b(?:calls?|phones?|telephone|chats?|callers?|voice|rings?)\b")
+"""A ticket or an e-mail is answered by a reply (a response time); a call or a chat is answered
+when picked up (a speed of answer)."""
+_OVERRUN = re.compile(
+    r"\b(?:miss\w*|exceed\w*|overr[au]n\w*|late|delayed|breach\w*|overshoot\w*|overdue)\s+by\s+"
+    r"(?:more than\s+|over\s+|at least\s+|up to\s+|longer than\s+)?$",
+    re.I,
+)
+"""How far a target is missed ("Restoration target missed by more than 8 hours")."""
+_DURATION_BEFORE = re.compile(
+    r"\b(?:for|lasting|last(?:s|ed)?|persist\w*(?: for)?|continu\w* for)\s+(?:a |an |any )?"
+    r"(?:(?:continuous|consecutive|uninterrupted|single|unbroken)\s+)"
+    r"(?:period|duration|spell|stretch|interval)\s+of\s+"
+    r"(?:at least\s+|more than\s+|over\s+|longer than\s+|not less than\s+)?$"
+    r"|\b(?:for|lasting|persist\w*(?: for)?)\s+"
+    r"(?:at least|more than|longer than|not less than)\s+$",
+    re.I,
+)
+"""How long a state must last before it counts ("no response for a continuous period of at
+least 30 minutes", "an outage lasting more than 5 minutes")."""
+_SIZE_CASE = re.compile(
+    r"\b(?:more than|over|above|exceeding|in excess of|up to|fewer than|less than|at least"
+    r"|at most|under|between)\s+\d[\d,]*(?:\s+(?:and|to)\s+\d[\d,]*)?\s+(?!(?:ms|milli\w*|sec\w*"
+    r"|min\w*|hours?|hrs?|days?|weeks?|months?|years?|business|working|calendar|banking|percent"
+    r"|per\b|%))[a-z]+"
+)
+"""A size that names some of the cases ("orders of more than 50 connections", "bulk ports of
+up to 500 numbers"): the value is for those cases, not for every case."""
+
+
+_CREDIT_RATE_AFTER = re.compile(
+    r"\s*(?:of|off)\s+(?:the\s+|its\s+|their\s+|that\s+)?(?:\w+\s+){0,2}?(?:charges?|fees?|rental"
+    r"|price|invoice|subscription|spend|bill)\b|\s+(?:credit|refund|rebate|reduction)"
+)
+"""After a percentage, words that make it a credit rate ("5% of the monthly charge")."""
 _PERCENTILED = frozenset({"latency", "handle-time", "jitter"})
 """Measures whose time may be a percentile ("95% of requests within 300 ms")."""
 _PERCENTILE = re.compile(r"\bp(\d{2}(?:\.\d+)?)\b|\b(\d{2}(?:\.\d+)?)(?:th|st|nd|rd)? percentile\b")
@@ -1679,10 +1834,14 @@ def _case_label(label: str, sentence: str, start: int) -> bool:
     return _CASE_LABEL.search(label) is not None
 
 
-def _special_case(low: str, start: int) -> bool:
+def _special_case(low: str, start: int, recovery: bool = False) -> bool:
     """True when the sentence opens with a case that limits its values ("Where a repair needs
     civil engineering works, the circuit is repaired within 10 business days"), other than
     the ordinary event every such value starts from ("If a fault is reported, …")."""
+    if low.lstrip()[:1].isalnum() and "for " in low[:20]:
+        scope = _FOR_SCOPE.match(low)
+        if scope and scope.end() <= start and not _ORDINARY_VERB.search(scope.group("case")):
+            return True  # "For Emergency defects in operating theatres, …": some places only
     if not low.lstrip()[:1].isalnum() or not any(
         w in low[:40] for w in ("where", "if", "when", "event", "should")
     ):
@@ -1691,7 +1850,28 @@ def _special_case(low: str, start: int) -> bool:
     if m is None or m.end() > start:
         return False
     case = m.group("case")
+    if recovery and _DISASTER.search(case):
+        return False  # "if our primary data centre fails, …": every recovery time's premise
+    if _NOT_REMOTE.search(case):
+        return False  # "where a fault cannot be fixed remotely": every visit's premise
     return not (_ORDINARY_CASE.search(case) and _ORDINARY_VERB.search(case))
+
+
+_DISASTER = re.compile(r"\b(?:disaster|fail(?:s|ed|ure)?|invo(?:ke|ked|cation)|outage)\b")
+_FOR_SCOPE = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+|[a-z]\.\d+\s+|\(?[a-z0-9]{1,3}\)\s+)?for\s+(?P<case>[^,;:]{3,120}?"
+    r"\b(?:in|at|on|affecting|involving|within|inside)\s+(?:the\s+|an?\s+|any\s+|our\s+)?"
+    r"(?!(?:business|working|core|support|service|normal|office|operating)\s+hours)"
+    r"(?!(?:(?:an?|the|each|any|every)\s+)?(?:calendar\s+)?"
+    r"(?:month|quarter|year|week|day|hour|minute|period)s?\b)"
+    r"[a-z][^,;:]{2,100}),"
+)
+"""A lead-in that narrows the value to some places or systems ("For Emergency defects in
+operating theatres and the clean room, …")."""
+_NOT_REMOTE = re.compile(
+    r"\b(?:cannot|can't|can not|could not|is not|isn't|are not|not)\s+(?:be\s+)?\w+(?:ed)?\s+"
+    r"(?:remotely|by (?:tele)?phone|over the (?:tele)?phone|on the (?:tele)?phone|online)"
+)
 
 
 _CREDIT_HEAD = re.compile(r"\b(?:credit|refund|rebate|deduction|reduction|penalt)", re.I)
@@ -1766,6 +1946,10 @@ def _stmt(
     named = ""
     row_label, row_key, column_priority = row
     priority = priority or column_priority
+    if row_label and sent == 0 and not column_priority and (own := _priority(row_label)):
+        # "| Urgent | Defect likely to become an emergency | 4 hours |": the row's label names
+        # its priority, not a word of its description
+        priority = own
     if row_label:
         if not priority:
             priority = _priority(row_label)
@@ -2088,7 +2272,7 @@ class _Doc:
     """The named tiers ("standard", "premium") stated for each measure."""
     aliases: dict[str, str]
     """Priority names the document equates ("Priority 1 (Critical)": critical -> 1)."""
-    uniform: dict[tuple[int, str, str], bool]
+    uniform: dict[tuple[int, str, str, str], bool]
     """For each table, measure and priority: True when all its rows state the same value (a
     table whose rows differ gives each thing its own value, not the document's)."""
     terms: dict[str, set[tuple[float, ...]]] = field(default_factory=dict)
@@ -2102,6 +2286,8 @@ class _Doc:
     99.95% |"): the document says the measure differs by something (a site, a plan, a column),
     so each of these values stated alone elsewhere is one of the variants, not a second
     target."""
+    rows: dict[int, set[str]] = field(default_factory=dict)
+    """For each table, the labels of its rows that state a value."""
 
 
 def _same_priority(a: Statement, b: Statement, doc: _Doc) -> bool:
@@ -2134,7 +2320,11 @@ def _mentioned(a: Statement, b: Statement) -> bool:
     """True when the words of ``a``'s label are all in ``b``'s sentence: the label names
     who or what ``b`` is about too ("Sales: first call within 48 hours" and "Inside sales
     calls every MQL within 24 hours")."""
-    return bool(a.named) and all(re.search(rf"\b{re.escape(w)}", b.context) for w in a.named)
+    named = a.named
+    plain = tuple(w for w in named if not any(c.isdigit() for c in w))
+    if len(plain) >= 2:
+        named = plain  # "Validated HH Data (D2)": the reference code is not said in prose
+    return bool(named) and all(re.search(rf"\b{re.escape(w)}", b.context) for w in named)
 
 
 _SYSTEMS = frozenset(
@@ -2186,8 +2376,33 @@ def _same_thing(a: Statement, b: Statement, doc: _Doc) -> bool:
     for row, other in ((a, b), (b, a)):
         things = [h for _q, h in other.subjects if not h.startswith("@")]
         if row.table and not (things or other.soft):
-            return doc.uniform.get((row.table, row.measure, row.priority), True)
+            if not other.table and _names_row(row.row, other.context):
+                # "| Fleet Pro | 1 hour |" and "On Fleet Pro, urgent tickets get a response
+                # within 2 hours": the sentence names the row, and no other row
+                labels = doc.rows.get(row.table, set())
+                return not any(_names_row(x, other.context) for x in labels if x != row.row)
+            return doc.uniform.get((row.table, row.measure, row.priority, _dimension(row)), True)
     return True
+
+
+_EVENT_HEAD = re.compile(
+    r"\b(?:incident|breach|outage|failure|fault|change|event|delay|disruption|loss|attack"
+    r"|vulnerabilit|subcontract|maintenance|termination|insolvency)"
+)
+
+
+def _events_apart(a: str, b: str) -> bool:
+    """True when two notification sentences (lower case) name only different events."""
+    ea, eb = set(_EVENT_HEAD.findall(a)), set(_EVENT_HEAD.findall(b))
+    return bool(ea and eb and not ea & eb)
+
+
+def _names_row(label: str, context: str) -> bool:
+    """True when ``context`` (lower case) names the table row ``label`` ("fleet pro")."""
+    words = label.split()
+    if not words or len(label) < 4 or _PRIORITY.fullmatch(label) or len(words) > 4:
+        return False
+    return re.search(r"\b" + r"[\s-]+".join(map(re.escape, words)) + r"\b", context) is not None
 
 
 def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
@@ -2208,6 +2423,10 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
         return False
     if a.conditional or b.conditional:
         return False
+    if a.measure == "notification" and _events_apart(a.context, b.context):
+        return False  # notice of a data breach and notice of a change of subcontractor
+    if b.sized and a.info.index == b.info.index and not a.sized:
+        return False  # "within 1 day. Orders of more than 50 lines: within 5 days."
     if doc.variants and a.priority == b.priority:
         pair = frozenset({(a.clock, a.value), (b.clock, b.value)})
         if pair in doc.variants.get((a.measure, a.priority), ()):
@@ -2599,21 +2818,25 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
         cells = _cells(text)  # a table row, from Markdown or Word alike: "| A | B |"
         if not cells:
             header = None
-        elif header is None or not _QTY.search(text.lower()):
-            header = cells  # the first row of a table names its columns
+        elif header is None or not (_QTY.search(text.lower()) or _DIGIT.search(text)):
+            # the first row of a table names its columns (a row with a clock time or a
+            # priority number, "| Daily reads | 07:00 next day |", is a row)
+            header = cells
             table += 1
         out.extend(statements(info, header, table, aliases))
     extra = list(_period_windows(ctx))
     if extra:  # in document order, so the later of two windows is the one flagged
         out = sorted(out + extra, key=lambda st: (st.info.index, st.start))
     tiers: dict[str, set[str]] = {}
-    values: dict[tuple[int, str, str], set[tuple[float, ...]]] = {}
+    values: dict[tuple[int, str, str, str], set[tuple[float, ...]]] = {}
 
     for st in out:
         if st.priority in _TIERS:
             tiers.setdefault(st.measure, set()).add(st.priority)
         if st.table:
-            values.setdefault((st.table, st.measure, st.priority), set()).add(st.value)
+            # (a surcharge of 50% in a row of delivery times is not a second delivery time)
+            key4 = (st.table, st.measure, st.priority, _dimension(st))
+            values.setdefault(key4, set()).add(st.value)
     terms: dict[str, set[tuple[float, ...]]] = {}
     for st in out:
         if st.clock == "range" and _term(st):
@@ -2642,6 +2865,9 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
             known.update(frozenset({v}) for v in group)
             known.update(frozenset(p) for p in itertools.combinations(group, 2))
     doc = _Doc(tiers, aliases, {key: len(v) == 1 for key, v in values.items()}, terms, variants)
+    for st in out:
+        if st.table and st.row:
+            doc.rows.setdefault(st.table, set()).add(st.row)
     ctx.memo["statements"] = (out, doc)
     return out, doc
 
@@ -3250,6 +3476,13 @@ def _before_event(part: str, m: re.Match[str]) -> tuple[tuple[str, str], float, 
     return (event, clock), days, things, at
 
 
+_DRAFT = frozenset({"draft", "provisional", "preliminary", "interim", "initial"})
+_FINAL = frozenset({"final", "definitive", "approved", "signed"})
+_WINDOW_BEFORE = re.compile(r"\b(?:in|during|within|throughout|over) the\s+(?:\w+\s+)?$")
+"""Before a number of days counted back from an event: a period before it ("in the five
+Working Days before a Pay Date"), not a notice."""
+
+
 def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """One deadline counted back from the same event by two different numbers of days ("by
     17:00 on the fifth Working Day before the Pay Date" and "by 17:00 on the third Working Day
@@ -3309,6 +3542,10 @@ def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
                         and (defines or defined or not things or not others)
                     )
                     mine, theirs = things & _GROUP_WORDS, others & _GROUP_WORDS
+                    if (things & _DRAFT and others & _FINAL) or (
+                        things & _FINAL and others & _DRAFT
+                    ):
+                        continue  # draft payslips and final payslips: two deadlines
                     if same and not (mine and theirs and mine != theirs):
                         flagged.add(key)
                         measure = f"deadline before the {key[0]}"
@@ -3330,6 +3567,9 @@ _BAND = re.compile(
     r"(?P<high>\d{2}(?:\.(?P<dec>\d+))?)\s*%"
 )
 """A band of a credit table: "below 99.9%" ends at 99.9; "99.5% - 99.89%" ends at 99.9."""
+
+
+_AVAILABILITY_WORD = re.compile(r"availab|up-?time")
 
 
 def _bands(ctx: Context) -> list[tuple[float, float, DocInfo, int, int, str]]:
@@ -3362,6 +3602,16 @@ def _bands(ctx: Context) -> list[tuple[float, float, DocInfo, int, int, str]]:
             continue
         context = f"{before} {low} {' '.join(info.block.location.heading_path).lower()}"
         row = info.block.location.table is not None or low.lstrip()[:1] in ("|", "-", "\u2022")
+        if not row and len(found) > 1 and "credit" in context:
+            # "if a single-access circuit's availability is below 99.9%, or a dual-access
+            # circuit's availability is below 99.99%": each thing its own credit threshold
+            cuts = [0] + [x[4] for x in found[:-1]]
+            parts = [low[a : x[3]] for a, x in zip(cuts, found, strict=True)]
+            if all(_AVAILABILITY_WORD.search(part) for part in parts):
+                pairs = zip(found, parts, strict=True)
+                runs.extend([(*x[:5], f"{path} {part}")] for x, part in pairs)
+                before, last, last_row = low, -2, False
+                continue
         if info.index != last + 1 or not row or not last_row:
             runs.append([])
             context_ok = "credit" in context and (
@@ -3404,8 +3654,13 @@ def _credit_gap(rule: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         heads = {h for _q, h in st.subjects if len(h) > 3}
         own = [t for t in tops if any(re.search(rf"\b{re.escape(h)}", t[5]) for h in heads)]
+        if not own and st.row and st.table:  # "| Single-Access | 99.95% |": the row's thing
+            row = r"[\s-]+".join(re.escape(w) for w in st.row.split())
+            named = [t for t in tops if re.search(rf"\b{row}\b", t[5])]
+        else:
+            named = []
         below = [
-            t for t in own or tops
+            t for t in own or named or tops
             if 0 < level - t[0] - t[1] <= 1.0
             and (own or not any(covers(t[0], t[1], c) for c in covered))
         ]  # fmt: skip
@@ -3589,6 +3844,159 @@ def _verb_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
                     yield ctx.finding(rule, info, start + q.start(), start + q.end(), message)
 
 
+_MISSED_BEFORE = re.compile(
+    r"\b(?:not|never|fail\w*\s+to|fails?\s+to\s+be)\s+(?:be\s+|been\s+)?(?:[a-z-]+\s+){0,6}?"
+    r"(?:within|in)\s+(?:the\s+)?$"
+    r"|\b(?:later than|longer than|outside|beyond|exceed\w*|more than)\s+(?:the\s+)?$"
+)
+"""Before a time, words that make it the point a remedy starts from ("each P2 incident not
+resolved within 12 hours", "fails to answer 80% of calls within 30 seconds", "attendance
+later than 6 hours")."""
+_MISS_REMEDY = re.compile(r"\b(?:credit|refund|rebate|penalt|deduct|compensat|liquidated)")
+
+
+def _table_header(ctx: Context, info: DocInfo) -> str:
+    """The first row of the table ``info`` is a row of, in lower case ("" outside tables)."""
+    i = info.index
+    while i > 0 and _cells(ctx.infos[i - 1].block.text):
+        i -= 1
+    return ctx.infos[i].block.text.lower() if i != info.index else ""
+
+
+def _miss_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """A remedy for missing a time target that is counted from another time than the target
+    ("Priority 2: resolved within 8 hours" and a credit for "each Priority 2 incident not
+    resolved within 12 hours"): between the two the target is missed with no remedy. A
+    further, worse threshold on top of one at the target ("an additional credit if not
+    resolved within 24 hours", a credit table whose first row is the target) is a design."""
+    found, _doc = _all_statements(ctx)
+    misses: dict[tuple[str, str, float], list[Statement]] = {}
+    targets: list[Statement] = []
+    for st in found:
+        if st.measure not in _CLOCKED or st.clock not in ("", "business"):
+            continue
+        if not st.conditional:
+            if not st.table or "credit" not in _table_header(ctx, st.info):
+                targets.append(st)
+            continue
+        text = st.info.block.text
+        low = text.lower()
+        said = low[st.start : st.end]
+        share = st.share if "%" in said else -1.0  # not a credit rate in the next cell
+        last = re.search(r"(?:\d[\d.,]*|\b[a-z]+-?[a-z]*)\s*[a-z ]*$", said)
+        before = low[max(0, st.start - 80) : st.start] + (said[: last.start()] if last else "")
+        if share >= 0:  # "fails to answer 80% of calls within 30 seconds"
+            before = re.sub(r"\d+(?:\.\d+)?\s*%\s*of\s+", "", before)
+        if not _MISSED_BEFORE.search(before) or _FURTHER.search(st.context):
+            continue
+        if re.search(r"\bby\s+(?:more than\s+|over\s+)?$", before):
+            continue  # an overrun ("missed by more than 2 hours")
+        if not (
+            _MISS_REMEDY.search(st.context)
+            or (st.table and _MISS_REMEDY.search(_table_header(ctx, st.info)))
+        ):
+            continue
+        misses.setdefault((st.measure, st.priority, share), []).append(st)
+    for (measure, priority, share), group in misses.items():
+        same = [
+            t for t in targets
+            if t.measure == measure
+            and t.share == share
+            and (not priority or t.priority == priority)
+            and not (
+                t.subjects and group[0].subjects and not _overlap(t.subjects, group[0].subjects)
+            )
+        ]  # fmt: skip
+        values = {(t.clock, t.value) for t in same}
+        if len(values) != 1 or any((m.clock, m.value) in values for m in group):
+            continue
+        first = min(group, key=lambda m: m.value)
+        target = same[0]
+        other = target.info.block.text[target.start : target.end]
+        what = f"{measure.replace('-', ' ')} credit trigger"
+        message = rule.message.format(measure=what, other=other)
+        yield ctx.finding(rule, first.info, first.start, first.end, message)
+
+
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE = (
+    rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})\b\.?"
+    rf"|({_MONTH_NAMES})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b)"
+)
+_DATE_RANGE = re.compile(
+    _DATE + r"\s*(?:to|until|till|through|thru|and|-|\u2013|\u2014)\s*" + _DATE
+)
+_PERIOD_NOUN = re.compile(
+    r"\b(?:freeze|freezes|blackout|moratorium|embargo|peak|season|shutdown|close-?down"
+    r"|holiday period|change window|quiet period|lock-?down)\b"
+)
+_RANGE_STOP = frozenset(
+    """the a an of and or for from to runs run is are will be shall lasts last applies apply
+    each every other our its their all any period periods dates date inclusive""".split()  # noqa: SIM905
+)
+_GENERIC_PERIOD = frozenset(
+    """freeze freezes blackout moratorium embargo peak season shutdown window windows change
+    changes network""".split()  # noqa: SIM905
+)
+
+
+def _range_value(m: re.Match[str]) -> tuple[str, ...]:
+    g = m.groups()
+    first = (g[0] or g[3] or "", (g[1] or g[2] or "")[:3])
+    second = (g[4] or g[7] or "", (g[5] or g[6] or "")[:3])
+    return (*first, *second)
+
+
+def _date_range_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """One named period given two different date ranges ("The year-end freeze runs from 1
+    December to 5 January" and "| Year-end | 15 December to 2 January |" in the freeze
+    calendar): the name's own words must be shared, and both places must say what kind of
+    period it is (a freeze, a blackout, a peak season)."""
+    seen: list[tuple[frozenset[str], tuple[str, ...], str]] = []
+    header = ""
+    months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    for info in ctx.blocks_containing(tuple(f" {m}" for m in months), lower=True):
+        text = info.block.text
+        low = text.lower()
+        if len(low) != len(text) or _is_example(low):
+            continue
+        cells = _cells(text)
+        if cells:
+            header = _table_header(ctx, info)
+            if not (_PERIOD_NOUN.search(header) or _PERIOD_NOUN.search(low)):
+                continue
+        elif not _PERIOD_NOUN.search(low):
+            continue  # (a cheap test first: most blocks with a month name name no period)
+        for m in _DATE_RANGE.finditer(low):
+            if cells:
+                label = cells[0].lower()
+                kind_text = f"{header} {label}"
+            else:
+                begin = max(low.rfind(". ", 0, m.start()), low.rfind(": ", 0, m.start()), -1) + 1
+                label = low[begin : m.start()]
+                kind_text = label
+            if not _PERIOD_NOUN.search(kind_text) or _EXCEPT.search(label):
+                continue
+            words = frozenset(
+                w for w in re.findall(r"[a-z]+", label)
+                if w not in _RANGE_STOP and w not in _GENERIC_PERIOD and len(w) > 2
+            )  # fmt: skip
+            if not words:
+                continue
+            value = _range_value(m)
+            for other_words, other_value, other_text in seen:
+                if other_value != value and words & other_words:
+                    noun = _PERIOD_NOUN.search(kind_text)
+                    what = f"{noun.group() if noun else 'period'} dates"
+                    message = rule.message.format(measure=what, other=other_text)
+                    yield ctx.finding(rule, info, m.start(), m.end(), message)
+                    return
+            seen.append((words, value, text[m.start() : m.end()]))
+
+
 def check_restated(rule: Rule, ctx: Context) -> list[Finding]:
     """Flag a value that contradicts the same measure stated earlier in the document: every
     pass runs (a plain conflict does not hide a cadence or a deadline conflict elsewhere), and
@@ -3605,6 +4013,8 @@ def check_restated(rule: Rule, ctx: Context) -> list[Finding]:
         _credit_gap,
         _heading_conflicts,
         _day_term_conflicts,
+        _miss_conflicts,
+        _date_range_conflicts,
     ):
         for f in further(rule, ctx):
             if (id(f.location), f.start, f.end) not in places:

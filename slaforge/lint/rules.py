@@ -49,7 +49,7 @@ STRUCTURE_CHECKS: tuple[str, ...] = (
     "numbering",
     "table-cell",
 )
-CONSISTENCY_CHECKS: tuple[str, ...] = ("restated", "window")
+CONSISTENCY_CHECKS: tuple[str, ...] = ("restated", "window", "plain-days")
 
 _COMMON = {
     "code",

@@ -32,6 +32,7 @@ _PLACEHOLDER = re.compile(
     r"|(?:\.\.\.|…)(?=\s?%|\s" + _UNITS + r")"
     r"|<(?i:insert|customer|provider|supplier|vendor|client|company|party|name|date|amount|number"
     r"|value|fee|price|contact|address)[^<>]{0,40}>"
+    r"|\[[a-z ]{0,30}\bto be (?:confirmed|agreed|determined|advised|inserted|completed)\]"
     r"|[(\[](?:CONFIRM|CHECK|TO CONFIRM|TO BE CONFIRMED|TODO|NOTE TO DRAFT|DRAFTING NOTE)\b"
     r"[^)\]]*[)\]]"
     r"|\bTODO\b"
@@ -90,14 +91,20 @@ _PAREN_DEF = re.compile(
     r"\((?:together\s+|collectively\s+|hereinafter\s+)?(?:the\s+|each\s+a\s+|a\s+|an\s+)?"
     r"[\u201c\"'\u2018]([A-Z][^\u201d\"'\u2019]{1,60})[\u201d\"'\u2019]\s*[),]"
 )
+_NAMED_AS_DEF = re.compile(
+    r"\b(?:referred\s+to|known)\s+as\s+(?:the\s+|an?\s+)?[\u201c\"'\u2018]"
+    r"([A-Z][^\u201d\"'\u2019]{1,60})[\u201d\"'\u2019]"
+)
+"""A term given to what a sentence describes: '… are referred to as the "Monthly Fee"'."""
 _LEAD_DEF = re.compile(
     r"\s*(?:[-•*]\s*)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})(?:\s+or\s+[A-Z][\w\-]*)?"
-    r"\s*(?::\s|\s+means\b|\s+shall mean\b)"
+    r"\s*(?::\s|\s+[\u2014\u2013]\s|\s+means\b|\s+shall mean\b)"
 )
 _ARTICLE_DEF = re.compile(
     r"\b(?:[Aa]n?|[Tt]he(?=\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4}\s+(?:means|shall mean)\b))"
     r"\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\s+"
-    r"(?:means|shall mean|is defined as|(?:occurs|exists|arises|happens) (?:if|when|where|whenever)"
+    r"(?:means|shall mean|is defined as"
+    r"|(?:occurs|exists|arises|happens) (?:only )?(?:if|when|where|whenever)"
     r"|(?:is|are) (?:the|any|an?|each|all) )"
 )
 """A term defined in running text by the sentence that introduces it: "a Force Majeure Event
@@ -322,6 +329,19 @@ _Definition = tuple[DocInfo, int, int, bool]
 given in passing (a party's role or a short name in brackets: "Acme Ltd ('Provider')")."""
 
 
+_HEADER_CELL = re.compile(r"\|?\s*([^|]*?)\s*\|\s*([^|]*?)\s*(?:\||$)")
+
+
+def _glossary_header(text: str) -> bool:
+    """True for the header row of a definitions table: "| Term | Meaning |", "| Word | What
+    it means |"."""
+    m = _HEADER_CELL.match(text)
+    if m is None:
+        return False
+    first, second = m.group(1).lower(), m.group(2).lower()
+    return first in _HEADER_WORDS and ("mean" in second or "defin" in second)
+
+
 def _definitions(ctx: Context) -> dict[str, _Definition]:
     cached: dict[str, _Definition] | None = ctx.memo.get("definitions")
     if cached is None:
@@ -332,17 +352,26 @@ def _definitions(ctx: Context) -> dict[str, _Definition]:
 
 def _find_definitions(ctx: Context) -> dict[str, _Definition]:
     found: dict[str, _Definition] = {}
+    glossary = False  # in the rows of a table headed "Term | Meaning"
     for info in ctx.infos:
         text = info.block.text
         if info.block.is_heading:
+            glossary = False
             continue
+        row = text.lstrip().startswith("|")
+        if row and not glossary:
+            before = ctx.infos[info.index - 1].block.text.lstrip() if info.index else ""
+            if not before.startswith("|"):
+                glossary = _glossary_header(text)
+        glossary = glossary and row
         matches: list[tuple[re.Match[str], bool]] = []
         if _QUOTES.search(text):
             matches += [(m, False) for m in _QUOTED_DEF.finditer(text)]
             matches += [(m, " " not in m.group(1).strip()) for m in _PAREN_DEF.finditer(text)]
             matches += [(m, False) for m in _TERM_DEF.finditer(text)]
+            matches += [(m, False) for m in _NAMED_AS_DEF.finditer(text)]
         in_definitions = any("defin" in h.lower() for h in info.block.location.heading_path)
-        if "mean" in text or (in_definitions and ":" in text):
+        if "mean" in text or (in_definitions and _DEF_MARK.search(text)):
             for sent_start in info.sentence_starts():
                 lead = _LEAD_DEF.match(text, sent_start)
                 if lead and ("mean" in lead.group(0) or in_definitions):
@@ -361,7 +390,7 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
         if _QUOTES.search(text) and " or " in text:
             matches += [(m, False) for m in _ALIAS_DEF.finditer(text)]
             matches += [(m, False) for m in _ALIAS_SECOND.finditer(text)]
-        if in_definitions and text.lstrip().startswith("|"):
+        if (in_definitions or glossary) and row:
             matches += [
                 (m, False)  # "| Support Hours | 07:00…", not the header "| Term | Meaning |"
                 for m in _ROW_DEF.finditer(text)
@@ -376,6 +405,8 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
 
 
 _CAPTION = re.compile(r"\s*(?:Table|Figure|Chart|Diagram|Exhibit)\s+[\w.]{1,5}\s*[:.\-\u2013]\s")
+_DEF_MARK = re.compile("[:\u2014\u2013]")
+"""What sets a term off from its meaning in a definitions part: a colon or a dash."""
 
 
 def _title_matter(ctx: Context) -> set[int]:
@@ -489,6 +520,7 @@ _ELISION = re.compile(r"\[\s*(?:\.{3}|…)\s*\]")
 _SIGNING_LABEL = re.compile(
     r"(?i:\b(?:name|print name|position|title|role|date|signature|signed|by|witness|initials))"
     r"\s*:?\s*\|?\s*$"
+    r"|(?i:\bsigned\s+(?:for|by|on\s+behalf\s+of))\b[^_:\n]{0,60}:\s*$"
 )
 _SIGNING_PART = re.compile(r"(?i:sign|execution|executed|acceptance)")
 
@@ -557,11 +589,22 @@ _MARKS = (
 """Words one of which a marked term contains, capitalised: blocks without any are skipped."""
 
 
+_ROLES = frozenset(
+    """lead officer director manager head coordinator administrator controller engineer
+    technician representative owner champion sponsor""".split()  # noqa: SIM905
+)
+
+
+def _role(words: list[str]) -> bool:
+    """True for a job title of three words or more ("Designated Safeguarding Lead")."""
+    return len(words) >= 3 and words[-1] in _ROLES
+
+
 def _marked_term(term: str, words: list[str]) -> bool:
     """A capitalised term that reads as defined whatever the rest of the document does: a
     qualifier ("Excused Downtime"), a named part ("Service Matrix"), a term of art."""
     return (
-        any(w in _QUALIFIERS for w in words[:-1])
+        (any(w in _QUALIFIERS for w in words[:-1]) and not _role(words))
         or words[-1] in _ARTEFACTS
         or _TERM_OF_ART.match(term) is not None
     )
@@ -570,6 +613,8 @@ def _marked_term(term: str, words: list[str]) -> bool:
 _DEFINED_ELSEWHERE = re.compile(
     r"[Cc]apitali[sz]ed (?:terms|words)[^.;]{0,80}\b(?:meanings?|defined)\b[^.;]{0,80}"
     r"\b(?:[Aa]greement|[Tt]erms|[Oo]rder|[Cc]ontract|MSA)"
+    r"|\b(?:[Ww]ords|[Tt]erms|[Ee]xpressions)\s+(?:defined|used)\s+in\s+(?:the|our|its|that)\s"
+    r"[^.;]{0,80}\b(?:ha(?:ve|s)|bears?|carr(?:y|ies)|shall\s+have)\s+the\s+same\s+meanings?"
 )
 """A document that says its other terms are defined in another document."""
 
@@ -611,7 +656,7 @@ _COMPANY_WORDS += ("BV", "B.V", "Corp", "Plc", "PLC", "plc", "Pty")
 
 
 def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    said = ctx.blocks_containing(["apitali"])
+    said = ctx.blocks_containing(["apitali", "same meaning"])
     if any(_DEFINED_ELSEWHERE.search(i.block.text) for i in said):
         return  # "Capitalised terms not defined here have the meanings in the Agreement"
     defined = _definitions(ctx)
@@ -645,8 +690,11 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 m.start() > 0 and len(words) >= 2 and _SENTENCE_TERM.match(text, m.end())
             ):
                 continue
+            if text.startswith(":", m.end()):
+                continue  # a label ("Monthly Fee: GBP 400", "Title: … Date: …")
             marked = _marked_term(term, words)
-            if any(w in _NOT_TERMS and not (marked and w in _DOC_WORDS) for w in words):
+            whole = term.lower().split()  # "On-Site Day": a compound is one word here
+            if any(w in _NOT_TERMS and not (marked and w in _DOC_WORDS) for w in whole):
                 continue
             if _ORG_END.search(text, m.end(), m.end() + 8):
                 continue
@@ -708,6 +756,7 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
     ):
         return  # one paragraph with one definition: the excerpt shows where it is used
     vocabulary: list[tuple[str, int]] | None = None
+    lowered: str | None = None
     for term, (info, start, end, passing) in defined.items():
         if passing or _listed_part(ctx, info):
             continue
@@ -716,9 +765,10 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
             uses = len(list(islice(found, 2)))
         # "Resolution" is used by "resolved", "Attendance" by "attend": compare word stems
         elif not (stem := term[: max(5, len(term) - 5)].lower()).isalnum() or " " in term:
-            stem = term if " " in term else stem  # "Service Credit", "Hand-over"
-            found = re.finditer(r"\b" + re.escape(stem) + r"\w{0,6}\b", whole, re.IGNORECASE)
-            uses = len(list(islice(found, 2)))
+            stem = term.lower() if " " in term else stem  # "Service Credit", "Hand-over"
+            if lowered is None:
+                lowered = whole.lower()
+            uses = _uses(lowered, stem)
         else:  # one word: look its stem up in the document's words
             if vocabulary is None:
                 vocabulary = sorted(Counter(_WORD.findall(whole.lower())).items())
@@ -730,6 +780,23 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 uses += count if len(word) <= len(stem) + 6 else 0
         if uses <= 1:  # the definition itself is one
             yield ctx.finding(rule, info, start, end)
+
+
+def _uses(text: str, stem: str, most: int = 2) -> int:
+    """How many times (up to ``most``) ``stem`` opens a word of ``text`` that it ends within
+    six more word characters: the uses of a term in the lower-cased document."""
+    uses = 0
+    at = text.find(stem)
+    while at >= 0 and uses < most:
+        end = at + len(stem)
+        tail = end
+        while tail < len(text) and tail - end <= 6 and (text[tail].isalnum() or text[tail] == "_"):
+            tail += 1
+        before = text[at - 1] if at else " "
+        if not (before.isalnum() or before == "_") and tail - end <= 6:
+            uses += 1
+        at = text.find(stem, at + 1)
+    return uses
 
 
 _WORD = re.compile(r"\w+")
@@ -776,7 +843,7 @@ _INLINE_NUM = re.compile(
 "… minutes. Clause 9 (Reporting): the monthly report …", and a heading run into the parties
 line above it ("… ('Client') § 1 Purpose and Scope This SLA …")."""
 _EXTERNAL = re.compile(
-    r"[\s,]*(?:\([a-z0-9]+\)\s*)*(?:(?:of|in|under|to)\s+(?:the|our|its|your|each|any)\s+"
+    r"[\s,]*(?:\([a-z0-9]+\)\s*)*(?:\([A-Z][^()]{0,60}\)\s*)?(?:(?:of|in|under|to)\s+(?:the|our|its|your|each|any)\s+"
     r"(?!(?i:schedule)\b)(?:[A-Z]|master|main|framework|agreement|contract|terms|msa|order|statement)"
     r"|(?:of\s+)?(?:[A-Z]{2,}[A-Za-z]*|Regulation|Directive|Act)\b)",
 )
@@ -785,6 +852,8 @@ _EXTERNAL = re.compile(
 _ATTACHED = re.compile(r"\s+(?:attached|annexed|appended)\s+to\b")
 _STANDARD_BEFORE = re.compile(r"\b[A-Z]{2,}[\w/:.\-]*(?:\s+[\d:/.\-]+)?(?:\s+[a-z]+){0,2},?\s+$")
 """Before a reference, the standard or law it belongs to ("ISO/IEC 27001, section 9")."""
+_STANDARD_PART = re.compile(r"\b[A-Z]{2,}[A-Z\d/:.\-]*(?:\s+[\d:/.\-]+)?\s+$")
+"""Before a part, the standard it belongs to ("EU GMP Annex 11", "ISO 27001 Annex A")."""
 _PART_REF = re.compile(
     r"\b((?i:schedule|annex|appendix|exhibit|attachment|table|part))\s+"
     r"([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})\b"
@@ -916,7 +985,9 @@ def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
             key = (m.group(1).lower(), m.group(2).upper())
             if key[0] == "part" and not key[1].isalpha():
                 continue  # "part 2 of the form" is too often prose
-            external = _EXTERNAL.match(text, m.end())
+            external = _EXTERNAL.match(text, m.end()) or _STANDARD_PART.search(
+                text, max(0, m.start() - 30), m.start()
+            )
             if key not in (parts or ()) and not external and not info.block.is_heading:
                 yield ctx.finding(rule, info, m.start(), m.end())
         if any(word in lowered for word in _TABLE_WORDS):

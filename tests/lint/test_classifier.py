@@ -15,7 +15,7 @@ from slaforge.lint.model import LintOptions
 from slaforge.lint.rules import RuleError, load_rules
 
 REPO = Path(__file__).resolve().parents[2]
-NOTHING_LOADS = "A minute only counts as down when nothing at all loads."
+NOTHING_LOADS = "A minute counts as down just when no page loads for anyone."
 """A narrow downtime definition in words no narrow-downtime rule lists."""
 
 
@@ -97,3 +97,20 @@ def test_threshold_is_validated(tmp_path: Path) -> None:
         load_rules([tmp_path])
     assert "SLX490.yaml" in caught.value.problems[0]
     assert "'threshold' must be between 0 and 1" in caught.value.problems[0]
+
+
+def test_a_table_is_read_with_the_text_that_introduces_it_only() -> None:
+    from types import SimpleNamespace
+
+    from slaforge.extract.text import extract_text
+
+    def readings(text: str) -> dict[int, list[int]]:
+        blocks = extract_text(text, markdown=True)
+        ctx = SimpleNamespace(infos=[SimpleNamespace(block=b) for b in blocks])
+        return classifier._readings(ctx)[1]  # type: ignore[arg-type]
+
+    table = "\n\n| Priority | Response |\n|---|---|\n| P1 | 30 minutes of the report |\n"
+    unrelated = readings("The Customer shall keep its contact list current." + table)
+    assert unrelated[2] == [1, 2], unrelated  # the header row, not the paragraph
+    introduced = readings("Response times are set out in the table below:" + table)
+    assert introduced[2] == [0, 1, 2], introduced

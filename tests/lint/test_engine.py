@@ -402,3 +402,16 @@ def test_a_target_in_a_credit_table_and_after_a_notice_is_still_compared() -> No
     for text, value in ((table, "99.9%"), (notice, "8 hours")):
         found = [f.match for f in lint_text(text).findings if f.code == "SLA011"]
         assert found == [value]
+
+
+def test_signature_labels_and_job_titles_are_not_undefined_terms() -> None:
+    text = (
+        '"Site" means a school listed in Annex 1. "Service Desk" means our support team.\n\n'
+        "# 2. Support\n\nThe Service Desk answers calls from each Site in the Call Window, and "
+        "the Designated Safeguarding Lead may ask for a block at any Site.\n\n"
+        "**Signed** for and on behalf of **Harbour Data Ltd**\n\n"
+        "Signature: ________\nName: Ana Ruiz\nTitle: Managing Director\nDate: 1 May 2026"
+    )
+    flagged = _flagged(text, "SLA042")
+    assert "Call Window" in flagged  # the check runs on this text
+    assert not {"Managing Director Date", "Designated Safeguarding Lead"} & set(flagged)

@@ -1,0 +1,222 @@
+# ruff: noqa: E501
+"""Session 9 families of the ``restated`` check (SLA011) and the plain-days check (SLA712):
+whole-document shapes (tables beside prose, credit tables, FAQs, freeze calendars)."""
+
+from __future__ import annotations
+
+import pytest
+
+from slaforge.lint.engine import lint_text
+from slaforge.lint.model import LintOptions
+
+
+def _flagged(text: str, code: str) -> list[str]:
+    result = lint_text(text, options=LintOptions(select=(code,)))
+    return [f.match for f in result.findings if f.code == code]
+
+
+CONFLICTS = [
+    # a notification counted from awareness, restated in a table
+    (
+        "The Processor shall inform the Controller within 24 hours of becoming aware of a personal data breach.\n\n| Obligation | Deadline |\n|---|---|\n| Breach notification | Within 48 hours of becoming aware |",
+        "48 hours",
+    ),
+    (
+        "For a P1 incident the Provider shall notify the contact within 30 minutes of confirming the incident.\n\n| Service Level | Measure | Target |\n|---|---|---|\n| P1 Notification | Notification of the contact | Within 60 minutes of confirmation |",
+        "60 minutes",
+    ),
+    # one sentence, one credit threshold per thing, against the table
+    (
+        "| Option | Availability | Fix time |\n|---|---|---|\n| Single line | 99.9% per calendar month | 8 hours from the fault report |\n| Dual line | 99.99% per calendar month | 4 hours from the fault report |\n\nIf the availability of a single line in a month is below 99.5%, or the availability of a dual line is below 99.99%, the Customer receives a credit of 5% of the line rental.",
+        "below 99.5%",
+    ),
+    # a credit that starts later than the target
+    (
+        "Priority 2 faults shall be resolved within 8 hours of the report.\n\n| Failure | Credit |\n|---|---|\n| Each Priority 2 fault not resolved within 12 hours of the report | 2% |",
+        "12 hours",
+    ),
+    (
+        "Grade of service: 80% of calls answered within 20 seconds, measured each day.\n\n| KPI failure | Credit |\n|---|---|\n| The Supplier fails to answer 80% of calls within 40 seconds on any day | 3% |",
+        "80% of calls within 40 seconds",
+    ),
+    (
+        "Severity 1 incidents are restored within 4 hours of the report.\n\nThe Customer is entitled to a service credit of 10% for every Severity 1 incident that is not restored within 6 hours of the report.",
+        "6 hours",
+    ),
+    # prose naming one row of a plan table
+    (
+        "| Plan | Urgent response |\n|---|---|\n| Basic | 8 business hours |\n| Premier | 1 hour |\n\nOn Premier, urgent tickets get a response within 2 hours, at any time.",
+        "2 hours",
+    ),
+    # a row whose label carries a reference code, a row after a row with a clock time
+    (
+        "Validated readings are delivered within 24 hours of the end of each day.\n\n| Data | Delivered by |\n|---|---|\n| Daily reads (D1) | 07:00 next day |\n| Validated readings (D2) | 36 hours after the end of the day |",
+        "36 hours",
+    ),
+    # a one-letter row under "Site Category"
+    (
+        "We restore a Site Outage at a Category A Site within 5 hours, 24x7.\n\n| Site Category | Restoration |\n|---|---|\n| A | 6 hours |\n| B | 8 hours |",
+        "6 hours",
+    ),
+    # "including weekends" is every day, not a case
+    (
+        "Priority 2 incidents are resolved within 8 hours on a 24x7 clock, including weekends.\n\nPriority 2 incidents are resolved within 12 hours of the report.",
+        "12 hours",
+    ),
+    # one named period, two date ranges
+    (
+        "The year-end change freeze runs from 1 December to 4 January.\n\n| Freeze | Dates |\n|---|---|\n| Year-end | 14 December to 2 January |",
+        "14 December to 2 January",
+    ),
+    # an FAQ answer takes its measure and priority from the question
+    (
+        "Severity 1 tickets get a response within 1 hour.\n\n**How quickly do you respond to a Severity 1 ticket?** Within 30 minutes, day or night.",
+        "30 minutes",
+    ),
+    (
+        "In a regional disaster, no more than 15 minutes of committed data will be lost.\n\n**How much data could we lose in a disaster?** Up to one hour of committed data.",
+        "one hour",
+    ),
+    # retention in years; a notice period in a table row named "... notice"
+    (
+        "| What | Our commitment |\n|---|---|\n| Payslip records kept | 7 years |\n\nWe keep payslip records for 6 years after the end of the tax year, and then delete them.",
+        "6 years",
+    ),
+    (
+        "| What | Our commitment |\n|---|---|\n| Planned maintenance notice | 5 Working Days |\n\nWe tell you about planned maintenance at least 48 hours beforehand.",
+        "48 hours",
+    ),
+    # a recovery time under its own premise ("if the data centre fails")
+    (
+        "| What | Our commitment |\n|---|---|\n| Disaster recovery: portal back online | 8 hours |\n\nIf our primary data centre fails, the portal will be back online within 4 hours.",
+        "4 hours",
+    ),
+    # a row's label names its priority, not a word of its description
+    (
+        "| Category | Description | Attendance |\n|---|---|---|\n| Emergency | Immediate risk to safety | 1 hour |\n| Urgent | Defect likely to become an emergency | 4 hours |\n\nUrgent defects shall be attended within 6 hours of being logged.",
+        "6 hours",
+    ),
+    # a ticket is answered by a reply: a response time, not a speed of answer
+    (
+        "| Plan | Urgent response |\n|---|---|\n| Basic | 8 business hours |\n| Premier | 1 hour |\n\nOn Premier, urgent tickets are answered by an engineer within 2 hours, at any time.",
+        "2 hours",
+    ),
+    # a cap named by its table row; a call-back in prose and in a table
+    (
+        "Credits are capped at 20% of the monthly fee.\n\n| Item | Value |\n|---|---|\n| Maximum monthly credit | 15% of the monthly fee |",
+        "15%",
+    ),
+    (
+        "Critical incidents: a named engineer calls you back within 30 minutes of your report.\n\n| Severity | Call-back |\n|---|---|\n| Critical | 1 hour |\n| High | 4 hours |",
+        "1 hour",
+    ),
+    # data loss said after its figure
+    (
+        "In a regional disaster no more than 15 minutes of committed data will be lost.\n\nAt most 1 hour of data may be lost in a failover.",
+        "1 hour",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "flag"), CONFLICTS)
+def test_whole_document_conflicts_are_flagged(text: str, flag: str) -> None:
+    assert flag in _flagged(text, "SLA011")
+
+
+NO_CONFLICT = [
+    "The Restoration target is 6 hours from the fault report.\n\n| Level | Contact | Trigger |\n|---|---|---|\n| 2 | Service Manager | Restoration target missed by more than 4 hours |\n| 3 | Director | Restoration target missed by more than 8 hours |",
+    "The API is Unavailable when every endpoint returns an error or no response for a continuous period of at least 20 minutes.\n\nThe Provider shall respond to Priority 1 tickets within 1 Working Day of logging.",
+    "New lines are active within 2 Working Days of order acceptance. Orders of more than 40 lines are active within 10 Working Days of order acceptance.",
+    "At weekends, Priority 2 incidents are resolved within 12 hours of the report.\n\nPriority 2 incidents are resolved within 8 hours of the report.",
+    "Priority 2 faults shall be resolved within 8 hours of the report.\n\n| Failure | Credit |\n|---|---|\n| Each Priority 2 fault not resolved within 8 hours of the report | 2% |\n| Each Priority 2 fault not resolved within 24 hours of the report | a further 3% |",
+    "| Plan | Urgent response |\n|---|---|\n| Basic | 8 business hours |\n| Premier | 1 hour |\n\nBoth Basic and Premier customers get a reply from an engineer within 8 business hours for routine tickets.",
+    "The Provider shall notify the Customer within 24 hours of becoming aware of a personal data breach.\n\nThe Provider shall notify the Customer within 10 days of becoming aware of any change of subcontractor.",
+    "| Option | Availability | Fix time |\n|---|---|---|\n| Single line | 99.9% per calendar month | 8 hours from the fault report |\n| Dual line | 99.99% per calendar month | 4 hours from the fault report |\n\nIf the availability of a single line in a month is below 99.9%, or the availability of a dual line is below 99.99%, the Customer receives a credit of 5% of the line rental.",
+    "| Tier | Monthly availability | Availability in peak periods |\n|---|---|---|\n| Enterprise | 99.9% | 99.95% |\n| Enterprise Plus | 99.95% | 99.99% |\n\n| Monthly availability (Enterprise Plus) | Credit |\n|---|---|\n| Below 99.95% but at least 99.5% | 5% |\n| Below 99.5% | 10% |",
+    "| Category | Description | Attendance |\n|---|---|---|\n| Emergency | Immediate risk to safety | 1 hour |\n\nB.2 For Emergency defects in operating theatres and the pharmacy clean room, the Contractor shall attend within 30 minutes.",
+    "We tell you about planned maintenance at least 48 hours beforehand. Planned maintenance never takes place in the five Working Days before a Pay Date.",
+    "We publish draft payslips for your approval by the third Working Day before the Pay Date, and publish final payslips to the employee portal at least 2 Working Days before the Pay Date.",
+    "If the core nodes fail any measure for more than 4 hours in a month, the Provider will report the cause and fix within 10 Working Days.\n\nP1 faults are fixed within 7 hours of the report.",
+    "For each full hour of downtime beyond 43 minutes in a calendar month, the Customer receives a credit of 10% of the monthly fee.\n\nCredit table: each full hour of downtime beyond the monthly allowance | 10% of monthly fee",
+    "Credits are capped at 20% of the monthly fee.\n\n| Item | Value |\n|---|---|\n| Maximum credit per incident | 5% of the monthly fee |",
+    "The summer freeze runs from 1 July to 31 August. The year-end freeze runs from 15 December to 2 January.",
+    "Urgent jobs are delivered within 24 hours of order confirmation.\n\nCharges\n\nStandard (1 working day) | base rate\n\nUrgent (24-hour delivery) | base rate + 50%",
+]
+
+
+@pytest.mark.parametrize("text", NO_CONFLICT)
+def test_cases_thresholds_and_side_by_side_values_are_not_conflicts(text: str) -> None:
+    assert _flagged(text, "SLA011") == []
+
+
+PLAIN_DAYS = [
+    (
+        '"Business Day" means Monday to Friday, excluding public holidays in England.\n\nAccess requests are completed within 2 Business Days of approval. Replacement laptops are delivered within 4 days of the fault report.',
+        "4 days",
+    ),
+    (
+        "Working Day means Monday to Friday excluding bank holidays in Scotland.\n\n| Request | Completion |\n|---|---|\n| New user | 1 Working Day from approval |\n| Mailbox restore | Within 3 days of the request |",
+        "3 days",
+    ),
+    (
+        "Working Day means Monday to Friday excluding bank holidays in Scotland. Faults are acknowledged within 1 Working Day of the report.\n\nData exports are made available within five days of the Customer's request.",
+        "five days",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "flag"), PLAIN_DAYS)
+def test_plain_days_among_business_days_are_flagged(text: str, flag: str) -> None:
+    assert _flagged(text, "SLA712") == [flag]
+
+
+NOT_PLAIN_DAYS = [
+    "Business Day means Monday to Friday. Tickets are acknowledged within 1 Business Day of logging.\n\nEither party may terminate on 30 days' written notice.",
+    "Business Day means Monday to Friday. Tickets are acknowledged within 1 Business Day of logging.\n\nResolved tickets close automatically after 5 days.",
+    "Business Day means Monday to Friday. Tickets are acknowledged within 1 Business Day of logging.\n\nThe Customer must report a missing credit within 10 days of the monthly report.",
+    "Business Day means Monday to Friday. Tickets are acknowledged within 1 Business Day of logging. References to days are to calendar days.\n\nReplacement laptops are delivered within 4 days of the fault report.",
+    "Replacement laptops are delivered within 4 days of the fault report. Mailboxes are restored within 2 days of the request.",
+    "Business Day means Monday to Friday. Tickets are acknowledged within 1 Business Day of logging.\n\nLines are ceased within 30 days of a site closure.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PLAIN_DAYS)
+def test_other_days_are_not_flagged_as_plain_days(text: str) -> None:
+    assert _flagged(text, "SLA712") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "| KPI | Measure | Target |\n|---|---|---|\n| KPI 3 | Urgent repairs completed within the Repair time | 92% |",
+            "SLA705",
+        ),
+        (
+            "| Priority | Response | Resolution | Target attainment |\n|---|---|---|---|\n| P2 | 30 minutes | 8 hours | 90% |",
+            "SLA705",
+        ),
+        (
+            "| Tier | Freshness target |\n|---|---|\n| Tier 3 | Target set per feed at onboarding |",
+            "SLA704",
+        ),
+    ],
+)
+def test_open_targets_in_tables_are_flagged(text: str, code: str) -> None:
+    assert _flagged(text, code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Priority | Definition |\n|---|---|\n| P2 | Degraded service: packet loss above 2% or latency above 80 ms on any link |",
+        "A Priority 2 fault is any circuit on which packet loss exceeds 1%.",
+    ],
+)
+def test_a_loss_rate_at_which_a_state_begins_needs_no_window(text: str) -> None:
+    assert _flagged(text, "SLA701") == []
+
+
+def test_a_window_is_not_borrowed_from_another_table_row() -> None:
+    text = "5.1 The following service levels apply:\n\n| Service Level | Measure | Target |\n|---|---|---|\n| Platform Availability | Availability of the platform | 99.5% of the time |\n| Monthly report | Delivery of the monthly report | 10th working day of the following month |"
+    assert _flagged(text, "SLA701")
