@@ -1,6 +1,6 @@
 # ruff: noqa: E501
-"""Session 9 families of the ``restated`` check (SLA011) and the plain-days check (SLA712):
-whole-document shapes (tables beside prose, credit tables, FAQs, freeze calendars)."""
+"""Whole-document shapes of the ``restated`` check (SLA011) and the plain-days check (SLA712):
+tables beside prose, credit tables, FAQs, freeze calendars."""
 
 from __future__ import annotations
 
