@@ -270,6 +270,40 @@ def _scoped_window(ctx: Context, kind: MetricKind) -> str | None:
     return found
 
 
+_ALL_TARGETS = re.compile(
+    r"\b(?:any|each|every|all|these|those|the above|either|both) (?:of (?:the|these) )?"
+    r"(?:measures?|metrics?|kpis?|targets?|indicators?|service levels?|performance levels?)\b",
+    re.I,
+)
+"""A sentence about every target of its section ("fails any measure in 8.1 ... in a month")."""
+
+
+def _section_window(ctx: Context, info: DocInfo, kind: MetricKind) -> str | None:
+    """A window stated in the same section as the target, in a sentence that names no other
+    kind of metric ("8.1 ... | Round-trip latency | Under 15 ms |" and "8.3 If a node fails
+    any measure in 8.1 for more than 4 hours in a month"): the section's targets are
+    assessed over it. Looked up once per document."""
+    path = info.block.location.heading_path
+    if not path:
+        return None
+    cache: dict[tuple[str, ...], list[tuple[set[str], str]]] | None = ctx.__dict__.get(
+        "_section_windows"
+    )
+    if cache is None:
+        cache = {}
+        for other, hit in ctx.hits("@window"):
+            keys = other.sent_keys[hit[2]]
+            if not _ALL_TARGETS.search(other.sentence_text(hit[2])) and (
+                "@clock-scope" not in keys or any(k.startswith("@kind:") for k in keys)
+            ):
+                continue  # a window of something else ("credits are capped in each month")
+            where = tuple(other.block.location.heading_path)
+            cache.setdefault(where, []).append((set(), other.text_of(hit)))
+        ctx.__dict__["_section_windows"] = cache
+    found = cache.get(tuple(path))
+    return found[0][1] if found else None
+
+
 def _definition(ctx: Context, kind: MetricKind) -> str | None:
     kind_key = f"@kind:{kind.value}"
     for info in ctx.infos:
@@ -277,6 +311,24 @@ def _definition(ctx: Context, kind: MetricKind) -> str | None:
             if "@definition" in keys and kind_key in keys:
                 return info.sentence_text(sent)
     return None
+
+
+_CUSTOMER_ACTS = re.compile(
+    r"\b(?:customers?|clients?|licensees?|buyers?|subscribers?|you)\s+(?:shall|must|will|should"
+    r"|agrees? to|(?:is|are) required to|(?:does|do|did) not|fails? to|failed to)\s+(?:\w+\s+)?$"
+    r"|\b(?:customers?|clients?|licensees?|buyers?|subscribers?)\b[^.;]{0,60}\b(?:(?:does|do|did)"
+    r" not|fails? to|failed to)\s+$",
+    re.I,
+)
+"""The customer as the one who acts before a response verb ("the Customer shall respond",
+"or fails to respond"): its own duty or a condition on it, not a service level."""
+
+
+def _customer_acts(info: DocInfo, sent: int, kind_hit: Hit) -> bool:
+    first, _last = info.sent_bounds[sent]
+    begin, _end = info.chars(first, first)
+    start, _stop = info.chars(kind_hit[0], kind_hit[1])
+    return begin <= start and _CUSTOMER_ACTS.search(info.block.text, begin, start) is not None
 
 
 def build_cards(ctx: Context) -> list[CardSite]:
@@ -318,6 +370,8 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 kind = MetricKind.MTTR  # "repair faults within an average of 5 hours"
             if kind in _THRESHOLD_KINDS and _DOWN.intersection(_sentence_words(info, target[2])):
                 continue  # "latency above 2 seconds counts as downtime": a downtime rule
+            if not pct and kind in CLOCKED_KINDS and _customer_acts(info, target[2], kind_hit):
+                continue  # "the Customer shall reply within 5 days": the customer's own duty
             if not pct and kind in CLOCKED_KINDS and _above(info, target[0]):
                 continue  # "| Severity 1 response later than 60 minutes | 5% |": a miss
             if kind in _ABOVE_KINDS and _above(info, target[0]):
@@ -416,6 +470,19 @@ def _cell_kinds(header: DocInfo) -> dict[int, MetricKind]:
     return kinds
 
 
+_BAND_ROW = re.compile(
+    r"\|\s*(?:over|above|more than|greater than|>)\s*\d"
+    r"|\d(?:\.\d+)?\s*(?:ms|%)?\s*(?:-|\u2013|\u2014|to)\s*\d+(?:\.\d+)?\s*(?:ms|%|seconds|minutes)",
+    re.I,
+)
+"""A cell that gives a band ("151-300 ms", "over 1% to 3%", "| over 50 ms |"): the row
+grades or prices results, it does not set a target."""
+_GRADE_HEAD = re.compile(
+    r"\s*\|?\s*(?:grade|band|rating|rag|score|quality|classification)(?:\s+\w+)?\s*\|", re.I
+)
+"""The first column of a table that grades results ("| Grade | Latency | Jitter |")."""
+
+
 def _row_sites(
     ctx: Context,
     info: DocInfo,
@@ -429,6 +496,10 @@ def _row_sites(
     and then a resolution time, the order of every priority matrix. A table summarises what the
     prose sets out, so the start event may be stated anywhere in the document."""
     bars = _cell_bars(info)
+    if _BAND_ROW.search(info.block.text) or (
+        header is not None and _GRADE_HEAD.match(header.block.text)
+    ):
+        return []  # "| Fair | 151-300 ms | over 1% to 3% |": a grade's band, not a target
     if header is not None and header is not info:
         columns = _cell_kinds(header)
     elif _PRIORITY_CELL.match(info.block.text):
@@ -480,7 +551,11 @@ def _card(
     card.unit = "%" if pct else " ".join(text.split()[1:]).strip("() ") or None
     if card.unit and card.unit[0].isdigit():
         card.unit = " ".join(card.unit.split()[1:]).strip("() ") or None
-    card.window = _lookup(ctx, info, sent, kind, "@window", group) or _scoped_window(ctx, kind)
+    card.window = (
+        _lookup(ctx, info, sent, kind, "@window", group)
+        or _scoped_window(ctx, kind)
+        or _section_window(ctx, info, kind)
+    )
     if kind in CLOCKED_KINDS:
         card.start_event = _lookup(ctx, info, sent, kind, "@start", group) or _scoped_start(
             ctx, kind
@@ -562,6 +637,18 @@ def _value(text: str | None) -> float | None:
     return float(found.group().replace(",", ".")) if found else None
 
 
+_COUNTED_PERIODS = re.compile(
+    r"\b(?:in|during|for) (?:any|each of|at least) (?:two|three|four|five|six|\d+)"
+    r" (?:or more )?(?:separate |different |calendar )?(?:months|quarters|weeks|periods)\b"
+    r"|\b(?:two|three|four|five|six|\d+) (?:or more )?(?:calendar )?(?:months|quarters)"
+    r" (?:in|of|out of|within) (?:any|a|the|each)\b",
+    re.I,
+)
+"""A number of periods counted within a longer one ("in any two months of a rolling twelve-
+month period", "three months out of any six"): the longer period counts misses, it is not the
+window the target is measured over."""
+
+
 def check_consistency(rule: Rule, ctx: Context) -> list[Finding]:
     """Flag a metric measured over a different window than where it was first stated (or, for
     ``check: restated``, any value stated twice with different figures)."""
@@ -573,6 +660,8 @@ def check_consistency(rule: Rule, ctx: Context) -> list[Finding]:
     first: dict[str, CardSite] = {}
     for site in ctx.cards:
         kind = site.card.name  # measures without a kind of their own are told apart by name
+        if _COUNTED_PERIODS.search(site.info.block.text):
+            continue  # "below 99.5% in any two months of a rolling year": a count of misses
         earlier = first.get(kind)
         if earlier is None and site.tier_bound:
             continue

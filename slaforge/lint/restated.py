@@ -30,7 +30,12 @@ sentence, a table row or the bullets of one list give side by side for different
 ("Up to 10 minutes | 10%"), a percentile ("95% within 300 ms, 99% within 800 ms"), a further
 credit for a worse miss, a case the sentence opens with ("Where civil works are needed, …"),
 kinds of record and storage tiers ("archived logs"), defined cover terms and round-the-clock
-fault logging.
+fault logging. Where it cannot tell, the check keeps quiet: the items of one bulleted list are
+cases of one enumeration; a row of a table whose rows differ is compared only with statements
+that name the row; rows of two tables whose labels share no word, two kinds of work item
+("payroll queries", "finance service requests"), a periodic report and a report on an event,
+kinds of retained data, and a time named by what is not done in it ("if the Customer does not
+reply within 5 days") are different things.
 
 Speed: earlier statements are indexed by value and table row, and repeats of one statement
 are kept twice at most, so a long table or many repeats compare in near-linear time; a block
@@ -443,7 +448,7 @@ _CONDITION = re.compile(
     r"|for (?:such|those|these) [a-z]+|for (?:\w+ ){0,2}(?:incidents?|faults?|requests?|tickets?"
     r"|calls?|orders?|changes?) (?:that |which )?(?:affect|involv|concern|relat|rais|logg|on\b"
     r"|in\b)"
-    r"|last \w+ (?:weekdays|days|business days|working days)|month-end|year-end|again"
+    r"|last \w+ (?:weekdays|days|business days|working days)|month-end|year-end|again\b"
     r"|(?:contract |service )?years? (?:\d|one\b|two\b|three\b)|months? \d+ (?:after|from|of)"
     r"|until (?:the end of |the close of )?(?:month|year|week|go-live|cut-?over|completion)"
     r"|\b(?:first|initial) (?:\d+|three|six|twelve|ninety) (?:days|weeks|months)|transition\w*"
@@ -451,10 +456,13 @@ _CONDITION = re.compile(
     r"|further attempts?|second attempt|(?:instead|in place) of(?! [^.;]{0,40}\b(?:stated"
     r"|set out|specified|given|agreed|in (?:clause|section|paragraph|schedule)))"
     r"|including (?:planned |scheduled |emergency )?"
-    r"(?:maintenance|downtime))",
+    r"(?:maintenance|downtime)"
+    r"|(?:does|do|did)(?: not|n't) [a-z]+ (?:[a-z]+ ){0,6}?within\b"
+    r"|fail(?:s|ed|ing)? to [a-z]+ (?:[a-z]+ ){0,6}?within\b)",
 )
 """Words that limit a value to some of the time ("outside business hours", "at weekends") or
-to some cases ("called again within 48 hours")."""
+to some cases ("called again within 48 hours", "if the Customer does not reply within 5 days":
+a time named by what is not done in it is a condition, not a target)."""
 _EXCEPT = re.compile(r"\b(?:except|unless)\b")
 """An exception before the value ("Except for P1, …") qualifies it; after it ("… unless the
 customer agrees otherwise") the value is the rule."""
@@ -1386,6 +1394,14 @@ def _names(text: str, left_start: int, start: int) -> set[tuple[str, str]]:
     return out
 
 
+_ITEM_MEASURES = frozenset({"response", "resolution", "fulfilment", "turnaround", "triage"})
+_ITEM = re.compile(
+    r"\b([a-z][a-z-]{2,}) (quer(?:y|ies)|requests|incidents|faults|tickets|cases|issues"
+    r"|problems|complaints|enquir(?:y|ies)|inquir(?:y|ies)|orders|defects|questions)\b"
+)
+"""A kind of work item named with a word before it ("payroll queries", "hardware faults")."""
+
+
 def _subjects_of(
     words: _Sentence, left_start: int, start: int, measure: str
 ) -> tuple[set[tuple[str, str]], bool]:
@@ -1398,6 +1414,17 @@ def _subjects_of(
     assert per is None or isinstance(per, re.Match)
     if per:
         found.add(("", _head(per.group(1))))
+    if measure in _ITEM_MEASURES and "s " in words.low[left_start:start]:
+        for item in _ITEM.finditer(words.low, left_start, start):
+            qualifier = item.group(1)
+            if not (
+                qualifier in _QUALIFIER_STOP
+                or qualifier in _TIER_WORDS
+                or qualifier.endswith("ed")
+                or _GENERIC.fullmatch(qualifier)
+                or _MEASURE.fullmatch(qualifier)
+            ):  # "payroll queries" and "finance service requests": two kinds of work
+                found.add((qualifier, _head(item.group(2))))
     if measure == "report":
         kinds = [w for s, e, n, w in words.measures if n == "report" and e <= start]
         if kinds and " " in kinds[-1]:
@@ -2262,6 +2289,8 @@ _ALIAS_GATE = re.compile(_factor(_ALIAS_WORDS.split("|")))
 
 _BULLET = re.compile(r"\s*(?:[-*\u2022]|\(?[a-z0-9]{1,2}[.)])\s+\S")
 """A list item ("- ", "• ", "(a) ", "1) ")."""
+_SYMBOL_ITEM = re.compile(r"\s*[-*\u2022]\s+\S")
+"""An item of a bulleted list ("- ", "• "), not a numbered clause ("3. ")."""
 
 
 @dataclass
@@ -2288,6 +2317,13 @@ class _Doc:
     target."""
     rows: dict[int, set[str]] = field(default_factory=dict)
     """For each table, the labels of its rows that state a value."""
+    varied: set[tuple[int, str, str, str]] = field(default_factory=set)
+    """The tables, measures and priorities (keys of ``uniform``) whose rows give the measure
+    different values: each row has its own figure."""
+    lists: dict[int, int] = field(default_factory=dict)
+    """For each list item (block index), the number of its list: the items of one list are
+    the cases of one enumeration ("- Standard Edition: 4 hours", "- Business Edition: 1
+    hour"), never two statements of one figure."""
 
 
 def _same_priority(a: Statement, b: Statement, doc: _Doc) -> bool:
@@ -2348,6 +2384,23 @@ def _told_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) ->
 def _same_thing(a: Statement, b: Statement, doc: _Doc) -> bool:
     if a.table and a.table == b.table and a.row != b.row:
         return False  # two rows of one table are two things, whatever words they share
+    for row, other in ((a, b), (b, a)):
+        if (
+            row.table
+            and row.row
+            and row.table != other.table
+            and not _table_row_named(row, other, doc)
+        ):
+            return False  # "| B: Departmental devices | 8 hours |" is that row's figure
+    if a.row and b.row and a.table != b.table:
+        row_words = (_row_things(a.row), _row_things(b.row))
+        if row_words[0] and row_words[1] and not row_words[0] & row_words[1]:
+            return False  # "| Contract issued |" and "| Finance service requests |"
+    for row, other in ((a, b), (b, a)):
+        if row.row and not other.table and any(not h.startswith("@") for _q, h in other.subjects):
+            label = _row_things(row.row)
+            if label and not any(re.search(rf"\b{re.escape(w)}", other.context) for w in label):
+                return False  # "| Contract issued | 3 days |" and "Service requests: 5 days"
     if a.subjects and b.subjects:
         for kind in ("medium", "phase"):
             media = [{h for q, h in st.subjects if q == kind} for st in (a, b)]
@@ -2361,6 +2414,13 @@ def _same_thing(a: Statement, b: Statement, doc: _Doc) -> bool:
         return _overlap(a.subjects, b.subjects) or _mentioned(a, b) or _mentioned(b, a)
     if (a.strict and not b.subjects) or (b.strict and not a.subjects):
         return False
+    if a.measure == "retention" and bool(a.subjects) != bool(b.subjects) and not a.table:
+        # "Keys are kept for 24 hours" and "Shipment and event data is kept for 13 months":
+        # a document keeps many kinds of data, each for its own time
+        named, plain = (a, b) if a.subjects else (b, a)
+        heads = [h for _q, h in named.subjects if not h.startswith("@")]
+        if heads and not any(re.search(rf"\b{re.escape(h)}", plain.context) for h in heads):
+            return False
     for x, y in ((a, b), (b, a)):
         if x.table and y.table and x.soft and not y.soft and y.subjects and not _term(x):
             # "| Branch fibre repair | 7 hours |" against "| Data centre leased line | 4 hours
@@ -2385,6 +2445,36 @@ def _same_thing(a: Statement, b: Statement, doc: _Doc) -> bool:
     return True
 
 
+_ROW_STOP = frozenset(
+    """after before from within when once each every any all other than into onto upon about
+    with without per its their this that these those then time times maximum minimum max min
+    cap caps capped limit limits total aggregate overall combined""".split()  # noqa: SIM905
+)
+
+
+@functools.lru_cache(maxsize=512)
+def _row_things(label: str) -> frozenset[str]:
+    """The words of a table row's label (lower case) that name what the row is about ("finance
+    service requests" -> finance, service, request): not measure, priority, tier or generic
+    words."""
+    low = _MEASURE.sub(" ", _PRIORITY.sub(" ", label))
+    words = _GENERIC.sub(" ", low).split()
+    kept = [w for w in words if len(w) > 2 and w.isalpha() and w not in _ROW_STOP]
+    return frozenset([_head(w) for w in kept] + [w.removesuffix("s") for w in kept])
+
+
+def _table_row_named(row: Statement, other: Statement, doc: _Doc) -> bool:
+    """True unless ``row`` is a row of a table whose rows give the measure different values
+    (one per site, device class or service) and ``other`` does not name that row: such a
+    table gives each row its own figure, which a statement about something else, or about
+    nothing in particular, does not restate."""
+    if (row.table, row.measure, row.priority, _dimension(row)) not in doc.varied:
+        return True
+    if other.table and other.row:
+        return other.row == row.row or _names_row(row.row, other.row)
+    return _names_row(row.row, other.context)
+
+
 _EVENT_HEAD = re.compile(
     r"\b(?:incident|breach|outage|failure|fault|change|event|delay|disruption|loss|attack"
     r"|vulnerabilit|subcontract|maintenance|termination|insolvency)"
@@ -2397,12 +2487,38 @@ def _events_apart(a: str, b: str) -> bool:
     return bool(ea and eb and not ea & eb)
 
 
+_EVENT_REPORT = re.compile(
+    r"\breports? (?:of|on|into|following|after) (?:the |its |each |every |any |an? )?"
+    r"(?:[a-z-]+ )?(?:outcome|results?|findings|test\w*|incident|investigation|exercise|audit"
+    r"|failover|drill|breach|outage|failure|event)"
+    r"|\b(?:test|incident|outage|audit|investigation|exercise|drill|failover|post-incident"
+    r"|exception|breach|closure|completion) reports?\b"
+)
+"""A report made on an event (a test, an incident, an audit), not on a period."""
+_PERIODIC_REPORT = re.compile(
+    r"\b(?:weekly|monthly|quarterly|annual|yearly|periodic)\b[^.;]{0,30}\breports?\b"
+)
+
+
+def _reports_apart(a: Statement, b: Statement) -> bool:
+    """True when one deadline is for a periodic report ("the monthly service report within 5
+    days of month end") and the other for a report on an event ("a written report of the
+    outcome of the test within 10 days"): two reports."""
+    kinds = []
+    for st in (a, b):
+        periodic = bool(st.window) or _PERIODIC_REPORT.search(st.context) is not None
+        kinds.append((periodic, _EVENT_REPORT.search(st.context) is not None))
+    return (kinds[0][0] and kinds[1][1] and not kinds[1][0]) or (
+        kinds[1][0] and kinds[0][1] and not kinds[0][0]
+    )
+
+
 def _names_row(label: str, context: str) -> bool:
     """True when ``context`` (lower case) names the table row ``label`` ("fleet pro")."""
     words = label.split()
     if not words or len(label) < 4 or _PRIORITY.fullmatch(label) or len(words) > 4:
         return False
-    return re.search(r"\b" + r"[\s-]+".join(map(re.escape, words)) + r"\b", context) is not None
+    return re.search(r"\b" + r"[\s-]+".join(map(re.escape, words)) + r"s?\b", context) is not None
 
 
 def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
@@ -2410,6 +2526,9 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
         return False
     if a.measure != b.measure:
         return False
+    run = doc.lists.get(a.info.index)
+    if run is not None and run == doc.lists.get(b.info.index):
+        return False  # two items of one list: two cases of one enumeration
     if {a.clock, b.clock} == {"coverage", "range"} and a.measure in (
         "service-hours",
         "measurement-hours",
@@ -2425,6 +2544,8 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
         return False
     if a.measure == "notification" and _events_apart(a.context, b.context):
         return False  # notice of a data breach and notice of a change of subcontractor
+    if a.measure == "report" and _reports_apart(a, b):
+        return False  # the monthly service report and the report on a failover test
     if b.sized and a.info.index == b.info.index and not a.sized:
         return False  # "within 1 day. Orders of more than 50 lines: within 5 days."
     if doc.variants and a.priority == b.priority:
@@ -2865,6 +2986,19 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
             known.update(frozenset({v}) for v in group)
             known.update(frozenset(p) for p in itertools.combinations(group, 2))
     doc = _Doc(tiers, aliases, {key: len(v) == 1 for key, v in values.items()}, terms, variants)
+    item, last = 0, -2
+    for info in ctx.infos:
+        if _SYMBOL_ITEM.match(info.block.text):
+            item += info.index != last + 1
+            doc.lists[info.index], last = item, info.index
+    by_row: dict[tuple[int, str, str, str], dict[str, set[tuple[float, ...]]]] = {}
+    for st in out:
+        if st.table and st.row:
+            key4 = (st.table, st.measure, st.priority, _dimension(st))
+            by_row.setdefault(key4, {}).setdefault(st.row, set()).add(st.value)
+    for key4, per_row in by_row.items():
+        if len(per_row) > 1 and len({frozenset(v) for v in per_row.values()}) > 1:
+            doc.varied.add(key4)
     for st in out:
         if st.table and st.row:
             doc.rows.setdefault(st.table, set()).add(st.row)
@@ -3570,6 +3704,13 @@ _BAND = re.compile(
 
 
 _AVAILABILITY_WORD = re.compile(r"availab|up-?time")
+_OTHER_BAND = re.compile(
+    r"\b(?!(?:less|lower|than|below|under|above|falls?|short|from|between|and|the|monthly"
+    r"|month|service|level|percentage|measured|achieved|actual|where|credit|band|tier|per"
+    r"|cent|percent|but|not|equal|greater|less|higher|over|any|calendar|least|more|fewer"
+    r"|for|each|total|overall|combined|minimum|guaranteed|committed|target)\b)[a-z]{3,}"
+)
+"""A word before a credit band other than the words of a band ("Toner level below 98%")."""
 
 
 def _bands(ctx: Context) -> list[tuple[float, float, DocInfo, int, int, str]]:
@@ -3602,6 +3743,15 @@ def _bands(ctx: Context) -> list[tuple[float, float, DocInfo, int, int, str]]:
             continue
         context = f"{before} {low} {' '.join(info.block.location.heading_path).lower()}"
         row = info.block.location.table is not None or low.lstrip()[:1] in ("|", "-", "\u2022")
+        if (
+            row
+            and _OTHER_BAND.search(low, 0, found[0][3])
+            and not _AVAILABILITY_WORD.search(low, 0, found[0][3])
+        ):
+            # "| Toner level below 98% | 2% |": a row of the credit table that names another
+            # measure before its band is not a band of availability
+            before = low
+            continue
         if not row and len(found) > 1 and "credit" in context:
             # "if a single-access circuit's availability is below 99.9%, or a dual-access
             # circuit's availability is below 99.99%": each thing its own credit threshold

@@ -57,6 +57,9 @@ _ALIAS_SECOND = re.compile(
     f"{_OPEN_Q}{_NAME}{_CLOSE_Q}\\s+or\\s+{_OPEN_Q}({_NAME}){_CLOSE_Q}{_DEFINES}"
 )
 """A term defined under two names ('"Service Level" or "KPI" means …'): both are defined."""
+_ALIAS_PAIR = re.compile(
+    f"{_OPEN_Q}({_NAME}){_CLOSE_Q}\\s+or\\s+{_OPEN_Q}({_NAME}){_CLOSE_Q}{_DEFINES}"
+)
 _MEANING_DEF = re.compile(
     r"\b([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\s+meaning\s+(?:a|an|any|each|every)\b"
 )
@@ -74,6 +77,11 @@ _WHERE_DEF = re.compile(
     r"(?:the|an?|each|all|any)\s"
 )
 """The terms of a formula, explained after it: "where Total Minutes is the number of …"."""
+_FORMULA_DEF = re.compile(
+    r"(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})"
+    r"(?:\s+(?:for|of|per|in)\s+(?:an?|each|the|any)\s+[\w\-]+)?\s*(?:\(%\)\s*)?="
+)
+"""A term defined by its formula: "Monthly Availability for a Region = (total minutes - …)"."""
 _LISTED_TERMS = re.compile(
     r"\b(?:expressions|terms|words|phrases)\b[^.;]{0,20}?\(([^)]{3,400})\)[^.;]{0,30}?"
     r"\b(?:have|has|bear|carry)\s+the\s+meanings?\b"
@@ -97,7 +105,8 @@ _NAMED_AS_DEF = re.compile(
 )
 """A term given to what a sentence describes: '… are referred to as the "Monthly Fee"'."""
 _LEAD_DEF = re.compile(
-    r"\s*(?:[-•*]\s*)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})(?:\s+or\s+[A-Z][\w\-]*)?"
+    r"\s*(?:[-•*]\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?\s+|\((?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})\)\s+)?"
+    r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})(?:\s+or\s+[A-Z][\w\-]*)?"
     r"\s*(?::\s|\s+[\u2014\u2013]\s|\s+means\b|\s+shall mean\b)"
 )
 _ARTICLE_DEF = re.compile(
@@ -285,6 +294,10 @@ _ZONES = frozenset(
     ]
 )
 _NAME_OF = re.compile(r"\b[A-Z][a-z]+ (?:of|for) (?:the )?$")
+_ROLE_OF = re.compile(
+    r"\b(?:Director|Manager|Head|Officer|Lead|Chief|Controller|Partner|President|Secretary),\s*$"
+)
+"""A job title before the unit it heads: "Director, Corporate Shared Services"."""
 """The end of "Head of", "Bank of the", "Conditions for": the words after it are part of a job
 title or a name ("General Conditions for Business Services")."""
 _ORG_END = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|GmbH|AG|SA|Corp|Corporation|Plc|PLC)\b")
@@ -380,6 +393,9 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
             matches += [(m, False) for m in _ARTICLE_DEF.finditer(text)]
         if "=" in text or "\u00f7" in text or text.lstrip().lower().startswith("where"):
             matches += [(m, False) for m in _WHERE_DEF.finditer(text)]
+            for sent_start in info.sentence_starts() if "=" in text else ():
+                if formula := _FORMULA_DEF.match(text, sent_start):
+                    matches.append((formula, False))
         if lead_is := _LEAD_IS_DEF.match(text):
             matches.append((lead_is, False))
         if "meaning" in text:
@@ -720,6 +736,8 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 continue  # "the Talvio Repairs Platform" of Talvio Software Limited: a product
             if _ACRONYM_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "the CEDR Model Procedure": the name of another body's document
+            if _ROLE_OF.search(text, max(0, m.start() - 14), m.start()):
+                continue  # "Director, Corporate Shared Services": a unit named in a job title
             joint = text[max(0, m.start() - 5) : m.start()]
             if (" of " in joint or " for " in joint) and _NAME_OF.search(
                 text, max(0, m.start() - 40), m.start()
@@ -760,6 +778,8 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for term, (info, start, end, passing) in defined.items():
         if passing or _listed_part(ctx, info):
             continue
+        if _alias_used(info.block.text, term, whole):
+            continue  # '"Monthly Recurring Charge" or "MRC" means …', and the MRC is used
         if term.isupper():  # an acronym: "SAL" is not used by "sales"
             found = re.finditer(r"\b" + re.escape(term) + r"s?\b", whole)
             uses = len(list(islice(found, 2)))
@@ -780,6 +800,21 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 uses += count if len(word) <= len(stem) + 6 else 0
         if uses <= 1:  # the definition itself is one
             yield ctx.finding(rule, info, start, end)
+
+
+def _alias_used(text: str, term: str, whole: str) -> bool:
+    """True when ``text`` defines ``term`` under a second name that ``whole`` uses again."""
+    if " or " not in text:
+        return False
+    for m in _ALIAS_PAIR.finditer(text):
+        names = (m.group(1).strip(), m.group(2).strip())
+        if _singular(term) not in {_singular(n) for n in names}:
+            continue
+        other = names[1] if _singular(names[0]) == _singular(term) else names[0]
+        found = re.finditer(r"\b" + re.escape(other) + r"s?\b", whole)
+        if len(list(islice(found, 2))) > 1:
+            return True
+    return False
 
 
 def _uses(text: str, stem: str, most: int = 2) -> int:
@@ -912,7 +947,10 @@ def _part_names(ctx: Context) -> set[tuple[str, str]]:
         lead = text[:80]
         title = info.index == 0 and len(text) <= 120
         title = title and not text.rstrip().endswith((".", ";", "?", "!"))
-        if info.block.is_heading or title or _PART_REF.match(lead.lstrip("# ")):
+        opening = _PART_REF.match(lead.lstrip("# "))
+        if opening and _PROSE_AFTER.match(lead.lstrip("# "), opening.end()):
+            opening = None  # "Appendix 1 lists the assets": a sentence about the part
+        if info.block.is_heading or title or opening:
             names.update((m.group(1).lower(), m.group(2).upper()) for m in _PART_REF.finditer(lead))
         for m in _CAPTION.finditer(text):
             word, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
@@ -926,6 +964,8 @@ def _part_names(ctx: Context) -> set[tuple[str, str]]:
     return names
 
 
+_PROSE_AFTER = re.compile(r"\s+(?!(?:and|or|to|of|for|the|a|an|in)\b)[a-z]+\b")
+"""After a part's name, a word in lower case that is not a title's ("lists", "sets out")."""
 _PART_WORDS = ("schedule", "annex", "appendix", "exhibit", "attachment", "table", "part")
 _PART_GATE = re.compile(r"(?:schedule|annex|appendix|exhibit|attachment|table|part)\s+[a-z0-9]")
 """A part word followed by a name, in lower-case text ("schedule 4", not "party")."""

@@ -415,3 +415,16 @@ def test_signature_labels_and_job_titles_are_not_undefined_terms() -> None:
     flagged = _flagged(text, "SLA042")
     assert "Call Window" in flagged  # the check runs on this text
     assert not {"Managing Director Date", "Designated Safeguarding Lead"} & set(flagged)
+
+
+def test_numbered_and_formula_definitions_define_their_terms() -> None:
+    text = (
+        "# 2. Terms\n\n2.8 **Platform Uptime** means the share of minutes in a month in which "
+        "the platform ingests logs.\n\n2.9 Monthly Uptime for a Region = (minutes in the month "
+        "- minutes of downtime) / minutes in the month x 100.\n\n# 3. Levels\n\nThe Platform "
+        "Uptime target is 99.9%, and every Monthly Uptime figure and each Call Window is in the "
+        "report to the Director, Corporate Shared Services."
+    )
+    flagged = _flagged(text, "SLA042")
+    assert "Call Window" in flagged  # the check runs on this text
+    assert not {"Platform Uptime", "Monthly Uptime", "Corporate Shared Services"} & set(flagged)

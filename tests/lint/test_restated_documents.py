@@ -220,3 +220,104 @@ def test_a_loss_rate_at_which_a_state_begins_needs_no_window(text: str) -> None:
 def test_a_window_is_not_borrowed_from_another_table_row() -> None:
     text = "5.1 The following service levels apply:\n\n| Service Level | Measure | Target |\n|---|---|---|\n| Platform Availability | Availability of the platform | 99.5% of the time |\n| Monthly report | Delivery of the monthly report | 10th working day of the following month |"
     assert _flagged(text, "SLA701")
+
+
+# values that legitimately differ in whole documents: what each of these tells apart
+DIFFERENT_THINGS = [
+    # the items of one bulleted list are the cases of one enumeration
+    "Plan summary:\n\n- Starter plan: critical tickets answered within 8 business hours.\n- Growth plan: critical tickets answered within 2 hours, 24x7.\n- Scale plan: critical tickets answered within 30 minutes, 24x7.",
+    # a table whose rows differ gives each row its own figure (site classes, a site register)
+    "3.1 Each Gold site shall be available 99.95% of each calendar month.\n\n| Site class | Availability | Repair |\n|---|---|---|\n| Gold | 99.95% | 4 hours |\n| Silver | 99.9% | 8 hours |\n| Bronze | 99.5% | 2 Working Days |",
+    "| Site | Class | Availability |\n|---|---|---|\n| LDN-01 | Gold | 99.95% |\n| MAN-07 | Silver | 99.9% |\n\n4.2 The Supplier shall keep every site available for 99.5% of each calendar month.",
+    # two kinds of work item, and rows of two tables about different things
+    "5.3 The Service Centre will resolve payroll queries from staff within 3 Working Days of receipt.\n\n7.4 Procurement service requests shall be resolved within 5 Working Days of logging.",
+    "Schedule A\n\n| Work type | Completion |\n|---|---|\n| New starter accounts | 3 Working Days |\n| Leaver account removal | 1 Working Day |\n\nSchedule B\n\n| Request | Completion |\n|---|---|\n| Laptop replacement | 5 Working Days |",
+    # a periodic report and a report on an event
+    "9.1 The Contractor shall deliver the monthly service report within 5 Working Days of the end of each month.\n\n7.3 After each disaster recovery test the Contractor shall provide a written report of the results within 15 Working Days.",
+    # a time named by what the customer does not do in it
+    "6.4 A ticket is closed once the Customer confirms the fix, or if the Customer does not reply to a request for confirmation within 3 Business Days.\n\n| Priority | First response |\n|---|---|\n| P2 | 1 hour |",
+    # kinds of data, each kept for its own time
+    "Data held by the service:\n\n- Order records are kept for 24 months.\n- Photos of delivered parcels are kept for 60 days.\n\nIdempotency tokens are kept for 12 hours.",
+    # a credit row about another measure is not a band of availability
+    "| Missed service level | Credit |\n|---|---|\n| Monthly uptime below target | 10% of the monthly fee |\n| Toner stock below 95% | 2% of the consumables charge |\n\nDevices shall achieve 97% uptime in each calendar month.",
+    # "measured against" is no condition: the two values below still conflict (see below)
+]
+
+
+@pytest.mark.parametrize("text", DIFFERENT_THINGS)
+def test_values_of_different_things_are_not_conflicts(text: str) -> None:
+    assert _flagged(text, "SLA011") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        (
+            "4.2 Every Class A Site is held to 99.95% Availability.\n\n12.1 Class A flagship stores are measured against an Availability target of 99.9% in each month.",
+            "99.9%",
+        ),
+        (
+            "| Service | Availability |\n|---|---|\n| Customer portal | 99.9% |\n| Reporting API | 99.5% |\n\n6.2 The Customer Portal shall be available 99.95% of each calendar month.",
+            "99.95%",
+        ),
+        (
+            "Schedule A\n\n| Work type | Completion |\n|---|---|\n| New starter accounts | 3 Working Days |\n| Leaver account removal | 1 Working Day |\n\nSchedule B\n\n| Request | Completion |\n|---|---|\n| New starter accounts | 5 Working Days |",
+            "5 Working Days",
+        ),
+        (
+            "9.1 The Contractor shall deliver the monthly service report within 5 Working Days of the end of each month.\n\nAnnex C: the monthly service report is due within 8 Working Days of month end.",
+            "within 8 Working Days of month end",
+        ),
+        (
+            "Hardware faults are fixed within 8 hours of the call.\n\nSchedule 2: hardware faults - fix within 12 hours of the call.",
+            "12 hours",
+        ),
+    ],
+)
+def test_the_same_thing_restated_still_conflicts(text: str, flag: str) -> None:
+    assert flag in _flagged(text, "SLA011")
+
+
+def test_a_count_of_missed_months_is_not_a_measurement_window() -> None:
+    text = "12.1 The Customer may terminate on 30 days' notice if:\n\n- Service Availability is below 99.5% in any two months of a rolling twelve-month period.\n\n| Measure | Target | Window |\n|---|---|---|\n| Service Availability | 99.9% | Calendar month |"
+    assert _flagged(text, "SLA012") == []
+
+
+def test_a_grading_table_sets_no_targets() -> None:
+    text = "| Grade | Round-trip latency | Packet loss |\n|---|---|---|\n| Good | 120 ms or less | 0.5% or less |\n| Fair | 121-250 ms | over 0.5% to 2% |\n| Poor | over 250 ms | over 2% |"
+    assert _flagged(text, "SLA701") == []
+
+
+def test_a_window_stated_for_every_measure_of_the_section_is_the_window() -> None:
+    text = "## 8. Network performance\n\n| Measure | Value |\n|---|---|\n| Latency | Under 20 ms |\n| Packet loss | Less than 0.2% |\n\n8.3 If any of these measures is failed for more than 2 hours in aggregate in a calendar month, the Provider will report the cause."
+    assert _flagged(text, "SLA701") == []
+    bare = "## 8. Network performance\n\n| Measure | Value |\n|---|---|\n| Latency | Under 20 ms |\n\n8.3 Credits are capped at 10% of the fees in each calendar month."
+    assert _flagged(bare, "SLA701")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Customer shall respond to the Supplier's requests for information within 2 days.",
+        "The case remains open until the Client confirms it is resolved or fails to respond to our closure e-mail within 5 days.",
+    ],
+)
+def test_the_customers_own_reply_time_is_no_service_level(text: str) -> None:
+    assert _flagged(text, "SLA702") == []
+
+
+def test_the_providers_reply_time_still_needs_its_start() -> None:
+    assert _flagged(
+        "If the Supplier fails to respond within 4 hours, the Customer may escalate.", "SLA702"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "90% of P1, P2 and P3 requests are closed within 2 days each month.",
+        "95% of Severity 2 incidents shall be resolved within 8 hours of logging in each month.",
+    ],
+)
+def test_an_attainment_share_of_named_priorities_needs_its_rest(text: str) -> None:
+    assert _flagged(text, "SLA705")
