@@ -222,14 +222,16 @@ def _timed_below(ctx: Context, info: DocInfo, hit: Hit) -> bool:
     return False
 
 
-_ITEM = re.compile(r"\s*(?:[-*+\u2022\u2013]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s")
+_ITEM = re.compile(r"\s*(?:[-*+\u2022\u2013]|\(?(?:[a-z]{1,2}|[ivx]{1,4})[.)]|\(\d{1,2}\))\s")
+"""A list item: a bullet, a lettered or roman point, or a bracketed number ("(1)"); not a
+numbered clause ("3. The Provider …"), which stands on its own."""
 
 
 def _lead_in_has(ctx: Context, info: DocInfo, key: str) -> bool:
     """True when ``info`` is a list item and the paragraph that introduces its list (the
     block before the run of items, ending in a colon) has ``key`` in its last sentence: an
-    item under "Downtime excludes:" is an exclusion, under "The Provider shall:" an
-    obligation."""
+    item (its first sentence) under "Downtime excludes:" is an exclusion, under "The Provider
+    shall:" an obligation."""
     if not _ITEM.match(info.block.text):
         return False
     leads: dict[int, int | None] = ctx.memo.setdefault("lead-in", {})
@@ -289,7 +291,9 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
         hits = info.hits[key]
         if scope_key is not None:
             inherited = _lead_in_has(ctx, info, scope_key)
-            hits = [h for h in hits if inherited or scope_key in info.sent_keys[h[2]]]
+            hits = [
+                h for h in hits if (inherited and h[2] == 0) or scope_key in info.sent_keys[h[2]]
+            ]
         if rule.scope == "metric-definition" and "@not-service" in info.keys:
             # "resolve the dispute within 10 days" defines no service level
             stages = info.hits["@not-service"]

@@ -342,16 +342,13 @@ _Definition = tuple[DocInfo, int, int, bool]
 given in passing (a party's role or a short name in brackets: "Acme Ltd ('Provider')")."""
 
 
-_HEADER_CELL = re.compile(r"\|?\s*([^|]*?)\s*\|\s*([^|]*?)\s*(?:\||$)")
-
-
 def _glossary_header(text: str) -> bool:
     """True for the header row of a definitions table: "| Term | Meaning |", "| Word | What
     it means |"."""
-    m = _HEADER_CELL.match(text)
-    if m is None:
+    cells = text.strip().strip("|").split("|")
+    if len(cells) < 2:
         return False
-    first, second = m.group(1).lower(), m.group(2).lower()
+    first, second = cells[0].strip().lower(), cells[1].strip().lower()
     return first in _HEADER_WORDS and ("mean" in second or "defin" in second)
 
 
@@ -630,7 +627,8 @@ _DEFINED_ELSEWHERE = re.compile(
     r"[Cc]apitali[sz]ed (?:terms|words)[^.;]{0,80}\b(?:meanings?|defined)\b[^.;]{0,80}"
     r"\b(?:[Aa]greement|[Tt]erms|[Oo]rder|[Cc]ontract|MSA)"
     r"|\b(?:[Ww]ords|[Tt]erms|[Ee]xpressions)\s+(?:defined|used)\s+in\s+(?:the|our|its|that)\s"
-    r"[^.;]{0,80}\b(?:ha(?:ve|s)|bears?|carr(?:y|ies)|shall\s+have)\s+the\s+same\s+meanings?"
+    r"[^.;]{0,60}?\b(?:Agreement|Terms|Contract|MSA|Conditions|Order|Framework)\b[^.;]{0,40}"
+    r"\b(?:ha(?:ve|s)|bears?|carr(?:y|ies)|shall\s+have)\s+the\s+same\s+meanings?"
 )
 """A document that says its other terms are defined in another document."""
 

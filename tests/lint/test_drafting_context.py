@@ -177,3 +177,16 @@ def test_job_titles_are_not_undefined_terms() -> None:
     assert [f.match for f in lint_text(text, options=LintOptions(select=("SLA042",))).findings] == [
         "Incident Report"
     ]
+
+
+def test_a_list_item_takes_the_scope_of_its_lead_in_only() -> None:
+    listed = "2. Downtime excludes:\n\n(a) third-party supplier failures;\n\n(b) planned works."
+    assert _codes(listed, "SLA502") == ["SLA502"]
+    # a numbered clause after the list stands on its own, and so does an item's second sentence
+    after = (
+        "Downtime excludes unavailability caused by:\n\n(a) the Customer;\n\n(b) a flood.\n\n"
+        "3. The Provider will use third-party suppliers for hosting."
+    )
+    assert _codes(after, "SLA502") == []
+    second = "Downtime excludes:\n\n- customer faults. The Provider manages third-party suppliers."
+    assert _codes(second, "SLA502") == []

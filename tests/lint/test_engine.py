@@ -428,3 +428,17 @@ def test_numbered_and_formula_definitions_define_their_terms() -> None:
     flagged = _flagged(text, "SLA042")
     assert "Call Window" in flagged  # the check runs on this text
     assert not {"Platform Uptime", "Monthly Uptime", "Corporate Shared Services"} & set(flagged)
+
+
+def test_interpretation_clauses_do_not_silence_undefined_terms() -> None:
+    text = "Words used in the singular have the same meaning when used in the plural.\n\n"
+    assert "Call Window" in _flagged(
+        text + "# 2. Calls\n\nCalls are taken in the Call Window.", "SLA042"
+    )
+
+
+def test_a_row_of_spaces_is_read_in_linear_time() -> None:
+    from slaforge.lint.structure import _glossary_header
+
+    assert not _glossary_header("|" + " " * 5_000 + "x")
+    assert _glossary_header("| Term | What it means |")
