@@ -670,6 +670,10 @@ def check_consistency(rule: Rule, ctx: Context) -> list[Finding]:
             continue
         if site.qualified or earlier.qualified or site.tier_bound:
             continue
+        ta, tb = earlier.card.target, site.card.target
+        if ta and tb and _figure(ta) != _figure(tb) and earlier.card.unit == site.card.unit:
+            continue  # 99.95% per calendar month and an objective of 99.99% over 28 days: two
+            # targets, each with its own window, not one target measured two ways
         wa, wb = earlier.card.window, site.card.window
         differs = bool(wa and wb and _norm(wa) != _norm(wb))
         if wa and wb and differs:
@@ -688,6 +692,15 @@ def check_consistency(rule: Rule, ctx: Context) -> list[Finding]:
     flagged = {id(f.location) for f in out}
     out.extend(f for f in check_windows(rule, ctx) if id(f.location) not in flagged)
     return out
+
+
+def _figure(target: str) -> str:
+    """A target's figure without its formatting ("99.90%" and "99.9" are one figure)."""
+    digits = re.sub(r"[^\d.]", "", target)
+    try:
+        return str(float(digits))
+    except ValueError:
+        return target.strip().lower()
 
 
 _NUM_WORDS = {

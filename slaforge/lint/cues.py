@@ -622,6 +622,22 @@ CUES["@not-service"].extend(
     ]
 )  # fmt: skip
 
+# a security vulnerability and its patch, however far apart in the sentence, not an incident
+# clock: "Critical vulnerabilities reported by the Customer's testers are fixed within 14 days",
+# "for vulnerabilities rated Critical under CVSS, the Provider deploys a fix or mitigation
+# within 72 hours of a patch becoming available"
+CUES["@not-service"].append(
+    [
+        {"LOWER": {"IN": ["vulnerability", "vulnerabilities", "cve", "cves", "exploit",
+                          "exploits"]}},
+        {"LOWER": {"NOT_IN": [".", ";", ":", "!", "?", "|", "and", "incident", "incidents",
+                              "fault", "faults", "request", "requests", "ticket", "tickets",
+                              "outage", "outages", "defect", "defects", "error", "errors"]},
+         "OP": "{0,16}"},
+        {"LOWER": {"IN": [*_REMEDIATED, "fix", "fixes", "remediation", "mitigation"]}},
+    ]
+)  # fmt: skip
+
 _CUSTOMER_PARTIES = [
     "customer", "customers", "client", "clients", "you", "licensee", "buyer", "buyers",
     "authority", "purchaser", "subscriber", "subscribers", "employer", "council", "requester",
@@ -938,6 +954,183 @@ CUES["@not-vague"].append(
                           "expects", "instruct", "instructs"]}},
     ]
 )  # fmt: skip
+# a duty of the customer's own, not a standard the provider must meet: "the Customer shall
+# report faults promptly", "you must give us adequate access", "let us know promptly", "please
+# tell us as soon as possible" (a customer who is told something, "the Customer will be notified
+# promptly", "you will receive timely updates", stays: the provider acts)
+_CUSTOMER_ACTS_NOT = [
+    "be", "been", "being", "receive", "receives", "get", "gets", "have", "has", "obtain",
+    "obtains", "see", "hear", "benefit", "enjoy", "not", "never", "only", "always",
+]  # fmt: skip
+CUES["@not-vague"].extend(
+    [
+        [
+            {"LOWER": {"IN": ["the", "your", "each", "every"]}, "OP": "?"},
+            {"LOWER": {"IN": [*_CUSTOMER_PARTIES, "users", "user", "trust", "school", "university",
+                              "college", "hospital", "institution", "institutions"]}},
+            {"LOWER": {"IN": ["shall", "must", "should", "will", "'ll", "\u2019ll", "agrees",
+                              "agree", "undertakes", "undertake", "needs", "need", "is", "are"]}},
+            {"LOWER": {"IN": ["to", "also", "required", "responsible", "obliged", "expected",
+                              "asked", "for"]}, "OP": "{0,3}"},
+            {"IS_ALPHA": True, "LOWER": {"NOT_IN": _CUSTOMER_ACTS_NOT}},
+            {**_CLAUSE_WORD, "OP": "{0,12}"},
+        ],
+        [
+            {"LOWER": "please", "OP": "?"},
+            {"LOWER": {"IN": ["let", "tell", "notify", "inform", "contact", "call", "email",
+                              "e-mail", "phone", "ring", "alert", "advise", "warn", "give",
+                              "keep", "send", "update", "ask", "message", "text"]}},
+            {"LOWER": "us"},
+            {**_CLAUSE_WORD, "OP": "{0,12}"},
+        ],
+        [
+            {"LOWER": "please"},
+            {"IS_ALPHA": True},
+            {**_CLAUSE_WORD, "OP": "{0,12}"},
+        ],
+    ]
+)  # fmt: skip
+# a vague frequency with a stated floor is a minimum plus extra work, not an open promise:
+# "annually or as required", "weekly and more often where needed", "as needed, and at least
+# monthly", "every 6 months or when necessary"
+_FREQUENCIES = [
+    "hourly", "daily", "nightly", "weekly", "fortnightly", "monthly", "quarterly", "annually",
+    "yearly", "biannually", "termly", "twice-yearly", "half-yearly", "six-monthly",
+]  # fmt: skip
+_AS_NEEDED: Pattern = [
+    {"LOWER": {"IN": ["as", "when", "where", "if", "whenever"]}},
+    {"LOWER": {"IN": ["and", "when"]}, "OP": "?"},
+    {"LOWER": {"IN": ["required", "needed", "necessary", "appropriate", "requested"]}},
+]
+CUES["@not-vague"].extend(
+    [
+        [
+            {"LOWER": {"IN": _FREQUENCIES}},
+            {"ORTH": ",", "OP": "?"},
+            {"LOWER": {"IN": ["or", "and"]}},
+            {"LOWER": {"IN": ["more", "also", "additionally", "sooner"]}, "OP": "?"},
+            {"LOWER": {"IN": ["often", "frequently"]}, "OP": "?"},
+            *_AS_NEEDED,
+        ],
+        [
+            {"LOWER": "every"},
+            {"LIKE_NUM": True, "OP": "?"},
+            {"IS_ALPHA": True},
+            {"ORTH": ",", "OP": "?"},
+            {"LOWER": {"IN": ["or", "and"]}},
+            {"LOWER": {"IN": ["more", "also", "additionally", "sooner"]}, "OP": "?"},
+            {"LOWER": {"IN": ["often", "frequently"]}, "OP": "?"},
+            *_AS_NEEDED,
+        ],
+        [
+            *_AS_NEEDED,
+            {"ORTH": {"IN": [",", "("]}, "OP": "?"},
+            {"LOWER": {"IN": ["and", "but"]}, "OP": "?"},
+            {"LOWER": {"IN": ["at", "no", "not", "never"]}},
+            {"LOWER": {"IN": ["least", "less", "fewer"]}},
+            {"LOWER": {"IN": ["than", "often", "frequently"]}, "OP": "{0,2}"},
+            {"LOWER": {"IN": [*_FREQUENCIES, "once", "twice", "every"]}},
+        ],
+    ]
+)  # fmt: skip
+# a name for a configuration, not a level of service: "a high availability pair of firewalls",
+# "deployed in high-availability mode" ("the system shall have high availability" stays)
+CUES["@not-vague"].append(
+    [
+        {"LOWER": {"IN": ["high", "highly"]}},
+        {"ORTH": "-", "OP": "?"},
+        {"LOWER": {"IN": ["availability", "available"]}},
+        {"ORTH": "(", "OP": "?"},
+        {"LOWER": "ha", "OP": "?"},
+        {"ORTH": ")", "OP": "?"},
+        {"LOWER": {"IN": ["pair", "pairs", "mode", "cluster", "clusters", "configuration",
+                          "configurations", "setup", "set-up", "deployment", "architecture",
+                          "design", "option", "node", "nodes", "firewall", "firewalls", "appliance",
+                          "appliances", "failover", "group", "groups", "zone", "zones", "edition",
+                          "tier", "variant", "licence", "license", "add-on", "package"]}},
+    ]
+)  # fmt: skip
+# what an activity is, not how fast the service must be: "we run a quick health check", "a brief
+# call to agree the plan" ("a quick response", "a fast fix" stay)
+CUES["@not-vague"].append(
+    [
+        {"LOWER": {"IN": ["a", "an"]}},
+        {"LOWER": {"IN": ["quick", "brief", "short", "fast"]}},
+        {"IS_ALPHA": True, "LOWER": {"NOT_IN": [
+            "response", "responses", "reply", "replies", "fix", "fixes", "resolution", "turnaround",
+            "turn", "restoration", "restore", "recovery", "repair", "repairs", "service", "action",
+            "answer", "attendance", "delivery", "callback", "call-back", "reaction", "escalation",
+            "acknowledgement", "acknowledgment", "update", "updates", "investigation", "time",
+            "period", "timescale", "timeframe", "notice", "replacement", "return", "resolve",
+            "and", "or", "as",
+        ]}},
+    ]
+)  # fmt: skip
+# a remark about a figure, not a commitment: "That's the industry standard", "which is best
+# practice for a site of this size"
+CUES["@not-vague"].append(
+    [
+        {"LOWER": {"IN": ["that", "this", "which", "it"]}},
+        {"LOWER": {"IN": ["is", "'s", "\u2019s", "was", "reflects", "matches", "meets"]}},
+        {"LOWER": {"IN": ["the", "an", "a", "current", "common"]}, "OP": "?"},
+        {"LOWER": {"IN": ["industry", "good", "best", "usual", "normal", "common"]}},
+        {"ORTH": "-", "OP": "?"},
+        {"LOWER": {"IN": ["standard", "practice", "norm"]}},
+    ]
+)  # fmt: skip
+# a provider's permission bounded by the purpose it serves, not a standard of service: "emergency
+# patches may be applied outside the window when needed to close an actively exploited hole",
+# "the Supplier may update the checklist to reflect best practice" (who decides is a discretion
+# question; "maintenance may be scheduled as needed" stays)
+CUES["@not-vague"].extend(
+    [
+        [
+            {"LOWER": "may"},
+            {**_CLAUSE_WORD, "OP": "{1,10}"},
+            {"LOWER": {"IN": ["when", "where", "if", "whenever"]}},
+            {"LOWER": {"IN": ["needed", "necessary", "required"]}},
+            {"LOWER": "to"},
+            {"IS_ALPHA": True},
+        ],
+        [
+            {"LOWER": "may"},
+            {**_CLAUSE_WORD, "OP": "{1,16}"},
+            {"LOWER": "to"},
+            {"LOWER": {"IN": ["reflect", "follow", "match", "incorporate", "track"]}},
+            {"LOWER": {"IN": ["current", "changes", "changing", "developments", "in", "evolving",
+                              "new", "updated"]}, "OP": "{0,2}"},
+            {"LOWER": {"IN": ["industry", "good", "best"]}, "OP": "?"},
+            {"ORTH": "-", "OP": "?"},
+            {"LOWER": {"IN": ["practice", "practices", "standard", "standards"]}},
+        ],
+    ]
+)  # fmt: skip
+
+# an act that takes no time, not a speed of service: "the Supplier shall apply the new priority
+# immediately", "P1 incidents are escalated to the duty manager immediately" ("fix all defects
+# immediately" stays)
+_INSTANT_ACTS = [
+    "apply", "applies", "applied", "record", "records", "recorded", "log", "logs", "logged",
+    "escalate", "escalates", "escalated", "forward", "forwards", "forwarded", "switch",
+    "switches", "switched", "reclassify", "reclassifies", "reclassified", "upgrade", "upgrades",
+    "upgraded", "downgrade", "downgraded", "suspend", "suspends", "suspended", "revoke",
+    "revokes", "revoked", "disable", "disables", "disabled", "stop", "stops", "stopped",
+    "page", "pages", "paged", "assign", "assigns", "assigned", "transfer", "transfers",
+    "transferred", "route", "routes", "routed",
+]  # fmt: skip
+CUES["@not-vague"].extend(
+    [
+        [
+            {"LOWER": {"IN": _INSTANT_ACTS}},
+            {**_CLAUSE_WORD, "OP": "{0,6}"},
+            {"LOWER": {"IN": ["immediately", "forthwith", "instantly"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["immediately", "forthwith", "instantly"]}},
+            {"LOWER": {"IN": _INSTANT_ACTS}},
+        ],
+    ]
+)
 
 _DEADLINE_BREAKS = [
     ".", ";", ":", "|", "!", "?", "if", "unless", "where", "provided", "providing", "only",

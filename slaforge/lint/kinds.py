@@ -50,10 +50,28 @@ def _present(key: str, rule: Rule, ctx: Context, info: DocInfo, hit: Hit) -> boo
         if _lead_in(info, hit):
             return True
         trigger = f"{rule.code}|t"
-        return any(key in k and trigger in k for k in keys)
+        if any(key in k and trigger in k for k in keys):
+            return True
+        # the next sentence speaks of the same thing ("Emergency patches may be applied at any
+        # hour. Any resulting downtime counts as Unavailable.")
+        after = hit[2] + 1
+        return after < len(keys) and key in keys[after] and _refers_back(info, after)
     if rule.within == "block":
         return key in info.keys
     return ctx.has_key(key)
+
+
+_BACK_OPENERS = frozenset(("it", "they", "this", "these", "such", "those", "its", "their"))
+_BACK_WORDS = frozenset(("resulting", "thereby", "consequent", "ensuing"))
+
+
+def _refers_back(info: DocInfo, sent: int) -> bool:
+    """True when sentence ``sent`` points back to the one before it: a pronoun or a
+    demonstrative among its first four words ("They count as Downtime", "Any downtime they
+    cause ..."), or "resulting" downtime."""
+    start, end = info.sent_bounds[sent]
+    words = [info.doc[i].lower_ for i in range(start, end) if info.doc[i].is_alpha]
+    return any(w in _BACK_OPENERS for w in words[:4]) or any(w in _BACK_WORDS for w in words)
 
 
 def _capitalised(token: Any) -> bool:
@@ -222,9 +240,12 @@ def _timed_below(ctx: Context, info: DocInfo, hit: Hit) -> bool:
     return False
 
 
-_ITEM = re.compile(r"\s*(?:[-*+\u2022\u2013]|\(?(?:[a-z]{1,2}|[ivx]{1,4})[.)]|\(\d{1,2}\))\s")
-"""A list item: a bullet, a lettered or roman point, or a bracketed number ("(1)"); not a
-numbered clause ("3. The Provider …"), which stands on its own."""
+_ITEM = re.compile(
+    r"\s*(?:[-*+\u2022\u2013]|\(?(?:[a-z]{1,2}|[ivx]{1,4})[.)]|\(\d{1,2}\)|\d{1,2}[.)](?=\s+[a-z]))\s"
+)
+"""A list item: a bullet, a lettered or roman point, a bracketed number ("(1)"), or a number
+before a word in lower case ("4. other circumstances ..."); not a numbered clause ("3. The
+Provider …"), which stands on its own."""
 
 
 def _lead_in_has(ctx: Context, info: DocInfo, key: str) -> bool:
@@ -240,13 +261,25 @@ def _lead_in_has(ctx: Context, info: DocInfo, key: str) -> bool:
         for other in reversed(ctx.infos[: info.index]):
             if other.block.is_heading:
                 break
+            # the lead-in may itself be numbered like an item ("(1) ... caused by:")
+            if other.block.text.rstrip().endswith(":"):
+                lead = other.index
+                break
             if not _ITEM.match(other.block.text):
-                if other.block.text.rstrip().endswith(":"):
-                    lead = other.index
                 break
         leads[info.index] = lead
     found = leads[info.index]
     return found is not None and key in ctx.infos[found].sent_keys[-1]
+
+
+def _first_worded(info: DocInfo) -> int:
+    """The first sentence of ``info`` with a word in it: 1 when the list number ("4.") was read
+    as a sentence of its own, else 0."""
+    if len(info.sent_bounds) > 1:
+        start, end = info.sent_bounds[0]
+        if not any(info.doc[i].is_alpha for i in range(start, end)):
+            return 1
+    return 0
 
 
 def _row_or_item(info: DocInfo) -> bool:
@@ -291,8 +324,12 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
         hits = info.hits[key]
         if scope_key is not None:
             inherited = _lead_in_has(ctx, info, scope_key)
+            # the item's first sentence (after a bare number read as a sentence of its own)
+            first = _first_worded(info) if inherited else 0
             hits = [
-                h for h in hits if (inherited and h[2] == 0) or scope_key in info.sent_keys[h[2]]
+                h
+                for h in hits
+                if (inherited and h[2] <= first) or scope_key in info.sent_keys[h[2]]
             ]
         if rule.scope == "metric-definition" and "@not-service" in info.keys:
             # "resolve the dispute within 10 days" defines no service level

@@ -116,7 +116,7 @@ _QTY = re.compile(
     r"(?:(?P<pct>%|percent\b|per cent\b)|(?P<clock>business |working |"
     r"banking |calendar |clock )?(?P<unit>milliseconds?|ms|seconds?|secs?|s|minutes?|mins?"
     r"|hours?|hrs?|h|days?|weeks?|months?|years?)\b)"
-    r"|(?P<nbd>next[- ](?:business|working)[- ]day\b|nbd\b)"
+    r"|(?P<nbd>next[- ](?:business|working)[- ]day\b|nbd\b|(?<![\w+])d ?\+ ?[1-9]\b(?![.,]\d))"
     r"|(?P<every>(?<=\bevery )(?:hour|day|week)\b|hourly\b))",
 )
 """A percentage or a duration ("99.9%", "4 hours", "two working days", "within an hour",
@@ -126,9 +126,10 @@ _QTY_MAIN = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+|,\d{1,2}(?!\d))?|" + _WO
 """``_QTY`` without its rare forms: a fifth faster over a whole document."""
 _QTY_RARE = re.compile(
     r"(?<![\w.,])(?:(?P<num>(?<=\bwithin )an?(?=\s))" + _TAIL + r"|(?P<nbd>next[- ](?:business"
-    r"|working)[- ]day\b|nbd\b)|(?P<every>(?<=\bevery )(?:hour|day|week)\b|hourly\b))"
+    r"|working)[- ]day\b|nbd\b|(?<![\w+])d ?\+ ?[1-9]\b(?![.,]\d))"
+    r"|(?P<every>(?<=\bevery )(?:hour|day|week)\b|hourly\b))"
 )
-_RARE_HINTS = ("within a", "next ", "nbd", "every ", "hourly")
+_RARE_HINTS = ("within a", "next ", "nbd", "every ", "hourly", "d+", "d +")
 
 
 @dataclass(slots=True)
@@ -171,6 +172,11 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ("first-time-fix", r"first[- ]time fix\w*|ftf\b"),
     ("first-contact-resolution", r"first[- ](?:call|contact|line|time)[- ]resolution|fcr\b|flr\b"),
     ("satisfaction", r"satisf\w*|csat\b|nps\b|net promoter"),
+    (
+        "score",
+        r"scor(?:e|es|ed|ing)\b|audit (?:results?|ratings?|marks?|grades?)\b"
+        r"|inspection (?:results?|ratings?|marks?|grades?)\b|quality (?:ratings?|marks?|grades?)\b",
+    ),
     ("error-rate", r"error rates?|failure rates?|defect rates?"),
     ("fulfilment", r"fulfil\w*"),
     ("recovery-point", r"restore points?"),
@@ -185,6 +191,7 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ("triage", r"triag\w*"),
     ("lead-time", r"lead[- ]times?"),
     ("installation", r"install(?:s|ed|ing|ation|ations)?\b"),
+    ("implementation", r"implement(?:s|ed|ing|ation|ations)?\b"),
     ("escalation", r"escalat(?:e|es|ed|ion)\b"),
     (
         "provisioning",
@@ -237,7 +244,7 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ("slot", r"\bslots?\b"),
     ("incident-report", r"root[- ]cause analys[ie]s|rcas?\b"),
     ("report", r"reports?\b"),
-    ("delivery", r"deliver\w*|dispatch\w*|\bdifot\b|\botif\b"),
+    ("delivery", r"deliver\w*|d[ei]spatch\w*|\bdifot\b|\botif\b"),
 )
 
 
@@ -280,7 +287,7 @@ def _report_kind(low: str, start: int, end: int) -> str | None:
         return "incident-report"
     if (
         (before and before[-1] in _REPORT_BEFORE)
-        or any(w.startswith(_REPORT_VERB) for w in before)
+        or any(w.startswith(_REPORT_VERB) for w in low[max(0, start - 60) : start].split()[-6:])
         or _REPORT_DONE.match(low, end)
     ):
         return "report"
@@ -301,7 +308,7 @@ def _find_measures(text: str, low: str) -> list[tuple[int, int, str, str]]:
         name = _measure_name(word)
         if out and (
             (name == "lead-time" and start - out[-1][1] <= 1)
-            or (name == "installation" and start - out[-1][1] <= 40)
+            or (name in ("installation", "implementation") and start - out[-1][1] <= 40)
         ):
             continue  # "installation lead time", "patches are installed": the first word's
         if (
@@ -310,6 +317,18 @@ def _find_measures(text: str, low: str) -> list[tuple[int, int, str, str]]:
             and text[:start].rstrip()[-1:] not in ("", ".", ":", "|")
         ):
             continue  # "the Director of Claims": a department
+        if (
+            name == "attendance"
+            and word.startswith("on")
+            and _DONE_ON_SITE.search(low, max(0, start - 30), start)
+        ):
+            continue  # "shredded on site within 2 days": where a task is done, not attendance
+        if (
+            word.endswith("ed")
+            and _PRENOMINAL.match(low, end)
+            and _DETERMINER.search(low, max(0, start - 12), start)
+        ):
+            continue  # "repaired equipment shall be sent back by D+3": what is sent, not a repair
         if name == "report":
             kind = _report_kind(low, start, end)
             if kind is None:
@@ -325,6 +344,22 @@ def _find_measures(text: str, low: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+_PRENOMINAL = re.compile(
+    r" (?!(?:within|in|by|on|at|and|or|to|no|not|as|after|before|under|for|from|with|the|a|an"
+    r"|is|are|was|were|be|been|shall|will|must|may|should|can|could|would|it|them|same|this"
+    r"|that|each|every|all|any|only|promptly|quickly)\b)[a-z][a-z-]+\b(?! (?:within|in|by)\b)"
+)
+_DETERMINER = re.compile(
+    r"(?:^|\b(?:the|a|an|any|all|each|every|of|for|its|their|our|your)|[\d.):;|])\W*$"
+)
+"""A participle before its noun ("the repaired equipment", "Restored data is checked"): it
+names the thing, not the act the value times."""
+_DONE_ON_SITE = re.compile(
+    r"\b(?!(?:requir|need|station|locat|bas|attend|present)ed\b)[a-z]{3,}ed\s+$"
+    r"|\b(?:out|done|kept|held|made|taken|undertaken|written|stored)\s+$"
+)
+"""A task's verb right before "on site" ("shredded on site", "carried out on site"): the
+place where the task is done, not an engineer's attendance."""
 _DELETION = re.compile(r"delet|purg", re.I)
 _NOT_RETENTION = re.compile(
     r"\bterminat\w*|\bexpir\w*|\bexit\b|\bcancel\w*|\brequest\w*|\bend of (?:the |this )?"
@@ -570,7 +605,7 @@ _META = re.compile(
 """A label that names a place in the document or a kind of figure, not a thing."""
 _SHARE_ONLY = frozenset(
     {"availability", "abandonment", "packet-loss", "first-contact-resolution", "satisfaction",
-     "error-rate", "first-time-fix"}
+     "error-rate", "first-time-fix", "score"}
 )  # fmt: skip
 """Measures whose value is a percentage: a duration near them is a threshold or a sample."""
 _LOWER_BETTER_SHARE = frozenset({"abandonment", "packet-loss", "error-rate"})
@@ -1189,6 +1224,11 @@ def statements(
     if aliases is not None and digit and _ALIAS_GATE.search(low):
         for a in _ALIAS.finditer(low):  # "Priority 1 (Critical)"
             aliases[a.group(2) or a.group(3)] = a.group(1) or a.group(4)
+    if aliases is not None and header and text.lstrip().startswith("|") and _ALIAS_GATE.search(low):
+        # "| Priority | ... |" over "| 1 - Critical | ... |": the column names the number's kind
+        first = low.strip().strip("|").split("|", 1)[0].strip()
+        for a in _ALIAS.finditer(f"{header[0].lower()} {first}"):
+            aliases[a.group(2) or a.group(3)] = a.group(1) or a.group(4)
     # cheap cues first: a substring test costs a tenth of a regex scan of the block
     hint = _UNIT_HINT.search(low) is not None or (digit and _DIGIT_UNIT.search(low) is not None)
     qtys = _values_in(low) if hint else []
@@ -1212,6 +1252,14 @@ def statements(
     row_label = ""
     if cells and not _QTY.search(cells[0].lower()) and ": " not in cells[0]:
         row_label = cells[0]
+    if len(cells) > 2 and row_label and not _DIGIT.search(cells[1]) and cells[1].strip(" -\u2014"):
+        if _ROW_CODE.fullmatch(row_label.strip()) and not _priority(row_label):
+            # "| K9 | Joiner set-up complete | 98% ... |": the code's next cell is the label
+            row_key = row_label = cells[1].strip()
+        elif _MEASURE.search(cells[1].lower()):
+            # "| Production | Interface Availability | 99.9% |": the second cell names which
+            # measure of the first cell's thing the row gives
+            row_key = f"{row_key} {cells[1]}"
     q = 0
     prev: _Sentence | None = None
     asked: tuple[str, str] | None = None
@@ -1280,6 +1328,8 @@ def statements(
                 yield from _deadline(info, sent, s_start, words, d, label)
 
 
+_ROW_CODE = re.compile(r"[A-Za-z]{0,4}[-.]?\d{1,3}(?:\.\d{1,3})*[a-z]?")
+"""A row's reference code ("K9", "SL-03", "4.2"), not a label."""
 _JOINED = re.compile(r"^[^;:|]{0,80}$")
 _JOINER = re.compile(r"\band\b|\bor\b|,|\bwhile\b|\bwhereas\b")
 
@@ -1333,13 +1383,13 @@ def _siblings(made: list[Statement], mine: list[_Value], words: _Sentence, s_sta
 
 _DIGIT = re.compile(r"\d")
 _UNIT_HINTS = ("%", "hour", "day", "min", "sec", "week", "month", "percent", "per cent", "ms",
-               "hr", "nbd", "next b", "next w", "year")  # fmt: skip
+               "hr", "nbd", "next b", "next w", "year", "d+", "d +")  # fmt: skip
 """Substrings one of which every value has (its unit); "30s" and "4h" are found by
 ``_DIGIT_UNIT``."""
 _DIGIT_UNIT = re.compile(r"\d\s*[hs]\b")
 _UNIT_HINT = re.compile("|".join(re.escape(h) for h in _UNIT_HINTS))
 _MEASURING_GATE = re.compile(r"measur|calculat|assess|comput|determin|averag|achiev|evaluat|appl")
-_WINDOW_GATE = re.compile(r"month|quarter|year|week|annual")
+_WINDOW_GATE = re.compile(r"month|quarter|year|week|annual|rolling")
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINALS) + r")\b")
 _EXAMPLE_GATE = re.compile(r"example|e\.g\.|instance|assum|suppose|in this case|illustrat|=|minus")
 
@@ -1501,6 +1551,8 @@ def _values(
         return  # "at the booked time, plus or minus 15 minutes": a tolerance, not a target
     if not is_pct and _OVERRUN.search(before[-40:]):
         return  # "the target is missed by more than 8 hours": how late, not a target
+    if not is_pct and _COUNTED.search(before[-40:]):
+        return  # "missed more than three times within twelve months": where misses count
     measure = _measure(words, left_start, start, end, is_pct, spans)
     if (
         measure == "answer"
@@ -1552,6 +1604,7 @@ def _values(
         and unit
         and not cells
         and not any(left_start <= x[0] < start for x in words.measures)
+        and not _DELIVERABLE.search(sentence, left_start, start)
     ):
         measure = heading_measure
     event = None
@@ -1571,6 +1624,8 @@ def _values(
         measure = f"{measure} notice"
     elif unit and _AHEAD.match(right) and _WINDOW_BEFORE.search(before[-25:]):
         return  # "never in the five Working Days before a Pay Date": a blackout, not a notice
+    elif unit and _AHEAD.match(right) and _CASES_GIVEN.search(before[-80:]):
+        return  # "98% of joiners notified 5 days ahead": which cases the share counts
     elif measure == "notice" or (unit and _AHEAD.match(right)):
         # a notice period is compared only with notices of the same thing; notices to
         # terminate differ by ground (for cause, for convenience) and are skipped
@@ -1703,6 +1758,8 @@ def _values(
         ):
             return  # "Below 99.9% and at least 99.5%": one tier of a credit table
         clock, value = "%", _number(num or "0")
+        if value == 0 and measure in ("credit", "credit-cap"):
+            return  # "| Target met | 0% |": the band where no credit is paid, not a rate
         if measure == "availability" and (
             value > 100
             or (
@@ -1712,13 +1769,29 @@ def _values(
         ):
             return  # "(uptime / total) x 100%": a formula, not a target
         if measure in _CLOCKED or (
-            any(not p for _s, _e, p in spans) and measure not in ("credit", "credit-cap")
+            any(
+                not p and (cells or not _NOT_LIMIT.search(sentence, max(0, s - 40), s))
+                for s, _e, p in spans
+            )
+            and measure not in ("credit", "credit-cap")
         ):
             return  # "90% of calls within 20 seconds": a share tied to a time limit
+        if measure == "credit":
+            per = next(
+                (
+                    u
+                    for u in _UNIT_RATE.finditer(words.low)
+                    if start in (u.start("rate"), u.start("rate2"))
+                ),
+                None,
+            )
+            if per:  # "1% for each day the report is late": a rate per day, not a flat credit
+                measure = f"credit per {per.group('u') or per.group('u2')}"
     elif measure in _SHARE_ONLY:
         return
     elif nbd:
-        clock, value = "business", 1440.0
+        # "D+2": two working days after the day of receipt, as "next working day" is D+1
+        clock, value = "business", 1440.0 * (int(nbd[-1]) if nbd[-1].isdigit() else 1)
     else:
         number = _number(num) if num else 1.0
         unit = _unit(unit or "")
@@ -1802,6 +1875,39 @@ _OVERRUN = re.compile(
     re.I,
 )
 """How far a target is missed ("Restoration target missed by more than 8 hours")."""
+_NOT_LIMIT = re.compile(
+    r"\b(?:budget|equivalent|equals?|roughly|approximately|about|around|i\.e\.|allow\w*"
+    r"|per|each|every|rolling|intervals?)\W+(?:of\s+|to\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+"""Words before a time that is no time limit of a share: an allowance the share works out to
+("giving an error budget of roughly 20 minutes"), or a window ("per 28 days")."""
+_CASES_GIVEN = re.compile(
+    r"(?:\d%|\bper ?cent|\ball|\bonly) (?:of )?(?:the |those |any )?(?:[\w-]+ ){0,3}?[\w-]+s"
+    r" (?:(?:that|which|who) (?:are|were|have been) )?(?:notified|requested|booked|ordered|raised"
+    r"|submitted|received|logged|scheduled|announced|placed)\s+(?:at least\s+|no later than\s+"
+    r"|not less than\s+)?$",
+    re.I,
+)
+"""A share of the cases given some notice ("98% of joiners notified 5 days ahead", "all
+requests submitted at least 3 days in advance"): the notice says which cases count."""
+_DELIVERABLE = re.compile(
+    r"\b(?:publish|issu|submit|send|sent|deliver|provid|produc|prepar|circulat|shar|complet"
+    r"|hold|held|conduct|carr(?:y|ie))\w*\s+(?:[\w-]+\s+){0,4}?(?:review|report|summary"
+    r"|analys[ie]s|plan|certificate|statement|invoice|record|minutes|document\w*|write-?up"
+    r"|audit|meeting|briefing)s?\b",
+    re.I,
+)
+"""A document or meeting the value times ("publish a post-incident review within ten days"):
+not the measure its section's heading names."""
+_COUNTED = re.compile(
+    r"\b(?:once|twice|thrice|times|occasions?)\s+(?:with)?in\s+(?:any\s+|a\s+|the\s+|each\s+"
+    r"|every\s+|one\s+)?(?:(?:rolling|consecutive|successive|calendar|single)\s+"
+    r"|(?:period|span) of\s+)*$",
+    re.I,
+)
+"""A window in which misses are counted ("exceeded more than three times within twelve
+months", "on two occasions in any rolling quarter"): a trigger, not a time to act."""
 _DURATION_BEFORE = re.compile(
     r"\b(?:for|lasting|last(?:s|ed)?|persist\w*(?: for)?|continu\w* for)\s+(?:a |an |any )?"
     r"(?:(?:continuous|consecutive|uninterrupted|single|unbroken)\s+)"
@@ -2107,7 +2213,8 @@ _WINDOW = re.compile(
     r"|invoices?|reports?|meetings?|reviews?|rental|price|bill|plan|subscription|cap)\b)"
     r"|(?:per|each|every|over|across|in|for|on|at)\s+(?:(?:each|every|a|an|any|the|one)\s+)?"
     r"(?:(?:full|complete|single|whole)\s+)?(?P<roll>rolling\s+)?(?:(?P<n>\d+|two|three|six"
-    r"|twelve)[- ])?(?:calendar\s+)?(?P<unit>month|quarter|year|week)s?\b(?![- ](?:end|fee"
+    r"|twelve)[- ])?(?:calendar\s+)?(?P<unit>month|quarter|year|week|(?(roll)day|(?!)))s?\b"
+    r"(?![- ](?:end|fee"
     r"|charge|report|meeting))(?:[- ](?:period|window))?)",
 )
 """A measurement window ("per calendar month", "over a rolling 12-month period", "monthly")."""
@@ -2132,7 +2239,7 @@ _REVIEW = re.compile(
     r"information|summar\w*)\b"
 )
 """A sentence about reporting: its period is how figures are shown, not how they are measured."""
-_MONTHS = {"month": 1, "quarter": 3, "year": 12, "week": 0.25}
+_MONTHS = {"month": 1, "quarter": 3, "year": 12, "week": 0.25, "day": 12 / 365}
 _SMALL = {"two": 2, "three": 3, "six": 6, "twelve": 12}
 
 
@@ -2324,6 +2431,9 @@ class _Doc:
     """For each list item (block index), the number of its list: the items of one list are
     the cases of one enumeration ("- Standard Edition: 4 hours", "- Business Edition: 1
     hour"), never two statements of one figure."""
+    varied_rows: set[tuple[int, str, str]] = field(default_factory=set)
+    """The tables and measures (with dimension) whose rows give different values, whatever
+    priority each row names: a row that names no priority is one case of such a table."""
 
 
 def _same_priority(a: Statement, b: Statement, doc: _Doc) -> bool:
@@ -2468,7 +2578,9 @@ def _table_row_named(row: Statement, other: Statement, doc: _Doc) -> bool:
     (one per site, device class or service) and ``other`` does not name that row: such a
     table gives each row its own figure, which a statement about something else, or about
     nothing in particular, does not restate."""
-    if (row.table, row.measure, row.priority, _dimension(row)) not in doc.varied:
+    if (row.table, row.measure, row.priority, _dimension(row)) not in doc.varied and (
+        row.priority or (row.table, row.measure, _dimension(row)) not in doc.varied_rows
+    ):
         return True
     if other.table and other.row:
         return other.row == row.row or _names_row(row.row, other.row)
@@ -2999,6 +3111,15 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
     for key4, per_row in by_row.items():
         if len(per_row) > 1 and len({frozenset(v) for v in per_row.values()}) > 1:
             doc.varied.add(key4)
+    all_rows: dict[tuple[int, str, str], dict[str, set[tuple[float, ...]]]] = {}
+    for (t, measure, _p, dim), per_row in by_row.items():
+        for label, got in per_row.items():
+            all_rows.setdefault((t, measure, dim), {}).setdefault(label, set()).update(got)
+    doc.varied_rows = {
+        key3
+        for key3, rows in all_rows.items()
+        if len(rows) > 1 and len({frozenset(v) for v in rows.values()}) > 1
+    }
     for st in out:
         if st.table and st.row:
             doc.rows.setdefault(st.table, set()).add(st.row)
@@ -3840,7 +3961,7 @@ def _heading_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if v.pct:
             value, pct = _number(v.num or "0"), True
         elif v.nbd:
-            value, pct = 1440.0, False
+            value, pct = 1440.0 * (int(v.nbd[-1]) if v.nbd[-1].isdigit() else 1), False
         else:
             value, pct = _number(v.num or "1") * _MINUTES.get(_unit(v.unit or ""), 0), False
         measure = _heading_measure(info.block.text)

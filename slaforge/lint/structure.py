@@ -61,10 +61,11 @@ _ALIAS_PAIR = re.compile(
     f"{_OPEN_Q}({_NAME}){_CLOSE_Q}\\s+or\\s+{_OPEN_Q}({_NAME}){_CLOSE_Q}{_DEFINES}"
 )
 _MEANING_DEF = re.compile(
-    r"\b([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\s+meaning\s+(?:a|an|any|each|every)\b"
+    r"\b([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4}),?\s+meaning\s+(?:only|a|an|any|each|every)\b"
 )
 """A term defined where it is first used: "… First Contact Resolution meaning a Contact after
-which …" (not ", meaning the Customer needs …", which says what follows from it)."""
+which …", "a Force Majeure Event, meaning only war, …" (not ", meaning the Customer needs …",
+which says what follows from it)."""
 _LEAD_IS_DEF = re.compile(
     r"\s*(?:[-•*]\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?"
     r"(?!(?:The|This|That|These|Those|Each|All|Every|Any|Our|Your|Its|Their|No|Some|Both)\s)"
@@ -72,6 +73,13 @@ _LEAD_IS_DEF = re.compile(
 )
 """A term a paragraph opens by explaining: "Resolution Window is the period …" (a term set in
 bold in the draft, which the text no longer marks)."""
+_LEAD_IS_SELF = re.compile(
+    r"\s*(?:[-•*]\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?"
+    r"(?!(?:The|This|That|These|Those|Each|All|Every|Any|Our|Your|Its|Their|No|Some|Both)\s)"
+    r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+([A-Z][\w\-]*))\s+(?:is|are|means)\s+(\w+)"
+)
+"""A term a paragraph opens by narrowing its last word: "6.1 Permitted Maintenance is
+maintenance that …" (the third group repeats the second in lower case)."""
 _WHERE_DEF = re.compile(
     r"\b(?:[Ww]here|and)\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})\s+(?:is|are|means)\s+"
     r"(?:the|an?|each|all|any)\s"
@@ -107,8 +115,11 @@ _NAMED_AS_DEF = re.compile(
 _LEAD_DEF = re.compile(
     r"\s*(?:[-•*]\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?\s+|\((?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})\)\s+)?"
     r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})(?:\s+or\s+[A-Z][\w\-]*)?"
-    r"\s*(?::\s|\s+[\u2014\u2013]\s|\s+means\b|\s+shall mean\b)"
+    r"\s*(?::\s|\s+[\u2014\u2013]\s|(?:\s+(?:for|of|per|in)\s+(?:an?|each|the|any)\s+[\w\-]+)?"
+    r"\s+(?:means|shall mean)\b)"
 )
+"""A paragraph or item that opens with the term it defines: "2.8 Monthly Uptime for a tenant
+means …", "Core Hours: 08:00 to 18:00" (in a definitions part)."""
 _ARTICLE_DEF = re.compile(
     r"\b(?:[Aa]n?|[Tt]he(?=\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4}\s+(?:means|shall mean)\b))"
     r"\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\s+"
@@ -126,6 +137,11 @@ _ROW_DEF = re.compile(r"^\s*\|\s*([A-Z][\w\-]*(?:\s+[\w\-]+){0,5}?)\s*\|\s*\S")
 _SHORT_NAME = re.compile(
     r"\s*\((?:the\s+)?(?:[\u201c\"'\u2018]|[A-Z]{2,6}s?\))|,?\s*(?:\(\s*)?as\s+defined\s+in\b"
 )
+_TERMS_DEFINED_IN = re.compile(
+    r"[^.;:]{0,80}?\bas\s+(?:those|these|such|both|the)\s+terms\s+are\s+defined\s+(?:in|by|under)\b"
+)
+"""After terms, where they are defined: "Security Incident or Breach, as those terms are
+defined in the BAA"."""
 """After a term, the short name it is given (' ("Infrastructure")', " (CIR)"), or where it is
 defined ("…, as defined in the Master Agreement"; a missing clause there is a cross-reference
 problem, reported as such)."""
@@ -231,8 +247,6 @@ _TERM_HEADS = frozenset(
         "agreement",
         "term",
         "data",
-        "portal",
-        "desk",
         "priority",
         "severity",
         "rate",
@@ -255,8 +269,6 @@ _TERM_HEADS = frozenset(
         "exclusions",
         "failure",
         "failures",
-        "system",
-        "platform",
         "objective",
         "objectives",
         "report",
@@ -279,6 +291,32 @@ _TERM_HEADS = frozenset(
         "deliverables",
     ]
 )
+_MODIFIERS = frozenset(
+    """scheduled unscheduled planned unplanned emergency urgent business working core extended
+    standard target answer resolution response restoration recovery repair fix contact first
+    monthly quarterly annual daily weekly total critical major minor high low medium normal
+    severity priority peak off-peak on-site onsite remote service support incident problem
+    change release outage maintenance measurement reporting review exception excess
+    performance quality accuracy initial final mean point objective calendar notice notification
+    availability uptime downtime credit credits fee charge charges penalty escalation
+    pay payment invoice billing order effective start commencement go live due renewal expiry
+    termination acceptance delivery despatch dispatch cut off on site call queue ticket""".split()  # noqa: SIM905
+)
+"""Words that make up the names of service-level terms ("Scheduled Downtime", "Target Answer
+Time"): a capitalised term made only of these and a term head is a term to define; one with
+any other word ("Fleet Portal", "Memorial Day") is more often the name of a thing."""
+
+
+def _measure_term(words: list[str]) -> bool:
+    head = words[-1]
+    if _singular(head) not in _TERM_HEADS and head not in _TERM_HEADS:
+        return False
+    return all(
+        w in _MODIFIERS or w in _TERM_HEADS or _singular(w) in _TERM_HEADS or w in _QUALIFIERS
+        for w in words[:-1]
+    )
+
+
 _ZONES = frozenset(
     [
         "european",
@@ -395,6 +433,10 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
                     matches.append((formula, False))
         if lead_is := _LEAD_IS_DEF.match(text):
             matches.append((lead_is, False))
+        elif (itself := _LEAD_IS_SELF.match(text)) and _singular(itself.group(3)) == _singular(
+            itself.group(2).lower()
+        ):
+            matches.append((itself, False))
         if "meaning" in text:
             matches += [(m, False) for m in _MEANING_DEF.finditer(text)]
             for listed in _LISTED_TERMS.finditer(text):
@@ -580,6 +622,7 @@ _QUALIFIERS = frozenset(
         "guaranteed",
         "agreed",
         "specified",
+        "exempt",
         "contracted",
     ]
 )
@@ -712,7 +755,7 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 continue
             if _ORG_END.search(text, m.end(), m.end() + 8):
                 continue
-            if strict or (_singular(words[-1]) not in _TERM_HEADS and words[-1] not in _TERM_HEADS):
+            if strict or not _measure_term(words):
                 if not marked:
                     continue
                 if text.startswith(":", m.end()) or _part_present(ctx, term):
@@ -725,6 +768,10 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 continue  # a defined term, a part of one, or one it names: "Resolution Time"
             if _SHORT_NAME.match(text, m.end()):
                 continue  # the long name given a short one: 'Infrastructure Services ("Infra")'
+            if " terms are defined " in text and _TERMS_DEFINED_IN.match(text, m.end()):
+                continue
+            if words[-1] in ("day", "eve") and "holiday" in text.lower():
+                continue  # "Memorial Day, Labor Day …" in a list of holidays: names
             before = text[max(0, m.start() - 1) : m.start()]
             if before in "\u201c\"'(":
                 continue
@@ -883,8 +930,11 @@ _EXTERNAL = re.compile(
 """After a reference, words that point into another document ("clause 9 of the Agreement",
 "Article 28(3) GDPR", "§ 286 BGB", "section 5 of Regulation 2016/679")."""
 _ATTACHED = re.compile(r"\s+(?:attached|annexed|appended)\s+to\b")
-_STANDARD_BEFORE = re.compile(r"\b[A-Z]{2,}[\w/:.\-]*(?:\s+[\d:/.\-]+)?(?:\s+[a-z]+){0,2},?\s+$")
-"""Before a reference, the standard or law it belongs to ("ISO/IEC 27001, section 9")."""
+_STANDARD_BEFORE = re.compile(
+    r"(?:\b[A-Z]{2,}[\w/:.\-]*|\b(?:[A-Z]\.){2,})(?:\s+[\d:/.\-]+)?(?:\s+[a-z]+){0,2},?\s+$"
+)
+"""Before a reference, the standard or law it belongs to ("ISO/IEC 27001, section 9",
+"45 C.F.R. § 160.103")."""
 _STANDARD_PART = re.compile(r"\b[A-Z]{2,}[A-Z\d/:.\-]*(?:\s+[\d:/.\-]+)?\s+$")
 """Before a part, the standard it belongs to ("EU GMP Annex 11", "ISO 27001 Annex A")."""
 _PART_REF = re.compile(
@@ -927,10 +977,12 @@ def _is_table(info: DocInfo) -> bool:
 
 
 _SELF_PART = re.compile(
-    r"\b(?i:this|the\s+present)\s+((?i:schedule|annex|appendix|exhibit|attachment|part))\s+"
+    r"\b(?i:this|the\s+present)\s+(?:(?i:document|schedule|agreement)\s+(?:is|forms|constitutes)\s+)?"
+    r"((?i:schedule|annex|appendix|exhibit|attachment|part))\s+"
     r"([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})\b"
 )
-"""The document naming itself: "This Schedule 2 forms part of…"."""
+"""The document naming itself: "This Schedule 2 forms part of…", "… of which this document is
+Schedule B"."""
 
 
 def _part_names(ctx: Context) -> set[tuple[str, str]]:
@@ -1107,6 +1159,9 @@ def _numbering(rule: Rule, ctx: Context) -> Iterator[Finding]:
     last: dict[str, int] = {}
     run: dict[str, int] = {}
     first: dict[str, int] = {}
+    outer: dict[str, int] = {}
+    """Where a sequence stood when a list inside it started again at 1 ("§ 7 … 1. 2. 3. 4.
+    … § 8"): the next number after it continues the outer sequence."""
     written = ""
     """The number the previous numbered paragraph of a plain text wrote: two paragraphs that
     write the same clause number ("3.2 … 3.2 …") are numbered twice (a plain "1." after "1."
@@ -1123,6 +1178,11 @@ def _numbering(rule: Rule, ctx: Context) -> Iterator[Finding]:
         prev = last.get(parent)
         opened = not parent and first.get(parent) == 1
         skipped = value > prev + 1 and (run.get(parent, 0) >= 2 or opened) if prev else False
+        if prev and value == 1 and prev > 1:
+            outer[parent] = prev
+        elif skipped and outer.get(parent, -1) + 1 == value:
+            skipped = False
+            del outer[parent]
         twice = value == prev and "." in num and num == written
         if skipped or twice:
             m = _lead_number(info) or _SUB_CLAUSE.match(info.block.text)

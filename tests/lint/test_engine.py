@@ -237,6 +237,12 @@ def test_numbering_gaps_need_a_run_and_figures_are_not_clause_numbers() -> None:
     assert not _structure("The supplier shall (a) report; (b) review: (i) logs.")
     twice = "3.1 Measured monthly.\n3.2 Target 99.9%.\n3.2 Maintenance excluded.\n3.3 Credits."
     assert ("SLA045", "3.2") in _structure(twice)
+    # a list inside § 7 starts again at 1; § 8 then continues the sections, § 10 skips one
+    nested = (
+        "## § 7 Exclusions\n\nNot covered:\n\n1. misuse;\n2. floods;\n3. strikes.\n\n"
+        "## § 8 Credits\n\nFive per cent.\n\n## § 10 Term\n\nOne year."
+    )
+    assert {f for f in _structure(nested) if f[0] == "SLA045"} == {("SLA045", "10")}
 
 
 def test_clause_labels_are_not_references_but_references_at_a_start_are() -> None:
@@ -248,6 +254,9 @@ def test_clause_labels_are_not_references_but_references_at_a_start_are() -> Non
     assert ("SLA044", "Appendix C") in _structure("The exclusions are listed in Appendix C.")
     caption = "Backups are kept 30 days. Table 2\nType | Retention\nDatabase | 14 days"
     assert not _structure(caption)
+    # the document naming itself, and a section of a code of regulations
+    assert not _structure("Master Agreement No. 7, of which this document is Schedule B.")
+    assert not _structure("PHI has the meaning given at 45 C.F.R. § 160.103.")
 
 
 def test_placeholders_in_title_case_and_as_letters() -> None:
@@ -353,10 +362,35 @@ def test_a_term_merely_mentioned_is_still_undefined() -> None:
         "SLA042",
     ) == ["Planned Maintenance"]
     assert _flagged(
-        "# 2. Support\n\nTickets are raised in the Support Portal, meaning the Customer needs an "
+        "# 2. Support\n\nTickets are raised during Support Hours, meaning the Customer needs an "
         "account. A Service Credit reduces the Charges.",
         "SLA042",
-    ) == ["Support Portal"]
+    ) == ["Support Hours"]
+
+
+def test_names_of_things_are_not_undefined_terms() -> None:
+    # a term that names a measure ("Outage Minutes") needs a definition; a portal, a team, a
+    # product or a holiday is named, not defined
+    text = (
+        '# 1. Definitions\n\n"Availability" means the share of minutes the service is up.\n\n'
+        "# 2. Service\n\nFaults are logged in the Fleet Portal and handled by the Fleet Desk on "
+        "the Managed Kubernetes Platform. Availability is total minutes less Outage Minutes. "
+        "Holidays are New Year's Day, Labor Day and Thanksgiving Day."
+    )
+    assert _flagged(text, "SLA042") == ["Outage Minutes"]
+
+
+def test_definitions_in_more_shapes() -> None:
+    # a qualifier before "means", ", meaning only", "X Y is y that", "as those terms are
+    # defined in"
+    text = (
+        "# 1. Definitions\n\n3.4 Monthly Uptime for a tenant means the share of good minutes.\n\n"
+        "6.1 Permitted Maintenance is maintenance notified 7 days ahead.\n\n"
+        "# 2. Terms\n\nMonthly Uptime excludes Permitted Maintenance and a Force Majeure Event, "
+        "meaning only war or flood. Each Security Incident or Data Breach, as those terms are "
+        "defined in the Data Processing Agreement, is notified within 2 days."
+    )
+    assert _flagged(text, "SLA042") == []
 
 
 def test_bold_markdown_reads_as_words_and_blank_lines_stay_placeholders() -> None:
