@@ -35,6 +35,8 @@ _COMMON = frozenset(
     services has have within""".split()  # noqa: SIM905
 )
 """Words in most SLA sentences: a poor anchor, so patterns prefer another required token."""
+WORD_KINDS = frozenset({"existence", "pattern", "conditional"})
+"""Kinds whose requires/unless only count where the rule's trigger matched."""
 
 
 def _token_words(token: dict[str, Any]) -> set[str] | None:
@@ -102,6 +104,10 @@ class Compiled:
     """The matchers for one rule set on one pipeline, with their anchor index."""
 
     phrases: PhraseMatcher
+    """Triggers, cues, and the requires/unless phrases of rules that read them everywhere."""
+    conditions: PhraseMatcher
+    """The requires/unless phrases that count only where their rule's trigger matched: run
+    only on the blocks where such a trigger did."""
     strings: Any
     groups: list[_Group] = field(default_factory=list)
     index: dict[int, list[tuple[int, tuple[frozenset[int], ...]]]] = field(default_factory=dict)
@@ -113,6 +119,10 @@ class Compiled:
     """PhraseMatcher match id -> (key, rule code when the key is a requires/unless one)."""
     _plain_ids: frozenset[int] = frozenset()
     """The match ids of phrases kept everywhere (not a rule's requires/unless)."""
+    _late_ids: frozenset[int] = frozenset()
+    """The match ids of ``conditions``."""
+    _late_codes: frozenset[str] = frozenset()
+    """The rule codes with phrases in ``conditions``."""
     tagger_groups: set[int] = field(default_factory=set)
     local_requires: set[str] = field(default_factory=set)
     """Codes whose trigger only counts in a block that has its phrase-only ``requires``."""
@@ -187,21 +197,32 @@ class Compiled:
         with :meth:`condition_groups`."""
         keys = self.phrase_keys
         found = self.phrases(doc)
-        present = {m for m, _s, _e in found}
         plain = self._plain_ids
         out = [(keys[m][0], s, e) for m, s, e in found if m in plain]
+        present = {m for m, _s, _e in found}
+        late: list[tuple[int, int, int]] | None = None
         for gid in self.candidates(doc) if candidates is None else candidates:
             group = self.groups[gid]
             if group.condition or (group.needs_tagger and not tagged):
                 continue
             if group.code in self.local_requires and group.requires_id not in present:
-                continue
+                if late is not None or group.requires_id not in self._late_ids:
+                    continue
+                late = self.conditions(doc)
+                present.update(m for m, _s, _e in late)
+                if group.requires_id not in present:
+                    continue
             out.extend((group.key, s, e) for _m, s, e in group.matcher(doc))
-        if len(present) > len(present & plain):
-            triggered = {key[:-2] for key, _s, _e in out if key.endswith("|t")} | everywhere
-            wanted = {m for m in present if keys[m][1] in triggered}
-            if wanted:
-                out.extend((keys[m][0], s, e) for m, s, e in found if m in wanted)
+        conditions = [x for x in found if x[0] not in plain]
+        if late is None and not conditions and not self._late_codes:
+            return out
+        triggered = {key[:-2] for key, _s, _e in out if key.endswith("|t")} | everywhere
+        if late is None and not self._late_codes.isdisjoint(triggered):
+            late = self.conditions(doc)
+        if late:
+            conditions += late
+        if conditions:
+            out.extend((keys[m][0], s, e) for m, s, e in conditions if keys[m][1] in triggered)
         return out
 
     def condition_groups(self) -> list[tuple[int, _Group]]:
@@ -245,6 +266,7 @@ def _add_patterns(
     key: str,
     patterns: Sequence[Sequence[dict[str, Any]]],
     tagger: bool,
+    late: bool = False,
 ) -> None:
     """Word-only patterns with up to ``_MAX_EXPANDED`` word sequences go to the PhraseMatcher;
     the rest into a gated matcher."""
@@ -257,24 +279,29 @@ def _add_patterns(
         else:
             docs.extend(Doc(nlp.vocab, words=seq) for seq in sequences)
     if docs:
-        _add_phrases(compiled, key, docs)
+        _add_phrases(compiled, key, docs, late)
     if rest:
         _add_group(nlp, compiled, key, rest, tagger)
 
 
-def _add(nlp: Language, compiled: Compiled, key: str, spec: MatchSpec) -> None:
+def _add(nlp: Language, compiled: Compiled, key: str, spec: MatchSpec, late: bool = False) -> None:
     if spec.patterns:
-        _add_patterns(nlp, compiled, key, spec.patterns, spec.needs_tagger)
+        _add_patterns(nlp, compiled, key, spec.patterns, spec.needs_tagger, late)
     if spec.phrases:
-        _add_phrases(compiled, key, [nlp.make_doc(p) for p in spec.phrases])
+        _add_phrases(compiled, key, [nlp.make_doc(p) for p in spec.phrases], late)
 
 
-def _add_phrases(compiled: Compiled, key: str, docs: list[Doc]) -> None:
-    compiled.phrases.add(key, docs)
+def _add_phrases(compiled: Compiled, key: str, docs: list[Doc], late: bool = False) -> None:
+    """Add the phrases of ``key``; with ``late``, to the matcher run only where the rule
+    triggered."""
+    (compiled.conditions if late else compiled.phrases).add(key, docs)
     condition = key.endswith(("|r", "|u"))
     match_id = compiled.strings.add(key)
     compiled.phrase_keys[match_id] = (key, key[:-2] if condition else "")
-    if not condition:
+    if late:
+        compiled._late_ids |= {match_id}
+        compiled._late_codes |= {key[:-2]}
+    elif not condition:
         compiled._plain_ids |= {match_id}
 
 
@@ -287,14 +314,19 @@ def compile_rules(nlp: Language, rules: Sequence[Rule]) -> Compiled:
     fingerprint = repr([(r.match, r.requires, r.unless) for r in rules])
     if cached is not None and cached[1] == fingerprint:
         return cached[2]
-    compiled = Compiled(PhraseMatcher(nlp.vocab, attr="LOWER"), nlp.vocab.strings)
+    compiled = Compiled(
+        PhraseMatcher(nlp.vocab, attr="LOWER"),
+        PhraseMatcher(nlp.vocab, attr="LOWER"),
+        nlp.vocab.strings,
+    )
     for cue, patterns in CUES.items():
         _add_patterns(nlp, compiled, cue, patterns, tagger=False)
     for rule in rules:
         if rule.requires.phrases and not rule.requires.patterns and rule.within != "document":
             compiled.local_requires.add(rule.code)
         _add(nlp, compiled, f"{rule.code}|t", rule.match)
-        _add(nlp, compiled, f"{rule.code}|r", rule.requires)
-        _add(nlp, compiled, f"{rule.code}|u", rule.unless)
+        late = rule.within != "document" and rule.kind in WORD_KINDS
+        _add(nlp, compiled, f"{rule.code}|r", rule.requires, late)
+        _add(nlp, compiled, f"{rule.code}|u", rule.unless, late)
     _CACHE[key] = (tuple(rules), fingerprint, compiled)
     return compiled
