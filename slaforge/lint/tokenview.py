@@ -14,7 +14,7 @@ from typing import NamedTuple, cast
 
 import numpy as np
 import numpy.typing as npt
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Token
 
@@ -51,6 +51,10 @@ class TokenView(NamedTuple):
     """Token index of each sentence start."""
     orth_array: npt.NDArray[np.uint64]
     """Each token's orth id (the hash of its text)."""
+    idx: list[int]
+    """Each token's first character in the block."""
+    ends: list[int]
+    """Each token's end character in the block."""
 
 
 def token_view(doc: Doc) -> TokenView:
@@ -65,21 +69,26 @@ def _view(doc: Doc) -> TokenView:
     cache = _CACHE.setdefault(id(doc.vocab), {})
     if len(cache) > _MAX_FACTS:
         cache.clear()
-    orth_array = cast("npt.NDArray[np.uint64]", doc.to_array(ORTH)) if len(doc) else _NONE
-    orths: list[int] = orth_array.tolist()
+    if not len(doc):
+        return TokenView(RS, frozenset(), [0], _NONE, [], [])
+    # one array read for the orth ids and the character offsets (each read costs as much
+    # as converting the whole array)
+    table = doc.to_array([ORTH, IDX, LENGTH])
+    orth_array = cast("npt.NDArray[np.uint64]", table[:, 0])
+    orths, idx, lengths = cast("list[list[int]]", table.T.tolist())
     get = cache.get
     facts = [get(orth) for orth in orths]
     if None in facts:
         for i, fact in enumerate(facts):
             if fact is None:
                 facts[i] = cache[orths[i]] = _facts(doc[i])
-    if not facts:
-        return TokenView(RS, frozenset(), [0], orth_array)
     pieces, lowers, shapes, roles = zip(*facts, strict=True)
     starts = [0]
     if _FINAL in roles:
         starts += [m.end() - 1 for m in _STARTS.finditer("".join(roles))]
-    return TokenView(RS + "".join(pieces), frozenset(lowers).union(shapes), starts, orth_array)
+    ends = [i + n for i, n in zip(idx, lengths, strict=True)]
+    words = frozenset(lowers).union(shapes)
+    return TokenView(RS + "".join(pieces), words, starts, orth_array, idx, ends)
 
 
 def _facts(token: Token) -> _Facts:
