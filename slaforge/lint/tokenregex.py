@@ -76,7 +76,34 @@ def _strings(values: Any) -> bool:
 
 
 def _alternatives(values: list[str]) -> str:
-    return "|".join(re.escape(v) for v in sorted(set(values), key=lambda v: (-len(v), v)))
+    """``values`` as one alternation, factored by leading characters ("c(?:lient|ustomer)"):
+    the regex engine then tests a few first characters instead of every word. A field is
+    always followed by a separator, so at most one word can match and the order of the
+    alternatives does not change what matches."""
+    return _trie(sorted(set(values)))
+
+
+def _trie(words: list[str]) -> str:
+    """The alternation of sorted, distinct ``words`` (an empty word matches nothing more)."""
+    groups: dict[str, list[str]] = {}
+    empty = False
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word[1:])
+        else:
+            empty = True
+    parts = []
+    for first, rests in groups.items():
+        inner = _trie(rests)
+        if rests == [""]:
+            parts.append(re.escape(first))
+        elif len(rests) == 1:
+            parts.append(re.escape(first) + inner)
+        else:
+            parts.append(f"{re.escape(first)}(?:{inner})")
+    if empty:
+        parts.append("")
+    return "|".join(parts)
 
 
 def _token(token: dict[str, Any]) -> str | None:
