@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,6 +63,11 @@ class DocInfo:
                 sent_set.add("@metric")
                 keys.add("@metric")
         return cls(index, block, doc, bounds, hits, sent_keys, keys)
+
+    @functools.cached_property
+    def low(self) -> str:
+        """The block's text in lower case (found once for every check that reads it)."""
+        return self.block.text.lower()
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets in the block text of tokens ``start:end``."""

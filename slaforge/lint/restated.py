@@ -1182,7 +1182,7 @@ def statements(
     ``header`` holds the column headings (they name the measure of each column) and ``table``
     numbers the table."""
     text = info.block.text
-    low = text.lower()
+    low = info.low
     if len(low) != len(text):
         return
     digit = _DIGIT.search(low) is not None
@@ -2631,7 +2631,7 @@ def _hours_against_coverage(a: Statement, b: Statement, doc: _Doc) -> bool:
     if any(q == "term" for q, _h in hours.soft):
         return False  # "'Business Hours' means 07:00-19:00" defines a term, not the cover
     for st in (hours, cover):
-        low = st.info.block.text.lower()
+        low = st.info.low
         if _PRIORITY.search(low) or _OTHER_CASES.search(low):
             return False  # "24x7 for Severity 1", "08:00-18:00 for all other requests"
     if hours.value[1] - hours.value[0] in (0.0, 1440.0) or hours.value == (0.0, 1439.0):
@@ -2898,13 +2898,10 @@ def _period_windows(ctx: Context) -> Iterator[Statement]:
     if not terms:
         return
     for info in ctx.infos:
-        low = info.block.text.lower()
+        low = info.low
         if not any(t in low for t in terms) or len(low) != len(info.block.text):
             continue
-        pos = 0
-        for n, part in enumerate(_SENTENCE_END.split(low)):
-            start = low.find(part, pos)
-            pos = start + len(part)
+        for n, (start, part) in enumerate(_parts(info, low)):
             if _TERMINATION.search(part) or _TRIGGER.match(part) or _is_example(part):
                 continue
             for term, months in terms.items():
@@ -2947,7 +2944,7 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
         cells = _cells(text)  # a table row, from Markdown or Word alike: "| A | B |"
         if not cells:
             header = None
-        elif header is None or not (_QTY.search(text.lower()) or _DIGIT.search(text)):
+        elif header is None or not (_QTY.search(info.low) or _DIGIT.search(text)):
             # the first row of a table names its columns (a row with a clock time or a
             # priority number, "| Daily reads | 07:00 next day |", is a row)
             header = cells
@@ -3191,7 +3188,7 @@ def _formula_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     full 0.1% below 99.9%" against "99.8% to below 99.9% | 10%")."""
     formula = None
     for info in ctx.infos:
-        low = info.block.text.lower()
+        low = info.low
         if (
             "%" not in low
             or not ("each" in low or "every" in low)
@@ -3247,7 +3244,7 @@ def _formula_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
         text = info.block.text
         if "%" not in text or info.block.is_heading:
             continue
-        low = text.lower()
+        low = info.low
         if len(low) != len(text):
             continue
         cells = _cells(text)
@@ -3307,7 +3304,7 @@ def _unit_rate_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
         text = info.block.text
         if "%" not in text or info.block.is_heading:
             continue
-        low = text.lower()
+        low = info.low
         cells = _cells(text)
         if not cells:
             if rate is None and ("credit" in low or "refund" in low or "rebate" in low):
@@ -3369,19 +3366,32 @@ quarter", not "issued in January summarises each quarter")."""
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+|\n")
 
 
+def _parts(info: DocInfo, low: str) -> list[tuple[int, str]]:
+    """The sentences of ``info``'s block (``low``, its text in lower case) as the further
+    passes split them (after "." or ";", and at line ends), each with where it starts;
+    split once per block for all passes."""
+    found: list[tuple[int, str]] | None = info.memo.get("parts")
+    if found is None:
+        found = []
+        pos = 0
+        for part in _SENTENCE_END.split(low):
+            start = low.find(part, pos)
+            pos = start + len(part)
+            found.append((start, part))
+        info.memo["parts"] = found
+    return found
+
+
 def _cadence_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """One named report issued at two cadences ("the service report is issued on the 5th
     working day of each month" and "the service report is issued once each quarter")."""
     seen: dict[str, tuple[str, str]] = {}
     done: set[str] = set()
     for info in ctx.infos:
-        low = info.block.text.lower()
+        low = info.low
         if "report" not in low or len(low) != len(info.block.text):
             continue
-        pos = 0
-        for part in _SENTENCE_END.split(low):
-            start = low.find(part, pos)
-            pos = start + len(part)
+        for start, part in _parts(info, low):
             if "report" not in part or not any(v in part for v in _REPORT_VERB):
                 continue
             names = {
@@ -3505,15 +3515,12 @@ def _meeting_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     flagged: set[str] = set()
     for info in ctx.infos:
         text = info.block.text
-        low = text.lower()
+        low = info.low
         if len(low) != len(text) or not any(
             w in low for w in ("ly ", "ly.", "ly,", "every", "each", "once", "twice", "annual")
         ):
             continue
-        pos = 0
-        for n, part in enumerate(_SENTENCE_END.split(low)):
-            start = low.find(part, pos)
-            pos = start + len(part)
+        for n, (start, part) in enumerate(_parts(info, low)):
             if not any(h in part for h in _MEETING_CUES) or not any(
                 c in part for c in ("ly", "every", "each", "once", "twice", "annual")
             ):
@@ -3635,7 +3642,7 @@ def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     kept: dict[tuple[object, ...], list[tuple[int, int]]] = {}
     flagged: set[tuple[str, str]] = set()
     for info in ctx.infos:
-        low = info.block.text.lower()
+        low = info.low
         if len(low) != len(info.block.text) or not (
             "before" in low
             or "prior to" in low
@@ -3645,11 +3652,8 @@ def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
             or "end" in low
         ):
             continue
-        pos = 0
         counted, sentence = 0, 0  # sentences (". " and line ends) before ``counted``
-        for part in _SENTENCE_END.split(low):
-            start = low.find(part, pos)
-            pos = start + len(part)
+        for start, part in _parts(info, low):
             if not _DIGIT.search(part) and not any(o in part for o in ("th ", "st ", "nd ", "rd ")):
                 continue
             if _BEFORE_SKIP.search(part) or _PRIORITY.search(part) or _is_example(part):
@@ -3729,7 +3733,7 @@ def _bands(ctx: Context) -> list[tuple[float, float, DocInfo, int, int, str]]:
     last, last_row = -2, False
     before = ""
     for info in ctx.infos:
-        low = info.block.text.lower()
+        low = info.low
         if "%" not in low or len(low) != len(info.block.text) or _is_example(low):
             if not info.block.is_heading:
                 before = low
@@ -3838,7 +3842,7 @@ def _heading_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for info in ctx.infos:
         if not info.block.is_heading:
             continue
-        low = info.block.text.lower()
+        low = info.low
         if not (_has_any(low, _UNIT_HINTS) or "next" in low or "nbd" in low):
             continue
         found = [v for v in _values_in(low) if not v.every]
@@ -3926,9 +3930,9 @@ def _day_term_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     flagged: set[str] = set()
     for info in ctx.infos:
         text = info.block.text
-        if "Day" not in text or len(text) != len(text.lower()):
+        if "Day" not in text or len(text) != len(info.low):
             continue
-        low = text.lower()
+        low = info.low
         for m in _DAY_TERM.finditer(text):
             d = _DAY_SPAN.search(low, m.end(), m.end() + 40)
             if d and not _DAY_LEAD.fullmatch(low, m.end(), d.start()):
@@ -3965,13 +3969,10 @@ def _verb_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     seen: dict[tuple[str, str, str], tuple[float, str, int, int]] = {}
     flagged: set[tuple[str, str, str]] = set()
     for info in ctx.infos:
-        low = info.block.text.lower()
+        low = info.low
         if "ed within" not in low or len(low) != len(info.block.text):
             continue
-        pos = 0
-        for n, part in enumerate(_SENTENCE_END.split(low)):
-            start = low.find(part, pos)
-            pos = start + len(part)
+        for n, (start, part) in enumerate(_parts(info, low)):
             if (
                 "ed within" not in part
                 or _CONDITION.search(part)
@@ -4018,7 +4019,7 @@ def _table_header(ctx: Context, info: DocInfo) -> str:
     i = info.index
     while i > 0 and _cells(ctx.infos[i - 1].block.text):
         i -= 1
-    return ctx.infos[i].block.text.lower() if i != info.index else ""
+    return ctx.infos[i].low if i != info.index else ""
 
 
 def _miss_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -4037,8 +4038,7 @@ def _miss_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
             if not st.table or "credit" not in _table_header(ctx, st.info):
                 targets.append(st)
             continue
-        text = st.info.block.text
-        low = text.lower()
+        low = st.info.low
         said = low[st.start : st.end]
         share = st.share if "%" in said else -1.0  # not a credit rate in the next cell
         last = re.search(r"(?:\d[\d.,]*|\b[a-z]+-?[a-z]*)\s*[a-z ]*$", said)
@@ -4118,7 +4118,7 @@ def _date_range_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
     for info in ctx.blocks_containing(tuple(f" {m}" for m in months), lower=True):
         text = info.block.text
-        low = text.lower()
+        low = info.low
         if len(low) != len(text) or _is_example(low):
             continue
         cells = _cells(text)

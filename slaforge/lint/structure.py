@@ -1263,8 +1263,13 @@ def _headings(ctx: Context) -> list[str]:
     return ctx.headings
 
 
+_RUN_IN_END = re.compile(r"[.:]\s")
+"""What every run-in heading ends with: most blocks have none, and this search costs a fifth
+of trying ``_RUN_IN``."""
+
+
 def _run_in_heading(text: str) -> str:
-    m = _RUN_IN.match(text)
+    m = _RUN_IN.match(text) if _RUN_IN_END.search(text) else None
     if not m or len(m.group(1).split()) > 7:
         return ""
     return m.group(1)
