@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from slaforge.lint.cues import CUES
 from slaforge.lint.rules import MatchSpec, Rule
-from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex
+from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex, start_words
 from slaforge.lint.tokenview import token_view
 
 _TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
@@ -236,13 +236,24 @@ _CACHE: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[tuple[Rule, ...], st
 def _add_group(
     nlp: Language, compiled: Compiled, key: str, patterns: list[list[dict[str, Any]]], tagger: bool
 ) -> None:
-    regexes = [] if tagger else [pattern_regex(p) for p in patterns]
+    # A requires/unless key only counts where it matches (not how often or how far), so its
+    # patterns may read IS_SENT_START as the block's first token, keeping spaCy's Matcher for
+    # Docs with sentence starts.
+    condition = key.endswith(("|r", "|u"))
+    regexes = [] if tagger else [pattern_regex(p, condition) for p in patterns]
     matcher: Matcher | TokenRegexMatcher
+    spacy_matcher = Matcher(nlp.vocab, validate=True)
+    spacy_matcher.add(key, patterns)
     if regexes and all(r is not None for r in regexes):
-        matcher = TokenRegexMatcher(nlp.vocab.strings.add(key), cast(list[str], regexes))
+        split = any("IS_SENT_START" in t for p in patterns for t in p)
+        matcher = TokenRegexMatcher(
+            nlp.vocab.strings.add(key),
+            cast(list[str], regexes),
+            start_words(patterns),
+            spacy_matcher if split else None,
+        )
     else:
-        matcher = Matcher(nlp.vocab, validate=True)
-        matcher.add(key, patterns)
+        matcher = spacy_matcher
     gid = len(compiled.groups)
     requires_id = nlp.vocab.strings.add(f"{key.partition('|')[0]}|r")
     compiled.groups.append(_Group(key, matcher, tagger, requires_id))

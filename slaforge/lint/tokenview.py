@@ -22,7 +22,7 @@ US = "\x1f"
 """Separates the fields of one encoded token."""
 RS = "\x1e"
 """Ends every encoded token (and starts the encoded text)."""
-FLAGS = ("LIKE_NUM", "IS_ALPHA", "IS_TITLE", "IS_CURRENCY", "IS_PUNCT", "IS_LOWER")
+FLAGS = ("LIKE_NUM", "IS_ALPHA", "IS_TITLE", "IS_CURRENCY", "IS_PUNCT", "IS_LOWER", "IS_DIGIT")
 FLAG_CHARS = [chr(0x100 + bits) for bits in range(1 << len(FLAGS))]
 """One character per token holds its lexical flags (``LIKE_NUM`` ... ``IS_LOWER``) as bits."""
 
