@@ -105,10 +105,12 @@ class Compiled:
 
     phrases: PhraseMatcher
     """Triggers, cues, and the requires/unless phrases of rules that read them everywhere."""
-    conditions: PhraseMatcher
-    """The requires/unless phrases that count only where their rule's trigger matched: run
-    only on the blocks where such a trigger did."""
+    vocab: Any
     strings: Any
+    late: dict[str, PhraseMatcher] = field(default_factory=dict)
+    """Rule code -> its requires/unless phrases, when they count only where its trigger
+    matched: run only on the blocks where it did (one small matcher per rule returns far fewer
+    matches than one for every rule)."""
     groups: list[_Group] = field(default_factory=list)
     index: dict[int, list[tuple[int, tuple[frozenset[int], ...]]]] = field(default_factory=dict)
     """Anchor word (or shape) hash -> (group, the word sets its pattern's other required
@@ -119,10 +121,8 @@ class Compiled:
     """PhraseMatcher match id -> (key, rule code when the key is a requires/unless one)."""
     _plain_ids: frozenset[int] = frozenset()
     """The match ids of phrases kept everywhere (not a rule's requires/unless)."""
-    _late_ids: frozenset[int] = frozenset()
-    """The match ids of ``conditions``."""
     _late_codes: frozenset[str] = frozenset()
-    """The rule codes with phrases in ``conditions``."""
+    """The keys of ``late``."""
     tagger_groups: set[int] = field(default_factory=set)
     local_requires: set[str] = field(default_factory=set)
     """Codes whose trigger only counts in a block that has its phrase-only ``requires``."""
@@ -200,29 +200,29 @@ class Compiled:
         plain = self._plain_ids
         out = [(keys[m][0], s, e) for m, s, e in found if m in plain]
         present = {m for m, _s, _e in found}
-        late: list[tuple[int, int, int]] | None = None
+        late: dict[str, list[tuple[int, int, int]]] = {}
         for gid in self.candidates(doc) if candidates is None else candidates:
             group = self.groups[gid]
             if group.condition or (group.needs_tagger and not tagged):
                 continue
-            if group.code in self.local_requires and group.requires_id not in present:
-                if late is not None or group.requires_id not in self._late_ids:
+            code = group.code
+            if code in self.local_requires and group.requires_id not in present:
+                if code in late or code not in self.late:
                     continue
-                late = self.conditions(doc)
-                present.update(m for m, _s, _e in late)
+                late[code] = self.late[code](doc)
+                present.update(m for m, _s, _e in late[code])
                 if group.requires_id not in present:
                     continue
             out.extend((group.key, s, e) for _m, s, e in group.matcher(doc))
         conditions = [x for x in found if x[0] not in plain]
-        if late is None and not conditions and not self._late_codes:
+        if not conditions and not self._late_codes:
             return out
         triggered = {key[:-2] for key, _s, _e in out if key.endswith("|t")} | everywhere
-        if late is None and not self._late_codes.isdisjoint(triggered):
-            late = self.conditions(doc)
-        if late:
-            conditions += late
         if conditions:
             out.extend((keys[m][0], s, e) for m, s, e in conditions if keys[m][1] in triggered)
+        for code in sorted(self._late_codes.intersection(triggered)):
+            matches = late[code] if code in late else self.late[code](doc)
+            out.extend((keys[m][0], s, e) for m, s, e in matches)
         return out
 
     def condition_groups(self) -> list[tuple[int, _Group]]:
@@ -305,14 +305,18 @@ def _add(nlp: Language, compiled: Compiled, key: str, spec: MatchSpec, late: boo
 def _add_phrases(compiled: Compiled, key: str, docs: list[Doc], late: bool = False) -> None:
     """Add the phrases of ``key``; with ``late``, to the matcher run only where the rule
     triggered."""
-    (compiled.conditions if late else compiled.phrases).add(key, docs)
     condition = key.endswith(("|r", "|u"))
+    if late:
+        code = key[:-2]
+        if code not in compiled.late:
+            compiled.late[code] = PhraseMatcher(compiled.vocab, attr="LOWER")
+            compiled._late_codes |= {code}
+        compiled.late[code].add(key, docs)
+    else:
+        compiled.phrases.add(key, docs)
     match_id = compiled.strings.add(key)
     compiled.phrase_keys[match_id] = (key, key[:-2] if condition else "")
-    if late:
-        compiled._late_ids |= {match_id}
-        compiled._late_codes |= {key[:-2]}
-    elif not condition:
+    if not condition and not late:
         compiled._plain_ids |= {match_id}
 
 
@@ -325,11 +329,7 @@ def compile_rules(nlp: Language, rules: Sequence[Rule]) -> Compiled:
     fingerprint = repr([(r.match, r.requires, r.unless) for r in rules])
     if cached is not None and cached[1] == fingerprint:
         return cached[2]
-    compiled = Compiled(
-        PhraseMatcher(nlp.vocab, attr="LOWER"),
-        PhraseMatcher(nlp.vocab, attr="LOWER"),
-        nlp.vocab.strings,
-    )
+    compiled = Compiled(PhraseMatcher(nlp.vocab, attr="LOWER"), nlp.vocab, nlp.vocab.strings)
     for cue, patterns in CUES.items():
         _add_patterns(nlp, compiled, cue, patterns, tagger=False)
     for rule in rules:
