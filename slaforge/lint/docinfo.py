@@ -73,7 +73,7 @@ class DocInfo:
         """Character offsets in the block text of tokens ``start:end``."""
         if end > start:
             view = token_view(self.doc)
-            return view.idx[start], view.ends[end - 1]
+            return view.idx[start], view.idx[end - 1] + view.lengths[end - 1]
         span = self.doc[start:end]
         return span.start_char, span.end_char
 

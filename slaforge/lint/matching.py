@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from slaforge.lint.cues import CUES
 from slaforge.lint.rules import MatchSpec, Rule
-from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex, start_words
+from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex, start_gate
 from slaforge.lint.tokenview import token_view
 
 _TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
@@ -249,7 +249,7 @@ def _add_group(
         matcher = TokenRegexMatcher(
             nlp.vocab.strings.add(key),
             cast(list[str], regexes),
-            start_words(patterns),
+            start_gate(patterns),
             spacy_matcher if split else None,
         )
     else:

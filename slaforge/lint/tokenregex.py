@@ -13,7 +13,7 @@ with spaCy's Matcher.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from spacy.tokens import Doc
@@ -198,35 +198,78 @@ def _optional(op: Any) -> bool:
     return m is not None and int(m.group(1) or "0") == 0
 
 
-def start_words(patterns: Sequence[Sequence[dict[str, Any]]]) -> frozenset[str] | None:
-    """The lower-case words a match of one of ``patterns`` can start with, or None when one
-    can start with a word its pattern does not name."""
-    out: set[str] = set()
-    for pattern in patterns:
-        if not pattern:
+def _flag_chars(token: dict[str, Any]) -> str:
+    """The flag characters a token with these lexical flags (``LIKE_NUM`` ...) can have, or
+    "" when it tests none."""
+    required = {
+        1 << FLAGS.index(key): value
+        for key, value in token.items()
+        if key in FLAGS and isinstance(value, bool)
+    }
+    if not required:
+        return ""
+    return "".join(
+        FLAG_CHARS[b]
+        for b in range(len(FLAG_CHARS))
+        if all(bool(b & bit) == want for bit, want in required.items())
+    )
+
+
+def _at(pattern: Sequence[dict[str, Any]], offset: int) -> tuple[set[str], str] | None:
+    """The lower-case words and the flag characters one of which the token ``offset`` places
+    after a match's start has (its optional tokens from there may be skipped), or None."""
+    words: set[str] = set()
+    flags = ""
+    for token in pattern[offset:]:
+        limited = _words_of(token)
+        chars = "" if limited is not None or token.get("OP") == "!" else _flag_chars(token)
+        if limited is None and not chars:
             return None
-        for token in pattern:
-            words = _words_of(token)
-            if words is None:
-                return None
-            out |= words
-            if not _optional(token.get("OP")):
-                break
-    return frozenset(out)
+        words |= limited or set()
+        flags += chars
+        if not _optional(token.get("OP")):
+            return words, flags
+    return (words, flags) if words or flags else None
+
+
+def start_gate(patterns: Sequence[Sequence[dict[str, Any]]]) -> str | None:
+    """A lookahead every start of a match of one of ``patterns`` passes: the words or flags
+    its first token (or, after one token of any kind, its second) can have; None when some
+    pattern can start anywhere."""
+    leads: dict[int, tuple[set[str], set[str]]] = {}
+    for pattern in patterns:
+        first = pattern[0] if pattern else {}
+        found = _at(pattern, 0) if pattern else None
+        offset = 0
+        if found is None and len(pattern) > 1 and first.get("OP") in (None, "1", "!"):
+            found, offset = _at(pattern, 1), 1
+        if found is None:
+            return None
+        words, flags = leads.setdefault(offset, (set(), set()))
+        words |= found[0]
+        flags.update(found[1])
+    alternatives = []
+    for offset, (words, flags) in sorted(leads.items()):
+        skip = f"(?:[^{RS}]*{RS}){{{offset}}}" if offset else ""
+        if words:
+            alternatives.append(f"{skip}.{US}(?:{_alternatives(sorted(words))}){US}")
+        if flags:
+            alternatives.append(f"{skip}[{''.join(sorted(flags))}]")
+    return f"(?={'|'.join(alternatives)})"
 
 
 class TokenRegexMatcher:
     """Same call as spaCy's Matcher: ``matcher(doc)`` -> ``[(match_id, start, end)]``.
 
-    With ``starts`` (see :func:`start_words`) a token is tried only when its lower-case form
-    is one of them: one factored word test instead of every pattern's first token.
+    With ``gate`` (see :func:`start_gate`) a token is tried only when it passes the gate: one
+    factored test instead of every pattern's first token.
     """
 
     def __init__(
         self,
         match_id: int,
         regexes: Sequence[str],
-        starts: Collection[str] | None = None,
+        gate: str | None = None,
         split: Callable[[Doc], list[tuple[int, int, int]]] | None = None,
     ) -> None:
         self.match_id = match_id
@@ -236,8 +279,7 @@ class TokenRegexMatcher:
         # One scan: the leading literal RS lets the regex engine skip to token starts; the first
         # lookahead keeps only starts where some pattern matches; then each pattern's own
         # optional lookahead captures its longest match from there.
-        gate = f"(?=.{US}(?:{_alternatives(list(starts))}){US})" if starts else ""
-        parts = [f"{RS}{gate}(?=(?:{'|'.join(regexes)}))"]
+        parts = [f"{RS}{gate or ''}(?=(?:{'|'.join(regexes)}))"]
         parts += [f"(?:(?=(?P<p{i}>{regex}))|)" for i, regex in enumerate(regexes)]
         self._regex = re.compile("".join(parts))
         self._captures = [self._regex.groupindex[f"p{i}"] for i in range(len(regexes))]

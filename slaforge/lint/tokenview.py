@@ -53,8 +53,8 @@ class TokenView(NamedTuple):
     """Each token's orth id (the hash of its text)."""
     idx: list[int]
     """Each token's first character in the block."""
-    ends: list[int]
-    """Each token's end character in the block."""
+    lengths: list[int]
+    """Each token's length in characters."""
 
 
 def token_view(doc: Doc) -> TokenView:
@@ -84,11 +84,10 @@ def _view(doc: Doc) -> TokenView:
                 facts[i] = cache[orths[i]] = _facts(doc[i])
     pieces, lowers, shapes, roles = zip(*facts, strict=True)
     starts = [0]
-    if _FINAL in roles:
+    if _FINAL in roles[:-1]:  # (a final last token starts no sentence)
         starts += [m.end() - 1 for m in _STARTS.finditer("".join(roles))]
-    ends = [i + n for i, n in zip(idx, lengths, strict=True)]
     words = frozenset(lowers).union(shapes)
-    return TokenView(RS + "".join(pieces), words, starts, orth_array, idx, ends)
+    return TokenView(RS + "".join(pieces), words, starts, orth_array, idx, lengths)
 
 
 def _facts(token: Token) -> _Facts:

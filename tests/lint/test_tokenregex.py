@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from slaforge.lint.cues import CUES
 from slaforge.lint.rules import load_rules
-from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex
+from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex, start_gate
 
 SENTENCES = [
     "The Provider shall respond to a Priority 1 incident within 30 minutes.",
@@ -48,7 +48,8 @@ def matchers(nlp: Language, patterns: list[list[dict[str, Any]]]) -> tuple[Any, 
     assert all(r is not None for r in regexes), patterns
     spacy_matcher = Matcher(nlp.vocab)
     spacy_matcher.add("k", patterns)
-    return spacy_matcher, TokenRegexMatcher(1, [r for r in regexes if r is not None])
+    gate = start_gate(patterns)  # the gate only skips tokens where no pattern can start
+    return spacy_matcher, TokenRegexMatcher(1, [r for r in regexes if r is not None], gate)
 
 
 def both(matcher_pair: tuple[Any, Any], doc: Doc) -> tuple[Any, Any]:
