@@ -752,7 +752,7 @@ def check_numeric(rule: Rule, ctx: Context) -> list[Finding]:
                 value = _value(info.doc[hit[0]].text)
                 if value is not None and value > 100:
                     out.append(ctx.hit_finding(rule, info, hit))
-        else:
+        elif "/" in text or "\u00f7" in text or "divided by" in text:
             for m in _ARITH.finditer(text):
                 a = float(m.group(1).replace(",", ""))
                 b = float(m.group(2).replace(",", ""))

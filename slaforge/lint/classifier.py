@@ -157,7 +157,7 @@ def score(
 
 
 MIN_WORDS = 3
-"""Real words (see ``_words``) a block needs before the model judges it: a table row of
+"""Real words (see ``_few_words``) a block needs before the model judges it: a table row of
 figures ("| 99.0% to below 99.9% | 10% |") says nothing the model can read."""
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _OPERATORS = frozenset(
@@ -169,9 +169,16 @@ _LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022\u2013]|\(?[a-z\d]{1,3}[.)])\s+")
 _BRACKETED = re.compile(r"\([^)]*\)")
 
 
-def _words(text: str) -> int:
-    """How many words of ``text`` are neither figures nor operators between figures."""
-    return sum(1 for w in _WORD.findall(text) if w.lower() not in _OPERATORS)
+def _few_words(text: str) -> bool:
+    """True when fewer than ``MIN_WORDS`` words of ``text`` are neither figures nor operators
+    between figures (the scan stops at the last one needed)."""
+    words = 0
+    for m in _WORD.finditer(text):
+        if m.group().lower() not in _OPERATORS:
+            words += 1
+            if words >= MIN_WORDS:
+                return False
+    return True
 
 
 def _is_row(text: str) -> bool:
@@ -208,7 +215,7 @@ def _readings(ctx: Context) -> tuple[set[int], dict[int, list[int]]]:
     infos = ctx.infos
     texts = [i.block.text for i in infos]
     heading = [i.block.is_heading for i in infos]
-    skip = {i for i, text in enumerate(texts) if not heading[i] and _words(text) < MIN_WORDS}
+    skip = {i for i, text in enumerate(texts) if not heading[i] and _few_words(text)}
     context: dict[int, list[int]] = {}
     for i, end in _row_runs(texts, heading):
         head: list[int] = []

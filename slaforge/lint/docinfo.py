@@ -7,8 +7,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH
-
 from slaforge.lint.model import Block
 from slaforge.lint.tokenview import token_view
 
@@ -67,17 +65,15 @@ class DocInfo:
         return cls(index, block, doc, bounds, hits, sent_keys, keys)
 
     @functools.cached_property
-    def _offsets(self) -> list[list[int]]:
-        """Each token's (start character, length)."""
-        offsets: list[list[int]] = self.doc.to_array([IDX, LENGTH]).tolist()
-        return offsets
+    def low(self) -> str:
+        """The block's text in lower case (found once for every check that reads it)."""
+        return self.block.text.lower()
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets in the block text of tokens ``start:end``."""
         if end > start:
-            offsets = self._offsets
-            last = offsets[end - 1]
-            return offsets[start][0], last[0] + last[1]
+            view = token_view(self.doc)
+            return view.idx[start], view.idx[end - 1] + view.lengths[end - 1]
         span = self.doc[start:end]
         return span.start_char, span.end_char
 
@@ -93,8 +89,8 @@ class DocInfo:
 
     def sentence_starts(self) -> list[int]:
         """Character offset of the start of each sentence."""
-        offsets = self._offsets
-        return [offsets[start][0] for start, _end in self.sent_bounds if start < len(offsets)]
+        idx = token_view(self.doc).idx
+        return [idx[start] for start, _end in self.sent_bounds if start < len(idx)]
 
     def first(self, key: str, sent: int | None = None) -> Hit | None:
         """The first hit of ``key``, in sentence ``sent`` when given."""

@@ -17,15 +17,12 @@ from slaforge.lint.cards import build_cards, check_card, check_consistency, chec
 from slaforge.lint.context import Context
 from slaforge.lint.docinfo import DocInfo
 from slaforge.lint.kinds import check_match
-from slaforge.lint.matching import Compiled, compile_rules
+from slaforge.lint.matching import WORD_KINDS, Compiled, compile_rules
 from slaforge.lint.model import Block, Finding, LintOptions, LintResult, Severity
 from slaforge.lint.nlp import TAGGED, load_pipeline, process
 from slaforge.lint.rules import Rule, load_rules
 from slaforge.lint.structure import check_section, check_structure
 from slaforge.lint.tokenview import token_view
-
-WORD_KINDS = frozenset({"existence", "pattern", "conditional"})
-"""Kinds whose requires/unless only count where the rule's trigger matched."""
 
 KIND_CHECKS: dict[str, Callable[[Rule, Context], list[Finding]]] = {
     "existence": check_match,

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from slaforge.lint.cues import CUES
 from slaforge.lint.rules import MatchSpec, Rule
-from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex
+from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex, start_gate
 from slaforge.lint.tokenview import token_view
 
 _TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
@@ -35,6 +35,8 @@ _COMMON = frozenset(
     services has have within""".split()  # noqa: SIM905
 )
 """Words in most SLA sentences: a poor anchor, so patterns prefer another required token."""
+WORD_KINDS = frozenset({"existence", "pattern", "conditional"})
+"""Kinds whose requires/unless only count where the rule's trigger matched."""
 
 
 def _token_words(token: dict[str, Any]) -> set[str] | None:
@@ -102,7 +104,13 @@ class Compiled:
     """The matchers for one rule set on one pipeline, with their anchor index."""
 
     phrases: PhraseMatcher
+    """Triggers, cues, and the requires/unless phrases of rules that read them everywhere."""
+    vocab: Any
     strings: Any
+    late: dict[str, PhraseMatcher] = field(default_factory=dict)
+    """Rule code -> its requires/unless phrases, when they count only where its trigger
+    matched: run only on the blocks where it did (one small matcher per rule returns far fewer
+    matches than one for every rule)."""
     groups: list[_Group] = field(default_factory=list)
     index: dict[int, list[tuple[int, tuple[frozenset[int], ...]]]] = field(default_factory=dict)
     """Anchor word (or shape) hash -> (group, the word sets its pattern's other required
@@ -113,6 +121,8 @@ class Compiled:
     """PhraseMatcher match id -> (key, rule code when the key is a requires/unless one)."""
     _plain_ids: frozenset[int] = frozenset()
     """The match ids of phrases kept everywhere (not a rule's requires/unless)."""
+    _late_codes: frozenset[str] = frozenset()
+    """The keys of ``late``."""
     tagger_groups: set[int] = field(default_factory=set)
     local_requires: set[str] = field(default_factory=set)
     """Codes whose trigger only counts in a block that has its phrase-only ``requires``."""
@@ -187,21 +197,32 @@ class Compiled:
         with :meth:`condition_groups`."""
         keys = self.phrase_keys
         found = self.phrases(doc)
-        present = {m for m, _s, _e in found}
         plain = self._plain_ids
         out = [(keys[m][0], s, e) for m, s, e in found if m in plain]
+        present = {m for m, _s, _e in found}
+        late: dict[str, list[tuple[int, int, int]]] = {}
         for gid in self.candidates(doc) if candidates is None else candidates:
             group = self.groups[gid]
             if group.condition or (group.needs_tagger and not tagged):
                 continue
-            if group.code in self.local_requires and group.requires_id not in present:
-                continue
+            code = group.code
+            if code in self.local_requires and group.requires_id not in present:
+                if code in late or code not in self.late:
+                    continue
+                late[code] = self.late[code](doc)
+                present.update(m for m, _s, _e in late[code])
+                if group.requires_id not in present:
+                    continue
             out.extend((group.key, s, e) for _m, s, e in group.matcher(doc))
-        if len(present) > len(present & plain):
-            triggered = {key[:-2] for key, _s, _e in out if key.endswith("|t")} | everywhere
-            wanted = {m for m in present if keys[m][1] in triggered}
-            if wanted:
-                out.extend((keys[m][0], s, e) for m, s, e in found if m in wanted)
+        conditions = [x for x in found if x[0] not in plain]
+        if not conditions and not self._late_codes:
+            return out
+        triggered = {key[:-2] for key, _s, _e in out if key.endswith("|t")} | everywhere
+        if conditions:
+            out.extend((keys[m][0], s, e) for m, s, e in conditions if keys[m][1] in triggered)
+        for code in sorted(self._late_codes.intersection(triggered)):
+            matches = late[code] if code in late else self.late[code](doc)
+            out.extend((keys[m][0], s, e) for m, s, e in matches)
         return out
 
     def condition_groups(self) -> list[tuple[int, _Group]]:
@@ -215,13 +236,24 @@ _CACHE: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[tuple[Rule, ...], st
 def _add_group(
     nlp: Language, compiled: Compiled, key: str, patterns: list[list[dict[str, Any]]], tagger: bool
 ) -> None:
-    regexes = [] if tagger else [pattern_regex(p) for p in patterns]
+    # A requires/unless key only counts where it matches (not how often or how far), so its
+    # patterns may read IS_SENT_START as the block's first token, keeping spaCy's Matcher for
+    # Docs with sentence starts.
+    condition = key.endswith(("|r", "|u"))
+    regexes = [] if tagger else [pattern_regex(p, condition) for p in patterns]
     matcher: Matcher | TokenRegexMatcher
+    spacy_matcher = Matcher(nlp.vocab, validate=True)
+    spacy_matcher.add(key, patterns)
     if regexes and all(r is not None for r in regexes):
-        matcher = TokenRegexMatcher(nlp.vocab.strings.add(key), cast(list[str], regexes))
+        split = any("IS_SENT_START" in t for p in patterns for t in p)
+        matcher = TokenRegexMatcher(
+            nlp.vocab.strings.add(key),
+            cast(list[str], regexes),
+            start_gate(patterns),
+            spacy_matcher if split else None,
+        )
     else:
-        matcher = Matcher(nlp.vocab, validate=True)
-        matcher.add(key, patterns)
+        matcher = spacy_matcher
     gid = len(compiled.groups)
     requires_id = nlp.vocab.strings.add(f"{key.partition('|')[0]}|r")
     compiled.groups.append(_Group(key, matcher, tagger, requires_id))
@@ -245,6 +277,7 @@ def _add_patterns(
     key: str,
     patterns: Sequence[Sequence[dict[str, Any]]],
     tagger: bool,
+    late: bool = False,
 ) -> None:
     """Word-only patterns with up to ``_MAX_EXPANDED`` word sequences go to the PhraseMatcher;
     the rest into a gated matcher."""
@@ -257,24 +290,33 @@ def _add_patterns(
         else:
             docs.extend(Doc(nlp.vocab, words=seq) for seq in sequences)
     if docs:
-        _add_phrases(compiled, key, docs)
+        _add_phrases(compiled, key, docs, late)
     if rest:
         _add_group(nlp, compiled, key, rest, tagger)
 
 
-def _add(nlp: Language, compiled: Compiled, key: str, spec: MatchSpec) -> None:
+def _add(nlp: Language, compiled: Compiled, key: str, spec: MatchSpec, late: bool = False) -> None:
     if spec.patterns:
-        _add_patterns(nlp, compiled, key, spec.patterns, spec.needs_tagger)
+        _add_patterns(nlp, compiled, key, spec.patterns, spec.needs_tagger, late)
     if spec.phrases:
-        _add_phrases(compiled, key, [nlp.make_doc(p) for p in spec.phrases])
+        _add_phrases(compiled, key, [nlp.make_doc(p) for p in spec.phrases], late)
 
 
-def _add_phrases(compiled: Compiled, key: str, docs: list[Doc]) -> None:
-    compiled.phrases.add(key, docs)
+def _add_phrases(compiled: Compiled, key: str, docs: list[Doc], late: bool = False) -> None:
+    """Add the phrases of ``key``; with ``late``, to the matcher run only where the rule
+    triggered."""
     condition = key.endswith(("|r", "|u"))
+    if late:
+        code = key[:-2]
+        if code not in compiled.late:
+            compiled.late[code] = PhraseMatcher(compiled.vocab, attr="LOWER")
+            compiled._late_codes |= {code}
+        compiled.late[code].add(key, docs)
+    else:
+        compiled.phrases.add(key, docs)
     match_id = compiled.strings.add(key)
     compiled.phrase_keys[match_id] = (key, key[:-2] if condition else "")
-    if not condition:
+    if not condition and not late:
         compiled._plain_ids |= {match_id}
 
 
@@ -287,14 +329,15 @@ def compile_rules(nlp: Language, rules: Sequence[Rule]) -> Compiled:
     fingerprint = repr([(r.match, r.requires, r.unless) for r in rules])
     if cached is not None and cached[1] == fingerprint:
         return cached[2]
-    compiled = Compiled(PhraseMatcher(nlp.vocab, attr="LOWER"), nlp.vocab.strings)
+    compiled = Compiled(PhraseMatcher(nlp.vocab, attr="LOWER"), nlp.vocab, nlp.vocab.strings)
     for cue, patterns in CUES.items():
         _add_patterns(nlp, compiled, cue, patterns, tagger=False)
     for rule in rules:
         if rule.requires.phrases and not rule.requires.patterns and rule.within != "document":
             compiled.local_requires.add(rule.code)
         _add(nlp, compiled, f"{rule.code}|t", rule.match)
-        _add(nlp, compiled, f"{rule.code}|r", rule.requires)
-        _add(nlp, compiled, f"{rule.code}|u", rule.unless)
+        late = rule.within != "document" and rule.kind in WORD_KINDS
+        _add(nlp, compiled, f"{rule.code}|r", rule.requires, late)
+        _add(nlp, compiled, f"{rule.code}|u", rule.unless, late)
     _CACHE[key] = (tuple(rules), fingerprint, compiled)
     return compiled

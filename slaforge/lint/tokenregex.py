@@ -13,7 +13,7 @@ with spaCy's Matcher.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from spacy.tokens import Doc
@@ -24,6 +24,9 @@ _ANY_FIELD = f"[^{US}{RS}]*"
 _ANY_TOKEN = f"[^{RS}]*{RS}"
 _FIELDS = {"LOWER": 1, "SHAPE": 2, "ORTH": 3, "TEXT": 3}
 _QUANTIFIER = re.compile(r"\{(\d*),?(\d*)\}")
+_FIRST = f"(?<![\\s\\S]{RS})"
+"""Where the block's first token starts: right after the leading RS."""
+_NOT_FIRST = f"(?<=[\\s\\S]{RS})"
 
 
 def encoded(doc: Doc) -> str:
@@ -76,14 +79,45 @@ def _strings(values: Any) -> bool:
 
 
 def _alternatives(values: list[str]) -> str:
-    return "|".join(re.escape(v) for v in sorted(set(values), key=lambda v: (-len(v), v)))
+    """``values`` as one alternation, factored by leading characters ("c(?:lient|ustomer)"):
+    the regex engine then tests a few first characters instead of every word. A field is
+    always followed by a separator, so at most one word can match and the order of the
+    alternatives does not change what matches."""
+    return _trie(sorted(set(values)))
 
 
-def _token(token: dict[str, Any]) -> str | None:
+def _trie(words: list[str]) -> str:
+    """The alternation of sorted, distinct ``words`` (an empty word matches nothing more)."""
+    groups: dict[str, list[str]] = {}
+    empty = False
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word[1:])
+        else:
+            empty = True
+    parts = []
+    for first, rests in groups.items():
+        inner = _trie(rests)
+        if rests == [""]:
+            parts.append(re.escape(first))
+        elif len(rests) == 1:
+            parts.append(re.escape(first) + inner)
+        else:
+            parts.append(f"{re.escape(first)}(?:{inner})")
+    if empty:
+        parts.append("")
+    return "|".join(parts)
+
+
+def _token(token: dict[str, Any], sent_start: bool = False) -> str | None:
     fields: list[str | None] = [None, None, None, None]
     required: dict[int, bool] = {}
+    first: bool | None = None
     for key, value in token.items():
         if key == "OP":
+            continue
+        if sent_start and key == "IS_SENT_START" and isinstance(value, bool):
+            first = value
             continue
         if key in FLAGS and isinstance(value, bool):
             required[1 << FLAGS.index(key)] = value
@@ -110,6 +144,8 @@ def _token(token: dict[str, Any]) -> str | None:
         used = [f if f is not None else "." if i == 0 else _ANY_FIELD for i, f in enumerate(fields)]
         last = tested[-1]
         body = US.join(used[: last + 1]) + (RS if last == 3 else f"{US}[^{RS}]*{RS}")
+    if first is not None:  # the first token of the block: the one right after the leading RS
+        body = (_FIRST if first else _NOT_FIRST) + body
     op = token.get("OP")
     if op in (None, "1"):
         return f"(?:{body})"
@@ -123,33 +159,134 @@ def _token(token: dict[str, Any]) -> str | None:
     return None
 
 
-def pattern_regex(pattern: Sequence[dict[str, Any]]) -> str | None:
-    """The regex for a token ``pattern``, or None when it needs spaCy's Matcher."""
+def pattern_regex(pattern: Sequence[dict[str, Any]], sent_start: bool = False) -> str | None:
+    """The regex for a token ``pattern``, or None when it needs spaCy's Matcher. With
+    ``sent_start``, ``IS_SENT_START`` is read as "the block's first token", which it is in a
+    Doc no component split into sentences (see :class:`TokenRegexMatcher`)."""
     tokens: list[str] = []
     for token in pattern:
         if not isinstance(token, dict):
             return None
-        regex = _token(token) if token else _ANY_TOKEN
+        regex = _token(token, sent_start) if token else _ANY_TOKEN
         if regex is None:
             return None
         tokens.append(regex)
     return "".join(tokens)
 
 
-class TokenRegexMatcher:
-    """Same call as spaCy's Matcher: ``matcher(doc)`` -> ``[(match_id, start, end)]``."""
+_TEXT_FIELDS = ("LOWER", "ORTH", "TEXT")
 
-    def __init__(self, match_id: int, regexes: Sequence[str]) -> None:
+
+def _words_of(token: dict[str, Any]) -> set[str] | None:
+    """The lower-case forms one of which ``token`` must have, when it names them (a token's
+    lower-case form is its text in lower case)."""
+    if token.get("OP") == "!":
+        return None
+    for key in _TEXT_FIELDS:
+        value = token.get(key)
+        if isinstance(value, str):
+            return {value.lower()}
+        if isinstance(value, dict) and list(value) == ["IN"] and _strings(value["IN"]):
+            return {str(v).lower() for v in value["IN"]}
+    return None
+
+
+def _optional(op: Any) -> bool:
+    if op in ("?", "*"):
+        return True
+    m = _QUANTIFIER.fullmatch(op) if isinstance(op, str) else None
+    return m is not None and int(m.group(1) or "0") == 0
+
+
+def _flag_chars(token: dict[str, Any]) -> str:
+    """The flag characters a token with these lexical flags (``LIKE_NUM`` ...) can have, or
+    "" when it tests none."""
+    required = {
+        1 << FLAGS.index(key): value
+        for key, value in token.items()
+        if key in FLAGS and isinstance(value, bool)
+    }
+    if not required:
+        return ""
+    return "".join(
+        FLAG_CHARS[b]
+        for b in range(len(FLAG_CHARS))
+        if all(bool(b & bit) == want for bit, want in required.items())
+    )
+
+
+def _at(pattern: Sequence[dict[str, Any]], offset: int) -> tuple[set[str], str] | None:
+    """The lower-case words and the flag characters one of which the token ``offset`` places
+    after a match's start has (its optional tokens from there may be skipped), or None."""
+    words: set[str] = set()
+    flags = ""
+    for token in pattern[offset:]:
+        limited = _words_of(token)
+        chars = "" if limited is not None or token.get("OP") == "!" else _flag_chars(token)
+        if limited is None and not chars:
+            return None
+        words |= limited or set()
+        flags += chars
+        if not _optional(token.get("OP")):
+            return words, flags
+    return (words, flags) if words or flags else None
+
+
+def start_gate(patterns: Sequence[Sequence[dict[str, Any]]]) -> str | None:
+    """A lookahead every start of a match of one of ``patterns`` passes: the words or flags
+    its first token (or, after one token of any kind, its second) can have; None when some
+    pattern can start anywhere."""
+    leads: dict[int, tuple[set[str], set[str]]] = {}
+    for pattern in patterns:
+        first = pattern[0] if pattern else {}
+        found = _at(pattern, 0) if pattern else None
+        offset = 0
+        if found is None and len(pattern) > 1 and first.get("OP") in (None, "1", "!"):
+            found, offset = _at(pattern, 1), 1
+        if found is None:
+            return None
+        words, flags = leads.setdefault(offset, (set(), set()))
+        words |= found[0]
+        flags.update(found[1])
+    alternatives = []
+    for offset, (words, flags) in sorted(leads.items()):
+        skip = f"(?:[^{RS}]*{RS}){{{offset}}}" if offset else ""
+        if words:
+            alternatives.append(f"{skip}.{US}(?:{_alternatives(sorted(words))}){US}")
+        if flags:
+            alternatives.append(f"{skip}[{''.join(sorted(flags))}]")
+    return f"(?={'|'.join(alternatives)})"
+
+
+class TokenRegexMatcher:
+    """Same call as spaCy's Matcher: ``matcher(doc)`` -> ``[(match_id, start, end)]``.
+
+    With ``gate`` (see :func:`start_gate`) a token is tried only when it passes the gate: one
+    factored test instead of every pattern's first token.
+    """
+
+    def __init__(
+        self,
+        match_id: int,
+        regexes: Sequence[str],
+        gate: str | None = None,
+        split: Callable[[Doc], list[tuple[int, int, int]]] | None = None,
+    ) -> None:
         self.match_id = match_id
+        self._split = split
+        """What matches instead in a Doc with sentence starts (when a regex reads
+        ``IS_SENT_START`` as the first token)."""
         # One scan: the leading literal RS lets the regex engine skip to token starts; the first
         # lookahead keeps only starts where some pattern matches; then each pattern's own
         # optional lookahead captures its longest match from there.
-        parts = [f"{RS}(?=(?:{'|'.join(regexes)}))"]
+        parts = [f"{RS}{gate or ''}(?=(?:{'|'.join(regexes)}))"]
         parts += [f"(?:(?=(?P<p{i}>{regex}))|)" for i, regex in enumerate(regexes)]
         self._regex = re.compile("".join(parts))
         self._captures = [self._regex.groupindex[f"p{i}"] for i in range(len(regexes))]
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        if self._split is not None and doc.has_annotation("SENT_START"):
+            return self._split(doc)
         text = encoded(doc)
         out: list[tuple[int, int, int]] = []
         for m in self._regex.finditer(text):

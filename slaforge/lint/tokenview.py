@@ -14,7 +14,7 @@ from typing import NamedTuple, cast
 
 import numpy as np
 import numpy.typing as npt
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Token
 
@@ -22,7 +22,7 @@ US = "\x1f"
 """Separates the fields of one encoded token."""
 RS = "\x1e"
 """Ends every encoded token (and starts the encoded text)."""
-FLAGS = ("LIKE_NUM", "IS_ALPHA", "IS_TITLE", "IS_CURRENCY", "IS_PUNCT", "IS_LOWER")
+FLAGS = ("LIKE_NUM", "IS_ALPHA", "IS_TITLE", "IS_CURRENCY", "IS_PUNCT", "IS_LOWER", "IS_DIGIT")
 FLAG_CHARS = [chr(0x100 + bits) for bits in range(1 << len(FLAGS))]
 """One character per token holds its lexical flags (``LIKE_NUM`` ... ``IS_LOWER``) as bits."""
 
@@ -51,6 +51,10 @@ class TokenView(NamedTuple):
     """Token index of each sentence start."""
     orth_array: npt.NDArray[np.uint64]
     """Each token's orth id (the hash of its text)."""
+    idx: list[int]
+    """Each token's first character in the block."""
+    lengths: list[int]
+    """Each token's length in characters."""
 
 
 def token_view(doc: Doc) -> TokenView:
@@ -65,21 +69,25 @@ def _view(doc: Doc) -> TokenView:
     cache = _CACHE.setdefault(id(doc.vocab), {})
     if len(cache) > _MAX_FACTS:
         cache.clear()
-    orth_array = cast("npt.NDArray[np.uint64]", doc.to_array(ORTH)) if len(doc) else _NONE
-    orths: list[int] = orth_array.tolist()
+    if not len(doc):
+        return TokenView(RS, frozenset(), [0], _NONE, [], [])
+    # one array read for the orth ids and the character offsets (each read costs as much
+    # as converting the whole array)
+    table = doc.to_array([ORTH, IDX, LENGTH])
+    orth_array = cast("npt.NDArray[np.uint64]", table[:, 0])
+    orths, idx, lengths = cast("list[list[int]]", table.T.tolist())
     get = cache.get
     facts = [get(orth) for orth in orths]
     if None in facts:
         for i, fact in enumerate(facts):
             if fact is None:
                 facts[i] = cache[orths[i]] = _facts(doc[i])
-    if not facts:
-        return TokenView(RS, frozenset(), [0], orth_array)
     pieces, lowers, shapes, roles = zip(*facts, strict=True)
     starts = [0]
-    if _FINAL in roles:
+    if _FINAL in roles[:-1]:  # (a final last token starts no sentence)
         starts += [m.end() - 1 for m in _STARTS.finditer("".join(roles))]
-    return TokenView(RS + "".join(pieces), frozenset(lowers).union(shapes), starts, orth_array)
+    words = frozenset(lowers).union(shapes)
+    return TokenView(RS + "".join(pieces), words, starts, orth_array, idx, lengths)
 
 
 def _facts(token: Token) -> _Facts:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from slaforge.lint.cues import CUES
 from slaforge.lint.rules import load_rules
-from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex
+from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex, start_gate
 
 SENTENCES = [
     "The Provider shall respond to a Priority 1 incident within 30 minutes.",
@@ -48,7 +48,8 @@ def matchers(nlp: Language, patterns: list[list[dict[str, Any]]]) -> tuple[Any, 
     assert all(r is not None for r in regexes), patterns
     spacy_matcher = Matcher(nlp.vocab)
     spacy_matcher.add("k", patterns)
-    return spacy_matcher, TokenRegexMatcher(1, [r for r in regexes if r is not None])
+    gate = start_gate(patterns)  # the gate only skips tokens where no pattern can start
+    return spacy_matcher, TokenRegexMatcher(1, [r for r in regexes if r is not None], gate)
 
 
 def both(matcher_pair: tuple[Any, Any], doc: Doc) -> tuple[Any, Any]:
@@ -71,6 +72,7 @@ PATTERNS: list[list[dict[str, Any]]] = [
     [{"SHAPE": {"IN": ["dd.d", "dd.dd"]}}, {"ORTH": "%"}],
     [{"LOWER": {"REGEX": r"^\d+(h|hours?)?$"}, "SHAPE": "dd"}],
     [{"LIKE_NUM": True}, {"TEXT": {"REGEX": "^(minutes|days)$"}}],
+    [{"IS_DIGIT": True, "OP": "?"}, {"LOWER": {"IN": ["minutes", "days"]}}],
 ]
 
 
@@ -104,6 +106,24 @@ def test_builtin_rules_find_the_same_words_in_their_examples(nlp: Language) -> N
             theirs, ours = both(pair, doc)
             assert ours == theirs, (simple, doc.text)
     assert taken > 300
+
+
+def test_a_sentence_start_is_the_first_token_unless_the_doc_has_sentences(nlp: Language) -> None:
+    """A requires/unless pattern reads IS_SENT_START as the block's first token (the lint
+    never splits Docs into sentences); a Doc that has sentence starts goes to spaCy."""
+    pattern = [{"IS_SENT_START": True, "IS_ALPHA": True}, {"LOWER": {"NOT_IN": ["."]}}]
+    regex = pattern_regex(pattern, sent_start=True)
+    assert regex is not None
+    theirs = Matcher(nlp.vocab)
+    theirs.add("k", [pattern])
+    ours = TokenRegexMatcher(1, [regex], split=theirs)
+    later = 0
+    for text in [*SENTENCES, "Credits apply monthly. Tickets close after 5 days."]:
+        for doc in (nlp.make_doc(text), nlp(text)):  # without and with sentence starts
+            found = longest_per_start(ours(doc))
+            assert found == longest_per_start(theirs(doc)), doc.text
+            later += any(start > 0 for start in found)
+    assert later, "a sentence after the first one starts a match where the Doc has sentences"
 
 
 def test_patterns_the_regexes_cannot_express_stay_with_spacy() -> None:
