@@ -1224,7 +1224,12 @@ def statements(
     if aliases is not None and digit and _has_any(low, _ALIAS_NAMES):
         for a in _ALIAS.finditer(low):  # "Priority 1 (Critical)"
             aliases[a.group(2) or a.group(3)] = a.group(1) or a.group(4)
-    if aliases is not None and header and text.lstrip().startswith("|") and _ALIAS_GATE.search(low):
+    if (
+        aliases is not None
+        and header
+        and text.lstrip().startswith("|")
+        and _has_any(low, _ALIAS_NAMES)
+    ):
         # "| Priority | ... |" over "| 1 - Critical | ... |": the column names the number's kind
         first = low.strip().strip("|").split("|", 1)[0].strip()
         for a in _ALIAS.finditer(f"{header[0].lower()} {first}"):
