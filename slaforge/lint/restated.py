@@ -3366,11 +3366,27 @@ quarter", not "issued in January summarises each quarter")."""
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+|\n")
 
 
+def _breaks(low: str) -> bool:
+    """True when ``_SENTENCE_END`` splits ``low``: a line end, or "." or ";" before a space
+    (a few substring searches instead of trying the regex at every character)."""
+    if "\n" in low:
+        return True
+    for mark in ".;":
+        at = low.find(mark)
+        while at >= 0:
+            if low[at + 1 : at + 2].isspace():
+                return True
+            at = low.find(mark, at + 1)
+    return False
+
+
 def _parts(info: DocInfo, low: str) -> list[tuple[int, str]]:
     """The sentences of ``info``'s block (``low``, its text in lower case) as the further
     passes split them (after "." or ";", and at line ends), each with where it starts;
     split once per block for all passes."""
     found: list[tuple[int, str]] | None = info.memo.get("parts")
+    if found is None and not _breaks(low):
+        found = info.memo["parts"] = [(0, low)]
     if found is None:
         found = []
         pos = 0
