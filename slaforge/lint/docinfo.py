@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,10 +63,15 @@ class DocInfo:
                 keys.add("@metric")
         return cls(index, block, doc, bounds, hits, sent_keys, keys)
 
-    @functools.cached_property
+    _low: str | None = field(default=None, repr=False)
+
+    @property
     def low(self) -> str:
         """The block's text in lower case (found once for every check that reads it)."""
-        return self.block.text.lower()
+        low = self._low
+        if low is None:
+            low = self._low = self.block.text.lower()
+        return low
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets in the block text of tokens ``start:end``."""
