@@ -3468,6 +3468,8 @@ _MEETING_CUES = (
     "review", "meet", "board", "committee", "forum", "survey", "audit", "stand-up", "call",
     "report",
 )  # fmt: skip
+_CADENCE_HINTS = ("ly ", "ly.", "ly,", "every", "each", "once", "twice", "annual")
+_CADENCE_MARKS = ("ly", "every", "each", "once", "twice", "annual")
 _PERIOD_MONTHS = {"week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
 _ADV_MONTHS = {
     "weekly": 12 / 52, "fortnightly": 24 / 52, "biweekly": 24 / 52, "bi-weekly": 24 / 52,
@@ -3532,14 +3534,10 @@ def _meeting_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for info in ctx.infos:
         text = info.block.text
         low = info.low
-        if len(low) != len(text) or not any(
-            w in low for w in ("ly ", "ly.", "ly,", "every", "each", "once", "twice", "annual")
-        ):
+        if len(low) != len(text) or not _has_any(low, _CADENCE_HINTS):
             continue
         for n, (start, part) in enumerate(_parts(info, low)):
-            if not any(h in part for h in _MEETING_CUES) or not any(
-                c in part for c in ("ly", "every", "each", "once", "twice", "annual")
-            ):
+            if not _has_any(part, _MEETING_CUES) or not _has_any(part, _CADENCE_MARKS):
                 continue
             if _MEETING_SKIP.search(part) or _PRIORITY.search(part) or "outside" in part:
                 continue
