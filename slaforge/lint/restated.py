@@ -1193,7 +1193,10 @@ def statements(
     hint = _has_any(low, _UNIT_HINTS) or (digit and _DIGIT_UNIT.search(low) is not None)
     qtys = _values_in(low) if hint else []
     clocks = digit and _CLOCK_TIME.search(low) is not None
-    dom = ("day" in low or "month" in low) and _ORDINAL.search(low) is not None
+    dom = ("day" in low or "month" in low) and (
+        _ORDINAL_NUMBER.search(low) is not None
+        or (_has_any(low, _ORDINAL_NAMES) and _ORDINAL.search(low) is not None)
+    )
     temps = digit and ("\u00b0" in text or "degree" in low)
     cover = "24" in low or "twenty-four" in low or "the clock" in low or "the-clock" in low
     windows = _has_any(low, _WINDOW_HINTS) and ("%" in low or _has_any(low, _MEASURING_HINTS))
@@ -1339,6 +1342,10 @@ _MEASURING_HINTS = ("measur", "calculat", "assess", "comput", "determin", "avera
                     "evaluat", "appl")  # fmt: skip
 _WINDOW_HINTS = ("month", "quarter", "year", "week", "annual")
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINALS) + r")\b")
+_ORDINAL_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
+"""``_ORDINAL``'s figures ("5th"): a search that skips to digits; its words are looked for
+only in text that has one of them (``_ORDINAL_NAMES``)."""
+_ORDINAL_NAMES = tuple(_ORDINALS)
 _EXAMPLE_HINTS = ("example", "e.g.", "instance", "assum", "suppose", "in this case", "illustrat",
                   "=", "minus")  # fmt: skip
 
