@@ -3601,6 +3601,8 @@ _AFTER_END = re.compile(
 )
 """A deadline counted from the end of a period ("within 10 days after the end of each
 quarter", "no later than 15 days after quarter end")."""
+_BEFORE_WORDS = ("before", "prior to", "ahead of", "preceding", "in advance of")
+"""One of which ``_BEFORE_EVENT`` needs."""
 _BEFORE_SKIP = re.compile(
     r"\b(?:if|unless|except|otherwise|instead|extend\w*|reminder|in the case of|for example"
     r"|e\.g\.|later of|earlier of)\b"
@@ -3675,6 +3677,8 @@ def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         counted, sentence = 0, 0  # sentences (". " and line ends) before ``counted``
         for start, part in _parts(info, low):
+            if "end" not in part and not _has_any(part, _BEFORE_WORDS):
+                continue  # neither regex below can match: skip the other tests too
             if not _DIGIT.search(part) and not any(o in part for o in ("th ", "st ", "nd ", "rd ")):
                 continue
             if _BEFORE_SKIP.search(part) or _PRIORITY.search(part) or _is_example(part):
