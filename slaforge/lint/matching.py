@@ -131,9 +131,6 @@ class Compiled:
     """Match id -> rule code of the trigger phrases."""
     _late_codes: frozenset[str] = frozenset()
     """The keys of ``late``."""
-    _late_first: dict[str, frozenset[int]] = field(default_factory=dict)
-    """Rule code -> the lower-case ids one of which each of its ``late`` phrases opens with:
-    a block without any has no match, and its matcher is not run."""
     tagger_groups: set[int] = field(default_factory=set)
     local_requires: set[str] = field(default_factory=set)
     """Codes whose trigger only counts in a block that has its phrase-only ``requires``."""
@@ -235,7 +232,7 @@ class Compiled:
                 if group.requires_id not in present:
                     if code in late or code not in self.late:
                         continue
-                    late[code] = self._late_matches(code, doc)
+                    late[code] = self.late[code](doc)
                     present.update(m for m, _s, _e in late[code])
                     if group.requires_id not in present:
                         continue
@@ -251,15 +248,9 @@ class Compiled:
                 (keys[m][0], s, e) for m, s, e in found if m not in plain and keys[m][1] in wanted
             )
         for code in sorted(self._late_codes.intersection(wanted)):
-            matches = late[code] if code in late else self._late_matches(code, doc)
+            matches = late[code] if code in late else self.late[code](doc)
             out.extend((keys[m][0], s, e) for m, s, e in matches)
         return out, triggered
-
-    def _late_matches(self, code: str, doc: Doc) -> list[tuple[int, int, int]]:
-        if self._late_first[code].isdisjoint(token_view(doc).words):
-            return []
-        found: list[tuple[int, int, int]] = self.late[code](doc)
-        return found
 
     def condition_groups(self) -> list[tuple[int, _Group]]:
         """The gated ``requires``/``unless`` Matchers, with their group ids."""
@@ -347,9 +338,7 @@ def _add_phrases(compiled: Compiled, key: str, docs: list[Doc], late: bool = Fal
         if code not in compiled.late:
             compiled.late[code] = PhraseMatcher(compiled.vocab, attr="LOWER")
             compiled._late_codes |= {code}
-            compiled._late_first[code] = frozenset()
         compiled.late[code].add(key, docs)
-        compiled._late_first[code] |= {d[0].lower for d in docs if len(d)}
     else:
         compiled.phrases.add(key, docs)
     match_id = compiled.strings.add(key)
