@@ -1,11 +1,14 @@
 """Compile the rules' phrases and token patterns once, and match a document cheaply.
 
-Phrases of every rule go into one PhraseMatcher. Token patterns go into one Matcher per
+Phrases of every rule go into one PhraseMatcher, except the requires/unless phrases that
+count only where their rule triggered: each such rule has a small PhraseMatcher of its own,
+run only on the blocks where its trigger matched. Token patterns go into one matcher per
 key (``CODE|t`` trigger, ``CODE|r`` requires, ``CODE|u`` unless, and the built-in ``@``
-cues). Every required token of a pattern names the words it can be; a key's Matcher only
-runs on blocks that contain one such word for every required token of one of its patterns,
-so most blocks run a handful of small matchers instead of every pattern. Compiled once per
-process for each rule set and pipeline.
+cues), a token regex where the pattern allows it (see :mod:`slaforge.lint.tokenregex`).
+Every required token of a pattern names the words it can be; a key's matcher only runs on
+blocks that contain one such word for every required token of one of its patterns, so most
+blocks run a handful of small matchers instead of every pattern. Compiled once per process
+for each rule set and pipeline.
 """
 
 from __future__ import annotations
@@ -268,19 +271,18 @@ def _add_group(
     # Docs with sentence starts.
     condition = key.endswith(("|r", "|u"))
     regexes = [] if tagger else [pattern_regex(p, condition) for p in patterns]
+    usable = bool(regexes) and None not in regexes
+    spacy_matcher: Matcher | None = None
+    if not usable or any("IS_SENT_START" in t for p in patterns for t in p):
+        spacy_matcher = Matcher(nlp.vocab, validate=True)
+        spacy_matcher.add(key, patterns)
     matcher: Matcher | TokenRegexMatcher
-    spacy_matcher = Matcher(nlp.vocab, validate=True)
-    spacy_matcher.add(key, patterns)
-    if regexes and all(r is not None for r in regexes):
-        split = any("IS_SENT_START" in t for p in patterns for t in p)
-        matcher = TokenRegexMatcher(
-            nlp.vocab.strings.add(key),
-            cast(list[str], regexes),
-            start_gate(patterns),
-            spacy_matcher if split else None,
-        )
+    if usable:
+        match_id = nlp.vocab.strings.add(key)
+        gate = start_gate(patterns)
+        matcher = TokenRegexMatcher(match_id, cast(list[str], regexes), gate, spacy_matcher)
     else:
-        matcher = spacy_matcher
+        matcher = cast(Matcher, spacy_matcher)
     gid = len(compiled.groups)
     requires_id = nlp.vocab.strings.add(f"{key.partition('|')[0]}|r")
     compiled.groups.append(_Group(key, matcher, tagger, requires_id))

@@ -8,6 +8,9 @@ here into one regular expression, run over a string that holds every token as
 starts it reports the longest one, as spaCy does; shorter matches from the same start are left
 out (the engine merges overlapping hits of a key, so they add nothing). Other patterns stay
 with spaCy's Matcher.
+
+Speed: word lists are factored by leading characters, and a group's regex first tests a start
+gate (the words or flags a match can open with) so that most tokens fail after one test.
 """
 
 from __future__ import annotations
