@@ -213,10 +213,13 @@ def _lookup(
             if found is not None:
                 return other.text_of(found)
     kind_key = f"@kind:{kind.value}"
-    for other, h in ctx.hits(key):
-        if kind_key in other.sent_keys[h[2]]:
-            return other.text_of(h)
-    return None
+    first: dict[tuple[str, str], str | None] = ctx.memo.setdefault("lookup", {})
+    if (key, kind_key) not in first:  # the first sentence anywhere naming the kind
+        first[(key, kind_key)] = next(
+            (other.text_of(h) for other, h in ctx.hits(key) if kind_key in other.sent_keys[h[2]]),
+            None,
+        )
+    return first[(key, kind_key)]
 
 
 def _sentence_words(info: DocInfo, sent: int) -> set[str]:
@@ -306,7 +309,7 @@ def _section_window(ctx: Context, info: DocInfo, kind: MetricKind) -> str | None
 
 def _definition(ctx: Context, kind: MetricKind) -> str | None:
     kind_key = f"@kind:{kind.value}"
-    for info in ctx.infos:
+    for info in ctx.blocks_with("@definition"):
         for sent, keys in enumerate(info.sent_keys):
             if "@definition" in keys and kind_key in keys:
                 return info.sentence_text(sent)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,6 +33,11 @@ class DocInfo:
     keys: set[str] = field(default_factory=set)
     memo: dict[str, Any] = field(default_factory=dict)
     """Values the rule kinds work out once per block (the clause number it carries…)."""
+    low: str = field(init=False, repr=False)
+    """The block's text in lower case (for every check that reads it)."""
+
+    def __post_init__(self) -> None:
+        self.low = self.block.text.lower()
 
     @classmethod
     def build(
@@ -63,11 +67,6 @@ class DocInfo:
                 sent_set.add("@metric")
                 keys.add("@metric")
         return cls(index, block, doc, bounds, hits, sent_keys, keys)
-
-    @functools.cached_property
-    def low(self) -> str:
-        """The block's text in lower case (found once for every check that reads it)."""
-        return self.block.text.lower()
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets in the block text of tokens ``start:end``."""

@@ -6,7 +6,6 @@ import gc
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from operator import itemgetter
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -125,14 +124,13 @@ def _match(
     groups = compiled.groups
     allowed = {g for g, group in enumerate(groups) if not group.code or group.code in within}
     candidates = [compiled.candidates(d, allowed) for d in docs]
-    matches = [
-        compiled(d, t, c, everywhere) for d, t, c in zip(docs, tagged, candidates, strict=True)
-    ]
+    matches: list[list[tuple[str, int, int]]] = []
     trigger_docs: dict[str, list[int]] = {}
-    for i, found in enumerate(matches):
-        for key in set(map(itemgetter(0), found)):
-            if key.endswith("|t"):
-                trigger_docs.setdefault(key[:-2], []).append(i)
+    for i, (d, t, c) in enumerate(zip(docs, tagged, candidates, strict=True)):
+        found, triggered = compiled.match(d, t, c, everywhere)
+        matches.append(found)
+        for code in triggered:
+            trigger_docs.setdefault(code, []).append(i)
     for gid, group in compiled.condition_groups():
         hit_docs = trigger_docs.get(group.code)
         if not hit_docs:

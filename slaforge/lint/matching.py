@@ -1,11 +1,14 @@
 """Compile the rules' phrases and token patterns once, and match a document cheaply.
 
-Phrases of every rule go into one PhraseMatcher. Token patterns go into one Matcher per
+Phrases of every rule go into one PhraseMatcher, except the requires/unless phrases that
+count only where their rule triggered: each such rule has a small PhraseMatcher of its own,
+run only on the blocks where its trigger matched. Token patterns go into one matcher per
 key (``CODE|t`` trigger, ``CODE|r`` requires, ``CODE|u`` unless, and the built-in ``@``
-cues). Every required token of a pattern names the words it can be; a key's Matcher only
-runs on blocks that contain one such word for every required token of one of its patterns,
-so most blocks run a handful of small matchers instead of every pattern. Compiled once per
-process for each rule set and pipeline.
+cues), a token regex where the pattern allows it (see :mod:`slaforge.lint.tokenregex`).
+Every required token of a pattern names the words it can be; a key's matcher only runs on
+blocks that contain one such word for every required token of one of its patterns, so most
+blocks run a handful of small matchers instead of every pattern. Compiled once per process
+for each rule set and pipeline.
 """
 
 from __future__ import annotations
@@ -32,9 +35,11 @@ sequence made compiling the rules the largest part of a cold ``slaforge lint``."
 _COMMON = frozenset(
     """the a an of to in on for by and or is are be been will shall must may can any all each
     this that with as at it its our we you your provider supplier customer client service
-    services has have within""".split()  # noqa: SIM905
+    services has have within not no only when if than per from after before up time hours
+    hour days day minutes month response credit credits . , ; : ( ) - / % 's""".split()  # noqa: SIM905
 )
-"""Words in most SLA sentences: a poor anchor, so patterns prefer another required token."""
+"""Words and marks in most SLA sentences: a poor anchor, so patterns prefer another required
+token (any choice finds the same candidates; a rarer one checks fewer patterns per block)."""
 WORD_KINDS = frozenset({"existence", "pattern", "conditional"})
 """Kinds whose requires/unless only count where the rule's trigger matched."""
 
@@ -94,9 +99,13 @@ class _Group:
     requires_id: int = 0
     """The PhraseMatcher match id of the rule's ``requires`` phrases."""
 
+    trigger: bool = field(init=False)
+    """True for a rule's trigger patterns."""
+
     def __post_init__(self) -> None:
         self.code = self.key.partition("|")[0] if "|" in self.key else ""
         self.condition = self.key.endswith(("|r", "|u"))
+        self.trigger = self.key.endswith("|t")
 
 
 @dataclass
@@ -119,8 +128,10 @@ class Compiled:
     always: set[int] = field(default_factory=set)
     phrase_keys: dict[int, tuple[str, str]] = field(default_factory=dict)
     """PhraseMatcher match id -> (key, rule code when the key is a requires/unless one)."""
-    _plain_ids: frozenset[int] = frozenset()
-    """The match ids of phrases kept everywhere (not a rule's requires/unless)."""
+    _plain_keys: dict[int, str] = field(default_factory=dict)
+    """Match id -> key of the phrases kept everywhere (not a rule's requires/unless)."""
+    _trigger_of: dict[int, str] = field(default_factory=dict)
+    """Match id -> rule code of the trigger phrases."""
     _late_codes: frozenset[str] = frozenset()
     """The keys of ``late``."""
     tagger_groups: set[int] = field(default_factory=set)
@@ -195,35 +206,54 @@ class Compiled:
         ``requires``/``unless`` phrases are kept only where its trigger matched, or everywhere
         for the codes in ``everywhere``; its requires/unless patterns are matched separately
         with :meth:`condition_groups`."""
+        return self.match(doc, tagged, candidates, everywhere)[0]
+
+    def match(
+        self,
+        doc: Doc,
+        tagged: bool = True,
+        candidates: set[int] | None = None,
+        everywhere: frozenset[str] = frozenset(),
+    ) -> tuple[list[tuple[str, int, int]], set[str]]:
+        """What :meth:`__call__` finds, and the codes of the rules whose trigger matched."""
         keys = self.phrase_keys
         found = self.phrases(doc)
-        plain = self._plain_ids
-        out = [(keys[m][0], s, e) for m, s, e in found if m in plain]
-        present = {m for m, _s, _e in found}
+        plain, trigger_of = self._plain_keys, self._trigger_of
+        out = [(plain[m], s, e) for m, s, e in found if m in plain]
+        conditions = len(out) < len(found)  # requires/unless phrases of rules kept everywhere
+        triggered = {trigger_of[m] for m, _s, _e in found if m in trigger_of}
+        present: set[int] | None = None
         late: dict[str, list[tuple[int, int, int]]] = {}
         for gid in self.candidates(doc) if candidates is None else candidates:
             group = self.groups[gid]
             if group.condition or (group.needs_tagger and not tagged):
                 continue
             code = group.code
-            if code in self.local_requires and group.requires_id not in present:
-                if code in late or code not in self.late:
-                    continue
-                late[code] = self.late[code](doc)
-                present.update(m for m, _s, _e in late[code])
+            if code in self.local_requires:
+                if present is None:
+                    present = {m for m, _s, _e in found}
                 if group.requires_id not in present:
-                    continue
-            out.extend((group.key, s, e) for _m, s, e in group.matcher(doc))
-        conditions = [x for x in found if x[0] not in plain]
-        if not conditions and not self._late_codes:
-            return out
-        triggered = {key[:-2] for key, _s, _e in out if key.endswith("|t")} | everywhere
+                    if code in late or code not in self.late:
+                        continue
+                    late[code] = self.late[code](doc)
+                    present.update(m for m, _s, _e in late[code])
+                    if group.requires_id not in present:
+                        continue
+            hits = group.matcher(doc)
+            if hits:
+                key = group.key
+                out.extend((key, s, e) for _m, s, e in hits)
+                if group.trigger:
+                    triggered.add(code)
+        wanted = triggered | everywhere
         if conditions:
-            out.extend((keys[m][0], s, e) for m, s, e in conditions if keys[m][1] in triggered)
-        for code in sorted(self._late_codes.intersection(triggered)):
+            out.extend(
+                (keys[m][0], s, e) for m, s, e in found if m not in plain and keys[m][1] in wanted
+            )
+        for code in sorted(self._late_codes.intersection(wanted)):
             matches = late[code] if code in late else self.late[code](doc)
             out.extend((keys[m][0], s, e) for m, s, e in matches)
-        return out
+        return out, triggered
 
     def condition_groups(self) -> list[tuple[int, _Group]]:
         """The gated ``requires``/``unless`` Matchers, with their group ids."""
@@ -241,19 +271,18 @@ def _add_group(
     # Docs with sentence starts.
     condition = key.endswith(("|r", "|u"))
     regexes = [] if tagger else [pattern_regex(p, condition) for p in patterns]
+    usable = bool(regexes) and None not in regexes
+    spacy_matcher: Matcher | None = None
+    if not usable or any("IS_SENT_START" in t for p in patterns for t in p):
+        spacy_matcher = Matcher(nlp.vocab, validate=True)
+        spacy_matcher.add(key, patterns)
     matcher: Matcher | TokenRegexMatcher
-    spacy_matcher = Matcher(nlp.vocab, validate=True)
-    spacy_matcher.add(key, patterns)
-    if regexes and all(r is not None for r in regexes):
-        split = any("IS_SENT_START" in t for p in patterns for t in p)
-        matcher = TokenRegexMatcher(
-            nlp.vocab.strings.add(key),
-            cast(list[str], regexes),
-            start_gate(patterns),
-            spacy_matcher if split else None,
-        )
+    if usable:
+        match_id = nlp.vocab.strings.add(key)
+        gate = start_gate(patterns)
+        matcher = TokenRegexMatcher(match_id, cast(list[str], regexes), gate, spacy_matcher)
     else:
-        matcher = spacy_matcher
+        matcher = cast(Matcher, spacy_matcher)
     gid = len(compiled.groups)
     requires_id = nlp.vocab.strings.add(f"{key.partition('|')[0]}|r")
     compiled.groups.append(_Group(key, matcher, tagger, requires_id))
@@ -317,7 +346,9 @@ def _add_phrases(compiled: Compiled, key: str, docs: list[Doc], late: bool = Fal
     match_id = compiled.strings.add(key)
     compiled.phrase_keys[match_id] = (key, key[:-2] if condition else "")
     if not condition and not late:
-        compiled._plain_ids |= {match_id}
+        compiled._plain_keys[match_id] = key
+        if key.endswith("|t"):
+            compiled._trigger_of[match_id] = key[:-2]
 
 
 def compile_rules(nlp: Language, rules: Sequence[Rule]) -> Compiled:

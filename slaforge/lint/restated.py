@@ -1238,7 +1238,10 @@ def statements(
     hint = _has_any(low, _UNIT_HINTS) or (digit and _DIGIT_UNIT.search(low) is not None)
     qtys = _values_in(low) if hint else []
     clocks = digit and _CLOCK_TIME.search(low) is not None
-    dom = ("day" in low or "month" in low) and _ORDINAL.search(low) is not None
+    dom = ("day" in low or "month" in low) and (
+        _ORDINAL_NUMBER.search(low) is not None
+        or (_has_any(low, _ORDINAL_NAMES) and _ORDINAL.search(low) is not None)
+    )
     temps = digit and ("\u00b0" in text or "degree" in low)
     cover = "24" in low or "twenty-four" in low or "the clock" in low or "the-clock" in low
     windows = _has_any(low, _WINDOW_HINTS) and ("%" in low or _has_any(low, _MEASURING_HINTS))
@@ -1394,6 +1397,10 @@ _MEASURING_HINTS = ("measur", "calculat", "assess", "comput", "determin", "avera
                     "evaluat", "appl")  # fmt: skip
 _WINDOW_HINTS = ("month", "quarter", "year", "week", "annual", "rolling")
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINALS) + r")\b")
+_ORDINAL_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
+"""``_ORDINAL``'s figures ("5th"): a search that skips to digits; its words are looked for
+only in text that has one of them (``_ORDINAL_NAMES``)."""
+_ORDINAL_NAMES = tuple(_ORDINALS)
 _EXAMPLE_HINTS = ("example", "e.g.", "instance", "assum", "suppose", "in this case", "illustrat",
                   "=", "minus")  # fmt: skip
 
@@ -3492,11 +3499,27 @@ quarter", not "issued in January summarises each quarter")."""
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+|\n")
 
 
+def _breaks(low: str) -> bool:
+    """True when ``_SENTENCE_END`` splits ``low``: a line end, or "." or ";" before a space
+    (a few substring searches instead of trying the regex at every character)."""
+    if "\n" in low:
+        return True
+    for mark in ".;":
+        at = low.find(mark)
+        while at >= 0:
+            if low[at + 1 : at + 2].isspace():
+                return True
+            at = low.find(mark, at + 1)
+    return False
+
+
 def _parts(info: DocInfo, low: str) -> list[tuple[int, str]]:
     """The sentences of ``info``'s block (``low``, its text in lower case) as the further
     passes split them (after "." or ";", and at line ends), each with where it starts;
     split once per block for all passes."""
     found: list[tuple[int, str]] | None = info.memo.get("parts")
+    if found is None and not _breaks(low):
+        found = info.memo["parts"] = [(0, low)]
     if found is None:
         found = []
         pos = 0
@@ -3578,6 +3601,8 @@ _MEETING_CUES = (
     "review", "meet", "board", "committee", "forum", "survey", "audit", "stand-up", "call",
     "report",
 )  # fmt: skip
+_CADENCE_HINTS = ("ly ", "ly.", "ly,", "every", "each", "once", "twice", "annual")
+_CADENCE_MARKS = ("ly", "every", "each", "once", "twice", "annual")
 _PERIOD_MONTHS = {"week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
 _ADV_MONTHS = {
     "weekly": 12 / 52, "fortnightly": 24 / 52, "biweekly": 24 / 52, "bi-weekly": 24 / 52,
@@ -3642,14 +3667,10 @@ def _meeting_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for info in ctx.infos:
         text = info.block.text
         low = info.low
-        if len(low) != len(text) or not any(
-            w in low for w in ("ly ", "ly.", "ly,", "every", "each", "once", "twice", "annual")
-        ):
+        if len(low) != len(text) or not _has_any(low, _CADENCE_HINTS):
             continue
         for n, (start, part) in enumerate(_parts(info, low)):
-            if not any(h in part for h in _MEETING_CUES) or not any(
-                c in part for c in ("ly", "every", "each", "once", "twice", "annual")
-            ):
+            if not _has_any(part, _MEETING_CUES) or not _has_any(part, _CADENCE_MARKS):
                 continue
             if _MEETING_SKIP.search(part) or _PRIORITY.search(part) or "outside" in part:
                 continue
@@ -3706,6 +3727,8 @@ _AFTER_END = re.compile(
 )
 """A deadline counted from the end of a period ("within 10 days after the end of each
 quarter", "no later than 15 days after quarter end")."""
+_BEFORE_WORDS = ("before", "prior to", "ahead of", "preceding", "in advance of")
+"""One of which ``_BEFORE_EVENT`` needs."""
 _BEFORE_SKIP = re.compile(
     r"\b(?:if|unless|except|otherwise|instead|extend\w*|reminder|in the case of|for example"
     r"|e\.g\.|later of|earlier of)\b"
@@ -3780,6 +3803,8 @@ def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         counted, sentence = 0, 0  # sentences (". " and line ends) before ``counted``
         for start, part in _parts(info, low):
+            if "end" not in part and not _has_any(part, _BEFORE_WORDS):
+                continue  # neither regex below can match: skip the other tests too
             if not _DIGIT.search(part) and not any(o in part for o in ("th ", "st ", "nd ", "rd ")):
                 continue
             if _BEFORE_SKIP.search(part) or _PRIORITY.search(part) or _is_example(part):

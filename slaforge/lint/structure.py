@@ -144,8 +144,13 @@ defined in the BAA"."""
 defined ("…, as defined in the Master Agreement"; a missing clause there is a cross-reference
 problem, reported as such)."""
 _TERM_USE = re.compile(
-    r"(?<![\w\-])(?!(?:The|This|That|These|Those|Any|Each|All|Every|If|In|For|An?|No|Where|When"
-    r"|Upon|Unless|Our|Your|Its|Their)\s)([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,4})\b"
+    r"([A-Z](?<![\w\-].)"  # a capital not inside a word (tested after it, so that the search
+    # skips to capitals), not opening The, This, That, These, Those, Any, Each, All, Every,
+    # If, In, For, A, An, No, Where, When, Upon, Unless, Our, Your, Its or Their
+    r"(?!(?<=T)h(?:e|is|at|ese|ose|eir)\s|(?<=A)(?:ny|ll|n)?\s|(?<=E)(?:ach|very)\s"
+    r"|(?<=I)(?:f|n|ts)\s|(?<=F)or\s|(?<=N)o\s|(?<=W)he(?:re|n)\s|(?<=U)(?:pon|nless)\s"
+    r"|(?<=O)ur\s|(?<=Y)our\s)"
+    r"[a-z]+(?:[ \-][A-Z][a-z]+){1,4})\b"
 )
 """A capitalised term of two or more words, without an opening function word ("The
 Maintenance Window" is the term "Maintenance Window")."""

@@ -8,6 +8,9 @@ here into one regular expression, run over a string that holds every token as
 starts it reports the longest one, as spaCy does; shorter matches from the same start are left
 out (the engine merges overlapping hits of a key, so they add nothing). Other patterns stay
 with spaCy's Matcher.
+
+Speed: word lists are factored by leading characters, and a group's regex first tests a start
+gate (the words or flags a match can open with) so that most tokens fail after one test.
 """
 
 from __future__ import annotations
@@ -86,8 +89,18 @@ def _alternatives(values: list[str]) -> str:
     return _trie(sorted(set(values)))
 
 
+def _shared(words: list[str]) -> str:
+    """The longest prefix of all ``words`` (that of the first and the last in sort order)."""
+    first, last = min(words), max(words)
+    n = 0
+    while n < len(first) and first[n] == last[n]:
+        n += 1
+    return first[:n]
+
+
 def _trie(words: list[str]) -> str:
-    """The alternation of sorted, distinct ``words`` (an empty word matches nothing more)."""
+    """The alternation of sorted, distinct ``words``, each branch holding the longest prefix its
+    words share ("month(?:ly|s|)"); an empty word matches nothing more."""
     groups: dict[str, list[str]] = {}
     empty = False
     for word in words:
@@ -97,13 +110,10 @@ def _trie(words: list[str]) -> str:
             empty = True
     parts = []
     for first, rests in groups.items():
-        inner = _trie(rests)
-        if rests == [""]:
-            parts.append(re.escape(first))
-        elif len(rests) == 1:
-            parts.append(re.escape(first) + inner)
-        else:
-            parts.append(f"{re.escape(first)}(?:{inner})")
+        common = _shared(rests)
+        prefix = re.escape(first + common)
+        rests = [rest[len(common) :] for rest in rests]
+        parts.append(prefix if rests == [""] else f"{prefix}(?:{_trie(rests)})")
     if empty:
         parts.append("")
     return "|".join(parts)

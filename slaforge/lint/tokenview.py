@@ -76,13 +76,16 @@ def _view(doc: Doc) -> TokenView:
     table = doc.to_array([ORTH, IDX, LENGTH])
     orth_array = cast("npt.NDArray[np.uint64]", table[:, 0])
     orths, idx, lengths = cast("list[list[int]]", table.T.tolist())
-    get = cache.get
-    facts = [get(orth) for orth in orths]
-    if None in facts:
-        for i, fact in enumerate(facts):
+    try:
+        facts = [cache[orth] for orth in orths]
+    except KeyError:  # a token not seen before
+        facts = []
+        for i, orth in enumerate(orths):
+            fact = cache.get(orth)
             if fact is None:
-                facts[i] = cache[orths[i]] = _facts(doc[i])
-    pieces, lowers, shapes, roles = zip(*facts, strict=True)
+                fact = cache[orth] = _facts(doc[i])
+            facts.append(fact)
+    pieces, lowers, shapes, roles = zip(*facts, strict=False)  # (all facts have four parts)
     starts = [0]
     if _FINAL in roles[:-1]:  # (a final last token starts no sentence)
         starts += [m.end() - 1 for m in _STARTS.finditer("".join(roles))]
