@@ -123,7 +123,8 @@ def _match(
     tagged = [bool(d.user_data.get(TAGGED)) for d in docs]
     groups = compiled.groups
     allowed = {g for g, group in enumerate(groups) if not group.code or group.code in within}
-    candidates = [compiled.candidates(d, allowed) for d in docs]
+    candidates = [compiled.candidates(d, allowed, "others") for d in docs]
+    conditions: dict[int, set[int]] = {}
     matches: list[list[tuple[str, int, int]]] = []
     trigger_docs: dict[str, list[int]] = {}
     for i, (d, t, c) in enumerate(zip(docs, tagged, candidates, strict=True)):
@@ -137,7 +138,11 @@ def _match(
             continue
         whole = within.get(group.code) == "document"
         for i in range(len(docs)) if whole else hit_docs:
-            if gid not in candidates[i] or (group.needs_tagger and not tagged[i]):
+            if group.needs_tagger and not tagged[i]:
+                continue
+            if i not in conditions:
+                conditions[i] = compiled.candidates(docs[i], allowed, "conditions")
+            if gid not in conditions[i]:
                 continue
             hits = group.matcher(docs[i])
             matches[i].extend((group.key, s, e) for _m, s, e in hits)

@@ -139,29 +139,33 @@ class Compiled:
     """Codes whose trigger only counts in a block that has its phrase-only ``requires``."""
     _anchors: frozenset[int] = frozenset()
     """The keys of ``index``, as a set to intersect with a block's words."""
-    _direct: dict[int, frozenset[int]] = field(default_factory=dict)
-    """Anchor -> the groups it alone qualifies (patterns with no other required token)."""
-    _gated: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
-    """Anchor -> (group, mask of the word sets its pattern's other required tokens must each
-    have a word of) for the patterns that need more than the anchor."""
+    _parts: dict[
+        str,
+        tuple[dict[int, frozenset[int]], dict[int, list[tuple[int, int]]], frozenset[int]],
+    ] = field(default_factory=dict)
+    """Part ("all", "conditions", "others") -> (anchor -> the groups it alone qualifies;
+    anchor -> (group, mask of the word sets its pattern's other required tokens must each have
+    a word of) for the patterns that need more than the anchor; the groups with no required
+    token)."""
     _need_words: frozenset[int] = frozenset()
     _need_bits: dict[int, int] = field(default_factory=dict)
     """Word -> the bits of the word sets it belongs to."""
 
-    def candidates(self, doc: Doc, allowed: set[int] | None = None) -> set[int]:
+    def candidates(self, doc: Doc, allowed: set[int] | None = None, part: str = "all") -> set[int]:
         """The groups (of ``allowed``, when given) that could match in ``doc``: one word of
-        every required token of one of their patterns occurs in it."""
+        every required token of one of their patterns occurs in it. ``part`` limits them to
+        the ``"conditions"`` (requires/unless groups) or the ``"others"``."""
         if len(self._anchors) != len(self.index):
             self._split_index()
+        direct, gated, always = self._parts[part]
         words = token_view(doc).words
-        found = set(self.always)
+        found = set(always)
         anchors = words & self._anchors
         if anchors:
             bits = self._need_bits
             have = 0
             for word in words & self._need_words:
                 have |= bits[word]
-            direct, gated = self._direct, self._gated
             for word in anchors:
                 found.update(direct[word])
                 for gid, need in gated[word]:
@@ -181,14 +185,23 @@ class Compiled:
                 bits[word] = bits.get(word, 0) | bit
         self._need_bits = bits
         self._need_words = frozenset(bits)
-        self._direct = {
-            w: frozenset(g for g, others in entries if not others)
-            for w, entries in self.index.items()
-        }
-        self._gated = {
-            w: [(g, sum({bit_of[n] for n in others})) for g, others in entries if others]
-            for w, entries in self.index.items()
-        }
+        conditions = {gid for gid, group in enumerate(self.groups) if group.condition}
+        for part, keep in (
+            ("all", lambda gid: True),
+            ("conditions", conditions.__contains__),
+            ("others", lambda gid: gid not in conditions),
+        ):
+            direct = {
+                w: frozenset(g for g, others in entries if not others and keep(g))
+                for w, entries in self.index.items()
+            }
+            gated = {
+                w: [(g, sum({bit_of[n] for n in others})) for g, others in entries
+                    if others and keep(g)]
+                for w, entries in self.index.items()
+            }  # fmt: skip
+            always = frozenset(g for g in self.always if keep(g))
+            self._parts[part] = (direct, gated, always)
         self._anchors = frozenset(self.index)
 
     def needs_tagging(self, doc: Doc) -> bool:

@@ -2,7 +2,8 @@
 
 spaCy's Matcher tests ``IN`` and ``NOT_IN`` with a Python call per token, which made it the
 largest cost of a blank-pipeline lint. A pattern that reads only a token's lower-case form,
-text, shape, lexical flags (``LIKE_NUM``, ``IS_ALPHA`` ...) and whole-value ``REGEX`` compiles
+text, shape, lexical flags (``LIKE_NUM``, ``IS_ALPHA`` ...) and anchored ``REGEX`` (``^...$`` or
+``^...``) compiles
 here into one regular expression, run over a string that holds every token as
 ``flags US lower US shape US text RS`` after a leading RS. From every token where a match
 starts it reports the longest one, as spaCy does; shorter matches from the same start are left
@@ -64,17 +65,19 @@ _UNSAFE = re.compile(r"(?<!\\)\.|\[\^|\\[WSDsBbAZ0-9]|\(\?P|(?<!\\)[\^$]")
 
 
 def _whole_value_regex(value: Any) -> str | None:
-    """``^...$`` regexes that test the whole value and cannot reach past the field."""
-    if not isinstance(value, str) or not value.startswith("^") or not value.endswith("$"):
+    """``^...$`` regexes that test the whole value, or ``^...`` ones that test how it starts,
+    when they cannot reach past the field."""
+    if not isinstance(value, str) or not value.startswith("^"):
         return None
-    inner = value[1:-1]
-    if inner.endswith("\\") or _UNSAFE.search(inner):
+    whole = value.endswith("$") and not value.endswith("\\$")
+    inner = value[1:-1] if whole else value[1:]
+    if not inner or inner.endswith("\\") or _UNSAFE.search(inner):
         return None
     try:
         re.compile(inner)
     except re.error:
         return None
-    return f"(?:{inner})"
+    return f"(?:{inner})" if whole else f"(?:{inner}){_ANY_FIELD}"
 
 
 def _strings(values: Any) -> bool:

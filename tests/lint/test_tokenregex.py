@@ -73,6 +73,8 @@ PATTERNS: list[list[dict[str, Any]]] = [
     [{"LOWER": {"REGEX": r"^\d+(h|hours?)?$"}, "SHAPE": "dd"}],
     [{"LIKE_NUM": True}, {"TEXT": {"REGEX": "^(minutes|days)$"}}],
     [{"IS_DIGIT": True, "OP": "?"}, {"LOWER": {"IN": ["minutes", "days"]}}],
+    [{"LOWER": {"REGEX": "^resp"}}, {"LOWER": "to"}],
+    [{"TEXT": {"REGEX": "^[A-Z][a-z]"}}, {"IS_PUNCT": True}],
 ]
 
 
@@ -128,6 +130,7 @@ def test_a_sentence_start_is_the_first_token_unless_the_doc_has_sentences(nlp: L
 
 def test_patterns_the_regexes_cannot_express_stay_with_spacy() -> None:
     assert pattern_regex([{"LEMMA": "respond"}]) is None
-    assert pattern_regex([{"LOWER": {"REGEX": "^resp"}}]) is None
+    assert pattern_regex([{"LOWER": {"REGEX": "resp"}}]) is None
+    assert pattern_regex([{"LOWER": {"REGEX": "^re[^s]"}}]) is None
     assert pattern_regex([{"LOWER": {"REGEX": "^r.sp$"}}]) is None
     assert pattern_regex([{"IS_SENT_START": True}, {"LOWER": "the"}]) is None
