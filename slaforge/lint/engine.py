@@ -124,7 +124,7 @@ def _match(
     groups = compiled.groups
     allowed = {g for g, group in enumerate(groups) if not group.code or group.code in within}
     candidates = [compiled.candidates(d, allowed, "others") for d in docs]
-    conditions: dict[int, set[int]] = {}
+    have: dict[int, int] = {}
     matches: list[list[tuple[str, int, int]]] = []
     trigger_docs: dict[str, list[int]] = {}
     for i, (d, t, c) in enumerate(zip(docs, tagged, candidates, strict=True)):
@@ -137,12 +137,16 @@ def _match(
         if not hit_docs:
             continue
         whole = within.get(group.code) == "document"
+        anchors = compiled.anchor_words(gid)
         for i in range(len(docs)) if whole else hit_docs:
             if group.needs_tagger and not tagged[i]:
                 continue
-            if i not in conditions:
-                conditions[i] = compiled.candidates(docs[i], allowed, "conditions")
-            if gid not in conditions[i]:
+            words = token_view(docs[i]).words
+            if anchors is not None and anchors.isdisjoint(words):
+                continue  # (a cheap first test: none of the words its patterns need)
+            if i not in have:
+                have[i] = compiled.need_bits(words)
+            if not compiled.is_candidate(gid, words, have[i]):
                 continue
             hits = group.matcher(docs[i])
             matches[i].extend((group.key, s, e) for _m, s, e in hits)

@@ -13,7 +13,9 @@ for each rule set and pipeline.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import operator
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -29,6 +31,7 @@ from slaforge.lint.tokenview import token_view
 _TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
 _REQUIRED_OPS = (None, "1", "+")
 _MAX_PHRASES = 3000
+_MAX_SEEN = 100_000
 _MAX_EXPANDED = 300
 """Patterns with more word sequences than this run as token regexes: a PhraseMatcher entry per
 sequence made compiling the rules the largest part of a cold ``slaforge lint``."""
@@ -101,8 +104,13 @@ class _Group:
 
     trigger: bool = field(init=False)
     """True for a rule's trigger patterns."""
+    scan: Callable[[str], list[tuple[int, int, int]]] | None = field(init=False)
+    """The matcher's scan of a block's encoded text, when that finds all it finds."""
 
     def __post_init__(self) -> None:
+        matcher = self.matcher
+        plain = isinstance(matcher, TokenRegexMatcher) and matcher.plain
+        self.scan = matcher.scan if isinstance(matcher, TokenRegexMatcher) and plain else None
         self.code = self.key.partition("|")[0] if "|" in self.key else ""
         self.condition = self.key.endswith(("|r", "|u"))
         self.trigger = self.key.endswith("|t")
@@ -143,35 +151,72 @@ class Compiled:
         str,
         tuple[dict[int, frozenset[int]], dict[int, list[tuple[int, int]]], frozenset[int]],
     ] = field(default_factory=dict)
-    """Part ("all", "conditions", "others") -> (anchor -> the groups it alone qualifies;
+    """Part ("all", "others") -> (anchor -> the groups it alone qualifies;
     anchor -> (group, mask of the word sets its pattern's other required tokens must each have
     a word of) for the patterns that need more than the anchor; the groups with no required
     token)."""
     _need_words: frozenset[int] = frozenset()
     _need_bits: dict[int, int] = field(default_factory=dict)
     """Word -> the bits of the word sets it belongs to."""
+    _anchor_words: dict[int, frozenset[int]] = field(default_factory=dict)
+    """Group -> the anchors of its patterns."""
+    _masks: dict[str, dict[int, int]] = field(default_factory=dict)
+    """Part -> anchor -> the bits its gated patterns read."""
+    _seen: dict[str, dict[tuple[int, int], frozenset[int]]] = field(default_factory=dict)
+    """Part -> (anchor, the bits of a block it reads) -> the groups it qualifies then."""
+    _group_needs: dict[int, list[tuple[int, frozenset[int]]]] = field(default_factory=dict)
+    """Group -> (mask of the word sets a pattern also needs, the anchors of those patterns)."""
 
     def candidates(self, doc: Doc, allowed: set[int] | None = None, part: str = "all") -> set[int]:
         """The groups (of ``allowed``, when given) that could match in ``doc``: one word of
-        every required token of one of their patterns occurs in it. ``part`` limits them to
-        the ``"conditions"`` (requires/unless groups) or the ``"others"``."""
+        every required token of one of their patterns occurs in it. With ``part="others"``,
+        only the groups that are not requires/unless ones."""
         if len(self._anchors) != len(self.index):
             self._split_index()
         direct, gated, always = self._parts[part]
+        masks, seen = self._masks[part], self._seen[part]
+        if len(seen) > _MAX_SEEN:
+            seen.clear()
         words = token_view(doc).words
         found = set(always)
         anchors = words & self._anchors
         if anchors:
-            bits = self._need_bits
-            have = 0
-            for word in words & self._need_words:
-                have |= bits[word]
+            have = self.need_bits(words)
             for word in anchors:
-                found.update(direct[word])
-                for gid, need in gated[word]:
-                    if have & need == need:
-                        found.add(gid)
+                # an anchor's groups depend only on the bits its patterns read
+                key = (word, have & masks[word])
+                groups = seen.get(key)
+                if groups is None:
+                    groups = seen[key] = direct[word].union(
+                        gid for gid, need in gated[word] if have & need == need
+                    )
+                found |= groups
         return found if allowed is None or len(allowed) == len(self.groups) else found & allowed
+
+    def anchor_words(self, gid: int) -> frozenset[int] | None:
+        """The words of which a block needs one for group ``gid`` to be a candidate, or None
+        when some pattern of it has no required word."""
+        if len(self._anchors) != len(self.index):
+            self._split_index()
+        return None if gid in self.always else self._anchor_words.get(gid, frozenset())
+
+    def need_bits(self, words: frozenset[int]) -> int:
+        """The bits of the word sets that ``words`` (a block's) have a word of."""
+        bits = self._need_bits
+        have = 0
+        for word in words & self._need_words:
+            have |= bits[word]
+        return have
+
+    def is_candidate(self, gid: int, words: frozenset[int], have: int) -> bool:
+        """True when group ``gid`` is one of the candidates of a block with ``words`` and
+        :meth:`need_bits` ``have`` (the test of :meth:`candidates` for one group)."""
+        if gid in self.always:
+            return True
+        return any(
+            have & need == need and not anchors.isdisjoint(words)
+            for need, anchors in self._group_needs[gid]
+        )
 
     def _split_index(self) -> None:
         bit_of: dict[frozenset[int], int] = {}
@@ -186,22 +231,34 @@ class Compiled:
         self._need_bits = bits
         self._need_words = frozenset(bits)
         conditions = {gid for gid, group in enumerate(self.groups) if group.condition}
-        for part, keep in (
-            ("all", lambda gid: True),
-            ("conditions", conditions.__contains__),
-            ("others", lambda gid: gid not in conditions),
-        ):
+        for part, skip in (("all", set[int]()), ("others", conditions)):
             direct = {
-                w: frozenset(g for g, others in entries if not others and keep(g))
+                w: frozenset(g for g, others in entries if not others and g not in skip)
                 for w, entries in self.index.items()
             }
             gated = {
                 w: [(g, sum({bit_of[n] for n in others})) for g, others in entries
-                    if others and keep(g)]
+                    if others and g not in skip]
                 for w, entries in self.index.items()
             }  # fmt: skip
-            always = frozenset(g for g in self.always if keep(g))
-            self._parts[part] = (direct, gated, always)
+            self._parts[part] = (direct, gated, frozenset(self.always - skip))
+            self._masks[part] = {
+                w: functools.reduce(operator.or_, (need for _g, need in entries), 0)
+                for w, entries in gated.items()
+            }
+            self._seen[part] = {}
+        anchor_words: dict[int, set[int]] = {}
+        needs: dict[int, dict[int, set[int]]] = {}
+        for anchor, entries in self.index.items():
+            for gid, others in entries:
+                anchor_words.setdefault(gid, set()).add(anchor)
+                mask = sum({bit_of[n] for n in others})
+                needs.setdefault(gid, {}).setdefault(mask, set()).add(anchor)
+        self._anchor_words = {gid: frozenset(words) for gid, words in anchor_words.items()}
+        self._group_needs = {
+            gid: [(need, frozenset(words)) for need, words in by_need.items()]
+            for gid, by_need in needs.items()
+        }
         self._anchors = frozenset(self.index)
 
     def needs_tagging(self, doc: Doc) -> bool:
@@ -237,6 +294,7 @@ class Compiled:
         triggered = {trigger_of[m] for m, _s, _e in found if m in trigger_of}
         present: set[int] | None = None
         late: dict[str, list[tuple[int, int, int]]] = {}
+        text = token_view(doc).text
         for gid in self.candidates(doc) if candidates is None else candidates:
             group = self.groups[gid]
             if group.condition or (group.needs_tagger and not tagged):
@@ -252,7 +310,7 @@ class Compiled:
                     present.update(m for m, _s, _e in late[code])
                     if group.requires_id not in present:
                         continue
-            hits = group.matcher(doc)
+            hits = group.scan(text) if group.scan else group.matcher(doc)
             if hits:
                 key = group.key
                 out.extend((key, s, e) for _m, s, e in hits)

@@ -297,10 +297,18 @@ class TokenRegexMatcher:
         self._regex = re.compile("".join(parts))
         self._captures = [self._regex.groupindex[f"p{i}"] for i in range(len(regexes))]
 
+    @property
+    def plain(self) -> bool:
+        """True when :meth:`scan` of the encoded text finds what a call finds in every Doc."""
+        return self._split is None
+
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if self._split is not None and doc.has_annotation("SENT_START"):
             return self._split(doc)
-        text = encoded(doc)
+        return self.scan(encoded(doc))
+
+    def scan(self, text: str) -> list[tuple[int, int, int]]:
+        """The matches in a Doc whose :func:`encoded` text is ``text``."""
         out: list[tuple[int, int, int]] = []
         for m in self._regex.finditer(text):
             start = -1
