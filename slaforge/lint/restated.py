@@ -1207,6 +1207,20 @@ def _conditional(words: _Sentence, start: int) -> bool:
     return isinstance(at, int) and 0 <= at < start
 
 
+@functools.lru_cache(maxsize=1024)
+def _under(path: tuple[str, ...]) -> tuple[bool, str | None, bool]:
+    """What a heading path says of the values under it: whether it names a worked example,
+    the measure its heading names, and whether the heading is about something other than
+    the service (a dispute)."""
+    if not path:
+        return False, None, False
+    return (
+        _is_example(" ".join(path).lower()),
+        _heading_measure(path[-1]),
+        _NOT_SERVICE.search(path[-1].lower()) is not None,
+    )
+
+
 def statements(
     info: DocInfo,
     header: list[str] | None = None,
@@ -1247,11 +1261,9 @@ def statements(
     windows = _has_any(low, _WINDOW_HINTS) and ("%" in low or _has_any(low, _MEASURING_HINTS))
     if not (qtys or clocks or dom or windows or temps or cover):
         return
-    path = info.block.location.heading_path
-    if path and _is_example(" ".join(path).lower()):
+    example_part, heading_measure, dispute = _under(info.block.location.heading_path)
+    if example_part:
         return
-    heading_measure = _heading_measure(path[-1]) if path else None
-    dispute = bool(path) and _NOT_SERVICE.search(path[-1].lower()) is not None
     doc = info.doc
     cells = _cells(text)
     row_key = cells[0] if cells else ""
@@ -1269,7 +1281,6 @@ def statements(
     q = 0
     prev: _Sentence | None = None
     asked: tuple[str, str] | None = None
-    example = example_from(info)
     for sent, (tok_start, tok_end) in enumerate(info.sent_bounds):
         if tok_start >= tok_end:
             continue
@@ -1297,6 +1308,7 @@ def statements(
                 found = _find_measures(sentence, slow)
                 asked = (found[-1][2], _priority(slow)) if found else None
             continue
+        example = example_from(info)  # (found once per block, only for one with values)
         if _is_example(slow) or (example is not None and sent >= example):
             continue  # a worked example: its figures illustrate, they are not values
         words = _Sentence(sentence, slow)
@@ -2666,13 +2678,11 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
         "measurement-hours",
     ):
         return _hours_against_coverage(a, b, doc)
-    if _dimension(a) != _dimension(b):
+    if a.conditional or b.conditional or _dimension(a) != _dimension(b):
         return False
     if not _same_priority(a, b, doc):
         return False
     if not _same_thing(a, b, doc) and not (a.clock == "range" and _same_term(a, b)):
-        return False
-    if a.conditional or b.conditional:
         return False
     if a.measure == "notification" and _events_apart(a.context, b.context):
         return False  # notice of a data breach and notice of a change of subcontractor
