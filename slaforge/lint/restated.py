@@ -767,6 +767,13 @@ _LEAD = re.compile(
 )
 
 
+def _lead(text: str) -> re.Match[str] | None:
+    """``_LEAD`` at the start of ``text``, searched only when the mark it ends with is there."""
+    if ":" in text or "-" in text or "\u2013" in text or "\u2014" in text:
+        return _LEAD.match(text)
+    return None
+
+
 _HEADING_TAIL = frozenset(
     """time times target targets level levels commitment commitments standard standards
     objective objectives guarantee guarantees sla slas kpi kpis period periods window windows
@@ -1312,7 +1319,7 @@ def statements(
         if _is_example(slow) or (example is not None and sent >= example):
             continue  # a worked example: its figures illustrate, they are not values
         words = _Sentence(sentence, slow)
-        lead = _LEAD.match(sentence)
+        lead = _lead(sentence)
         label = row_label or (lead.group(1) if lead else "")
         if has_clock:
             yield from hour_ranges(info, sent, s_start, sentence, label)
@@ -2125,9 +2132,9 @@ def _stmt(
             named = row_label
     else:
         left = words.text[left_start:start]
-        inner = _LEAD.match(left.rsplit("\n", 1)[-1]) if left else None
+        inner = _lead(left.rsplit("\n", 1)[-1]) if left else None
         if inner is None and ": " in left:
-            inner = _LEAD.match(left.rsplit(": ", 1)[-1])
+            inner = _lead(left.rsplit(": ", 1)[-1])
         here = inner.group(1) if inner else label
         if here and not priority:
             priority = _priority(here)

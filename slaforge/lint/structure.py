@@ -420,10 +420,14 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
         matches: list[tuple[re.Match[str], bool]] = []
         quoted = any(q in text for q in _QUOTES)
         if quoted:
+            # (each search below only where the words it needs are: most quotes define nothing)
             matches += [(m, False) for m in _QUOTED_DEF.finditer(text)]
-            matches += [(m, " " not in m.group(1).strip()) for m in _PAREN_DEF.finditer(text)]
-            matches += [(m, False) for m in _TERM_DEF.finditer(text)]
-            matches += [(m, False) for m in _NAMED_AS_DEF.finditer(text)]
+            if "(" in text:
+                matches += [(m, " " not in m.group(1).strip()) for m in _PAREN_DEF.finditer(text)]
+            if "mean" in text or "refer" in text or "denote" in text or "signify" in text:
+                matches += [(m, False) for m in _TERM_DEF.finditer(text)]
+            if "known" in text or "referred" in text:
+                matches += [(m, False) for m in _NAMED_AS_DEF.finditer(text)]
         path = info.block.location.heading_path
         in_definitions = under.get(path)
         if in_definitions is None:
@@ -440,7 +444,9 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
             for sent_start in info.sentence_starts() if "=" in text else ():
                 if formula := _FORMULA_DEF.match(text, sent_start):
                     matches.append((formula, False))
-        if lead_is := _LEAD_IS_DEF.match(text):
+        if "is" not in text and "are" not in text and "means" not in text:
+            pass  # neither opening below can match
+        elif lead_is := _LEAD_IS_DEF.match(text):
             matches.append((lead_is, False))
         elif (itself := _LEAD_IS_SELF.match(text)) and _singular(itself.group(3)) == _singular(
             itself.group(2).lower()
