@@ -3684,7 +3684,11 @@ def _meeting_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for info in ctx.infos:
         text = info.block.text
         low = info.low
-        if len(low) != len(text) or not _has_any(low, _CADENCE_HINTS):
+        if (
+            len(low) != len(text)
+            or not _has_any(low, _CADENCE_HINTS)
+            or not _has_any(low, _MEETING_CUES)  # (no sentence of the block has one)
+        ):
             continue
         for n, (start, part) in enumerate(_parts(info, low)):
             if not _has_any(part, _MEETING_CUES) or not _has_any(part, _CADENCE_MARKS):
@@ -3820,22 +3824,21 @@ def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         counted, sentence = 0, 0  # sentences (". " and line ends) before ``counted``
         for start, part in _parts(info, low):
-            if "end" not in part and not _has_any(part, _BEFORE_WORDS):
+            before = _has_any(part, _BEFORE_WORDS)  # what ``_BEFORE_EVENT`` needs
+            if "end" not in part and not before:
                 continue  # neither regex below can match: skip the other tests too
             if not _DIGIT.search(part) and not any(o in part for o in ("th ", "st ", "nd ", "rd ")):
                 continue
+            matches = [
+                *(_BEFORE_EVENT.finditer(part) if before else ()),
+                *(_AFTER_END.finditer(part) if "end" in part else ()),
+            ]
+            if not matches:
+                continue  # (before the tests below, which only ever drop a part)
             if _BEFORE_SKIP.search(part) or _PRIORITY.search(part) or _is_example(part):
                 continue
             if " may " in part and "notice" not in part:
                 continue  # "the Customer may object up to 5 days before": a right's last day
-            matches = (
-                list(_BEFORE_EVENT.finditer(part))
-                if "end" not in part
-                else [
-                    *_BEFORE_EVENT.finditer(part),
-                    *_AFTER_END.finditer(part),
-                ]
-            )
             for m in matches:
                 key, days, things, at = _before_event(part, m)
                 if not days:
