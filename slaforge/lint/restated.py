@@ -2680,9 +2680,14 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
     run = doc.lists.get(a.info.index)
     if run is not None and run == doc.lists.get(b.info.index):
         return False  # two items of one list: two cases of one enumeration
-    if {a.clock, b.clock} == {"coverage", "range"} and a.measure in (
-        "service-hours",
-        "measurement-hours",
+    if (
+        a.clock != b.clock
+        and {a.clock, b.clock} == {"coverage", "range"}
+        and a.measure
+        in (
+            "service-hours",
+            "measurement-hours",
+        )
     ):
         return _hours_against_coverage(a, b, doc)
     if a.conditional or b.conditional or _dimension(a) != _dimension(b):
@@ -2932,6 +2937,8 @@ def hour_ranges(
         h1, m1, ap1, h2, m2, ap2 = m.groups()[:6]
         if (m1 or ap1) and (m2 or ap2):
             ranges.append(m)  # "5 to 10" is a count, not a time of day
+    if not ranges:
+        return
     days = _range_days(sentence, ranges)
     lead_subject, lead_soft = _label(label) if label else (("", ""), False)
     for i, m in enumerate(ranges):
@@ -3167,11 +3174,11 @@ def _value_key(st: Statement) -> tuple[object, ...]:
     return (st.clock, st.value, st.share, st.window, st.zone, st.days)
 
 
-def _signature(st: Statement) -> tuple[object, ...]:
+def _signature(st: Statement, key: tuple[object, ...]) -> tuple[object, ...]:
     """Everything ``_conflicts`` reads of an earlier statement except where it is: a statement
     with the signature of two kept ones (from two sentences) adds nothing to compare with."""
     return (
-        _value_key(st), st.priority, st.subjects, st.conditional, st.soft, st.strict, st.table,
+        key, st.priority, st.subjects, st.conditional, st.soft, st.strict, st.table,
         st.row, st.labelled, st.shares, st.named, st.context,
     )  # fmt: skip
 
@@ -3191,10 +3198,11 @@ class _Seen:
     rows: dict[tuple[int, str], list[tuple[int, Statement]]] = field(default_factory=dict)
     kept: dict[tuple[object, ...], list[tuple[int, int]]] = field(default_factory=dict)
 
-    def sources(self, st: Statement) -> Iterator[list[tuple[int, Statement]]]:
-        """Lists, each in document order, that hold every earlier statement ``st`` may
-        conflict with (never one with its own value key)."""
-        key = _value_key(st)
+    def sources(
+        self, st: Statement, key: tuple[object, ...]
+    ) -> Iterator[list[tuple[int, Statement]]]:
+        """Lists, each in document order, that hold every earlier statement ``st`` (of value
+        key ``key``) may conflict with (the row's list may hold some with its own key)."""
         for k, items in self.loose.items():
             if k != key:
                 yield items
@@ -3204,13 +3212,12 @@ class _Seen:
         if st.table:
             yield self.rows.get((st.table, st.row), [])
 
-    def add(self, order: int, st: Statement) -> None:
-        places = self.kept.setdefault(_signature(st), [])
+    def add(self, order: int, st: Statement, key: tuple[object, ...]) -> None:
+        places = self.kept.setdefault(_signature(st, key), [])
         here = (st.info.index, st.sent)
         if len(places) >= 2 or here in places:
             return
         places.append(here)
-        key = _value_key(st)
         if st.table:
             self.tables.setdefault((st.table, key), []).append((order, st))
             self.rows.setdefault((st.table, st.row), []).append((order, st))
@@ -3223,18 +3230,18 @@ def _compare(rule: Rule, ctx: Context, windows: bool) -> list[Finding]:
     out: list[Finding] = []
     seen: dict[str, _Seen] = {}
     pairs: set[tuple[str, str, frozenset[tuple[float, ...]]]] = set()
+    keys: dict[int, tuple[object, ...]] = {}  # the value key of each statement compared
     for order, st in enumerate(found):
         if (st.clock == "window") != windows:
             continue
         same = seen.setdefault(st.measure, _Seen())
-        key = _value_key(st)
+        key = keys[order] = _value_key(st)
         firsts = (
-            next(((n, e) for n, e in items if _value_key(e) != key and _conflicts(e, st, doc)),
-                 None)
-            for items in same.sources(st)
-        )  # fmt: skip
+            next(((n, e) for n, e in items if keys[n] != key and _conflicts(e, st, doc)), None)
+            for items in same.sources(st, key)
+        )
         earlier = min((x for x in firsts if x is not None), default=None, key=lambda x: x[0])
-        same.add(order, st)
+        same.add(order, st, key)
         if earlier is None:
             continue
         e = earlier[1]
