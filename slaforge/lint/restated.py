@@ -152,7 +152,7 @@ def _values_in(low: str) -> list[_Value]:
         _Value(m.start(), m.end(), *m.group("num", "pct", "unit", "clock"))
         for m in _QTY_MAIN.finditer(low)
     ]
-    if any(h in low for h in _RARE_HINTS):
+    if _has_any(low, _RARE_HINTS):
         for m in _QTY_RARE.finditer(low):
             start = m.start() - (
                 6 if m.group("every") and low[: m.start()].endswith("every ") else 0
