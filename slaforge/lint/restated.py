@@ -2683,11 +2683,7 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
     if (
         a.clock != b.clock
         and {a.clock, b.clock} == {"coverage", "range"}
-        and a.measure
-        in (
-            "service-hours",
-            "measurement-hours",
-        )
+        and a.measure in ("service-hours", "measurement-hours")
     ):
         return _hours_against_coverage(a, b, doc)
     if a.conditional or b.conditional or _dimension(a) != _dimension(b):
