@@ -308,12 +308,19 @@ def _section_window(ctx: Context, info: DocInfo, kind: MetricKind) -> str | None
 
 
 def _definition(ctx: Context, kind: MetricKind) -> str | None:
-    kind_key = f"@kind:{kind.value}"
-    for info in ctx.blocks_with("@definition"):
-        for sent, keys in enumerate(info.sent_keys):
-            if "@definition" in keys and kind_key in keys:
-                return info.sentence_text(sent)
-    return None
+    """The first sentence that defines a metric of ``kind``, if any."""
+    found: dict[str, str] | None = ctx.memo.get("kind-definitions")
+    if found is None:  # every kind's first defining sentence, in one pass
+        found = {}
+        for info in ctx.blocks_with("@definition"):
+            for sent, keys in enumerate(info.sent_keys):
+                if "@definition" not in keys:
+                    continue
+                for key in keys:
+                    if key.startswith("@kind:") and key not in found:
+                        found[key] = info.sentence_text(sent)
+        ctx.memo["kind-definitions"] = found
+    return found.get(f"@kind:{kind.value}")
 
 
 _CUSTOMER_ACTS = re.compile(

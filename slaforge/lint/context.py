@@ -59,7 +59,7 @@ class Context:
         block starts in it."""
         found = self._joined.get(lower)
         if found is None:
-            texts = [i.block.text.lower() if lower else i.block.text for i in self.infos]
+            texts = [i.low if lower else i.block.text for i in self.infos]
             starts: list[int] = []
             at = 0
             for text in texts:

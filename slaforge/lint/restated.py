@@ -152,7 +152,7 @@ def _values_in(low: str) -> list[_Value]:
         _Value(m.start(), m.end(), *m.group("num", "pct", "unit", "clock"))
         for m in _QTY_MAIN.finditer(low)
     ]
-    if any(h in low for h in _RARE_HINTS):
+    if _has_any(low, _RARE_HINTS):
         for m in _QTY_RARE.finditer(low):
             start = m.start() - (
                 6 if m.group("every") and low[: m.start()].endswith("every ") else 0
@@ -767,6 +767,13 @@ _LEAD = re.compile(
 )
 
 
+def _lead(text: str) -> re.Match[str] | None:
+    """``_LEAD`` at the start of ``text``, searched only when the mark it ends with is there."""
+    if ":" in text or "-" in text or "\u2013" in text or "\u2014" in text:
+        return _LEAD.match(text)
+    return None
+
+
 _HEADING_TAIL = frozenset(
     """time times target targets level levels commitment commitments standard standards
     objective objectives guarantee guarantees sla slas kpi kpis period periods window windows
@@ -1207,6 +1214,20 @@ def _conditional(words: _Sentence, start: int) -> bool:
     return isinstance(at, int) and 0 <= at < start
 
 
+@functools.lru_cache(maxsize=1024)
+def _under(path: tuple[str, ...]) -> tuple[bool, str | None, bool]:
+    """What a heading path says of the values under it: whether it names a worked example,
+    the measure its heading names, and whether the heading is about something other than
+    the service (a dispute)."""
+    if not path:
+        return False, None, False
+    return (
+        _is_example(" ".join(path).lower()),
+        _heading_measure(path[-1]),
+        _NOT_SERVICE.search(path[-1].lower()) is not None,
+    )
+
+
 def statements(
     info: DocInfo,
     header: list[str] | None = None,
@@ -1247,11 +1268,9 @@ def statements(
     windows = _has_any(low, _WINDOW_HINTS) and ("%" in low or _has_any(low, _MEASURING_HINTS))
     if not (qtys or clocks or dom or windows or temps or cover):
         return
-    path = info.block.location.heading_path
-    if path and _is_example(" ".join(path).lower()):
+    example_part, heading_measure, dispute = _under(info.block.location.heading_path)
+    if example_part:
         return
-    heading_measure = _heading_measure(path[-1]) if path else None
-    dispute = bool(path) and _NOT_SERVICE.search(path[-1].lower()) is not None
     doc = info.doc
     cells = _cells(text)
     row_key = cells[0] if cells else ""
@@ -1269,7 +1288,6 @@ def statements(
     q = 0
     prev: _Sentence | None = None
     asked: tuple[str, str] | None = None
-    example = example_from(info)
     for sent, (tok_start, tok_end) in enumerate(info.sent_bounds):
         if tok_start >= tok_end:
             continue
@@ -1297,10 +1315,11 @@ def statements(
                 found = _find_measures(sentence, slow)
                 asked = (found[-1][2], _priority(slow)) if found else None
             continue
+        example = example_from(info)  # (found once per block, only for one with values)
         if _is_example(slow) or (example is not None and sent >= example):
             continue  # a worked example: its figures illustrate, they are not values
         words = _Sentence(sentence, slow)
-        lead = _LEAD.match(sentence)
+        lead = _lead(sentence)
         label = row_label or (lead.group(1) if lead else "")
         if has_clock:
             yield from hour_ranges(info, sent, s_start, sentence, label)
@@ -2113,9 +2132,9 @@ def _stmt(
             named = row_label
     else:
         left = words.text[left_start:start]
-        inner = _LEAD.match(left.rsplit("\n", 1)[-1]) if left else None
+        inner = _lead(left.rsplit("\n", 1)[-1]) if left else None
         if inner is None and ": " in left:
-            inner = _LEAD.match(left.rsplit(": ", 1)[-1])
+            inner = _lead(left.rsplit(": ", 1)[-1])
         here = inner.group(1) if inner else label
         if here and not priority:
             priority = _priority(here)
@@ -2661,18 +2680,17 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
     run = doc.lists.get(a.info.index)
     if run is not None and run == doc.lists.get(b.info.index):
         return False  # two items of one list: two cases of one enumeration
-    if {a.clock, b.clock} == {"coverage", "range"} and a.measure in (
-        "service-hours",
-        "measurement-hours",
+    if (
+        a.clock != b.clock
+        and {a.clock, b.clock} == {"coverage", "range"}
+        and a.measure in ("service-hours", "measurement-hours")
     ):
         return _hours_against_coverage(a, b, doc)
-    if _dimension(a) != _dimension(b):
+    if a.conditional or b.conditional or _dimension(a) != _dimension(b):
         return False
     if not _same_priority(a, b, doc):
         return False
     if not _same_thing(a, b, doc) and not (a.clock == "range" and _same_term(a, b)):
-        return False
-    if a.conditional or b.conditional:
         return False
     if a.measure == "notification" and _events_apart(a.context, b.context):
         return False  # notice of a data breach and notice of a change of subcontractor
@@ -2915,6 +2933,8 @@ def hour_ranges(
         h1, m1, ap1, h2, m2, ap2 = m.groups()[:6]
         if (m1 or ap1) and (m2 or ap2):
             ranges.append(m)  # "5 to 10" is a count, not a time of day
+    if not ranges:
+        return
     days = _range_days(sentence, ranges)
     lead_subject, lead_soft = _label(label) if label else (("", ""), False)
     for i, m in enumerate(ranges):
@@ -3150,11 +3170,11 @@ def _value_key(st: Statement) -> tuple[object, ...]:
     return (st.clock, st.value, st.share, st.window, st.zone, st.days)
 
 
-def _signature(st: Statement) -> tuple[object, ...]:
+def _signature(st: Statement, key: tuple[object, ...]) -> tuple[object, ...]:
     """Everything ``_conflicts`` reads of an earlier statement except where it is: a statement
     with the signature of two kept ones (from two sentences) adds nothing to compare with."""
     return (
-        _value_key(st), st.priority, st.subjects, st.conditional, st.soft, st.strict, st.table,
+        key, st.priority, st.subjects, st.conditional, st.soft, st.strict, st.table,
         st.row, st.labelled, st.shares, st.named, st.context,
     )  # fmt: skip
 
@@ -3174,10 +3194,11 @@ class _Seen:
     rows: dict[tuple[int, str], list[tuple[int, Statement]]] = field(default_factory=dict)
     kept: dict[tuple[object, ...], list[tuple[int, int]]] = field(default_factory=dict)
 
-    def sources(self, st: Statement) -> Iterator[list[tuple[int, Statement]]]:
-        """Lists, each in document order, that hold every earlier statement ``st`` may
-        conflict with (never one with its own value key)."""
-        key = _value_key(st)
+    def sources(
+        self, st: Statement, key: tuple[object, ...]
+    ) -> Iterator[list[tuple[int, Statement]]]:
+        """Lists, each in document order, that hold every earlier statement ``st`` (of value
+        key ``key``) may conflict with (the row's list may hold some with its own key)."""
         for k, items in self.loose.items():
             if k != key:
                 yield items
@@ -3187,13 +3208,12 @@ class _Seen:
         if st.table:
             yield self.rows.get((st.table, st.row), [])
 
-    def add(self, order: int, st: Statement) -> None:
-        places = self.kept.setdefault(_signature(st), [])
+    def add(self, order: int, st: Statement, key: tuple[object, ...]) -> None:
+        places = self.kept.setdefault(_signature(st, key), [])
         here = (st.info.index, st.sent)
         if len(places) >= 2 or here in places:
             return
         places.append(here)
-        key = _value_key(st)
         if st.table:
             self.tables.setdefault((st.table, key), []).append((order, st))
             self.rows.setdefault((st.table, st.row), []).append((order, st))
@@ -3206,18 +3226,18 @@ def _compare(rule: Rule, ctx: Context, windows: bool) -> list[Finding]:
     out: list[Finding] = []
     seen: dict[str, _Seen] = {}
     pairs: set[tuple[str, str, frozenset[tuple[float, ...]]]] = set()
+    keys: dict[int, tuple[object, ...]] = {}  # the value key of each statement compared
     for order, st in enumerate(found):
         if (st.clock == "window") != windows:
             continue
         same = seen.setdefault(st.measure, _Seen())
-        key = _value_key(st)
+        key = keys[order] = _value_key(st)
         firsts = (
-            next(((n, e) for n, e in items if _value_key(e) != key and _conflicts(e, st, doc)),
-                 None)
-            for items in same.sources(st)
-        )  # fmt: skip
+            next(((n, e) for n, e in items if keys[n] != key and _conflicts(e, st, doc)), None)
+            for items in same.sources(st, key)
+        )
         earlier = min((x for x in firsts if x is not None), default=None, key=lambda x: x[0])
-        same.add(order, st)
+        same.add(order, st, key)
         if earlier is None:
             continue
         e = earlier[1]
@@ -3667,7 +3687,11 @@ def _meeting_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for info in ctx.infos:
         text = info.block.text
         low = info.low
-        if len(low) != len(text) or not _has_any(low, _CADENCE_HINTS):
+        if (
+            len(low) != len(text)
+            or not _has_any(low, _CADENCE_HINTS)
+            or not _has_any(low, _MEETING_CUES)  # (no sentence of the block has one)
+        ):
             continue
         for n, (start, part) in enumerate(_parts(info, low)):
             if not _has_any(part, _MEETING_CUES) or not _has_any(part, _CADENCE_MARKS):
@@ -3803,22 +3827,21 @@ def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         counted, sentence = 0, 0  # sentences (". " and line ends) before ``counted``
         for start, part in _parts(info, low):
-            if "end" not in part and not _has_any(part, _BEFORE_WORDS):
+            before = _has_any(part, _BEFORE_WORDS)  # what ``_BEFORE_EVENT`` needs
+            if "end" not in part and not before:
                 continue  # neither regex below can match: skip the other tests too
             if not _DIGIT.search(part) and not any(o in part for o in ("th ", "st ", "nd ", "rd ")):
                 continue
+            matches = [
+                *(_BEFORE_EVENT.finditer(part) if before else ()),
+                *(_AFTER_END.finditer(part) if "end" in part else ()),
+            ]
+            if not matches:
+                continue  # (before the tests below, which only ever drop a part)
             if _BEFORE_SKIP.search(part) or _PRIORITY.search(part) or _is_example(part):
                 continue
             if " may " in part and "notice" not in part:
                 continue  # "the Customer may object up to 5 days before": a right's last day
-            matches = (
-                list(_BEFORE_EVENT.finditer(part))
-                if "end" not in part
-                else [
-                    *_BEFORE_EVENT.finditer(part),
-                    *_AFTER_END.finditer(part),
-                ]
-            )
             for m in matches:
                 key, days, things, at = _before_event(part, m)
                 if not days:

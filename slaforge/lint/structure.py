@@ -377,7 +377,8 @@ def _singular(term: str) -> str:
     return term[:-1] if term.endswith("s") and not term.endswith("ss") else term
 
 
-_QUOTES = re.compile("[\"'\u201c\u2018]|\\*\\*")
+_QUOTES = ('"', "'", "\u201c", "\u2018", "**")
+"""What a quoted or bold term opens with: blocks without one skip the quoted definitions."""
 _Definition = tuple[DocInfo, int, int, bool]
 """Where a term is defined: block, start and end of the term, and whether it is only a name
 given in passing (a party's role or a short name in brackets: "Acme Ltd ('Provider')")."""
@@ -404,6 +405,7 @@ def _definitions(ctx: Context) -> dict[str, _Definition]:
 def _find_definitions(ctx: Context) -> dict[str, _Definition]:
     found: dict[str, _Definition] = {}
     glossary = False  # in the rows of a table headed "Term | Meaning"
+    under: dict[tuple[str, ...], bool] = {}  # whether a heading path is a definitions part
     for info in ctx.infos:
         text = info.block.text
         if info.block.is_heading:
@@ -416,13 +418,20 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
                 glossary = _glossary_header(text)
         glossary = glossary and row
         matches: list[tuple[re.Match[str], bool]] = []
-        quoted = _QUOTES.search(text) is not None
+        quoted = any(q in text for q in _QUOTES)
         if quoted:
+            # (each search below only where the words it needs are: most quotes define nothing)
             matches += [(m, False) for m in _QUOTED_DEF.finditer(text)]
-            matches += [(m, " " not in m.group(1).strip()) for m in _PAREN_DEF.finditer(text)]
-            matches += [(m, False) for m in _TERM_DEF.finditer(text)]
-            matches += [(m, False) for m in _NAMED_AS_DEF.finditer(text)]
-        in_definitions = any("defin" in h.lower() for h in info.block.location.heading_path)
+            if "(" in text:
+                matches += [(m, " " not in m.group(1).strip()) for m in _PAREN_DEF.finditer(text)]
+            if "mean" in text or "refer" in text or "denote" in text or "signify" in text:
+                matches += [(m, False) for m in _TERM_DEF.finditer(text)]
+            if "known" in text or "referred" in text:
+                matches += [(m, False) for m in _NAMED_AS_DEF.finditer(text)]
+        path = info.block.location.heading_path
+        in_definitions = under.get(path)
+        if in_definitions is None:
+            in_definitions = under[path] = any("defin" in h.lower() for h in path)
         if "mean" in text or (in_definitions and _DEF_MARK.search(text)):
             for sent_start in info.sentence_starts():
                 lead = _LEAD_DEF.match(text, sent_start)
@@ -435,7 +444,9 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
             for sent_start in info.sentence_starts() if "=" in text else ():
                 if formula := _FORMULA_DEF.match(text, sent_start):
                     matches.append((formula, False))
-        if lead_is := _LEAD_IS_DEF.match(text):
+        if "is" not in text and "are" not in text and "means" not in text:
+            pass  # neither opening below can match
+        elif lead_is := _LEAD_IS_DEF.match(text):
             matches.append((lead_is, False))
         elif (itself := _LEAD_IS_SELF.match(text)) and _singular(itself.group(3)) == _singular(
             itself.group(2).lower()
@@ -1258,6 +1269,22 @@ _RULE_ROW = re.compile(r"^[\s|:\-\u2013\u2014=+]*$")
 """A separator row under a table heading ("---|---")."""
 
 
+def _text_rows(ctx: Context) -> list[tuple[DocInfo, bool]]:
+    """The blocks written as table rows ("A | B | C"), each with whether it opens a run of
+    them (found once for every rule that reads the cells)."""
+    rows: list[tuple[DocInfo, bool]] | None = ctx.memo.get("text-rows")
+    if rows is None:
+        rows = []
+        last = -2
+        for at, info in enumerate(ctx.infos):
+            text = info.block.text
+            if " | " in text or text.lstrip().startswith("|"):
+                rows.append((info, at != last + 1))
+                last = at
+        ctx.memo["text-rows"] = rows
+    return rows
+
+
 def _table_cells(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Cells of a table written as text ("A | B | C" rows) whose column heading contains one
     of the rule's ``requires`` phrases and whose value starts with one of its ``phrases``
@@ -1270,11 +1297,10 @@ def _table_cells(rule: Rule, ctx: Context) -> Iterator[Finding]:
     )
     avoid = tuple(p.lower() for p in rule.unless.phrases)
     header: list[str] | None = None
-    for info in ctx.infos:
+    for info, opens in _text_rows(ctx):
         text = info.block.text
-        if " | " not in text and not text.lstrip().startswith("|"):
+        if opens:
             header = None
-            continue
         if _RULE_ROW.match(text):
             continue
         cells = [(m.start(), m.end()) for m in _CELL.finditer(text) if m.group().strip()]
