@@ -65,8 +65,11 @@ def _token_words(token: dict[str, Any]) -> set[str] | None:
     return None
 
 
-def as_phrases(pattern: Sequence[dict[str, Any]]) -> list[list[str]] | None:
-    """Every word sequence ``pattern`` matches, when it only names words (optional or not).
+def as_phrases(
+    pattern: Sequence[dict[str, Any]], limit: int = _MAX_PHRASES
+) -> list[list[str]] | None:
+    """Every word sequence ``pattern`` matches, when it only names words (optional or not)
+    and they are at most ``limit``.
 
     Such patterns run much faster in the PhraseMatcher (case-insensitive, like ``LOWER``).
     """
@@ -84,7 +87,7 @@ def as_phrases(pattern: Sequence[dict[str, Any]]) -> list[list[str]] | None:
         if op == "?":
             options.append(None)
         sequences = [[*seq, w] if w else seq for seq in sequences for w in options]
-        if len(sequences) > _MAX_PHRASES:
+        if len(sequences) > limit:
             return None
     unique = {tuple(seq) for seq in sequences if seq}
     return [list(seq) for seq in sorted(unique)]
@@ -384,7 +387,7 @@ def _add_patterns(
     rest: list[list[dict[str, Any]]] = []
     docs: list[Doc] = []
     for pattern in patterns:
-        sequences = None if tagger else as_phrases(pattern)
+        sequences = None if tagger else as_phrases(pattern, _MAX_EXPANDED)
         if sequences is None or len(sequences) > _MAX_EXPANDED:
             rest.append(list(pattern))
         else:

@@ -289,13 +289,26 @@ class TokenRegexMatcher:
         self._split = split
         """What matches instead in a Doc with sentence starts (when a regex reads
         ``IS_SENT_START`` as the first token)."""
-        # One scan: the leading literal RS lets the regex engine skip to token starts; the first
-        # lookahead keeps only starts where some pattern matches; then each pattern's own
-        # optional lookahead captures its longest match from there.
-        parts = [f"{RS}{gate or ''}(?=(?:{'|'.join(regexes)}))"]
+        # One scan: the leading literal RS lets the regex engine skip to token starts; each
+        # pattern's optional lookahead captures its longest match from there; the closing
+        # conditionals keep only the starts where one of them captured (each pattern appears
+        # once, which halves compiling against a lookahead of all patterns first).
+        parts = [f"{RS}{gate or ''}"]
         parts += [f"(?:(?=(?P<p{i}>{regex}))|)" for i, regex in enumerate(regexes)]
-        self._regex = re.compile("".join(parts))
-        self._captures = [self._regex.groupindex[f"p{i}"] for i in range(len(regexes))]
+        some = "(?!)"
+        for i in reversed(range(len(regexes))):
+            some = f"(?(p{i})|{some})"
+        self._source = "".join(parts) + some
+        self._patterns = len(regexes)
+        self._regex: re.Pattern[str] | None = None
+        """Compiled on first use: a document needs about half of the rules' groups, and
+        compiling them is the larger part of a cold ``slaforge lint``."""
+        self._captures: list[int] = []
+
+    def _compile(self) -> re.Pattern[str]:
+        regex = self._regex = re.compile(self._source)
+        self._captures = [regex.groupindex[f"p{i}"] for i in range(self._patterns)]
+        return regex
 
     @property
     def plain(self) -> bool:
@@ -310,7 +323,8 @@ class TokenRegexMatcher:
     def scan(self, text: str) -> list[tuple[int, int, int]]:
         """The matches in a Doc whose :func:`encoded` text is ``text``."""
         out: list[tuple[int, int, int]] = []
-        for m in self._regex.finditer(text):
+        regex = self._regex or self._compile()
+        for m in regex.finditer(text):
             start = -1
             for group in self._captures:
                 begin, end = m.span(group)
