@@ -91,7 +91,12 @@ def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], source: str) -
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 def _scalar(node: yaml.Node) -> Any:
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value  # what the constructor returns for a string, without its overhead
     try:
         return _CONSTRUCTOR.construct_object(node, deep=True)
     finally:
