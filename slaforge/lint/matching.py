@@ -233,34 +233,37 @@ class Compiled:
                 bits[word] = bits.get(word, 0) | bit
         self._need_bits = bits
         self._need_words = frozenset(bits)
+        masked = {
+            w: [(g, sum({bit_of[n] for n in others})) for g, others in entries]
+            for w, entries in self.index.items()
+        }
         conditions = {gid for gid, group in enumerate(self.groups) if group.condition}
         for part, skip in (("all", set[int]()), ("others", conditions)):
             direct = {
-                w: frozenset(g for g, others in entries if not others and g not in skip)
-                for w, entries in self.index.items()
+                w: frozenset(g for g, mask in entries if not mask and g not in skip)
+                for w, entries in masked.items()
             }
             gated = {
-                w: [(g, sum({bit_of[n] for n in others})) for g, others in entries
-                    if others and g not in skip]
-                for w, entries in self.index.items()
-            }  # fmt: skip
+                w: [(g, mask) for g, mask in entries if mask and g not in skip]
+                for w, entries in masked.items()
+            }
             self._parts[part] = (direct, gated, frozenset(self.always - skip))
             self._masks[part] = {
-                w: functools.reduce(operator.or_, (need for _g, need in entries), 0)
+                w: functools.reduce(operator.or_, (mask for _g, mask in entries), 0)
                 for w, entries in gated.items()
             }
             self._seen[part] = {}
-        anchor_words: dict[int, set[int]] = {}
         needs: dict[int, dict[int, set[int]]] = {}
-        for anchor, entries in self.index.items():
-            for gid, others in entries:
-                anchor_words.setdefault(gid, set()).add(anchor)
-                mask = sum({bit_of[n] for n in others})
+        for anchor, pairs in masked.items():
+            for gid, mask in pairs:
                 needs.setdefault(gid, {}).setdefault(mask, set()).add(anchor)
-        self._anchor_words = {gid: frozenset(words) for gid, words in anchor_words.items()}
         self._group_needs = {
-            gid: [(need, frozenset(words)) for need, words in by_need.items()]
-            for gid, by_need in needs.items()
+            gid: [(mask, frozenset(words)) for mask, words in by_mask.items()]
+            for gid, by_mask in needs.items()
+        }
+        self._anchor_words = {
+            gid: frozenset().union(*(words for _mask, words in pairs))
+            for gid, pairs in self._group_needs.items()
         }
         self._anchors = frozenset(self.index)
 
