@@ -3,9 +3,8 @@
 spaCy's Matcher tests ``IN`` and ``NOT_IN`` with a Python call per token, which made it the
 largest cost of a blank-pipeline lint. A pattern that reads only a token's lower-case form,
 text, shape, lexical flags (``LIKE_NUM``, ``IS_ALPHA`` ...) and anchored ``REGEX`` (``^...$`` or
-``^...``) compiles
-here into one regular expression, run over a string that holds every token as
-``flags US lower US shape US text RS`` after a leading RS. From every token where a match
+``^...``) compiles here into one regular expression, run over a string that holds every token
+as ``flags US lower US shape US text RS`` after a leading RS. From every token where a match
 starts it reports the longest one, as spaCy does; shorter matches from the same start are left
 out (the engine merges overlapping hits of a key, so they add nothing). Other patterns stay
 with spaCy's Matcher.
