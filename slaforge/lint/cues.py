@@ -933,6 +933,35 @@ CUES["@not-vague"].append(
                           "expects", "instruct", "instructs", "call", "calls"]}},
     ]
 )  # fmt: skip
+# what the customer's people are to be able to do ("a platform that permits clerks to process
+# filings promptly"), when a law or contract takes effect ("is effective only when signed by both
+# parties"), a standard of knowledge ("any actual or reasonably suspected breach"), a mark on an
+# item ("reference material the Client has flagged as required")
+CUES["@not-vague"] += [
+    [
+        {"LOWER": {"IN": ["allows", "allow", "allowing", "permits", "permit", "permitting",
+                          "enables", "enable", "enabling", "lets"]}},
+        {"LOWER": {"IN": ["the", "both", "each", "all", "its", "their", "our", "your"]}, "OP": "?"},
+        {"IS_ALPHA": True, "LOWER": {"NOT_IN": _PROVIDER_PARTIES}},
+        {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["to"]}, "OP": "{0,3}"},
+        {"LOWER": "to"},
+        {**_CLAUSE_WORD, "OP": "{0,10}"},
+    ],
+    [
+        {"LOWER": {"IN": ["is", "are", "be", "becomes", "become", "been", "being"]}},
+        {"LOWER": "only", "OP": "?"},
+        {"LOWER": "effective"},
+        {"LOWER": {"IN": ["unless", "only", "when", "on", "from", "upon", "until", "immediately",
+                          "if", "once", "after"]}},
+    ],
+    [{"LOWER": "reasonably"}, {"LOWER": {"IN": ["suspected", "believed", "foreseeable"]}}],
+    [
+        {"LOWER": {"IN": ["flagged", "marked", "identified", "designated", "labelled", "labeled",
+                          "tagged"]}},
+        {"LOWER": "as"},
+        {"LOWER": {"IN": ["required", "mandatory", "essential"]}},
+    ],
+]  # fmt: skip
 # a test of recoverable costs ("fees reasonably incurred", "costs reasonably and properly
 # incurred"): it widens what the customer recovers, it sets no standard of service
 CUES["@not-vague"].append(

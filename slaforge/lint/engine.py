@@ -61,12 +61,15 @@ _EACH_WORD = frozenset({"vague-term", "structure", "missing-section"})
 
 
 def _dedupe(
-    keyed: list[tuple[int, Finding]], sentence_of: Callable[[int, int], int]
+    keyed: list[tuple[int, Finding]],
+    sentence_of: Callable[[int, int], int],
+    once: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """One finding per point, in document order:
 
-    - a rule that flags the same words again (anywhere in the document) is reported once, on
-      the first place; ``extra.repeats`` counts the others and ``extra.also_at`` names them;
+    - a rule that flags the same words again (anywhere in the document), or any words for a
+      rule in ``once`` (``once-per-document``), is reported once, on the first place;
+      ``extra.repeats`` counts the others and ``extra.also_at`` names them;
     - a rule that flags more words of one sentence is reported once, on the first (except
       vague terms and structure findings, where each word or term is its own point);
     - two rules of one category on the same words of one block are reported once, by the more
@@ -79,7 +82,7 @@ def _dedupe(
     sentences: set[tuple[int, int, str]] = set()
     out: list[Finding] = []
     for block, f in keyed:
-        words = " ".join(f.match.lower().split())
+        words = "" if f.code in once else " ".join(f.match.lower().split())
         earlier = first.get((f.code, words))
         if earlier is not None:
             if earlier.location != f.location or (earlier.start, earlier.end) != (f.start, f.end):
@@ -254,7 +257,8 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
     def sentence_of(block: int, start: int) -> int:
         return bisect_right(ctx.infos[block].sentence_starts(), start)
 
-    return LintResult(_dedupe(keyed, sentence_of), [s.card for s in ctx.cards], notices)
+    once = frozenset(r.code for r in active if r.once_per_document)
+    return LintResult(_dedupe(keyed, sentence_of, once), [s.card for s in ctx.cards], notices)
 
 
 def lint_text(text: str, file: str = "<text>", options: LintOptions | None = None) -> LintResult:

@@ -185,7 +185,11 @@ _MEASURES: tuple[tuple[str, str], ...] = (
         r"resol\w*|\bfix(?:ed|es)?\b|restor\w*|repair\w*|remed(?:y|ied)\b|\bmttr\b"
         r"|rectif\w*|clear(?:ed|ance)\b",
     ),
-    ("attendance", r"attend\w*|on[- ]?site\b|arriv\w*"),
+    (
+        "attendance",
+        r"attend\w*|on[- ]?site\b|arriv\w*"
+        r"|\bat (?:your|the|its|their) (?:building|premises|property|door|location)\b",
+    ),
     ("make-safe", r"make[- ]safe|made safe"),
     ("turnaround", r"turn-?around|\btat\b"),
     ("triage", r"triag\w*"),
@@ -515,7 +519,7 @@ _TIER_WORDS = (
     "standard", "premium", "gold", "silver", "bronze", "platinum",
 )  # fmt: skip
 _PRIORITY = re.compile(
-    r"\b(?:p|prio(?:rity)?|sev(?:erity)?|s|level|category|cat\.?|tier)\s*-?\s*([0-9]|[a-d]\b)"
+    r"\b(?:p|prio(?:rity)?|sev(?:erity)?|s|level|category|cat\.?|tier)\s*-?\s*([0-9](?!\d)|[a-d]\b)"
     r"|\b(" + _factor(list(_TIER_WORDS)) + r")\b"
     r"|\b(?P<all>(?:all|any|every|each) (?:priorit(?:y|ies)|severit(?:y|ies))(?: levels?)?"
     r"(?!\s*-?\s*(?:[0-9]|[a-d]\b))"  # "each Severity 1 Incident" names one level
@@ -578,13 +582,15 @@ _NOT_SERVICE = re.compile(
 """Resolving a dispute, curing a breach or presenting a plan after a missed target is not the
 service's resolution clock."""
 _EXAMPLE = re.compile(
-    r"\b(?:for example|e\.g\.|for instance|example|assum\w*|suppose|in this case|illustrat\w*)\b"
+    r"(?<![.@/])\b(?:for example|e\.g\.|for instance|example|assum\w*|suppose|in this case"
+    r"|illustrat\w*)\b"
     r"|\d[\d,.]*\s*[/x\u00d7*]\s*\d[\d,.]*\s*\)?\s*=|\d[\d,.]*\s*%?\s*minus\s*\d",
 )
-"""A worked example: its figures illustrate a formula and are not values of the agreement."""
+"""A worked example: its figures illustrate a formula and are not values of the agreement
+(not the ``.example`` of an address: "noc@acme.example")."""
 _TIER = re.compile(
-    r"(?:\bbelow|\bunder|\bless than|\babove|\bbetween|[<>\u2264\u2265])\s*(?:the\s+)?"
-    r"\d(?!\d?:\d\d)",
+    r"(?:\bbelow|\bunder|\bless than|\babove|\bbetween|\bmore than|\bup to|[<>\u2264\u2265])"
+    r"\s*(?:the\s+)?\d(?!\d?:\d\d)(?![\d.]*\s*%\s*of\b)",
     re.I,
 )
 """A threshold in the sentence: the credit stated with it is one tier of a table."""
@@ -704,7 +710,7 @@ _NAME_AFTER = re.compile(
 """A measure word that is part of a name ("the Claims Division")."""
 _FEE = re.compile(
     r"^\s*of\s+(?:the\s+|that\s+|its\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,3}"
-    r"(?:fees?|charges?|rental|invoice|recharge|price)\b",
+    r"(?:fees?|charges?|rental|invoice|recharge|price|mrcs?|mrr|nrc)\b",
     re.I,
 )
 _QUALIFIER_STOP = frozenset(
@@ -1183,6 +1189,8 @@ _EVENT_NOT_THING = frozenset(
 _SHARE_NUM = re.compile(r"\d+(?:\.\d+)?")
 _RANGE_FROM = re.compile(r"^\s*(?:to|-|\u2013|and)\s*(?:below|under|less than|<)?\s*\d", re.I)
 """A value that opens a range ("99.8 % to below 99.9 %"): one tier of a table."""
+_RANGE_TO = re.compile(r"\d\s*%\s*(?:to|-|\u2013)\s*(?:below|under|less than|<)?\s*$", re.I)
+"""A value that closes a range of shares ("99.95% to 99.9%"): the same tier."""
 
 
 def _other_measure(sent: _Sentence, left_start: int, start: int, end: int) -> str | None:
@@ -1785,7 +1793,7 @@ def _values(
         if every:  # "every hour", "hourly"
             unit = "hour" if every.startswith("hour") else every
     if is_pct:
-        if _RANGE_FROM.match(right):
+        if _RANGE_FROM.match(right) or _RANGE_TO.search(before[-30:]):
             return
         # in a table row, only the value's own cell ("| 70% | Below 60% for 3 months |": the
         # target, then a termination trigger in another column)
@@ -2425,11 +2433,12 @@ def _dimension(st: Statement) -> str:
 _ALIAS_WORDS = "critical|urgent|emergency|high|medium|low|major|minor|routine"
 _ALIAS = re.compile(
     r"\b(?:p|prio(?:rity)?|sev(?:erity)?|level|category|cat\.?)\s*-?\s*([0-9])\s*(?:\(|[\u2013"
-    rf"\u2014:=-]|is|means)\s*\(?\s*({_ALIAS_WORDS})\b"
+    rf"\u2014:=-]|is|means)\s*\(?\s*(?:[a-z]+\s*/\s*)?({_ALIAS_WORDS})\b"
     rf"|\b({_ALIAS_WORDS})\s*(?:\(|[\u2013\u2014:=-])\s*(?:p|prio(?:rity)?|sev(?:erity)?|level"
     r"|category)\s*-?\s*([0-9])\b"
 )
-"""A priority given a number and a name ("Priority 1 (Critical)", "Critical (P1)")."""
+"""A priority given a number and a name ("Priority 1 (Critical)", "Priority 1 (Safety /
+Critical)", "Critical (P1)")."""
 _ALIAS_NAMES = tuple(_ALIAS_WORDS.split("|"))
 
 

@@ -77,6 +77,7 @@ FLAG_OPTIONS = (
     "skip-examples",
     "skip-not-vague",
     "timed-below",
+    "once-per-document",
 )
 """The true/false options of the matching kinds (see the README's rule file format)."""
 _MATCH = {
@@ -199,6 +200,9 @@ class Rule:
     skip_examples: bool = False
     """Ignore a trigger inside a worked example of a calculation (``For example: in a 30-day
     month ... the uptime is 99%``): its figures illustrate a formula defined elsewhere."""
+    once_per_document: bool = False
+    """Report one finding per document, at the first place, with the others in ``also_at``:
+    hours used as a clock but never defined are one point to fix however often they are used."""
     default: bool = True
     """False for an opt-in rule: it runs only when ``select`` names its code."""
     check: str = ""

@@ -779,6 +779,8 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
                     continue  # "the Price Grid in the Order Form": defined over there
             if words[-1] == "time" and words[-2] in _ZONES:
                 continue
+            if key in _named_parts(ctx):
+                continue  # the title of its own part, a table's column, a listed set
             if any(key in k or (k in key and " " in k) or key.startswith(k + " ") for k in known):
                 continue  # a defined term, a part of one, or one it names: "Resolution Time"
             if _SHORT_NAME.match(text, m.end()):
@@ -807,6 +809,41 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 break
             reported.add(key)
             yield ctx.finding(rule, info, m.start(), m.end())
+
+
+_PART_NUMBER = re.compile(
+    r"^\s*#*\s*(?:(?:part|section|schedule|annex|appendix|clause)\s+)?"
+    r"(?:[A-Z]?\d[\d.]*|[A-Z](?=[\s.:)\-\u2013\u2014]))?[\s.:)\-\u2013\u2014]*",
+    re.I,
+)
+_AS_FOLLOWS = re.compile(
+    r"([A-Z][a-z]+(?: [A-Z][a-z]+){1,4}) (?:are|is) (?:as follows|set out below)"
+)
+
+
+def _named_parts(ctx: Context) -> frozenset[str]:
+    """Terms (singular, lower case) that a part of the document sets out: the title of a
+    heading ("S3.2 Severity Levels"), a table's column heading ("| Availability Commitment
+    (per Month) |"), or a sentence that lists them ("Priority Levels are as follows:")."""
+    cached: frozenset[str] | None = ctx.memo.get("named parts")
+    if cached is not None:
+        return cached
+    names: set[str] = set()
+    previous = ""
+    for info, heading in zip(ctx.infos, _headings(ctx), strict=True):
+        text = info.block.text
+        if heading:
+            names.add(_PART_NUMBER.sub("", heading).strip(" .:").lower())
+        row = text.lstrip().startswith("|")
+        if row and not previous.lstrip().startswith("|"):
+            for cell in text.strip().strip("|").split("|"):
+                names.add(cell.split("(")[0].strip(" *").lower())
+        if " as follows" in text or " set out below" in text:
+            names.update(m.group(1).lower() for m in _AS_FOLLOWS.finditer(text))
+        previous = text
+    found = frozenset(_singular(n) for n in names if n)
+    ctx.memo["named parts"] = found
+    return found
 
 
 def _part_present(ctx: Context, term: str) -> bool:

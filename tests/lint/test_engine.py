@@ -309,6 +309,17 @@ def test_one_point_made_in_several_places_is_reported_once_with_the_others() -> 
     assert findings[0].extra == {"repeats": "1", "also_at": "line 3"}
 
 
+def test_undefined_hours_used_as_several_clocks_are_one_finding() -> None:
+    text = (
+        "Priority 3 faults are fixed within 4 office hours of the call.\n\n"
+        "Priority 4 faults are fixed within 8 office hours of the call.\n\n"
+        "Visits outside office hours are charged at the call-out rate."
+    )
+    findings = lint_text(text, options=LintOptions(select=("SLA703",))).findings
+    assert [(f.code, f.match) for f in findings] == [("SLA703", "4 office hours")]
+    assert findings[0].extra == {"repeats": "2", "also_at": "line 3; line 5"}
+
+
 def test_two_rules_of_a_category_on_the_same_words_are_one_finding() -> None:
     text = "Downtime is measured solely by the Provider's internal monitoring systems."
     everything = lint_text(text).findings
