@@ -1,0 +1,33 @@
+"""Output files are written whole, with the permissions a user expects."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from slaforge.fileio import write_atomic
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
+def test_a_new_file_is_readable_by_others_as_the_umask_allows(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "agreement.docx", b"data")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "agreement.docx").stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["agreement.docx"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "agreement.docx"
+    target.write_bytes(b"old")
+    target.chmod(0o600)
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
