@@ -69,7 +69,8 @@ def _dedupe(
 
     - a rule that flags the same words again (anywhere in the document), or any words for a
       rule in ``once`` (``once-per-document``), is reported once, on the first place;
-      ``extra.repeats`` counts the others and ``extra.also_at`` names them;
+      ``extra.also_at`` names the other places and ``extra.repeats`` counts the mentions
+      there;
     - a rule that flags more words of one sentence is reported once, on the first (except
       vague terms and structure findings, where each word or term is its own point);
     - two rules of one category on the same words of one block are reported once, by the more
@@ -81,27 +82,33 @@ def _dedupe(
     by_words: dict[tuple[int, str, int, int], Finding] = {}
     sentences: set[tuple[int, int, str]] = set()
     out: list[Finding] = []
+
+    def key(f: Finding) -> tuple[str, str]:
+        return f.code, "" if f.code in once else " ".join(f.match.lower().split())
+
     for block, f in keyed:
-        words = "" if f.code in once else " ".join(f.match.lower().split())
-        earlier = first.get((f.code, words))
+        earlier = first.get(key(f))
         if earlier is not None:
             if earlier.location != f.location or (earlier.start, earlier.end) != (f.start, f.end):
-                places.setdefault(id(earlier), []).append(
-                    f"clause {f.location.clause}" if f.location.clause else f.location.where()
-                )
+                place = _place(f)
+                if place != _place(earlier):
+                    places.setdefault(id(earlier), []).append(place)
             continue
         if f.category not in _EACH_WORD:
             sentence = (block, sentence_of(block, f.start), f.code)
             if sentence in sentences:
                 continue
             sentences.add(sentence)
-        first[(f.code, words)] = f
         sibling = by_words.get((block, f.category, f.start, f.end))
         if sibling is not None and f.category != "missing-section":
             if (_RANK[f.severity], f.code) < (_RANK[sibling.severity], sibling.code):
                 out[out.index(sibling)] = f
                 by_words[(block, f.category, f.start, f.end)] = f
-            continue
+                if first.get(key(sibling)) is sibling:
+                    del first[key(sibling)]
+                first[key(f)] = f
+            continue  # (a finding not kept takes none of its rule's later places)
+        first[key(f)] = f
         by_words[(block, f.category, f.start, f.end)] = f
         out.append(f)
     for f in out:
@@ -110,6 +117,11 @@ def _dedupe(
             f.extra["repeats"] = str(len(also))
             f.extra["also_at"] = "; ".join(dict.fromkeys(also))
     return out
+
+
+def _place(f: Finding) -> str:
+    """Where a finding is, as ``also_at`` names it: its clause, else its line."""
+    return f"clause {f.location.clause}" if f.location.clause else f.location.where()
 
 
 def _match(

@@ -589,11 +589,14 @@ _EXAMPLE = re.compile(
 """A worked example: its figures illustrate a formula and are not values of the agreement
 (not the ``.example`` of an address: "noc@acme.example")."""
 _TIER = re.compile(
-    r"(?:\bbelow|\bunder|\bless than|\babove|\bbetween|\bmore than|\bup to|[<>\u2264\u2265])"
-    r"\s*(?:the\s+)?\d(?!\d?:\d\d)(?![\d.]*\s*%\s*of\b)",
+    r"(?:\bbelow|\bunder|\bless than|\babove|\bbetween|[<>\u2264\u2265])\s*(?:the\s+)?"
+    r"\d(?!\d?:\d\d)(?![\d.]*\s*(?:%|percent|per cent)\s*of\b)"
+    r"|\b(?:more than|up to)\s+\d[\d.]*\s*(?:%|percent|per cent|percentage points?)"
+    r"(?!\s*of\b)",
     re.I,
 )
-"""A threshold in the sentence: the credit stated with it is one tier of a table."""
+"""A threshold in the sentence: the credit stated with it is one tier of a table ("more
+than" and "up to" only before a share: "more than 0.5 percentage points | 5%")."""
 _GENERIC = re.compile(
     r"\b(?:table|summary|reference|quick|service levels?|levels?|schedule|policy|dashboard|"
     r"definitions?|faq|governance|kpis?|sla|ola|commitments?|targets?|performance|metrics?|note|"
@@ -710,7 +713,7 @@ _NAME_AFTER = re.compile(
 """A measure word that is part of a name ("the Claims Division")."""
 _FEE = re.compile(
     r"^\s*of\s+(?:the\s+|that\s+|its\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,3}"
-    r"(?:fees?|charges?|rental|invoice|recharge|price|mrcs?|mrr|nrc)\b",
+    r"(?:fees?|charges?|rental|invoice|recharge|price|mrcs?|mrrs?|nrcs?)\b",
     re.I,
 )
 _QUALIFIER_STOP = frozenset(
@@ -1190,7 +1193,8 @@ _SHARE_NUM = re.compile(r"\d+(?:\.\d+)?")
 _RANGE_FROM = re.compile(r"^\s*(?:to|-|\u2013|and)\s*(?:below|under|less than|<)?\s*\d", re.I)
 """A value that opens a range ("99.8 % to below 99.9 %"): one tier of a table."""
 _RANGE_TO = re.compile(r"\d\s*%\s*(?:to|-|\u2013)\s*(?:below|under|less than|<)?\s*$", re.I)
-"""A value that closes a range of shares ("99.95% to 99.9%"): the same tier."""
+"""A value that closes a range of shares in a table row ("| 99.95% to 99.9% | 5% |"): the
+same tier."""
 
 
 def _other_measure(sent: _Sentence, left_start: int, start: int, end: int) -> str | None:
@@ -1793,7 +1797,7 @@ def _values(
         if every:  # "every hour", "hourly"
             unit = "hour" if every.startswith("hour") else every
     if is_pct:
-        if _RANGE_FROM.match(right) or _RANGE_TO.search(before[-30:]):
+        if _RANGE_FROM.match(right) or (cells and _RANGE_TO.search(before[-30:])):
             return
         # in a table row, only the value's own cell ("| 70% | Below 60% for 3 months |": the
         # target, then a termination trigger in another column)
@@ -2433,7 +2437,7 @@ def _dimension(st: Statement) -> str:
 _ALIAS_WORDS = "critical|urgent|emergency|high|medium|low|major|minor|routine"
 _ALIAS = re.compile(
     r"\b(?:p|prio(?:rity)?|sev(?:erity)?|level|category|cat\.?)\s*-?\s*([0-9])\s*(?:\(|[\u2013"
-    rf"\u2014:=-]|is|means)\s*\(?\s*(?:[a-z]+\s*/\s*)?({_ALIAS_WORDS})\b"
+    rf"\u2014:=-]|is|means)\s*\(?\s*(?:(?!(?:{_ALIAS_WORDS})\b)[a-z]+\s*/\s*)?({_ALIAS_WORDS})\b"
     rf"|\b({_ALIAS_WORDS})\s*(?:\(|[\u2013\u2014:=-])\s*(?:p|prio(?:rity)?|sev(?:erity)?|level"
     r"|category)\s*-?\s*([0-9])\b"
 )

@@ -813,9 +813,12 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 _PART_NUMBER = re.compile(
     r"^\s*#*\s*(?:(?:part|section|schedule|annex|appendix|clause)\s+)?"
-    r"(?:[A-Z]?\d[\d.]*|[A-Z](?=[\s.:)\-\u2013\u2014]))?[\s.:)\-\u2013\u2014]*",
+    r"(?:(?:[A-Z]?\d[\d.]*(?:\([a-z0-9]{1,3}\))?|[A-Z])(?=[\s.:)\-\u2013\u2014]|$))?"
+    r"[\s.:)\-\u2013\u2014]*",
     re.I,
 )
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
+_DETERMINER = re.compile(r"^(?:the|our|its|their|these|all|each|any) ", re.I)
 _AS_FOLLOWS = re.compile(
     r"([A-Z][a-z]+(?: [A-Z][a-z]+){1,4}) (?:are|is) (?:as follows|set out below)"
 )
@@ -832,14 +835,17 @@ def _named_parts(ctx: Context) -> frozenset[str]:
     previous = ""
     for info, heading in zip(ctx.infos, _headings(ctx), strict=True):
         text = info.block.text
-        if heading:
-            names.add(_PART_NUMBER.sub("", heading).strip(" .:").lower())
+        if heading:  # "S3.2 Severity Levels", "Service Credits (Schedule 3)"
+            title = _TRAILING_BRACKET.sub("", _PART_NUMBER.sub("", heading))
+            names.add(title.strip(" .:").lower())
         row = text.lstrip().startswith("|")
         if row and not previous.lstrip().startswith("|"):
             for cell in text.strip().strip("|").split("|"):
                 names.add(cell.split("(")[0].strip(" *").lower())
         if " as follows" in text or " set out below" in text:
-            names.update(m.group(1).lower() for m in _AS_FOLLOWS.finditer(text))
+            names.update(
+                _DETERMINER.sub("", m.group(1)).lower() for m in _AS_FOLLOWS.finditer(text)
+            )
         previous = text
     found = frozenset(_singular(n) for n in names if n)
     ctx.memo["named parts"] = found

@@ -320,6 +320,15 @@ def test_undefined_hours_used_as_several_clocks_are_one_finding() -> None:
     assert findings[0].extra == {"repeats": "2", "also_at": "line 3; line 5"}
 
 
+def test_a_repeat_in_the_first_places_own_paragraph_is_not_listed_as_elsewhere() -> None:
+    text = (
+        "Priority 3 faults are fixed within 4 office hours of the call, and parts are ordered"
+        " within 2 office hours.\n\nPriority 4 faults are fixed within 8 office hours."
+    )
+    [finding] = lint_text(text, options=LintOptions(select=("SLA703",))).findings
+    assert finding.extra == {"repeats": "1", "also_at": "line 3"}
+
+
 def test_two_rules_of_a_category_on_the_same_words_are_one_finding() -> None:
     text = "Downtime is measured solely by the Provider's internal monitoring systems."
     everything = lint_text(text).findings
