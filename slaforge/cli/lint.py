@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from time import perf_counter
 
 import click
 
@@ -26,8 +27,15 @@ def lint_files(paths: Sequence[Path], options: LintOptions) -> dict[str, LintRes
     """Extract and lint each file; an unreadable file stops the run with an InputError."""
     from slaforge.extract import extract
 
-    blocks = {str(path): extract(path) for path in paths}
-    return {file: run_engine(found, file, options) for file, found in blocks.items()}
+    read: dict[str, tuple[list[Block], float]] = {}
+    for path in paths:  # every file is read before any is linted: a bad one stops the run
+        start = perf_counter()
+        read[str(path)] = (extract(path), perf_counter() - start)
+    results: dict[str, LintResult] = {}
+    for file, (found, seconds) in read.items():
+        results[file] = run_engine(found, file, options)
+        results[file].timing.stages["read files"] = seconds
+    return results
 
 
 def _split(values: Sequence[str]) -> list[str]:
@@ -78,6 +86,11 @@ def _use_color(output: Path | None) -> bool:
 )
 @click.option("--metrics", is_flag=True, help="Also print the metric cards rebuilt from the text.")
 @click.option(
+    "--timing",
+    is_flag=True,
+    help="Print to standard error where the time went: per stage and the slowest rules.",
+)
+@click.option(
     "--side", type=click.Choice(SIDES), help="Whose interests to review for.  [default: customer]"
 )
 @click.option(
@@ -122,6 +135,7 @@ def lint(
     files: tuple[Path, ...],
     fmt: str,
     metrics: bool,
+    timing: bool,
     side: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -172,6 +186,10 @@ def lint(
         )
         plural = "" if done.added == 1 else "s"
         click.echo(f"wrote {annotate}: {done.added} comment{plural}{skipped}", err=True)
+    if timing:
+        from slaforge.lint.timing import Timing
+
+        click.echo(Timing().merge(r.timing for r in results.values()).report(), err=True)
     if failed(results, config.fail_on):
         click.get_current_context().exit(1)
 

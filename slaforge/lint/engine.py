@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from time import perf_counter
 
 from spacy.tokens import Doc
 
@@ -21,6 +22,8 @@ from slaforge.lint.model import Block, Finding, LintOptions, LintResult, Severit
 from slaforge.lint.nlp import TAGGED, load_pipeline, process
 from slaforge.lint.rules import Rule, load_rules
 from slaforge.lint.structure import check_section, check_structure
+from slaforge.lint.timing import Timing
+from slaforge.lint.tokenregex import compile_seconds
 from slaforge.lint.tokenview import token_view
 
 KIND_CHECKS: dict[str, Callable[[Rule, Context], list[Finding]]] = {
@@ -186,14 +189,16 @@ def _classify(blocks: list[Block], docs: list[Doc], active: list[Rule]) -> dict[
     return scores
 
 
-def _run(rules: list[Rule], ctx: Context, options: LintOptions) -> list[Finding]:
+def _run(rules: list[Rule], ctx: Context, options: LintOptions, timing: Timing) -> list[Finding]:
     """Every finding of ``rules``, with its severity after overrides."""
     findings: list[Finding] = []
     for rule in rules:
         severity = _severity(rule, options)
+        start = perf_counter()
         for finding in KIND_CHECKS[rule.kind](rule, ctx):
             finding.severity = severity
             findings.append(finding)
+        timing.add_rule(rule.code, rule.kind, perf_counter() - start)
     return findings
 
 
@@ -221,8 +226,11 @@ def lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRes
 
 
 def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintResult:
-    rules = load_rules([Path(d) for d in options.rule_dirs])
-    pipeline = load_pipeline(options.model)
+    timing = Timing()
+    with timing.stage("load rules"):
+        rules = load_rules([Path(d) for d in options.rule_dirs])
+    with timing.stage("load pipeline"):
+        pipeline = load_pipeline(options.model)
     notices: list[str] = []
     if pipeline.not_found:
         notices.append(
@@ -246,31 +254,43 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
         notices.append(
             f"no classifier model in {classifier.MODEL_DIR}; skipping {', '.join(model_rules)}"
         )
-    compiled = compile_rules(pipeline.nlp, runnable)
+    with timing.stage("compile rules"):
+        compiled = compile_rules(pipeline.nlp, runnable)
     tagging = compiled.needs_tagging if pipeline.trained else None
-    docs = process(pipeline.nlp, [b.text for b in blocks], tagging)
-    matches = _match(compiled, docs, active)
-    infos = [
-        DocInfo.build(i, b, d, m)
-        for i, (b, d, m) in enumerate(zip(blocks, docs, matches, strict=True))
-    ]
-    words = sum(len(b.text.split()) for b in blocks)
-    ctx = Context(file, infos, words)
-    ctx.cards = build_cards(ctx)
-    ctx.scores = _classify(blocks, docs, active)
-    # Classifier rules run last: they speak only where no other rule flagged the category.
-    findings = _run([r for r in active if r.kind != "classifier"], ctx, options)
-    for finding in findings:
-        ctx.flagged.setdefault(finding.category, set()).add(ctx.block_of[id(finding)])
-    findings += _run([r for r in active if r.kind == "classifier"], ctx, options)
-    keyed = [(ctx.block_of.get(id(f), 0), f) for f in findings]
-    keyed.sort(key=lambda bf: (bf[0], bf[1].start, bf[1].end, bf[1].code))
+    with timing.stage("tokenize and tag"):
+        docs = process(pipeline.nlp, [b.text for b in blocks], tagging)
+    compiling = compile_seconds()
+    with timing.stage("match"):
+        matches = _match(compiled, docs, active)
+    # (token regexes compile on first use, inside the match)
+    timing.move("match", "compile rules", compile_seconds() - compiling)
+    with timing.stage("block facts"):
+        infos = [
+            DocInfo.build(i, b, d, m)
+            for i, (b, d, m) in enumerate(zip(blocks, docs, matches, strict=True))
+        ]
+        timing.words = sum(len(b.text.split()) for b in blocks)
+        ctx = Context(file, infos, timing.words)
+    with timing.stage("metric cards"):
+        ctx.cards = build_cards(ctx)
+    with timing.stage("classifier scores"):
+        ctx.scores = _classify(blocks, docs, active)
+    with timing.stage("rule checks"):
+        # Classifier rules run last: they speak only where no other rule flagged the category.
+        findings = _run([r for r in active if r.kind != "classifier"], ctx, options, timing)
+        for finding in findings:
+            ctx.flagged.setdefault(finding.category, set()).add(ctx.block_of[id(finding)])
+        findings += _run([r for r in active if r.kind == "classifier"], ctx, options, timing)
+    with timing.stage("merge findings"):
+        keyed = [(ctx.block_of.get(id(f), 0), f) for f in findings]
+        keyed.sort(key=lambda bf: (bf[0], bf[1].start, bf[1].end, bf[1].code))
 
-    def sentence_of(block: int, start: int) -> int:
-        return bisect_right(ctx.infos[block].sentence_starts(), start)
+        def sentence_of(block: int, start: int) -> int:
+            return bisect_right(ctx.infos[block].sentence_starts(), start)
 
-    once = frozenset(r.code for r in active if r.once_per_document)
-    return LintResult(_dedupe(keyed, sentence_of, once), [s.card for s in ctx.cards], notices)
+        once = frozenset(r.code for r in active if r.once_per_document)
+        kept = _dedupe(keyed, sentence_of, once)
+    return LintResult(kept, [s.card for s in ctx.cards], notices, timing)
 
 
 def lint_text(text: str, file: str = "<text>", options: LintOptions | None = None) -> LintResult:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from slaforge.lint.timing import Timing
 from slaforge.metrics import MetricCard
 
 
@@ -147,3 +148,5 @@ class LintResult:
     findings: list[Finding]
     cards: list[MetricCard]
     notices: list[str] = field(default_factory=list)
+    timing: Timing = field(default_factory=Timing, compare=False, repr=False)
+    """Seconds per stage and per rule (printed by ``slaforge lint --timing``)."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from time import perf_counter
 from typing import Any
 
 from spacy.tokens import Doc
@@ -30,6 +31,14 @@ _QUANTIFIER = re.compile(r"\{(\d*),?(\d*)\}")
 _FIRST = f"(?<![\\s\\S]{RS})"
 """Where the block's first token starts: right after the leading RS."""
 _NOT_FIRST = f"(?<=[\\s\\S]{RS})"
+
+
+_COMPILING = [0.0]
+
+
+def compile_seconds() -> float:
+    """Seconds this process has spent compiling token regexes (each on its first use)."""
+    return _COMPILING[0]
 
 
 def encoded(doc: Doc) -> str:
@@ -305,8 +314,10 @@ class TokenRegexMatcher:
         self._captures: list[int] = []
 
     def _compile(self) -> re.Pattern[str]:
+        start = perf_counter()
         regex = self._regex = re.compile(self._source)
         self._captures = [regex.groupindex[f"p{i}"] for i in range(self._patterns)]
+        _COMPILING[0] += perf_counter() - start
         return regex
 
     @property

@@ -493,6 +493,27 @@ def test_end_to_end_through_the_engine(tmp_path: Path) -> None:
     assert comment.text.startswith("TST901 provider-alone-decides:")
 
 
+def test_timing_reports_stages_and_slowest_rules_on_stderr(tmp_path: Path) -> None:
+    pack = _pack(tmp_path)
+    path = write_docx(tmp_path / "draft.docx", WEAK_TEXT, BAD_TEXT)
+    args = ("lint", path, "--rules", pack, "--select", "TST901", "--model", "blank")
+
+    plain = run(*args, "--format", "json")
+    timed = run(*args, "--format", "json", "--timing")
+
+    assert timed.exit_code == plain.exit_code == 1
+    assert json.loads(timed.stdout) == json.loads(plain.stdout)  # the report is untouched
+    assert "timing:" not in plain.stderr
+    lines = timed.stderr.splitlines()
+    report = lines[next(i for i, line in enumerate(lines) if line.startswith("timing: ")) :]
+    stages = [line.split()[:-2] for line in report[2:] if line.split()[-1].endswith("%")]
+    named = [" ".join(words) for words in stages]
+    assert named[:3] == ["read files", "load rules", "load pipeline"]
+    assert {"compile rules", "match", "rule checks"} <= set(named)
+    assert "TST901 (existence)" in named  # the one rule selected, under the slowest rules
+    assert not any(n.startswith("SLA") for n in named)  # rules not selected are not timed
+
+
 class _Terminal:
     def isatty(self) -> bool:
         return True
