@@ -163,11 +163,13 @@ CUES: dict[str, list[Pattern]] = {
     # "deductions for missed attendance" are credits under another name
     # "fee reductions for missed levels" too
     "@credit": [
-        _words(*_CREDIT_WORDS, "discount", "deduction", "deductions", "reduction", "reductions")
+        _words(*_CREDIT_WORDS, "discount", "deduction", "deductions", "reduction", "reductions"),
+        _phrase("money back"),
     ],
     "@remedy": [
         _words(*_CREDIT_WORDS, "terminate", "termination", "damages"),
         _phrase("fee reduction"),
+        _phrase("money back"),
     ],
     "@pct": [
         [_NUM, {"LOWER": {"IN": ["%", "percent", "pct"]}}],

@@ -692,6 +692,8 @@ class Statement:
     siblings: frozenset[tuple[float, ...]] = frozenset()
     """Values of the same kind listed after this one for other cases ("99.99% at London and
     99.95% at Dublin"), which are not statements of their own."""
+    party: str = ""
+    """Who must meet the time limit, when its clause names them: "customer" or "provider"."""
 
 
 def _number(text: str) -> float:
@@ -1604,6 +1606,14 @@ def _values(
         return  # "the target is missed by more than 8 hours": how late, not a target
     if not is_pct and _COUNTED.search(before[-40:]):
         return  # "missed more than three times within twelve months": where misses count
+    if not is_pct and _INTERVAL_OF.search(before[-50:]):
+        return  # "recording at intervals of no more than 5 minutes": how often, not a target
+    if unit and sentence[start:end].endswith(f"-{unit}") and _PERIOD_NOUN.match(right):
+        return  # "downtime minutes in a 30-day month": the length of a period, not a target
+    if not is_pct and _PLUS.search(before[-12:]):
+        return  # "the standard turnaround plus 3 Working Days": an addition, not a target
+    if unit and _A_DAY.match(right):
+        return  # "response times run continuously, 24 hours a day": cover, not a time limit
     measure = _measure(words, left_start, start, end, is_pct, spans)
     if (
         measure == "answer"
@@ -1926,6 +1936,14 @@ _OVERRUN = re.compile(
     re.I,
 )
 """How far a target is missed ("Restoration target missed by more than 8 hours")."""
+_PERIOD_NOUN = re.compile(r"\s*(?:calendar\s+|rolling\s+|billing\s+)?(?:month|period|year|cycle)\b")
+_PLUS = re.compile(r"\bplus\s+(?:a\s+further\s+|an?\s+(?:extra|additional)\s+)?$", re.I)
+_A_DAY = re.compile(r"\s+(?:a|per|each)\s+day\b", re.I)
+_INTERVAL_OF = re.compile(
+    r"\b(?:intervals?|frequency)\s+of\s+(?:(?:no|not)\s+(?:more|longer)\s+than\s+|at\s+most\s+"
+    r"|up\s+to\s+)?$",
+    re.I,
+)
 _NOT_LIMIT = re.compile(
     r"\b(?:budget|equivalent|equals?|roughly|approximately|about|around|i\.e\.|allow\w*"
     r"|per|each|every|rolling|intervals?)\W+(?:of\s+|to\s+)?(?:\w+\s+)?$",
@@ -2172,7 +2190,38 @@ def _stmt(
         labelled=labelled,
         named=_named(named) if named else (),
         context=words.low,
+        party=_party(words.low[:start]),
     )
+
+
+_DUTY = re.compile(
+    r"\b(?:shall|must|will|agrees? to|undertakes? to|(?:is|are) (?:required|obliged) to"
+    r"|(?:has|have) (?:given|sent|provided)|gives|sends)\b|'ll\b"
+)
+_CUSTOMER_SIDE = re.compile(
+    r"\b(?:customers?|clients?|authority|buyers?|purchasers?|licensees?|subscribers?|you"
+    r"|users?|council|trust|school|hospital|department)(?:'s)?\s*$"
+)
+_PROVIDER_SIDE = re.compile(
+    r"\b(?:providers?|suppliers?|contractors?|vendors?|we|company|laborator(?:y|ies)|agency"
+    r"|operators?|carriers?|host|licensors?|msp|integrator|bureau)(?:'s)?\s*$"
+)
+
+
+def _party(left: str) -> str:
+    """Who the clause before a value (lower case) puts under the duty: "customer" for "the
+    Customer shall notify … within 5 days", "provider" for "we will reply … within 10 days",
+    else "" (a passive "claims must be submitted", or a party by its own name)."""
+    duties = list(_DUTY.finditer(left))
+    if not duties:
+        return ""
+    subject = left[: duties[-1].start()].rstrip()
+    subject = re.split(r"[,;:(]|\band\b|\bthat\b|\bwhich\b|\bwho\b", subject)[-1]
+    if subject.endswith("'"):
+        subject = subject[:-1]
+    if _CUSTOMER_SIDE.search(subject):
+        return "customer"
+    return "provider" if _PROVIDER_SIDE.search(subject) else ""
 
 
 def _value_window(words: _Sentence, left_start: int, start: int, end: int) -> tuple[float, ...]:
@@ -2664,10 +2713,37 @@ _PERIODIC_REPORT = re.compile(
 )
 
 
+_REPORT_NAME = re.compile(r"\b((?:[a-z][a-z-]* ){1,3})reports?\b")
+_ANY_REPORT = frozenset(
+    """a an the this that its their our your each every any one written final full short
+    brief detailed first further formal summary such same shall will must may should can to
+    of and or with for in on by provide provides send sends submit submits issue issues
+    deliver delivers produce produces publish publishes prepare prepares give gives make
+    makes share shares email emails""".split()  # noqa: SIM905
+)
+"""Words that end a report's name, read leftwards from "report" (determiners, verbs)."""
+
+
+def _report_names(context: str) -> set[str]:
+    """The words that name a sentence's reports ("deviation report", "monthly performance
+    report"): those right before "report", up to a determiner."""
+    names: set[str] = set()
+    for m in _REPORT_NAME.finditer(context):
+        for word in reversed(m.group(1).split()):
+            if word in _ANY_REPORT:
+                break
+            names.add(word)
+    return names
+
+
 def _reports_apart(a: Statement, b: Statement) -> bool:
     """True when one deadline is for a periodic report ("the monthly service report within 5
     days of month end") and the other for a report on an event ("a written report of the
-    outcome of the test within 10 days"): two reports."""
+    outcome of the test within 10 days"), or the two sentences name only different reports
+    ("the deviation report" and "the mapping report"): two reports."""
+    names = _report_names(a.context), _report_names(b.context)
+    if names[0] and names[1] and not names[0] & names[1]:
+        return True
     kinds = []
     for st in (a, b):
         periodic = bool(st.window) or _PERIODIC_REPORT.search(st.context) is not None
@@ -2701,6 +2777,8 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
         return _hours_against_coverage(a, b, doc)
     if a.conditional or b.conditional or _dimension(a) != _dimension(b):
         return False
+    if a.party and b.party and a.party != b.party:
+        return False  # the customer's notice within 5 days and the provider's within 10
     if not _same_priority(a, b, doc):
         return False
     if not _same_thing(a, b, doc) and not (a.clock == "range" and _same_term(a, b)):
@@ -3110,6 +3188,7 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
     extra = list(_period_windows(ctx))
     if extra:  # in document order, so the later of two windows is the one flagged
         out = sorted(out + extra, key=lambda st: (st.info.index, st.start))
+    _inherit_party(out)
     tiers: dict[str, set[str]] = {}
     values: dict[tuple[int, str, str, str], set[tuple[float, ...]]] = {}
 
@@ -3175,6 +3254,18 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
             doc.rows.setdefault(st.table, set()).add(st.row)
     ctx.memo["statements"] = (out, doc)
     return out, doc
+
+
+def _inherit_party(out: list[Statement]) -> None:
+    """A value restated in its paragraph without a party ("you must claim within 7 days …
+    Claims made after 7 days are lost") has the party of its first statement."""
+    known: dict[tuple[int, str, tuple[float, ...]], str] = {}
+    for st in out:
+        key = (st.info.index, st.measure, st.value)
+        if st.party:
+            known.setdefault(key, st.party)
+        elif key in known:
+            st.party = known[key]
 
 
 def _value_key(st: Statement) -> tuple[object, ...]:

@@ -127,6 +127,8 @@ _ARTICLE_DEF = re.compile(
 )
 """A term defined in running text by the sentence that introduces it: "a Force Majeure Event
 means only: …", "A Persistent Failure occurs if …", "A Critical Failure is the failure of …"."""
+_ARTICLE = re.compile(r"(?:An?|The)\s+(?=[A-Z])")
+"""An article before a defined term, which is not part of the term."""
 _SENTENCE_TERM = re.compile(r"\s+(?:are|is|shall|will|must|may|do|does|count|counts)\b")
 """What follows a term that is the subject of its sentence."""
 _HEADER_WORDS = frozenset(["term", "terms", "defined term", "word", "expression", "definition"])
@@ -468,9 +470,13 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
             ]
         for m, passing in matches:
             term = m.group(1).strip()
+            article = _ARTICLE.match(term)
+            if article:  # "A Response means …", "A Response is the first reply …"
+                term = term[article.end() :]
             if term.lower() in _NOT_TERMS or len(term) < 3:
                 continue
-            found.setdefault(_singular(term), (info, m.start(1), m.end(1), passing))
+            start = m.start(1) + (article.end() if article else 0)
+            found.setdefault(_singular(term), (info, start, m.end(1), passing))
     return found
 
 
@@ -1088,12 +1094,30 @@ def _clause_numbers(ctx: Context) -> set[str]:
     return numbers
 
 
+_THIS_SCHEDULE = re.compile(r"\b(?i:this|the\s+present)\s+Schedule\b(?!\s+\w*\d)")
+"""The document calling itself a schedule ("This Schedule sets out …"), not "this Schedule 4"."""
+_OWN_PARAGRAPH = re.compile(r"\b(?i:paragraph)s?\s+\d")
+
+
+def _schedule_of_contract(ctx: Context) -> tuple[bool, bool]:
+    """Whether the document is one schedule of a larger contract (it calls itself "this
+    Schedule"), and whether it then numbers its own parts as paragraphs. Such a schedule
+    refers to its sibling schedules and, when its own parts are paragraphs, to the contract's
+    clauses: neither is a part it should contain."""
+    infos = ctx.blocks_containing(["schedule"], lower=True)
+    if not any(_THIS_SCHEDULE.search(i.block.text) for i in infos):
+        return False, False
+    own = ctx.blocks_containing(["paragraph"], lower=True)
+    return True, any(_OWN_PARAGRAPH.search(i.block.text) for i in own)
+
+
 def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
     numbers: set[str] | None = None
     tops: set[str] = set()
     parts: set[tuple[str, str]] | None = None
     tables: list[int] | None = None
     headings = ""
+    schedule: tuple[bool, bool] | None = None
     for info in ctx.blocks_containing(_REF_WORDS, lower=True):
         text = info.block.text
         lowered = text.lower()
@@ -1102,6 +1126,11 @@ def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
             num = m.group(1)
             if word in ("schedule", "annex", "appendix") or _EXTERNAL.match(text, m.end()):
                 continue
+            if word == "clause":
+                if schedule is None:
+                    schedule = _schedule_of_contract(ctx)
+                if schedule[1]:
+                    continue  # a schedule's own parts are paragraphs: Clause 45 is the contract's
             if _STANDARD_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "ISO 27001, section 9": a section of a standard or a law
             if numbers is None:
@@ -1127,6 +1156,12 @@ def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 text, max(0, m.start() - 30), m.start()
             )
             if key not in (parts or ()) and not external and not info.block.is_heading:
+                if key[0] == "schedule" and sum(p[0] == "schedule" for p in parts or ()) < 2:
+                    # (a contract with its schedules attached has more than one, its own name)
+                    if schedule is None:
+                        schedule = _schedule_of_contract(ctx)
+                    if schedule[0]:
+                        continue  # this schedule's sibling in the contract
                 yield ctx.finding(rule, info, m.start(), m.end())
         if any(word in lowered for word in _TABLE_WORDS):
             for m in _TABLE_REF.finditer(text):

@@ -192,6 +192,27 @@ def test_a_schedule_referred_to_but_not_attached_is_a_broken_reference() -> None
     assert broken == ["Schedule 4"]
 
 
+def test_a_schedule_of_a_contract_refers_to_its_siblings_and_to_the_contract() -> None:
+    schedule = (
+        "Schedule 6 - Service Levels\n"
+        "1.1 This Schedule sets out the service levels. The services are described in Schedule 2.\n"
+        "1.2 Credits under paragraph 1.1 are subject to the liability cap in Clause 27.\n"
+        "1.3 The sample plan is attached as Annex C to this Schedule."
+    )
+    broken = [f.match for f in lint_text(schedule).findings if f.code == "SLA044"]
+    # its own parts are paragraphs: Schedule 2 and Clause 27 are the contract's; its annex is
+    # missing
+    assert broken == ["Annex C"]
+    agreement = (
+        "Service Agreement\n1. Services\nThe services are set out in Schedule 1.\n"
+        "2. Credits\nCredits are calculated under this Schedule as shown in Schedule 3.\n"
+        "Schedule 1 - Services\nHosting of the booking platform.\n"
+        "Schedule 2 - Charges\nA monthly fee of 4,000 EUR."
+    )
+    broken = [f.match for f in lint_text(agreement).findings if f.code == "SLA044"]
+    assert broken == ["Schedule 3"]  # a contract with its schedules attached lacks this one
+
+
 def test_opening_hours_stated_twice_with_different_times_conflict() -> None:
     text = (
         "Support hours are 08:00 to 18:00 UK time, Monday to Friday.\n\n"
@@ -281,6 +302,38 @@ def test_unused_definitions_in_one_paragraph_and_acronyms() -> None:
     assert ("SLA043", "Peak Period") in found
     lead = "2. Definitions\nMQL: a lead scoring 60 or more. SAL: an MQL accepted by sales.\n"
     assert ("SLA043", "SAL") in _structure(lead + "3. Commitments\nSales calls every MQL.")
+
+
+def test_money_back_in_plain_english_is_a_credit() -> None:
+    text = (
+        "# Website Care Plan\n\n"
+        "1. We keep your website online 99.9% of the time in each calendar month. Our external "
+        "checks test the home page and the checkout every minute from two cities, and a minute "
+        "counts as down when either page fails to load.\n\n"
+        "2. Support is open from 09:00 to 17:30 UK time, Monday to Friday, except bank holidays "
+        "in England. When you report a fault by phone or through the portal, one of our "
+        "developers calls you back within 2 working hours to talk through the fault.\n\n"
+        "3. We send you the monthly uptime figures and the list of faults by email in the first "
+        "week of each month.\n\n"
+        "4. If your website is online less than 99.9% of the time in a month, you get money back "
+        "off your next monthly fee: 10% of the fee below 99.9% and 25% below 99%.\n\n"
+        "5. Money back isn't automatic: send us a message within 5 days of the month ending, "
+        "listing when your website was down."
+    )
+    findings = lint_text(text).findings
+    assert not [f.code for f in findings if f.category == "missing-remedy"]
+    claims = [f.text for f in findings if f.category == "claim-burden"]
+    assert claims and all(c.startswith("5. Money back") for c in claims)
+
+
+def test_a_term_defined_after_an_article_is_the_term_without_it() -> None:
+    text = (
+        "4.1 A Response means a call from a named engineer who has read the ticket. "
+        "4.2 A Fix is the moment the reported function works again.\n"
+        "5. The Provider gives the first Response within 1 hour; the Fix follows within 8 hours."
+    )
+    found = _structure(text)
+    assert not {code for code, _match in found} & {"SLA042", "SLA043"}
 
 
 def test_reporting_section_and_title_naming_the_service() -> None:

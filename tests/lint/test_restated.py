@@ -43,6 +43,10 @@ CONFLICTS = [
     # the same time limit met by another share of calls
     ("The contact centre answers 90% of calls within 30 seconds.\n\nService level: 80% of calls answered within 30 seconds.", "80% of calls answered within 30 seconds"),
     ("The provider notifies the customer of any security breach within 24 hours.\n\nSecurity breach notification: within 72 hours.", "72 hours"),
+    # a claim window stated by the customer's duty and again in the passive
+    ("8.2 The Customer must submit a credit claim within 30 days after the end of the month.\n\n11.4 All credit claims must be submitted within 10 days after the end of the month.", "within 10 days after the end of the month"),
+    # one report named two ways
+    ("The Provider shall submit a monthly service report by the 5th Business Day of each month.\n\nThe Provider shall deliver its monthly report no later than the 12th Business Day of each month.", "no later than the 12th Business Day"),
     ("P1 status updates are given every 30 minutes.\n\nP1 incidents: status update every hour.", "every hour"),
     # round-the-clock cover written as 24/7/365 or "round the clock" against opening hours
     ("Helpdesk support is provided 24/7/365.\n\nHelpdesk opening hours: Monday to Friday, 08:00 to 19:00.", "08:00 to 19:00"),
@@ -188,6 +192,16 @@ def test_other_periods_are_not_measurement_windows(text: str) -> None:
 
 # long documents: values that legitimately differ, and conflicts that must not hide each other
 DIFFER = [
+    # the customer's time limit and the provider's: two duties, not one figure stated twice
+    "5.1 The Supplier shall give the Customer at least 10 Business Days' notice of planned maintenance.\n\n5.4 The Customer shall give notice of each maintenance freeze at least 3 Business Days in advance.",
+    "7.2 You must claim a credit within 10 days of the month end; claims made after 10 days are lost.\n\n7.5 We will reply to each claim within 20 days.",
+    # two different reports, each with its own deadline
+    "6.1 The Provider shall send the Customer a deviation report with corrective actions within 15 Business Days of the deviation being raised.\n\n8.1 The Provider shall send the capacity report to the Customer within 20 Business Days of each test.",
+    # cover round the clock and an addition to a time limit are not time limits themselves
+    "Severity 1 responses run continuously, 24 hours a day. The Supplier responds to Severity 1 incidents within 30 minutes.",
+    "Standard documents are translated within 5 Working Days.\n\nLarge-print versions of a document are delivered within its standard turnaround plus 2 Working Days.",
+    # a sampling interval is not a time limit of the thing sampled
+    "4.1 Orders are delivered within 2 Business Days.\n\n4.6 Each delivery van carries a logger recording the temperature at intervals of no more than 10 minutes.",
     # values given side by side (per site, per column) and one of them restated alone
     "| Service | London | Manchester |\n| Cooling availability | 99.99% | 99.95% |\n\nCooling availability shall be at least 99.99% in each month at London and at least 99.95% in each month at Manchester.",
     # a scope the sentence narrows ("for such racks"), a storage tier, kinds of recovery point
@@ -284,9 +298,8 @@ def test_two_sections_with_the_same_heading_are_each_checked() -> None:
     assert _flagged(text) == ["6 hours"]
 
 
-def test_long_documents_are_compared_in_near_linear_time() -> None:
-    import time
-
+def test_thousands_of_table_rows_and_repeated_sentences_give_no_conflict() -> None:
+    # (how long this takes is measured by benchmarks/lint_speed.py, not asserted here)
     rows = "\n".join(
         f"| Depot {i} | P{1 + i % 3} | {(15, 30, 60)[i % 3]} minutes | {(4, 8, 24)[i % 3]} hours |"
         for i in range(3000)
@@ -297,7 +310,5 @@ def test_long_documents_are_compared_in_near_linear_time() -> None:
         "and the Service Review is held monthly."
         for _ in range(1500)
     )
-    started = time.perf_counter()
     assert _flagged(table) == []
     assert _flagged(repeats) == []
-    assert time.perf_counter() - started < 20  # was about 20 s for the table alone
