@@ -7,8 +7,10 @@ key (``CODE|t`` trigger, ``CODE|r`` requires, ``CODE|u`` unless, and the built-i
 cues), a token regex where the pattern allows it (see :mod:`slaforge.lint.tokenregex`).
 Every required token of a pattern names the words it can be; a key's matcher only runs on
 blocks that contain one such word for every required token of one of its patterns, so most
-blocks run a handful of small matchers instead of every pattern. Compiled once per process
-for each rule set and pipeline.
+blocks run a handful of small matchers instead of every pattern. A document is matched whole
+(:class:`DocumentMatch`): an index of the blocks holding each word (:class:`Where`) gives every
+matcher its blocks at once, with no per-block bookkeeping. Compiled once per process for each
+rule set and pipeline.
 """
 
 from __future__ import annotations
@@ -255,16 +257,15 @@ class Where:
 
     def members(self, blocks: int) -> list[int]:
         """The block numbers in ``blocks``, in order."""
-        found: list[int]
-        if blocks.bit_count() <= _FEW:
-            found = []
-            while blocks:
-                low = blocks & -blocks
-                found.append(low.bit_length() - 1)
-                blocks ^= low
+        if blocks.bit_count() > _FEW:
+            packed = np.frombuffer(blocks.to_bytes((self.size + 7) // 8, "little"), np.uint8)
+            found: list[int] = np.flatnonzero(np.unpackbits(packed, bitorder="little")).tolist()
             return found
-        packed = np.frombuffer(blocks.to_bytes((self.size + 7) // 8, "little"), dtype=np.uint8)
-        found = np.flatnonzero(np.unpackbits(packed, bitorder="little")).tolist()
+        found = []
+        while blocks:
+            low = blocks & -blocks
+            found.append(low.bit_length() - 1)
+            blocks ^= low
         return found
 
 
@@ -301,7 +302,7 @@ class DocumentMatch:
             r.code for r in rules if r.within == "document" or r.kind not in WORD_KINDS
         )
         self.whole = frozenset(r.code for r in rules if r.within == "document")
-        self.found = [compiled.phrases(doc) for doc in docs]
+        self.found: list[list[tuple[int, int, int]]] = []
         """Each block's PhraseMatcher matches (match id, start, end)."""
         self.out: list[list[Match]] = []
         self.conditional: list[bool] = []
@@ -319,17 +320,16 @@ class DocumentMatch:
             if not group.condition and (not group.code or group.code in self.codes):
                 self._trigger_group(gid, group)
         self._kept_phrases()
-        triggered: dict[str, int] = {}
-        for i, codes in enumerate(self.triggered):
-            for code in codes:
-                triggered[code] = triggered.get(code, 0) | 1 << i
+        where_triggered = self._where_triggered()
         for gid, group in groups:
-            if group.condition and group.code in triggered:
-                self._condition_group(gid, group, triggered[group.code])
+            if group.condition and group.code in where_triggered:
+                self._condition_group(gid, group, where_triggered[group.code])
         return self.out
 
     def _phrases(self) -> None:
+        """Run the PhraseMatcher on every block; keep its phrases, cues and triggers."""
         plain, trigger_of = self.compiled._plain_keys, self.compiled._trigger_of
+        self.found = [self.compiled.phrases(doc) for doc in self.docs]
         for found in self.found:
             out = [(plain[m], s, e) for m, s, e in found if m in plain]
             self.out.append(out)
@@ -337,6 +337,7 @@ class DocumentMatch:
             self.triggered.append({trigger_of[m] for m, _s, _e in found if m in trigger_of})
 
     def _trigger_group(self, gid: int, group: _Group) -> None:
+        """Run a cue or trigger group on the blocks where it could match."""
         blocks = self.compiled.blocks_of(gid, self.where)
         if group.needs_tagger:
             blocks &= self.tagged
@@ -363,6 +364,8 @@ class DocumentMatch:
         return any(m == wanted for m, _s, _e in matches)
 
     def _kept_phrases(self) -> None:
+        """Add to every block the requires/unless phrases of the rules that triggered there or
+        read them everywhere."""
         compiled = self.compiled
         keys, plain, everywhere = compiled.phrase_keys, compiled._plain_keys, self.everywhere
         late_codes = compiled._late_codes
@@ -382,7 +385,17 @@ class DocumentMatch:
                     matches = late[code] if code in late else compiled.late[code](self.docs[i])
                     out.extend((keys[m][0], s, e) for m, s, e in matches)
 
+    def _where_triggered(self) -> dict[str, int]:
+        """Rule code -> the blocks where its trigger matched."""
+        blocks: dict[str, int] = {}
+        for i, codes in enumerate(self.triggered):
+            for code in codes:
+                blocks[code] = blocks.get(code, 0) | 1 << i
+        return blocks
+
     def _condition_group(self, gid: int, group: _Group, triggered: int) -> None:
+        """Run a requires/unless group where its rule ``triggered`` (or, for a ``within:
+        document`` rule, in every block until the first match)."""
         whole = group.code in self.whole
         blocks = self.compiled.blocks_of(gid, self.where) & (
             self.where.every if whole else triggered
