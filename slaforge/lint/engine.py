@@ -17,7 +17,7 @@ from slaforge.lint.cards import build_cards, check_card, check_consistency, chec
 from slaforge.lint.context import Context
 from slaforge.lint.docinfo import DocInfo
 from slaforge.lint.kinds import check_match
-from slaforge.lint.matching import WORD_KINDS, Compiled, compile_rules
+from slaforge.lint.matching import compile_rules
 from slaforge.lint.model import Block, Finding, LintOptions, LintResult, Severity
 from slaforge.lint.nlp import TAGGED, load_pipeline, process
 from slaforge.lint.rules import Rule, load_rules
@@ -127,52 +127,6 @@ def _place(f: Finding) -> str:
     return f"clause {f.location.clause}" if f.location.clause else f.location.where()
 
 
-def _match(
-    compiled: Compiled, docs: list[Doc], active: list[Rule]
-) -> list[list[tuple[str, int, int]]]:
-    """Match every doc for the ``active`` rules and the built-in cues; a rule's
-    requires/unless patterns run only where they can matter: in the blocks its trigger hit,
-    or (``within: document``) until the first block that has them.
-    """
-    within = {r.code: r.within for r in active}
-    everywhere = frozenset(
-        r.code for r in active if r.within == "document" or r.kind not in WORD_KINDS
-    )
-    tagged = [bool(d.user_data.get(TAGGED)) for d in docs]
-    groups = compiled.groups
-    allowed = {g for g, group in enumerate(groups) if not group.code or group.code in within}
-    candidates = [compiled.candidates(d, allowed, "others") for d in docs]
-    have: dict[int, int] = {}
-    matches: list[list[tuple[str, int, int]]] = []
-    trigger_docs: dict[str, list[int]] = {}
-    for i, (d, t, c) in enumerate(zip(docs, tagged, candidates, strict=True)):
-        found, triggered = compiled.match(d, t, c, everywhere)
-        matches.append(found)
-        for code in triggered:
-            trigger_docs.setdefault(code, []).append(i)
-    for gid, group in compiled.condition_groups():
-        hit_docs = trigger_docs.get(group.code)
-        if not hit_docs:
-            continue
-        whole = within.get(group.code) == "document"
-        anchors = compiled.anchor_words(gid)
-        for i in range(len(docs)) if whole else hit_docs:
-            if group.needs_tagger and not tagged[i]:
-                continue
-            words = token_view(docs[i]).words
-            if anchors is not None and anchors.isdisjoint(words):
-                continue  # (a cheap first test: none of the words its patterns need)
-            if i not in have:
-                have[i] = compiled.need_bits(words)
-            if not compiled.is_candidate(gid, words, have[i]):
-                continue
-            hits = group.matcher(docs[i])
-            matches[i].extend((group.key, s, e) for _m, s, e in hits)
-            if hits and whole:
-                break
-    return matches
-
-
 def _classify(blocks: list[Block], docs: list[Doc], active: list[Rule]) -> dict[str, list[float]]:
     """The classifier's score per category for every block, when a classifier rule runs.
     Headings score 0."""
@@ -261,7 +215,7 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
         docs = process(pipeline.nlp, [b.text for b in blocks], tagging)
     compiling = compile_seconds()
     with timing.stage("match"):
-        matches = _match(compiled, docs, active)
+        matches = compiled.match(docs, [bool(d.user_data.get(TAGGED)) for d in docs], active)
     # (token regexes compile on first use, inside the match)
     timing.move("match", "compile rules", compile_seconds() - compiling)
     with timing.stage("block facts"):

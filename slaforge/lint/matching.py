@@ -7,8 +7,10 @@ key (``CODE|t`` trigger, ``CODE|r`` requires, ``CODE|u`` unless, and the built-i
 cues), a token regex where the pattern allows it (see :mod:`slaforge.lint.tokenregex`).
 Every required token of a pattern names the words it can be; a key's matcher only runs on
 blocks that contain one such word for every required token of one of its patterns, so most
-blocks run a handful of small matchers instead of every pattern. Compiled once per process
-for each rule set and pipeline.
+blocks run a handful of small matchers instead of every pattern. A document is matched whole
+(:class:`DocumentMatch`): an index of the blocks holding each word (:class:`Where`) gives every
+matcher its blocks at once, with no per-block bookkeeping. Compiled once per process for each
+rule set and pipeline.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+import numpy as np
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -26,13 +29,15 @@ from spacy.tokens import Doc
 from slaforge.lint.cues import CUES
 from slaforge.lint.rules import MatchSpec, Rule
 from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex, start_gate
-from slaforge.lint.tokenview import token_view
+from slaforge.lint.tokenview import token_views
 
 _TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
 _REQUIRED_OPS = (None, "1", "+")
 _MAX_PHRASES = 3000
 _MAX_SEEN = 100_000
 _MAX_EXPANDED = 300
+_FEW = 12
+"""Up to this many blocks, :meth:`Where.members` finds them bit by bit (numpy costs more)."""
 """Patterns with more word sequences than this run as token regexes: a PhraseMatcher entry per
 sequence made compiling the rules the largest part of a cold ``slaforge lint``."""
 _COMMON = frozenset(
@@ -148,193 +153,261 @@ class Compiled:
     tagger_groups: set[int] = field(default_factory=set)
     local_requires: set[str] = field(default_factory=set)
     """Codes whose trigger only counts in a block that has its phrase-only ``requires``."""
-    _anchors: frozenset[int] = frozenset()
-    """The keys of ``index``, as a set to intersect with a block's words."""
-    _parts: dict[
-        str,
-        tuple[dict[int, frozenset[int]], dict[int, list[tuple[int, int]]], frozenset[int]],
-    ] = field(default_factory=dict)
-    """Part ("all", "others") -> (anchor -> the groups it alone qualifies;
-    anchor -> (group, mask of the word sets its pattern's other required tokens must each have
-    a word of) for the patterns that need more than the anchor; the groups with no required
-    token)."""
-    _need_words: frozenset[int] = frozenset()
-    _need_bits: dict[int, int] = field(default_factory=dict)
-    """Word -> the bits of the word sets it belongs to."""
-    _anchor_words: dict[int, frozenset[int]] = field(default_factory=dict)
-    """Group -> the anchors of its patterns."""
-    _masks: dict[str, dict[int, int]] = field(default_factory=dict)
-    """Part -> anchor -> the bits its gated patterns read."""
-    _seen: dict[str, dict[tuple[int, int], frozenset[int]]] = field(default_factory=dict)
-    """Part -> (anchor, the bits of a block it reads) -> the groups it qualifies then."""
-    _group_needs: dict[int, list[tuple[int, frozenset[int]]]] = field(default_factory=dict)
-    """Group -> (mask of the word sets a pattern also needs, the anchors of those patterns)."""
+    _patterns: dict[int, list[tuple[tuple[int, ...], frozenset[int]]]] = field(default_factory=dict)
+    """Group -> (the word sets, as numbers in ``_need_sets``, of which a block must have one
+    word each, the anchors of which it must have one) for its patterns with a required token."""
+    _need_sets: list[frozenset[int]] = field(default_factory=list)
+    """The word sets of the patterns' required tokens other than their anchors."""
+    _indexed: frozenset[int] = frozenset()
+    """Every anchor and word of ``_need_sets``: the words :class:`Where` records."""
+    _split: int = -1
+    """The size of ``index`` when ``_patterns`` was worked out."""
 
-    def candidates(self, doc: Doc, allowed: set[int] | None = None, part: str = "all") -> set[int]:
-        """The groups (of ``allowed``, when given) that could match in ``doc``: one word of
-        every required token of one of their patterns occurs in it. With ``part="others"``,
-        only the groups that are not requires/unless ones."""
-        if len(self._anchors) != len(self.index):
+    def where(self, docs: Sequence[Doc]) -> Where:
+        """Which of ``docs`` (a document's blocks) hold each word the patterns need."""
+        if self._split != len(self.index):
             self._split_index()
-        direct, gated, always = self._parts[part]
-        masks, seen = self._masks[part], self._seen[part]
-        if len(seen) > _MAX_SEEN:
-            seen.clear()
-        words = token_view(doc).words
-        found = set(always)
-        anchors = words & self._anchors
-        if anchors:
-            have = self.need_bits(words)
-            for word in anchors:
-                # an anchor's groups depend only on the bits its patterns read
-                key = (word, have & masks[word])
-                groups = seen.get(key)
-                if groups is None:
-                    groups = seen[key] = direct[word].union(
-                        gid for gid, need in gated[word] if have & need == need
-                    )
-                found |= groups
-        return found if allowed is None or len(allowed) == len(self.groups) else found & allowed
+        indexed = self._indexed
+        blocks: dict[int, int] = {}
+        get = blocks.get
+        for i, view in enumerate(token_views(docs)):
+            bit = 1 << i
+            for word in view.words & indexed:
+                blocks[word] = get(word, 0) | bit
+        return Where(blocks, len(docs))
 
-    def anchor_words(self, gid: int) -> frozenset[int] | None:
-        """The words of which a block needs one for group ``gid`` to be a candidate, or None
-        when some pattern of it has no required word."""
-        if len(self._anchors) != len(self.index):
-            self._split_index()
-        return None if gid in self.always else self._anchor_words.get(gid, frozenset())
-
-    def need_bits(self, words: frozenset[int]) -> int:
-        """The bits of the word sets that ``words`` (a block's) have a word of."""
-        bits = self._need_bits
-        have = 0
-        for word in words & self._need_words:
-            have |= bits[word]
-        return have
-
-    def is_candidate(self, gid: int, words: frozenset[int], have: int) -> bool:
-        """True when group ``gid`` is one of the candidates of a block with ``words`` and
-        :meth:`need_bits` ``have`` (the test of :meth:`candidates` for one group)."""
+    def blocks_of(self, gid: int, where: Where) -> int:
+        """The blocks where group ``gid`` could match: those with one word of every required
+        token of one of its patterns (bit ``i`` for block ``i``)."""
         if gid in self.always:
-            return True
-        return any(
-            have & need == need and not anchors.isdisjoint(words)
-            for need, anchors in self._group_needs[gid]
-        )
+            return where.every
+        found = 0
+        for needs, anchors in self._patterns[gid]:
+            blocks = where.any_of(anchors)
+            for need in needs:
+                if not blocks:
+                    break
+                blocks &= where.any_of_set(need, self._need_sets)
+            found |= blocks
+        return found
 
     def _split_index(self) -> None:
-        bit_of: dict[frozenset[int], int] = {}
-        for entries in self.index.values():
-            for _gid, others in entries:
-                for need in others:
-                    bit_of.setdefault(need, 1 << len(bit_of))
-        bits: dict[int, int] = {}
-        for need, bit in bit_of.items():
-            for word in need:
-                bits[word] = bits.get(word, 0) | bit
-        self._need_bits = bits
-        self._need_words = frozenset(bits)
-        masked = {
-            w: [(g, sum({bit_of[n] for n in others})) for g, others in entries]
-            for w, entries in self.index.items()
+        number: dict[frozenset[int], int] = {}
+        by_needs: dict[int, dict[tuple[int, ...], set[int]]] = {}
+        for anchor, entries in self.index.items():
+            for gid, others in entries:
+                needs = tuple(sorted({number.setdefault(n, len(number)) for n in others}))
+                by_needs.setdefault(gid, {}).setdefault(needs, set()).add(anchor)
+        self._patterns = {
+            gid: [(needs, frozenset(anchors)) for needs, anchors in patterns.items()]
+            for gid, patterns in by_needs.items()
         }
-        conditions = {gid for gid, group in enumerate(self.groups) if group.condition}
-        for part, skip in (("all", set[int]()), ("others", conditions)):
-            direct = {
-                w: frozenset(g for g, mask in entries if not mask and g not in skip)
-                for w, entries in masked.items()
-            }
-            gated = {
-                w: [(g, mask) for g, mask in entries if mask and g not in skip]
-                for w, entries in masked.items()
-            }
-            self._parts[part] = (direct, gated, frozenset(self.always - skip))
-            self._masks[part] = {
-                w: functools.reduce(operator.or_, (mask for _g, mask in entries), 0)
-                for w, entries in gated.items()
-            }
-            self._seen[part] = {}
-        needs: dict[int, dict[int, set[int]]] = {}
-        for anchor, pairs in masked.items():
-            for gid, mask in pairs:
-                needs.setdefault(gid, {}).setdefault(mask, set()).add(anchor)
-        self._group_needs = {
-            gid: [(mask, frozenset(words)) for mask, words in by_mask.items()]
-            for gid, by_mask in needs.items()
-        }
-        self._anchor_words = {
-            gid: frozenset().union(*(words for _mask, words in pairs))
-            for gid, pairs in self._group_needs.items()
-        }
-        self._anchors = frozenset(self.index)
+        self._need_sets = list(number)
+        self._indexed = frozenset(self.index).union(*number)
+        self._split = len(self.index)
 
-    def needs_tagging(self, doc: Doc) -> bool:
-        """True when a rule that reads POS or lemmas could match in ``doc``."""
-        return bool(self.tagger_groups and self.candidates(doc) & self.tagger_groups)
-
-    def __call__(
-        self,
-        doc: Doc,
-        tagged: bool = True,
-        candidates: set[int] | None = None,
-        everywhere: frozenset[str] = frozenset(),
-    ) -> list[tuple[str, int, int]]:
-        """Phrase, cue and trigger matches in ``doc`` as (key, start, end). A rule's
-        ``requires``/``unless`` phrases are kept only where its trigger matched, or everywhere
-        for the codes in ``everywhere``; its requires/unless patterns are matched separately
-        with :meth:`condition_groups`."""
-        return self.match(doc, tagged, candidates, everywhere)[0]
+    def needs_tagging(self, docs: Sequence[Doc]) -> list[bool]:
+        """Which of ``docs`` a rule that reads POS or lemmas could match in."""
+        where = self.where(docs)
+        blocks = functools.reduce(
+            operator.or_, (self.blocks_of(gid, where) for gid in self.tagger_groups), 0
+        )
+        return [bool(blocks >> i & 1) for i in range(len(docs))]
 
     def match(
-        self,
-        doc: Doc,
-        tagged: bool = True,
-        candidates: set[int] | None = None,
-        everywhere: frozenset[str] = frozenset(),
-    ) -> tuple[list[tuple[str, int, int]], set[str]]:
-        """What :meth:`__call__` finds, and the codes of the rules whose trigger matched."""
-        keys = self.phrase_keys
-        found = self.phrases(doc)
-        plain, trigger_of = self._plain_keys, self._trigger_of
-        out = [(plain[m], s, e) for m, s, e in found if m in plain]
-        conditions = len(out) < len(found)  # requires/unless phrases of rules kept everywhere
-        triggered = {trigger_of[m] for m, _s, _e in found if m in trigger_of}
-        present: set[int] | None = None
-        late: dict[str, list[tuple[int, int, int]]] = {}
-        text = token_view(doc).text
-        for gid in self.candidates(doc) if candidates is None else candidates:
-            group = self.groups[gid]
-            if group.condition or (group.needs_tagger and not tagged):
-                continue
-            code = group.code
-            if code in self.local_requires:
-                if present is None:
-                    present = {m for m, _s, _e in found}
-                if group.requires_id not in present:
-                    if code in late or code not in self.late:
-                        continue
-                    late[code] = self.late[code](doc)
-                    present.update(m for m, _s, _e in late[code])
-                    if group.requires_id not in present:
-                        continue
-            hits = group.scan(text) if group.scan else group.matcher(doc)
-            if hits:
-                key = group.key
-                out.extend((key, s, e) for _m, s, e in hits)
-                if group.trigger:
-                    triggered.add(code)
-        wanted = triggered | everywhere
-        if conditions:
-            out.extend(
-                (keys[m][0], s, e) for m, s, e in found if m not in plain and keys[m][1] in wanted
-            )
-        for code in sorted(self._late_codes.intersection(wanted)):
-            matches = late[code] if code in late else self.late[code](doc)
-            out.extend((keys[m][0], s, e) for m, s, e in matches)
-        return out, triggered
+        self, docs: Sequence[Doc], tagged: Sequence[bool], rules: Sequence[Rule]
+    ) -> list[list[tuple[str, int, int]]]:
+        """Every match in each of ``docs`` (a document's blocks) as (key, start, end): phrases,
+        cues, and the triggers of ``rules``; a rule's requires/unless where they can matter (see
+        :class:`DocumentMatch`). Tagger patterns run only on the ``tagged`` docs."""
+        return DocumentMatch(self, docs, tagged, rules).run()
 
-    def condition_groups(self) -> list[tuple[int, _Group]]:
-        """The gated ``requires``/``unless`` Matchers, with their group ids."""
-        return [(gid, g) for gid, g in enumerate(self.groups) if g.condition]
+
+@dataclass
+class Where:
+    """Which blocks of a document hold each word the patterns need; bit ``i`` of a value stands
+    for block ``i``."""
+
+    blocks: dict[int, int]
+    """Word (or shape) id -> the blocks that hold it."""
+    size: int
+    """The number of blocks."""
+    every: int = field(init=False)
+    """Every block."""
+    words: frozenset[int] = field(init=False)
+    """The keys of ``blocks``."""
+    _sets: dict[int, int] = field(default_factory=dict)
+    """Word set number -> the blocks that hold a word of it."""
+
+    def __post_init__(self) -> None:
+        self.every = (1 << self.size) - 1
+        self.words = frozenset(self.blocks)
+
+    def any_of(self, words: frozenset[int]) -> int:
+        """The blocks that hold one of ``words``."""
+        blocks = self.blocks
+        return functools.reduce(operator.or_, [blocks[w] for w in words & self.words], 0)
+
+    def any_of_set(self, number: int, sets: list[frozenset[int]]) -> int:
+        """The blocks that hold a word of ``sets[number]`` (worked out once)."""
+        found = self._sets.get(number)
+        if found is None:
+            found = self._sets[number] = self.any_of(sets[number])
+        return found
+
+    def members(self, blocks: int) -> list[int]:
+        """The block numbers in ``blocks``, in order."""
+        if blocks.bit_count() > _FEW:
+            packed = np.frombuffer(blocks.to_bytes((self.size + 7) // 8, "little"), np.uint8)
+            found: list[int] = np.flatnonzero(np.unpackbits(packed, bitorder="little")).tolist()
+            return found
+        found = []
+        while blocks:
+            low = blocks & -blocks
+            found.append(low.bit_length() - 1)
+            blocks ^= low
+        return found
+
+
+Match = tuple[str, int, int]
+"""A match as (key, start token, end token)."""
+
+
+class DocumentMatch:
+    """One document's matching, each step over all its blocks at once:
+
+    1. the PhraseMatcher on every block: phrases, cues, triggers (and requires/unless phrases
+       kept where their rule triggers);
+    2. each cue or trigger group of the rules on the blocks where it could match
+       (:meth:`Compiled.blocks_of`); for a rule in ``local_requires``, only those where its
+       ``requires`` phrases matched;
+    3. in every block, the requires/unless phrases of the rules that triggered there, or that
+       read them everywhere (``within: document`` and the kinds not in ``WORD_KINDS``);
+    4. each requires/unless group in the blocks its rule triggered, or for a
+       ``within: document`` rule in every block up to the first where it matches.
+
+    A block's matches come in this order; those of one key in the order its matcher found them.
+    """
+
+    def __init__(
+        self, compiled: Compiled, docs: Sequence[Doc], tagged: Sequence[bool], rules: Sequence[Rule]
+    ) -> None:
+        self.compiled = compiled
+        self.docs = docs
+        self.where = compiled.where(docs)
+        self.texts = [view.text for view in token_views(docs)]
+        self.tagged = sum(1 << i for i, t in enumerate(tagged) if t)
+        self.codes = frozenset(r.code for r in rules)
+        self.everywhere = frozenset(
+            r.code for r in rules if r.within == "document" or r.kind not in WORD_KINDS
+        )
+        self.whole = frozenset(r.code for r in rules if r.within == "document")
+        self.found: list[list[tuple[int, int, int]]] = []
+        """Each block's PhraseMatcher matches (match id, start, end)."""
+        self.out: list[list[Match]] = []
+        self.conditional: list[bool] = []
+        """Per block, True when it has requires/unless phrases of the main matcher."""
+        self.triggered: list[set[str]] = []
+        """Each block's codes of the rules whose trigger matched there."""
+        self.late: list[dict[str, list[tuple[int, int, int]]]] = [{} for _ in docs]
+        """Each block's matches of the ``late`` PhraseMatchers run there so far."""
+
+    def run(self) -> list[list[Match]]:
+        """Every block's matches."""
+        self._phrases()
+        groups = list(enumerate(self.compiled.groups))
+        for gid, group in groups:
+            if not group.condition and (not group.code or group.code in self.codes):
+                self._trigger_group(gid, group)
+        self._kept_phrases()
+        where_triggered = self._where_triggered()
+        for gid, group in groups:
+            if group.condition and group.code in where_triggered:
+                self._condition_group(gid, group, where_triggered[group.code])
+        return self.out
+
+    def _phrases(self) -> None:
+        """Run the PhraseMatcher on every block; keep its phrases, cues and triggers."""
+        plain, trigger_of = self.compiled._plain_keys, self.compiled._trigger_of
+        self.found = [self.compiled.phrases(doc) for doc in self.docs]
+        for found in self.found:
+            out = [(plain[m], s, e) for m, s, e in found if m in plain]
+            self.out.append(out)
+            self.conditional.append(len(out) < len(found))
+            self.triggered.append({trigger_of[m] for m, _s, _e in found if m in trigger_of})
+
+    def _trigger_group(self, gid: int, group: _Group) -> None:
+        """Run a cue or trigger group on the blocks where it could match."""
+        blocks = self.compiled.blocks_of(gid, self.where)
+        if group.needs_tagger:
+            blocks &= self.tagged
+        members = self.where.members(blocks)
+        if group.code in self.compiled.local_requires:
+            members = [i for i in members if self._has_requires(i, group)]
+        key, code, scan = group.key, group.code, group.scan
+        for i in members:
+            hits = scan(self.texts[i]) if scan else group.matcher(self.docs[i])
+            if hits:
+                self.out[i].extend((key, s, e) for _m, s, e in hits)
+                if group.trigger:
+                    self.triggered[i].add(code)
+
+    def _has_requires(self, i: int, group: _Group) -> bool:
+        """True when the ``requires`` phrases of ``group``'s rule match in block ``i``."""
+        wanted = group.requires_id
+        if any(m == wanted for m, _s, _e in self.found[i]):
+            return True
+        late = self.compiled.late.get(group.code)
+        if late is None:
+            return False
+        matches = self.late[i][group.code] = late(self.docs[i])
+        return any(m == wanted for m, _s, _e in matches)
+
+    def _kept_phrases(self) -> None:
+        """Add to every block the requires/unless phrases of the rules that triggered there or
+        read them everywhere."""
+        compiled = self.compiled
+        keys, plain, everywhere = compiled.phrase_keys, compiled._plain_keys, self.everywhere
+        late_codes = compiled._late_codes
+        late_everywhere = late_codes & everywhere
+        for i, found in enumerate(self.found):
+            triggered, out = self.triggered[i], self.out[i]
+            if self.conditional[i]:
+                out.extend(
+                    (keys[m][0], s, e)
+                    for m, s, e in found
+                    if m not in plain and (keys[m][1] in triggered or keys[m][1] in everywhere)
+                )
+            codes = late_codes.intersection(triggered) if triggered else late_everywhere
+            if codes:
+                late = self.late[i]
+                for code in sorted(codes | late_everywhere):
+                    matches = late[code] if code in late else compiled.late[code](self.docs[i])
+                    out.extend((keys[m][0], s, e) for m, s, e in matches)
+
+    def _where_triggered(self) -> dict[str, int]:
+        """Rule code -> the blocks where its trigger matched."""
+        blocks: dict[str, int] = {}
+        for i, codes in enumerate(self.triggered):
+            for code in codes:
+                blocks[code] = blocks.get(code, 0) | 1 << i
+        return blocks
+
+    def _condition_group(self, gid: int, group: _Group, triggered: int) -> None:
+        """Run a requires/unless group where its rule ``triggered`` (or, for a ``within:
+        document`` rule, in every block until the first match)."""
+        whole = group.code in self.whole
+        blocks = self.compiled.blocks_of(gid, self.where) & (
+            self.where.every if whole else triggered
+        )
+        if group.needs_tagger:
+            blocks &= self.tagged
+        key, scan = group.key, group.scan
+        for i in self.where.members(blocks):
+            hits = scan(self.texts[i]) if scan else group.matcher(self.docs[i])
+            self.out[i].extend((key, s, e) for _m, s, e in hits)
+            if hits and whole:
+                break
 
 
 _CACHE: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[tuple[Rule, ...], str, Compiled]] = {}

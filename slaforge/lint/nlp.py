@@ -108,10 +108,10 @@ def load_pipeline(model: str | None = None) -> Pipeline:
 
 
 def process(
-    nlp: Language, texts: list[str], needs_tagging: Callable[[Doc], bool] | None = None
+    nlp: Language, texts: list[str], needs_tagging: Callable[[list[Doc]], list[bool]] | None = None
 ) -> list[Doc]:
-    """Tokenize every text; run the tagging components on the Docs for which
-    ``needs_tagging`` is true (all of them when it is None), in batches.
+    """Tokenize every text; run the tagging components on the Docs ``needs_tagging`` picks
+    (it tells for each Doc; all of them when it is None), in batches.
 
     Sentences are split later with the sentencizer's rule (see
     :func:`slaforge.lint.docinfo.sentence_starts`), which needs no pass over Token objects.
@@ -121,7 +121,10 @@ def process(
     names = [n for n in nlp.pipe_names if n != "sentencizer"]
     if not names:
         return docs
-    chosen = docs if needs_tagging is None else [d for d in docs if needs_tagging(d)]
+    if needs_tagging is None:
+        chosen = docs
+    else:
+        chosen = [d for d, tag in zip(docs, needs_tagging(docs), strict=True) if tag]
     for name in names:
         component: Any = nlp.get_pipe(name)
         chosen = list(component.pipe(chosen, batch_size=BATCH_SIZE))

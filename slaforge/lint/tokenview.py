@@ -10,6 +10,7 @@ per token, with no spaCy ``Token`` objects made.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple, cast
 
 import numpy as np
@@ -37,7 +38,6 @@ _KEY = "slaforge_tokens"
 _Facts = tuple[str, int, int, str]
 """Encoded piece, lower-case id, shape id, sentence role."""
 _CACHE: dict[int, dict[int, _Facts]] = {}
-_NONE = np.zeros(0, dtype=np.uint64)
 
 
 class TokenView(NamedTuple):
@@ -57,40 +57,75 @@ class TokenView(NamedTuple):
     """Each token's length in characters."""
 
 
+def _empty() -> TokenView:
+    return TokenView(RS, frozenset(), [0], np.zeros(0, dtype=np.uint64), [], [])
+
+
 def token_view(doc: Doc) -> TokenView:
     """``doc``'s :class:`TokenView` (memoised on the doc)."""
     view: TokenView | None = doc.user_data.get(_KEY)
-    if view is None:
-        view = doc.user_data[_KEY] = _view(doc)
-    return view
+    return token_views([doc])[0] if view is None else view
 
 
-def _view(doc: Doc) -> TokenView:
-    cache = _CACHE.setdefault(id(doc.vocab), {})
+def token_views(docs: Sequence[Doc]) -> list[TokenView]:
+    """The :class:`TokenView` of each of ``docs``, those not memoised yet worked out together
+    (one pass over all their tokens costs less than one per doc)."""
+    missing = [doc for doc in docs if _KEY not in doc.user_data]
+    for doc, view in zip(missing, _views(missing), strict=True):
+        doc.user_data[_KEY] = view
+    return [doc.user_data[_KEY] for doc in docs]
+
+
+def _views(docs: list[Doc]) -> list[TokenView]:
+    if not docs:
+        return []
+    # one array read per doc for the orth ids and the character offsets (each read costs as
+    # much as converting the whole array), one conversion for all of them
+    tables = [doc.to_array([ORTH, IDX, LENGTH]) for doc in docs if len(doc)]
+    if not tables:
+        return [_empty() for _doc in docs]
+    orths, idx, lengths = cast("list[list[int]]", np.concatenate(tables).T.tolist())
+    pieces, lowers, shapes, roles = zip(*_all_facts(docs, orths), strict=False)
+    # (all facts have four parts)
+    role_text = "".join(roles)
+    views: list[TokenView] = []
+    arrays = iter(tables)
+    end = 0
+    for doc in docs:
+        if not len(doc):
+            views.append(_empty())
+            continue
+        start, end = end, end + len(doc)
+        starts = [0]
+        if _FINAL in role_text[start : end - 1]:  # (a final last token starts no sentence)
+            starts += [m.end() - 1 - start for m in _STARTS.finditer(role_text, start, end)]
+        view = TokenView(
+            RS + "".join(pieces[start:end]),
+            frozenset(lowers[start:end] + shapes[start:end]),
+            starts,
+            cast("npt.NDArray[np.uint64]", next(arrays)[:, 0]),
+            idx[start:end],
+            lengths[start:end],
+        )
+        views.append(view)
+    return views
+
+
+def _all_facts(docs: list[Doc], orths: list[int]) -> list[_Facts]:
+    """The facts of every token of ``docs``, whose orth ids are ``orths``."""
+    cache = _CACHE.setdefault(id(docs[0].vocab), {})
     if len(cache) > _MAX_FACTS:
         cache.clear()
-    if not len(doc):
-        return TokenView(RS, frozenset(), [0], _NONE, [], [])
-    # one array read for the orth ids and the character offsets (each read costs as much
-    # as converting the whole array)
-    table = doc.to_array([ORTH, IDX, LENGTH])
-    orth_array = cast("npt.NDArray[np.uint64]", table[:, 0])
-    orths, idx, lengths = cast("list[list[int]]", table.T.tolist())
     try:
-        facts = [cache[orth] for orth in orths]
+        return [cache[orth] for orth in orths]
     except KeyError:  # a token not seen before
         facts = []
-        for i, orth in enumerate(orths):
-            fact = cache.get(orth)
+        for token in (token for doc in docs for token in doc):
+            fact = cache.get(token.orth)
             if fact is None:
-                fact = cache[orth] = _facts(doc[i])
+                fact = cache[token.orth] = _facts(token)
             facts.append(fact)
-    pieces, lowers, shapes, roles = zip(*facts, strict=False)  # (all facts have four parts)
-    starts = [0]
-    if _FINAL in roles[:-1]:  # (a final last token starts no sentence)
-        starts += [m.end() - 1 for m in _STARTS.finditer("".join(roles))]
-    words = frozenset(lowers).union(shapes)
-    return TokenView(RS + "".join(pieces), words, starts, orth_array, idx, lengths)
+        return facts
 
 
 def _facts(token: Token) -> _Facts:
