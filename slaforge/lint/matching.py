@@ -368,8 +368,7 @@ class DocumentMatch:
         read them everywhere."""
         compiled = self.compiled
         keys, plain, everywhere = compiled.phrase_keys, compiled._plain_keys, self.everywhere
-        late_codes = compiled._late_codes
-        late_everywhere = late_codes & everywhere
+        late_codes = compiled._late_codes  # (never a code of ``everywhere``: see compile_rules)
         for i, found in enumerate(self.found):
             triggered, out = self.triggered[i], self.out[i]
             if self.conditional[i]:
@@ -378,10 +377,10 @@ class DocumentMatch:
                     for m, s, e in found
                     if m not in plain and (keys[m][1] in triggered or keys[m][1] in everywhere)
                 )
-            codes = late_codes.intersection(triggered) if triggered else late_everywhere
+            codes = late_codes.intersection(triggered) if triggered else ()
             if codes:
                 late = self.late[i]
-                for code in sorted(codes | late_everywhere):
+                for code in sorted(codes):
                     matches = late[code] if code in late else compiled.late[code](self.docs[i])
                     out.extend((keys[m][0], s, e) for m, s, e in matches)
 

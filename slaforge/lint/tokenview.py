@@ -118,13 +118,16 @@ def _all_facts(docs: list[Doc], orths: list[int]) -> list[_Facts]:
         cache.clear()
     try:
         return [cache[orth] for orth in orths]
-    except KeyError:  # a token not seen before
+    except KeyError:  # a token not seen before: a spaCy Token only for such tokens
         facts = []
-        for token in (token for doc in docs for token in doc):
-            fact = cache.get(token.orth)
-            if fact is None:
-                fact = cache[token.orth] = _facts(token)
-            facts.append(fact)
+        at = 0
+        for doc in docs:
+            for i, orth in enumerate(orths[at : at + len(doc)]):
+                fact = cache.get(orth)
+                if fact is None:
+                    fact = cache[orth] = _facts(doc[i])
+                facts.append(fact)
+            at += len(doc)
         return facts
 
 
