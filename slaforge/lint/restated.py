@@ -503,6 +503,7 @@ _CONDITION = re.compile(
 to some cases ("called again within 48 hours", "if the Customer does not reply within 5 days":
 a time named by what is not done in it is a condition, not a target)."""
 _EXCEPT = re.compile(r"\b(?:except|unless)\b")
+_EXCEPT_HINTS = ("except", "unless")
 """An exception before the value ("Except for P1, …") qualifies it; after it ("… unless the
 customer agrees otherwise") the value is the rule."""
 _PER_THING = re.compile(
@@ -550,6 +551,7 @@ _BREACH = re.compile(r"\bbreach\w*|\bfail\w* to (?:meet|achieve)|\bmiss\w* the",
 """After a threshold, words that make it the target itself ("below 99.9% is a breach")."""
 _TRIGGER_IF = re.compile(r"\b(?:if|where|when|should|once)\b")
 _TRIGGER_REMEDY = re.compile(r"\b(?:terminat|credit|refund|rebate|entitle|breach)")
+_REMEDY_HINTS = ("terminat", "credit", "refund", "rebate", "entitle", "breach")
 _NOT_WITHIN = re.compile(r"\bnot (?:been |be )?[a-z]+ed (?:[a-z]+ ){0,3}?(?:within|in) ")
 _FURTHER = re.compile(r"\b(?:additional|further|extra|supplementary|in addition|also)\b")
 """A miss named by what was not done in time, with a further remedy ("each alert not
@@ -564,7 +566,7 @@ class _Trigger:
 
     @staticmethod
     def match(low: str) -> bool:
-        if _TRIGGER_REMEDY.search(low) is None:
+        if not _has_any(low, _REMEDY_HINTS) or _TRIGGER_REMEDY.search(low) is None:
             return False
         return _TRIGGER_IF.search(low) is not None or (
             "not " in low
@@ -581,6 +583,7 @@ _NOT_SERVICE = re.compile(
 )
 """Resolving a dispute, curing a breach or presenting a plan after a missed target is not the
 service's resolution clock."""
+_NOT_SERVICE_HINTS = ("disput", "breach", "cure", "complain", " plan")
 _EXAMPLE = re.compile(
     r"(?<![.@/])\b(?:for example|e\.g\.|for instance|example|assum\w*|suppose|in this case"
     r"|illustrat\w*)\b"
@@ -626,6 +629,7 @@ _CLOCKED = frozenset(
 )  # fmt: skip
 """Measures whose value is a time; a percentage with them is the share of cases that meet it."""
 _TERMINATION = re.compile(r"\bterminat\w*|\bcancel\w*|\bexit\b")
+_TERMINATION_HINTS = ("terminat", "cancel", "exit")
 _CLAUSE_STOP = re.compile(r"[;]|\.\s|\|\s*(?=[A-Z])")
 _MONTH_END = re.compile(
     r"^\s*(?:after|of|following|from)\s+(?:the\s+)?(?:end|close)\s+of\s+(?:each|the|every|a|that"
@@ -729,6 +733,7 @@ _DEFINES_DONE = re.compile(
 )
 """A sentence that says when a clock stops; its durations (a deemed-acceptance period) are
 not the target."""
+_DEFINES_HINTS = ("means", " when", " once", " if")
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 _ROW_WORD = re.compile(r"\w+")
 
@@ -991,22 +996,23 @@ class _Sentence:
                     ),
                     -1,
                 )
+            # (each regex only where a word it needs is in the sentence)
             elif name == "except":
-                found = _EXCEPT.search(low)
+                found = _EXCEPT.search(low) if _has_any(low, _EXCEPT_HINTS) else None
                 value = found.start() if found else -1
             elif name == "trigger":
                 value = _TRIGGER.match(low)
             elif name == "not-service":
-                value = _NOT_SERVICE.search(low) is not None
+                value = _has_any(low, _NOT_SERVICE_HINTS) and _NOT_SERVICE.search(low) is not None
             elif name == "termination":
-                value = _TERMINATION.search(low) is not None
+                value = _has_any(low, _TERMINATION_HINTS) and _TERMINATION.search(low) is not None
             elif name == "windows":
                 value = list(_WINDOW.finditer(low)) if _has_any(low, _WINDOW_HINTS) else []
             elif name == "defines":
-                found = _DEFINES_DONE.search(low)
+                found = _DEFINES_DONE.search(low) if _has_any(low, _DEFINES_HINTS) else None
                 value = found.end() if found else -1
             else:
-                value = _PER_THING.search(low)
+                value = _PER_THING.search(low) if "per " in low else None
             self._facts[name] = value
         return self._facts[name]
 
@@ -1447,6 +1453,13 @@ def _has_any(text: str, parts: tuple[str, ...]) -> bool:
     return False
 
 
+def _maybe(rx: re.Pattern[str], text: str, low: str) -> bool:
+    """``rx.search(text)``, tried only when ``low`` (``text`` in lower case) holds a word the
+    regex needs (``_NEEDS``): a few substring tests cost less than a regex scan. The words
+    hold no "i" or "s", which IGNORECASE also matches to the dotless i and the long s."""
+    return _has_any(low, _NEEDS[rx]) and rx.search(text) is not None
+
+
 def _is_example(low: str) -> bool:
     """True for a worked example (``low`` in lower case)."""
     return _has_any(low, _EXAMPLE_HINTS) and _EXAMPLE.search(low) is not None
@@ -1600,17 +1613,18 @@ def _values(
         own_cell = [x for x in spans if low_bar < x[0] and x[1] <= high_bar]
     else:
         own_cell = spans
-    if _TOLERANCE.search(before[-25:]):
+    low = words.low
+    if _maybe(_TOLERANCE, before[-25:], low[max(0, start - 25) : start]):
         return  # "at the booked time, plus or minus 15 minutes": a tolerance, not a target
-    if not is_pct and _OVERRUN.search(before[-40:]):
+    if not is_pct and _maybe(_OVERRUN, before[-40:], low[max(0, start - 40) : start]):
         return  # "the target is missed by more than 8 hours": how late, not a target
     if not is_pct and _COUNTED.search(before[-40:]):
         return  # "missed more than three times within twelve months": where misses count
-    if not is_pct and _INTERVAL_OF.search(before[-50:]):
+    if not is_pct and _maybe(_INTERVAL_OF, before[-50:], low[max(0, start - 50) : start]):
         return  # "recording at intervals of no more than 5 minutes": how often, not a target
     if unit and sentence[start:end].endswith(f"-{unit}") and _PERIOD_NOUN.match(right):
         return  # "downtime minutes in a 30-day month": the length of a period, not a target
-    if not is_pct and _PLUS.search(before[-12:]):
+    if not is_pct and _maybe(_PLUS, before[-12:], low[max(0, start - 12) : start]):
         return  # "the standard turnaround plus 3 Working Days": an addition, not a target
     if unit and _A_DAY.match(right):
         return  # "response times run continuously, 24 hours a day": cover, not a time limit
@@ -1868,7 +1882,7 @@ def _values(
         not reference
         and bool(
             (_conditional(words, start) and not reach)  # "restored from the last 14 days"
-            or _NOT_BINDING.search(before)
+            or _maybe(_NOT_BINDING, before, low[:start])
             or (measure == "credit" and _TIER.search(sentence))
             or _band_cell(header, cells, before, measure)
             or _threshold_column(header, heading)
@@ -1884,7 +1898,9 @@ def _values(
     )
     st = _stmt(info, sent, s_start, words, start, end, measure, clock, (value,), left_start,
                label, row, table, conditional)  # fmt: skip
-    st.sized = _SIZE_CASE.search(words.low, left_start, start) is not None
+    st.sized = _has_any(low[left_start:start], _SIZE_WORDS) and (
+        _SIZE_CASE.search(low, left_start, start) is not None
+    )
     if event:
         # what is timed: the things named before the value ("the payment file", "payslips")
         things = {
@@ -1996,6 +2012,17 @@ _SIZE_CASE = re.compile(
 )
 """A size that names some of the cases ("orders of more than 50 connections", "bulk ports of
 up to 500 numbers"): the value is for those cases, not for every case."""
+_SIZE_WORDS = ("more than", "over", "above", "exceeding", "in excess of", "up to", "fewer than",
+               "less than", "at least", "at most", "under", "between")  # fmt: skip
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _TOLERANCE: ("plu", "ve or ta", "\u00b1", "+/-", "+ or -"),
+    _OVERRUN: ("by",),
+    _INTERVAL_OF: ("nterval", "frequency"),
+    _PLUS: ("plu",),
+    _NOT_BINDING: ("typ", "ually", "generally", "t ca", "often", "deleted", "truc", "uper", "revo",
+                   "replaced"),
+}  # fmt: skip
+"""For ``_maybe``: words (lower case, without "i" or "s") one of which each match holds."""
 
 
 _CREDIT_RATE_AFTER = re.compile(
@@ -2208,6 +2235,9 @@ _PROVIDER_SIDE = re.compile(
 )
 
 
+_SUBJECT_BREAK = re.compile(r"[,;:(]|\band\b|\bthat\b|\bwhich\b|\bwho\b")
+
+
 def _party(left: str) -> str:
     """Who the clause before a value (lower case) puts under the duty: "customer" for "the
     Customer shall notify … within 5 days", "provider" for "we will reply … within 10 days",
@@ -2216,7 +2246,7 @@ def _party(left: str) -> str:
     if not duties:
         return ""
     subject = left[: duties[-1].start()].rstrip()
-    subject = re.split(r"[,;:(]|\band\b|\bthat\b|\bwhich\b|\bwho\b", subject)[-1]
+    subject = _SUBJECT_BREAK.split(subject)[-1]
     if subject.endswith("'"):
         subject = subject[:-1]
     if _CUSTOMER_SIDE.search(subject):
@@ -2761,6 +2791,9 @@ def _names_row(label: str, context: str) -> bool:
     return re.search(r"\b" + r"[\s-]+".join(map(re.escape, words)) + r"s?\b", context) is not None
 
 
+_HOURS = ("service-hours", "measurement-hours")
+
+
 def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
     if (a.info.index, a.sent) == (b.info.index, b.sent):
         return False
@@ -2769,11 +2802,7 @@ def _conflicts(a: Statement, b: Statement, doc: _Doc) -> bool:
     run = doc.lists.get(a.info.index)
     if run is not None and run == doc.lists.get(b.info.index):
         return False  # two items of one list: two cases of one enumeration
-    if (
-        a.clock != b.clock
-        and {a.clock, b.clock} == {"coverage", "range"}
-        and a.measure in ("service-hours", "measurement-hours")
-    ):
+    if a.clock != b.clock and {a.clock, b.clock} == {"coverage", "range"} and a.measure in _HOURS:
         return _hours_against_coverage(a, b, doc)
     if a.conditional or b.conditional or _dimension(a) != _dimension(b):
         return False
@@ -3336,11 +3365,14 @@ def _compare(rule: Rule, ctx: Context, windows: bool) -> list[Finding]:
             continue
         same = seen.setdefault(st.measure, _Seen())
         key = keys[order] = _value_key(st)
-        firsts = (
-            next(((n, e) for n, e in items if keys[n] != key and _conflicts(e, st, doc)), None)
-            for items in same.sources(st, key)
-        )
-        earlier = min((x for x in firsts if x is not None), default=None, key=lambda x: x[0])
+        earlier = None
+        if not st.conditional or (st.clock in ("coverage", "range") and st.measure in _HOURS):
+            # (a conditional value conflicts with nothing but opening hours against cover)
+            firsts = (
+                next(((n, e) for n, e in items if keys[n] != key and _conflicts(e, st, doc)), None)
+                for items in same.sources(st, key)
+            )
+            earlier = min((x for x in firsts if x is not None), default=None, key=lambda x: x[0])
         same.add(order, st, key)
         if earlier is None:
             continue
