@@ -3235,10 +3235,10 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
     together: dict[tuple[int, int, str, str, str], set[tuple[str, tuple[float, ...]]]] = {}
     run, last = 0, -2
     runs: dict[int, int] = {}
-    for info in ctx.infos:
-        if _BULLET.match(info.block.text):
-            run += info.index != last + 1
-            runs[info.index], last = run, info.index
+    bullets = [info for info in ctx.infos if _BULLET.match(info.block.text)]
+    for info in bullets:
+        run += info.index != last + 1
+        runs[info.index], last = run, info.index
     for st in out:
         if not st.conditional and st.sent >= 0:
             key = (st.info.index, st.sent, st.measure, _dimension(st), st.priority)
@@ -3257,7 +3257,7 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
             known.update(frozenset(p) for p in itertools.combinations(group, 2))
     doc = _Doc(tiers, aliases, {key: len(v) == 1 for key, v in values.items()}, terms, variants)
     item, last = 0, -2
-    for info in ctx.infos:
+    for info in bullets:  # (a symbol item is a bullet)
         if _SYMBOL_ITEM.match(info.block.text):
             item += info.index != last + 1
             doc.lists[info.index], last = item, info.index
@@ -3354,6 +3354,26 @@ class _Seen:
             self.loose.setdefault(key, []).append((order, st))
 
 
+def _first_conflict(
+    st: Statement,
+    key: tuple[object, ...],
+    sources: Iterator[list[tuple[int, Statement]]],
+    keys: dict[int, tuple[object, ...]],
+    doc: _Doc,
+) -> tuple[int, Statement] | None:
+    """The earliest statement of ``sources`` (lists in document order) that ``st`` conflicts
+    with: a list is read only up to the earliest one found so far."""
+    best: tuple[int, Statement] | None = None
+    for items in sources:
+        for n, e in items:
+            if best is not None and n >= best[0]:
+                break
+            if keys[n] != key and _conflicts(e, st, doc):
+                best = (n, e)
+                break
+    return best
+
+
 def _compare(rule: Rule, ctx: Context, windows: bool) -> list[Finding]:
     found, doc = _all_statements(ctx)
     out: list[Finding] = []
@@ -3365,14 +3385,10 @@ def _compare(rule: Rule, ctx: Context, windows: bool) -> list[Finding]:
             continue
         same = seen.setdefault(st.measure, _Seen())
         key = keys[order] = _value_key(st)
-        earlier = None
+        earlier: tuple[int, Statement] | None = None
         if not st.conditional or (st.clock in ("coverage", "range") and st.measure in _HOURS):
             # (a conditional value conflicts with nothing but opening hours against cover)
-            firsts = (
-                next(((n, e) for n, e in items if keys[n] != key and _conflicts(e, st, doc)), None)
-                for items in same.sources(st, key)
-            )
-            earlier = min((x for x in firsts if x is not None), default=None, key=lambda x: x[0])
+            earlier = _first_conflict(st, key, same.sources(st, key), keys, doc)
         same.add(order, st, key)
         if earlier is None:
             continue
