@@ -4417,6 +4417,13 @@ _PERIOD_NOUN = re.compile(
     r"\b(?:freeze|freezes|blackout|moratorium|embargo|peak|season|shutdown|close-?down"
     r"|holiday period|change window|quiet period|lock-?down)\b"
 )
+_PERIOD_HINTS = ("|", "freeze", "blackout", "moratorium", "embargo", "peak", "season", "shutdown",
+                 "close", "holiday period", "change window", "quiet period", "lock")  # fmt: skip
+"""A table row's bar, or a word each match of ``_PERIOD_NOUN`` holds."""
+_MONTH_WORDS = tuple(
+    f" {m}"
+    for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+)
 _RANGE_STOP = frozenset(
     """the a an of and or for from to runs run is are will be shall lasts last applies apply
     each every other our its their all any period periods dates date inclusive""".split()  # noqa: SIM905
@@ -4441,11 +4448,12 @@ def _date_range_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     period it is (a freeze, a blackout, a peak season)."""
     seen: list[tuple[frozenset[str], tuple[str, ...], str]] = []
     header = ""
-    months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-    for info in ctx.blocks_containing(tuple(f" {m}" for m in months), lower=True):
+    # a table row (its header may name the period) or a block that names a period, with a
+    # month: fewer blocks than those with " may" or " mar" in them
+    for info in ctx.blocks_containing(_PERIOD_HINTS, lower=True):
         text = info.block.text
         low = info.low
-        if len(low) != len(text) or _is_example(low):
+        if not _has_any(low, _MONTH_WORDS) or len(low) != len(text) or _is_example(low):
             continue
         cells = _cells(text)
         if cells:
