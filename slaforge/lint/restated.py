@@ -1622,7 +1622,7 @@ def _values(
         return  # "missed more than three times within twelve months": where misses count
     if not is_pct and _maybe(_INTERVAL_OF, before[-50:], low[max(0, start - 50) : start]):
         return  # "recording at intervals of no more than 5 minutes": how often, not a target
-    if unit and sentence[start:end].endswith(f"-{unit}") and _PERIOD_NOUN.match(right):
+    if unit and sentence[start:end].endswith(f"-{unit}") and _LENGTH_OF.match(right):
         return  # "downtime minutes in a 30-day month": the length of a period, not a target
     if not is_pct and _maybe(_PLUS, before[-12:], low[max(0, start - 12) : start]):
         return  # "the standard turnaround plus 3 Working Days": an addition, not a target
@@ -1952,7 +1952,8 @@ _OVERRUN = re.compile(
     re.I,
 )
 """How far a target is missed ("Restoration target missed by more than 8 hours")."""
-_PERIOD_NOUN = re.compile(r"\s*(?:calendar\s+|rolling\s+|billing\s+)?(?:month|period|year|cycle)\b")
+_LENGTH_OF = re.compile(r"\s*(?:calendar\s+|rolling\s+|billing\s+)?(?:month|period|year|cycle)\b")
+"""After a value like "30-day", the period it gives the length of."""
 _PLUS = re.compile(r"\bplus\s+(?:a\s+further\s+|an?\s+(?:extra|additional)\s+)?$", re.I)
 _A_DAY = re.compile(r"\s+(?:a|per|each)\s+day\b", re.I)
 _INTERVAL_OF = re.compile(

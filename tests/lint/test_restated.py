@@ -200,6 +200,8 @@ DIFFER = [
     # cover round the clock and an addition to a time limit are not time limits themselves
     "Severity 1 responses run continuously, 24 hours a day. The Supplier responds to Severity 1 incidents within 30 minutes.",
     "Standard documents are translated within 5 Working Days.\n\nLarge-print versions of a document are delivered within its standard turnaround plus 2 Working Days.",
+    # "a 30-day month" gives the length of a period, not a value of the measure
+    "The Service shall be available 99.9% of each calendar month.\n\n| Plan | Uptime | Maximum downtime in a 30-day month |\n|---|---|---|\n| Standard | 99.9% | 43 minutes |",
     # a sampling interval is not a time limit of the thing sampled
     "4.1 Orders are delivered within 2 Business Days.\n\n4.6 Each delivery van carries a logger recording the temperature at intervals of no more than 10 minutes.",
     # values given side by side (per site, per column) and one of them restated alone
