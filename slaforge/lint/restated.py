@@ -503,9 +503,9 @@ _CONDITION = re.compile(
 to some cases ("called again within 48 hours", "if the Customer does not reply within 5 days":
 a time named by what is not done in it is a condition, not a target)."""
 _EXCEPT = re.compile(r"\b(?:except|unless)\b")
-_EXCEPT_HINTS = ("except", "unless")
 """An exception before the value ("Except for P1, …") qualifies it; after it ("… unless the
 customer agrees otherwise") the value is the rule."""
+_EXCEPT_HINTS = ("except", "unless")
 _PER_THING = re.compile(
     r"\bper (site|user|component|region|location|device|feed|circuit|store|branch)\b"
 )
