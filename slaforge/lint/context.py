@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -82,6 +83,21 @@ class Context:
                 following = starts[block + 1] if block + 1 < len(starts) else len(text)
                 at = text.find(word, following)
         return [self.infos[i] for i in sorted(found)]
+
+    def blocks_matching(self, pattern: re.Pattern[str]) -> list[DocInfo]:
+        """The blocks in whose text ``pattern`` finds a match, in order: one search of the
+        whole document, for a pattern that cannot match the NUL between two blocks and reads
+        it as it reads the start or end of a block's text."""
+        text, starts = self._text(False)
+        found: list[DocInfo] = []
+        m = pattern.search(text)
+        while m is not None:
+            block = bisect_right(starts, m.start()) - 1
+            found.append(self.infos[block])
+            if block + 1 == len(starts):
+                break
+            m = pattern.search(text, starts[block + 1])
+        return found
 
     def hits(self, key: str) -> list[tuple[DocInfo, Hit]]:
         """Every hit of ``key`` in the document, in order, with its block."""

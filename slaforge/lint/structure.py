@@ -127,6 +127,19 @@ _ARTICLE_DEF = re.compile(
 )
 """A term defined in running text by the sentence that introduces it: "a Force Majeure Event
 means only: …", "A Persistent Failure occurs if …", "A Critical Failure is the failure of …"."""
+_ARTICLE_TAIL = re.compile(
+    r"[A-Z][\w\-]*\s+[A-Z][\w\-]*\s+"
+    r"(?:means|shall mean|is defined as"
+    r"|(?:occurs|exists|arises|happens) (?:only )?(?:if|when|where|whenever)"
+    r"|(?:is|are) (?:the|any|an?|each|all) )"
+)
+"""What every match of ``_ARTICLE_DEF`` contains, found faster: most blocks have none."""
+_LEAD_CAPS = re.compile(
+    r"\s*(?:[-•*]\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?"
+    r"(?!(?:The|This|That|These|Those|Each|All|Every|Any|Our|Your|Its|Their|No|Some|Both)\s)"
+    r"[A-Z][\w\-]*\s+[A-Z]"
+)
+"""How every match of ``_LEAD_IS_DEF`` and ``_LEAD_IS_SELF`` opens: two capitalised words."""
 _ARTICLE = re.compile(r"(?:An?|The)\s+(?=[A-Z])")
 """An article before a defined term, which is not part of the term."""
 _SENTENCE_TERM = re.compile(r"\s+(?:are|is|shall|will|must|may|do|does|count|counts)\b")
@@ -146,8 +159,9 @@ defined in the BAA"."""
 defined ("…, as defined in the Master Agreement"; a missing clause there is a cross-reference
 problem, reported as such)."""
 _TERM_USE = re.compile(
-    r"([A-Z](?<![\w\-].)"  # a capital not inside a word (tested after it, so that the search
-    # skips to capitals), not opening The, This, That, These, Those, Any, Each, All, Every,
+    r"([A-Z](?=[a-z]+[ \-][A-Z][a-z])(?<![\w\-].)"  # a capital opening two words (tested
+    # first: few capitals do), not inside a word (tested after it, so that the search skips
+    # to capitals), not opening The, This, That, These, Those, Any, Each, All, Every,
     # If, In, For, A, An, No, Where, When, Upon, Unless, Our, Your, Its or Their
     r"(?!(?<=T)h(?:e|is|at|ese|ose|eir)\s|(?<=A)(?:ny|ll|n)?\s|(?<=E)(?:ach|very)\s"
     r"|(?<=I)(?:f|n|ts)\s|(?<=F)or\s|(?<=N)o\s|(?<=W)he(?:re|n)\s|(?<=U)(?:pon|nless)\s"
@@ -408,6 +422,7 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
     found: dict[str, _Definition] = {}
     glossary = False  # in the rows of a table headed "Term | Meaning"
     under: dict[tuple[str, ...], bool] = {}  # whether a heading path is a definitions part
+    quoted_at = {i.index for i in ctx.blocks_containing(_QUOTES)}
     for info in ctx.infos:
         text = info.block.text
         if info.block.is_heading:
@@ -420,7 +435,7 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
                 glossary = _glossary_header(text)
         glossary = glossary and row
         matches: list[tuple[re.Match[str], bool]] = []
-        quoted = any(q in text for q in _QUOTES)
+        quoted = info.index in quoted_at
         if quoted:
             # (each search below only where the words it needs are: most quotes define nothing)
             matches += [(m, False) for m in _QUOTED_DEF.finditer(text)]
@@ -439,14 +454,18 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
                 lead = _LEAD_DEF.match(text, sent_start)
                 if lead and ("mean" in lead.group(0) or in_definitions):
                     matches.append((lead, False))
-        if "mean" in text or " is " in text or "occurs" in text or "arises" in text:
+        if (
+            "mean" in text or " is " in text or "occurs" in text or "arises" in text
+        ) and _ARTICLE_TAIL.search(text):
             matches += [(m, False) for m in _ARTICLE_DEF.finditer(text)]
-        if "=" in text or "\u00f7" in text or text.lstrip().lower().startswith("where"):
+        if "=" in text or "\u00f7" in text or info.low.lstrip().startswith("where"):
             matches += [(m, False) for m in _WHERE_DEF.finditer(text)]
             for sent_start in info.sentence_starts() if "=" in text else ():
                 if formula := _FORMULA_DEF.match(text, sent_start):
                     matches.append((formula, False))
-        if "is" not in text and "are" not in text and "means" not in text:
+        if ("is" not in text and "are" not in text and "means" not in text) or not _LEAD_CAPS.match(
+            text
+        ):
             pass  # neither opening below can match
         elif lead_is := _LEAD_IS_DEF.match(text):
             matches.append((lead_is, False))
@@ -720,17 +739,16 @@ def _brands(ctx: Context) -> set[str]:
     Talvio Software Limited): a capitalised term that starts with one is a product name."""
     found: set[str] | None = ctx.memo.get("brands")
     if found is None:
-        found = {
-            m.group(1).lower()
-            for info in ctx.blocks_containing(_COMPANY_WORDS)
-            for m in _COMPANY.finditer(info.block.text)
-        }
+        # (the blocks with one of the words: one search for the capitalised ones, which is
+        # faster than one search per word)
+        blocks = [*ctx.blocks_matching(_COMPANY_CAPS), *ctx.blocks_containing(["plc"])]
+        found = {m.group(1).lower() for info in blocks for m in _COMPANY.finditer(info.block.text)}
         ctx.memo["brands"] = found
     return found
 
 
-_COMPANY_WORDS: tuple[str, ...] = ("Ltd", "Limited", "Inc", "LLC", "LLP", "GmbH", "AG", "SA")
-_COMPANY_WORDS += ("BV", "B.V", "Corp", "Plc", "PLC", "plc", "Pty")
+_COMPANY_CAPS = re.compile(r"Ltd|Limited|Inc|LLC|LLP|GmbH|AG|SA|BV|B\.V|Corp|Plc|PLC|Pty")
+"""Words one of which (or "plc") a block naming a company contains."""
 
 
 def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -743,7 +761,7 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """No definitions (or only parties' names): the terms may be defined in another
     document, so only terms marked as defined ones are reported."""
     reported: set[str] = set()
-    for info in ctx.infos:
+    for info in ctx.blocks_matching(_TERM_USE):
         if info.block.is_heading:
             continue
         text = info.block.text
