@@ -182,9 +182,20 @@ def _is_item(info: DocInfo, parent: DocInfo) -> bool:
     loc = info.block.location
     if info.block.is_heading or loc.part != parent.block.location.part:
         return False
-    if loc.clause and (loc.clause == parent.block.location.clause or _LIST_LABEL.match(loc.clause)):
+    if loc.clause and (loc.clause == parent.block.location.clause or _list_label(loc.clause)):
         return True
-    return bool(_LIST_MARKER.match(info.block.text))
+    text = info.block.text
+    return _may_open_item(text[:1]) and _LIST_MARKER.match(text) is not None
+
+
+def _may_open_item(first: str) -> bool:
+    """False when a text opening with ``first`` cannot match ``_LIST_MARKER`` (as most
+    paragraphs, which open with a capital or a number, cannot)."""
+    return first.isspace() or first in "-*\u2022(" or "a" <= first <= "z"
+
+
+def _list_label(clause: str) -> bool:
+    return _may_open_item(clause[:1]) and _LIST_LABEL.match(clause) is not None
 
 
 def _paragraph_groups(ctx: Context) -> dict[int, list[DocInfo]]:

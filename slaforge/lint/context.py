@@ -4,14 +4,49 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from slaforge.lint.docinfo import DocInfo, Hit
 from slaforge.lint.model import Finding
 from slaforge.lint.rules import Rule
 from slaforge.metrics import MetricCard
+
+_COMMON = " etainroslhdcump\nyfg.v|wb,-S1C0P2k*AT#D3IM5R49x'()\"EL:B%FW;6qO7H8UNK_VGj"
+"""Characters in the order of how often they occur in agreements, the most frequent first."""
+_RARITY = {c: i for i, c in enumerate(_COMMON)}
+_FREQUENT = _COMMON.index("-")
+"""The characters before this one in ``_COMMON`` are too frequent to search for one by one."""
+
+
+@lru_cache(maxsize=1024)
+def _anchor(word: str) -> int:
+    """Offset in ``word`` of its rarest character, or -1 when each of them is frequent."""
+    offset = max(range(len(word)), key=lambda i: _RARITY.get(word[i], len(_COMMON)))
+    return offset if _RARITY.get(word[offset], len(_COMMON)) >= _FREQUENT else -1
+
+
+def _find(text: str, word: str, start: int) -> int:
+    """``text.find(word, start)``, found faster for most words: a search for one character
+    costs a small part of a search for several, so look for the word's rarest character and
+    check the word around each one, until the misses cost about what a plain search does."""
+    offset = _anchor(word) if len(word) > 1 else -1
+    if offset < 0:
+        return text.find(word, start)
+    char = word[offset]
+    at = text.find(char, start + offset)
+    budget = ((len(text) - start) >> 9) + 16
+    while at >= 0:
+        if text.startswith(word, at - offset):
+            return at - offset
+        budget -= 1
+        if not budget:
+            return text.find(word, at - offset + 1)
+        at = text.find(char, at + 1)
+    return -1
 
 
 @dataclass
@@ -76,12 +111,12 @@ class Context:
         text, starts = self._text(lower)
         found: set[int] = set()
         for word in words:
-            at = text.find(word)
+            at = _find(text, word, 0)
             while at >= 0:
                 block = bisect_right(starts, at) - 1
                 found.add(block)
                 following = starts[block + 1] if block + 1 < len(starts) else len(text)
-                at = text.find(word, following)
+                at = _find(text, word, following)
         return [self.infos[i] for i in sorted(found)]
 
     def blocks_matching(self, pattern: re.Pattern[str]) -> list[DocInfo]:
@@ -110,11 +145,11 @@ class Context:
     def blocks_with(self, key: str) -> list[DocInfo]:
         """The blocks where ``key`` matched, in order."""
         if self._blocks_by_key is None:
-            by_key: dict[str, list[DocInfo]] = {}
+            by_key: defaultdict[str, list[DocInfo]] = defaultdict(list)
             for info in self.infos:
                 for name in info.hits:
-                    by_key.setdefault(name, []).append(info)
-            self._blocks_by_key = by_key
+                    by_key[name].append(info)
+            self._blocks_by_key = dict(by_key)
         return self._blocks_by_key.get(key, [])
 
     def has_key(self, key: str) -> bool:

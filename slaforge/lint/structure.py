@@ -739,16 +739,17 @@ def _brands(ctx: Context) -> set[str]:
     Talvio Software Limited): a capitalised term that starts with one is a product name."""
     found: set[str] | None = ctx.memo.get("brands")
     if found is None:
-        # (the blocks with one of the words: one search for the capitalised ones, which is
-        # faster than one search per word)
-        blocks = [*ctx.blocks_matching(_COMPANY_CAPS), *ctx.blocks_containing(["plc"])]
-        found = {m.group(1).lower() for info in blocks for m in _COMPANY.finditer(info.block.text)}
+        found = {
+            m.group(1).lower()
+            for info in ctx.blocks_containing(_COMPANY_WORDS)
+            for m in _COMPANY.finditer(info.block.text)
+        }
         ctx.memo["brands"] = found
     return found
 
 
-_COMPANY_CAPS = re.compile(r"Ltd|Limited|Inc|LLC|LLP|GmbH|AG|SA|BV|B\.V|Corp|Plc|PLC|Pty")
-"""Words one of which (or "plc") a block naming a company contains."""
+_COMPANY_WORDS: tuple[str, ...] = ("Ltd", "Limited", "Inc", "LLC", "LLP", "GmbH", "AG", "SA")
+_COMPANY_WORDS += ("BV", "B.V", "Corp", "Plc", "PLC", "plc", "Pty")
 
 
 def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
