@@ -89,6 +89,7 @@ class Context:
     _by_key: dict[str, list[tuple[DocInfo, Hit]]] = field(default_factory=dict)
     _blocks_by_key: dict[str, list[DocInfo]] | None = None
     _joined: dict[bool, tuple[str, list[int]]] = field(default_factory=dict)
+    _word_blocks: dict[tuple[str, bool], list[int]] = field(default_factory=dict)
 
     def _text(self, lower: bool) -> tuple[str, list[int]]:
         """Every block's text (in lower case when ``lower``) joined by NUL, and where each
@@ -108,16 +109,25 @@ class Context:
         """The blocks whose text (lower-cased when ``lower``) contains one of ``words``, in
         order: one substring search of the whole document per word, so that a check can
         skip the blocks without them at no cost per block."""
-        text, starts = self._text(lower)
         found: set[int] = set()
         for word in words:
-            at = _find(text, word, 0)
-            while at >= 0:
-                block = bisect_right(starts, at) - 1
-                found.add(block)
-                following = starts[block + 1] if block + 1 < len(starts) else len(text)
-                at = _find(text, word, following)
+            blocks = self._word_blocks.get((word, lower))
+            if blocks is None:
+                blocks = self._word_blocks[(word, lower)] = self._blocks_of(word, lower)
+            found.update(blocks)
         return [self.infos[i] for i in sorted(found)]
+
+    def _blocks_of(self, word: str, lower: bool) -> list[int]:
+        """The indexes of the blocks whose text contains ``word``, found once per document."""
+        text, starts = self._text(lower)
+        found: list[int] = []
+        at = _find(text, word, 0)
+        while at >= 0:
+            block = bisect_right(starts, at) - 1
+            found.append(block)
+            following = starts[block + 1] if block + 1 < len(starts) else len(text)
+            at = _find(text, word, following)
+        return found
 
     def blocks_matching(self, pattern: re.Pattern[str]) -> list[DocInfo]:
         """The blocks in whose text ``pattern`` finds a match, in order: one search of the
