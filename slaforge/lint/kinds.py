@@ -221,9 +221,7 @@ def example_from(info: DocInfo) -> int | None:
         path = info.block.location.heading_path
         if path and _example_heading(path[-1]) and not info.block.is_heading:
             first = 0
-        elif not _may_open_example(info.low):
-            pass
-        else:
+        elif _may_open_example(info.low):
             for sent in range(len(info.sent_bounds)):
                 if _EXAMPLE_OPENER.match(info.sentence_text(sent)):
                     first = sent

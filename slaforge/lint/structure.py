@@ -463,9 +463,8 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
             for sent_start in info.sentence_starts() if "=" in text else ():
                 if formula := _FORMULA_DEF.match(text, sent_start):
                     matches.append((formula, False))
-        if ("is" not in text and "are" not in text and "means" not in text) or not _LEAD_CAPS.match(
-            text
-        ):
+        capitals = _LEAD_CAPS.match(text) is not None  # (two capitalised words open the block)
+        if not capitals or ("is" not in text and "are" not in text and "means" not in text):
             pass  # neither opening below can match
         elif lead_is := _LEAD_IS_DEF.match(text):
             matches.append((lead_is, False))
