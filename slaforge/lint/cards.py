@@ -21,6 +21,7 @@ from slaforge.lint.kinds import example_from
 from slaforge.lint.model import Finding
 from slaforge.lint.restated import check_restated, check_windows, names_a_kind
 from slaforge.lint.rules import Rule
+from slaforge.lint.tokenview import token_view
 from slaforge.metrics import CLOCKED_KINDS, MetricCard, MetricKind
 
 _PCT_KINDS = frozenset(
@@ -79,6 +80,15 @@ _KIND_KEYS = tuple((kind, f"@kind:{kind.value}") for kind in MetricKind)
 
 
 def _kind_hits(info: DocInfo, sent: int) -> list[tuple[MetricKind, Hit]]:
+    """The metric words of sentence ``sent`` of ``info``, in order (found once per sentence)."""
+    found: dict[int, list[tuple[MetricKind, Hit]]] = info.memo.setdefault("kind-hits", {})
+    kinds = found.get(sent)
+    if kinds is None:
+        kinds = found[sent] = _find_kind_hits(info, sent)
+    return kinds
+
+
+def _find_kind_hits(info: DocInfo, sent: int) -> list[tuple[MetricKind, Hit]]:
     out: list[tuple[MetricKind, Hit]] = []
     for kind, key in _KIND_KEYS:
         if key not in info.sent_keys[sent]:
@@ -116,7 +126,7 @@ def _pick_kind(
     if before:
         # "the work fixes a flaw, and total maintenance does not exceed 2 hours": the clause
         # after ", and" has a subject of its own
-        between = [t.lower_ for t in info.doc[before[-1][1][1] : target[0]]]
+        between = info.lower_words(before[-1][1][1], target[0])
         if not any(a == "," and b in _JOINS for a, b in pairwise(between)) and not _other_clause(
             between
         ):
@@ -129,7 +139,7 @@ def _pick_kind(
             # will be restored": the word after belongs to another clause
         # a metric named after its target ("4 hours restore"), not one in the next clause
         # ("retention for 90 days, and restore on request")
-        between = [t.lower_ for t in info.doc[target[1] : hit[0]]]
+        between = info.lower_words(target[1], hit[0])
         joined = any(a == "," and b in _JOINS for a, b in pairwise(between))
         if not (joined or _STOPS.intersection(between)):
             return kind, hit
@@ -164,7 +174,7 @@ _TIMED_MEASURES = frozenset(
 def _timed_measure(info: DocInfo, hit: Hit) -> bool:
     """True when the measure of ``hit`` is a time (speed of answer, handle time), not a share
     (accuracy, abandonment): "errors in accuracy corrected within 2 days" sets no accuracy time."""
-    return any(t.lower_ in _TIMED_MEASURES for t in info.doc[hit[0] : hit[1]])
+    return any(w in _TIMED_MEASURES for w in info.lower_words(hit[0], hit[1]))
 
 
 def _is_item(info: DocInfo, parent: DocInfo) -> bool:
@@ -172,9 +182,20 @@ def _is_item(info: DocInfo, parent: DocInfo) -> bool:
     loc = info.block.location
     if info.block.is_heading or loc.part != parent.block.location.part:
         return False
-    if loc.clause and (loc.clause == parent.block.location.clause or _LIST_LABEL.match(loc.clause)):
+    if loc.clause and (loc.clause == parent.block.location.clause or _list_label(loc.clause)):
         return True
-    return bool(_LIST_MARKER.match(info.block.text))
+    text = info.block.text
+    return _may_open_item(text[:1]) and _LIST_MARKER.match(text) is not None
+
+
+def _may_open_item(first: str) -> bool:
+    """False when a text opening with ``first`` cannot match ``_LIST_MARKER`` (as most
+    paragraphs, which open with a capital or a number, cannot)."""
+    return first.isspace() or first in "-*\u2022(" or "a" <= first <= "z"
+
+
+def _list_label(clause: str) -> bool:
+    return _may_open_item(clause[:1]) and _LIST_LABEL.match(clause) is not None
 
 
 def _paragraph_groups(ctx: Context) -> dict[int, list[DocInfo]]:
@@ -224,7 +245,7 @@ def _lookup(
 
 def _sentence_words(info: DocInfo, sent: int) -> set[str]:
     start, end = info.sent_bounds[sent]
-    return {t.lower_ for t in info.doc[start:end]}
+    return set(info.lower_words(start, end))
 
 
 def _defines_kind(info: DocInfo, kind_hit: Hit, target: Hit) -> bool:
@@ -375,7 +396,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 if unit in LATENCY_UNITS:
                     kind = MetricKind.LATENCY
             if kind is MetricKind.RESOLUTION_TIME and _AVERAGE.intersection(
-                t.lower_ for t in info.doc[max(target[0] - 3, 0) : target[0]]
+                info.lower_words(max(target[0] - 3, 0), target[0])
             ):
                 kind = MetricKind.MTTR  # "repair faults within an average of 5 hours"
             if kind in _THRESHOLD_KINDS and _DOWN.intersection(_sentence_words(info, target[2])):
@@ -392,23 +413,18 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 continue
             if pct and kind is MetricKind.AVAILABILITY and (_value(text) or 0) >= 100:
                 continue
-            if target[0] > 0 and info.doc[target[0] - 1].text in ("=", "\u2248"):
+            before = info.lower_words(target[0] - 1, target[0])[0] if target[0] > 0 else ""
+            if before in ("=", "\u2248"):
                 continue
-            if not pct and target[0] > 0 and info.doc[target[0] - 1].lower_ in _FREQUENCY:
+            if not pct and before in _FREQUENCY:
                 continue  # "every 30 minutes", "in any 2 months": not a deadline
-            if (
-                not pct
-                and kind in CLOCKED_KINDS
-                and target[0] > 0
-                and info.doc[target[0] - 1].lower_ in _SPAN
-            ):
+            if not pct and kind in CLOCKED_KINDS and target[0] > 0 and before in _SPAN:
                 continue  # "kept on site for 30 days": how long, not how soon
             if not pct and "consecutive" in text.lower().split():
                 continue  # "missed in two consecutive months": a count of periods
             if _defines_kind(info, kind_hit, target):
                 continue  # '"Resolution" means ... not objected within 8 hours'
-            after = info.doc[target[1] : target[1] + 3]
-            if not pct and _NOTICE.intersection(t.lower_ for t in after):
+            if not pct and _NOTICE.intersection(info.lower_words(target[1], target[1] + 3)):
                 continue  # "terminate on 30 days' written notice": a notice period
             seen.add((target[2], kind))
             if kind not in definitions:
@@ -422,7 +438,6 @@ def build_cards(ctx: Context) -> list[CardSite]:
             start = min(kind_hit[0], target[0])
             end = max(kind_hit[1], target[1])
             qualified = "@qualifier" in info.sent_keys[target[2]] or "@qualifier" in info.keys
-            before = info.doc[target[0] - 1].lower_ if target[0] > 0 else ""
             bound = before in _BOUND_WORDS and "@remedy" in info.keys
             sites.append(CardSite(card, info, target[2], start, end, qualified, bound))
         if len(sites) == before_block and _cell_bars(info):
@@ -441,7 +456,7 @@ def _above(info: DocInfo, start: int) -> bool:
     "latency of more than 200 ms"): the level at which some state (a fault, a priority,
     degraded service) begins, not a target, which is an upper bound ("below", "no more
     than")."""
-    words = [t.lower_ for t in info.doc[max(start - 3, 0) : start]]
+    words = info.lower_words(max(start - 3, 0), start)
     if not words:
         return False
     if words[-1] in _ABOVE:
@@ -458,7 +473,13 @@ def _cell_bars(info: DocInfo) -> list[int]:
     """Token indexes of the ``|`` cell separators of a table row written as text."""
     if "|" not in info.block.text:
         return []
-    return [t.i for t in info.doc if t.text == "|"]
+    view = token_view(info.doc)
+    text = info.block.text
+    return [
+        i
+        for i, (at, size) in enumerate(zip(view.idx, view.lengths, strict=True))
+        if size == 1 and text[at] == "|"
+    ]
 
 
 def _table_header(info: DocInfo, header: DocInfo | None) -> DocInfo | None:
@@ -540,7 +561,7 @@ def _row_sites(
             card.start_event = next((i.text_of(h) for i, h in ctx.hits("@start")), None)
         card.exclusions = exclusions
         card.remedy = remedy
-        before = info.doc[target[0] - 1].lower_ if target[0] > 0 else ""
+        before = info.lower_words(target[0] - 1, target[0])[0] if target[0] > 0 else ""
         bound = before in _BOUND_WORDS and "@remedy" in info.keys
         out.append(CardSite(card, info, target[2], target[0], target[1], True, bound))
     return out

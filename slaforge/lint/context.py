@@ -2,15 +2,51 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from slaforge.lint.docinfo import DocInfo, Hit
 from slaforge.lint.model import Finding
 from slaforge.lint.rules import Rule
 from slaforge.metrics import MetricCard
+
+_COMMON = " etainroslhdcump\nyfg.v|wb,-S1C0P2k*AT#D3IM5R49x'()\"EL:B%FW;6qO7H8UNK_VGj"
+"""Characters in the order of how often they occur in agreements, the most frequent first."""
+_RARITY = {c: i for i, c in enumerate(_COMMON)}
+_FREQUENT = _COMMON.index("-")
+"""The characters before this one in ``_COMMON`` are too frequent to search for one by one."""
+
+
+@lru_cache(maxsize=1024)
+def _anchor(word: str) -> int:
+    """Offset in ``word`` of its rarest character, or -1 when each of them is frequent."""
+    offset = max(range(len(word)), key=lambda i: _RARITY.get(word[i], len(_COMMON)))
+    return offset if _RARITY.get(word[offset], len(_COMMON)) >= _FREQUENT else -1
+
+
+def _find(text: str, word: str, start: int) -> int:
+    """``text.find(word, start)``, found faster for most words: a search for one character
+    costs a small part of a search for several, so look for the word's rarest character and
+    check the word around each one, until the misses cost about what a plain search does."""
+    offset = _anchor(word) if len(word) > 1 else -1
+    if offset < 0:
+        return text.find(word, start)
+    char = word[offset]
+    at = text.find(char, start + offset)
+    budget = ((len(text) - start) >> 9) + 16
+    while at >= 0:
+        if text.startswith(word, at - offset):
+            return at - offset
+        budget -= 1
+        if not budget:
+            return text.find(word, at - offset + 1)
+        at = text.find(char, at + 1)
+    return -1
 
 
 @dataclass
@@ -53,6 +89,7 @@ class Context:
     _by_key: dict[str, list[tuple[DocInfo, Hit]]] = field(default_factory=dict)
     _blocks_by_key: dict[str, list[DocInfo]] | None = None
     _joined: dict[bool, tuple[str, list[int]]] = field(default_factory=dict)
+    _word_blocks: dict[tuple[str, bool], list[int]] = field(default_factory=dict)
 
     def _text(self, lower: bool) -> tuple[str, list[int]]:
         """Every block's text (in lower case when ``lower``) joined by NUL, and where each
@@ -72,16 +109,40 @@ class Context:
         """The blocks whose text (lower-cased when ``lower``) contains one of ``words``, in
         order: one substring search of the whole document per word, so that a check can
         skip the blocks without them at no cost per block."""
-        text, starts = self._text(lower)
         found: set[int] = set()
         for word in words:
-            at = text.find(word)
-            while at >= 0:
-                block = bisect_right(starts, at) - 1
-                found.add(block)
-                following = starts[block + 1] if block + 1 < len(starts) else len(text)
-                at = text.find(word, following)
+            blocks = self._word_blocks.get((word, lower))
+            if blocks is None:
+                blocks = self._word_blocks[(word, lower)] = self._blocks_of(word, lower)
+            found.update(blocks)
         return [self.infos[i] for i in sorted(found)]
+
+    def _blocks_of(self, word: str, lower: bool) -> list[int]:
+        """The indexes of the blocks whose text contains ``word``, found once per document."""
+        text, starts = self._text(lower)
+        found: list[int] = []
+        at = _find(text, word, 0)
+        while at >= 0:
+            block = bisect_right(starts, at) - 1
+            found.append(block)
+            following = starts[block + 1] if block + 1 < len(starts) else len(text)
+            at = _find(text, word, following)
+        return found
+
+    def blocks_matching(self, pattern: re.Pattern[str]) -> list[DocInfo]:
+        """The blocks in whose text ``pattern`` finds a match, in order: one search of the
+        whole document, for a pattern that cannot match the NUL between two blocks and reads
+        it as it reads the start or end of a block's text."""
+        text, starts = self._text(False)
+        found: list[DocInfo] = []
+        m = pattern.search(text)
+        while m is not None:
+            block = bisect_right(starts, m.start()) - 1
+            found.append(self.infos[block])
+            if block + 1 == len(starts):
+                break
+            m = pattern.search(text, starts[block + 1])
+        return found
 
     def hits(self, key: str) -> list[tuple[DocInfo, Hit]]:
         """Every hit of ``key`` in the document, in order, with its block."""
@@ -94,11 +155,11 @@ class Context:
     def blocks_with(self, key: str) -> list[DocInfo]:
         """The blocks where ``key`` matched, in order."""
         if self._blocks_by_key is None:
-            by_key: dict[str, list[DocInfo]] = {}
+            by_key: defaultdict[str, list[DocInfo]] = defaultdict(list)
             for info in self.infos:
                 for name in info.hits:
-                    by_key.setdefault(name, []).append(info)
-            self._blocks_by_key = by_key
+                    by_key[name].append(info)
+            self._blocks_by_key = dict(by_key)
         return self._blocks_by_key.get(key, [])
 
     def has_key(self, key: str) -> bool:

@@ -20,7 +20,7 @@ Hit = tuple[int, int, int]
 """A match as (start token, end token, sentence index)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class DocInfo:
     """One block after the pipeline and the matchers ran over it."""
 
@@ -45,23 +45,24 @@ class DocInfo:
     ) -> DocInfo:
         """Group ``matches`` (key, start, end) by key and by sentence."""
         starts = sentence_starts(doc)
-        bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
         hits: dict[str, list[Hit]] = {}
         if len(starts) == 1:
+            bounds = [(0, len(doc))]
             for key, start, end in matches:
-                found = hits.get(key)
-                if found is None:
-                    hits[key] = [(start, end, 0)]
+                if key in hits:
+                    hits[key].append((start, end, 0))
                 else:
-                    found.append((start, end, 0))
-            sent_keys = [set(hits)]
+                    hits[key] = [(start, end, 0)]
+            keys = set(hits)
+            sent_keys = [keys.copy()]
         else:
+            bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
             sent_keys = [set() for _ in bounds]
             for key, start, end in matches:
                 sent = max(bisect_right(starts, start) - 1, 0)
                 hits.setdefault(key, []).append((start, end, sent))
                 sent_keys[sent].add(key)
-        keys = set(hits)
+            keys = set(hits)
         for sent_set in sent_keys:
             if "@pct" in sent_set or "@dur" in sent_set:
                 sent_set.add("@metric")
@@ -75,6 +76,20 @@ class DocInfo:
             return view.idx[start], view.idx[end - 1] + view.lengths[end - 1]
         span = self.doc[start:end]
         return span.start_char, span.end_char
+
+    def words(self, start: int, end: int) -> list[str]:
+        """The texts of tokens ``start:end`` (sliced as a list is), made without spaCy
+        tokens."""
+        view = token_view(self.doc)
+        text = self.block.text
+        return [
+            text[at : at + size]
+            for at, size in zip(view.idx[start:end], view.lengths[start:end], strict=True)
+        ]
+
+    def lower_words(self, start: int, end: int) -> list[str]:
+        """The lower-case forms (``Token.lower_``) of tokens ``start:end``."""
+        return [word.lower() for word in self.words(start, end)]
 
     def sentence_text(self, sent: int) -> str:
         """Text of sentence number ``sent``."""

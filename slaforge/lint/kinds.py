@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from slaforge.lint.context import Context
@@ -189,7 +190,26 @@ _EXAMPLE_OPENER = re.compile(
     re.IGNORECASE,
 )
 """How a worked example opens: ``For example:``, ``E.g.``, ``Worked example.``, ``Suppose``."""
+_EXAMPLE_WORDS = ("example", "instance", "illustrat", "suppose", "assum")
+_EG = re.compile(r"e\.\s?g\.")
+
+
+def _may_open_example(low: str) -> bool:
+    """False when the lower-case ASCII text ``low`` has none of the words that open a worked
+    example (case-insensitive matching differs from ``lower()`` only outside ASCII)."""
+    if not low.isascii() or any(w in low for w in _EXAMPLE_WORDS):
+        return True
+    return "g." in low and _EG.search(low) is not None
+
+
 _EXAMPLE_HEADING = re.compile(r"\b(?:examples?|illustrations?|worked)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _example_heading(heading: str) -> bool:
+    """True for a heading that names examples (looked up once per heading: a document's
+    blocks share few)."""
+    return _EXAMPLE_HEADING.search(heading) is not None
 
 
 def example_from(info: DocInfo) -> int | None:
@@ -199,9 +219,9 @@ def example_from(info: DocInfo) -> int | None:
     if "example-from" not in info.memo:
         first: int | None = None
         path = info.block.location.heading_path
-        if path and _EXAMPLE_HEADING.search(path[-1]) and not info.block.is_heading:
+        if path and _example_heading(path[-1]) and not info.block.is_heading:
             first = 0
-        else:
+        elif _may_open_example(info.low):
             for sent in range(len(info.sent_bounds)):
                 if _EXAMPLE_OPENER.match(info.sentence_text(sent)):
                     first = sent

@@ -127,6 +127,19 @@ _ARTICLE_DEF = re.compile(
 )
 """A term defined in running text by the sentence that introduces it: "a Force Majeure Event
 means only: …", "A Persistent Failure occurs if …", "A Critical Failure is the failure of …"."""
+_ARTICLE_TAIL = re.compile(
+    r"[A-Z][\w\-]*\s+[A-Z][\w\-]*\s+"
+    r"(?:means|shall mean|is defined as"
+    r"|(?:occurs|exists|arises|happens) (?:only )?(?:if|when|where|whenever)"
+    r"|(?:is|are) (?:the|any|an?|each|all) )"
+)
+"""What every match of ``_ARTICLE_DEF`` contains, found faster: most blocks have none."""
+_LEAD_CAPS = re.compile(
+    r"\s*(?:[-•*]\s*)?(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?"
+    r"(?!(?:The|This|That|These|Those|Each|All|Every|Any|Our|Your|Its|Their|No|Some|Both)\s)"
+    r"[A-Z][\w\-]*\s+[A-Z]"
+)
+"""How every match of ``_LEAD_IS_DEF`` and ``_LEAD_IS_SELF`` opens: two capitalised words."""
 _ARTICLE = re.compile(r"(?:An?|The)\s+(?=[A-Z])")
 """An article before a defined term, which is not part of the term."""
 _SENTENCE_TERM = re.compile(r"\s+(?:are|is|shall|will|must|may|do|does|count|counts)\b")
@@ -146,8 +159,9 @@ defined in the BAA"."""
 defined ("…, as defined in the Master Agreement"; a missing clause there is a cross-reference
 problem, reported as such)."""
 _TERM_USE = re.compile(
-    r"([A-Z](?<![\w\-].)"  # a capital not inside a word (tested after it, so that the search
-    # skips to capitals), not opening The, This, That, These, Those, Any, Each, All, Every,
+    r"([A-Z](?=[a-z]+[ \-][A-Z][a-z])(?<![\w\-].)"  # a capital opening two words (tested
+    # first: few capitals do), not inside a word (tested after it, so that the search skips
+    # to capitals), not opening The, This, That, These, Those, Any, Each, All, Every,
     # If, In, For, A, An, No, Where, When, Upon, Unless, Our, Your, Its or Their
     r"(?!(?<=T)h(?:e|is|at|ese|ose|eir)\s|(?<=A)(?:ny|ll|n)?\s|(?<=E)(?:ach|very)\s"
     r"|(?<=I)(?:f|n|ts)\s|(?<=F)or\s|(?<=N)o\s|(?<=W)he(?:re|n)\s|(?<=U)(?:pon|nless)\s"
@@ -408,6 +422,7 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
     found: dict[str, _Definition] = {}
     glossary = False  # in the rows of a table headed "Term | Meaning"
     under: dict[tuple[str, ...], bool] = {}  # whether a heading path is a definitions part
+    quoted_at = {i.index for i in ctx.blocks_containing(_QUOTES)}
     for info in ctx.infos:
         text = info.block.text
         if info.block.is_heading:
@@ -420,7 +435,7 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
                 glossary = _glossary_header(text)
         glossary = glossary and row
         matches: list[tuple[re.Match[str], bool]] = []
-        quoted = any(q in text for q in _QUOTES)
+        quoted = info.index in quoted_at
         if quoted:
             # (each search below only where the words it needs are: most quotes define nothing)
             matches += [(m, False) for m in _QUOTED_DEF.finditer(text)]
@@ -439,14 +454,17 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
                 lead = _LEAD_DEF.match(text, sent_start)
                 if lead and ("mean" in lead.group(0) or in_definitions):
                     matches.append((lead, False))
-        if "mean" in text or " is " in text or "occurs" in text or "arises" in text:
+        if (
+            "mean" in text or " is " in text or "occurs" in text or "arises" in text
+        ) and _ARTICLE_TAIL.search(text):
             matches += [(m, False) for m in _ARTICLE_DEF.finditer(text)]
-        if "=" in text or "\u00f7" in text or text.lstrip().lower().startswith("where"):
+        if "=" in text or "\u00f7" in text or info.low.lstrip().startswith("where"):
             matches += [(m, False) for m in _WHERE_DEF.finditer(text)]
             for sent_start in info.sentence_starts() if "=" in text else ():
                 if formula := _FORMULA_DEF.match(text, sent_start):
                     matches.append((formula, False))
-        if "is" not in text and "are" not in text and "means" not in text:
+        capitals = _LEAD_CAPS.match(text) is not None  # (two capitalised words open the block)
+        if not capitals or ("is" not in text and "are" not in text and "means" not in text):
             pass  # neither opening below can match
         elif lead_is := _LEAD_IS_DEF.match(text):
             matches.append((lead_is, False))
@@ -743,7 +761,7 @@ def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """No definitions (or only parties' names): the terms may be defined in another
     document, so only terms marked as defined ones are reported."""
     reported: set[str] = set()
-    for info in ctx.infos:
+    for info in ctx.blocks_matching(_TERM_USE):
         if info.block.is_heading:
             continue
         text = info.block.text
@@ -966,16 +984,30 @@ def _sentence_of(info: DocInfo, char: int) -> int:
     return max(sum(1 for s in starts if s <= char) - 1, 0)
 
 
-_INLINE_NUM = re.compile(
-    r"(?:^|[.;:]\s+)(?:(\d+(?:\.\d+)*)\.?\s+[A-Z]"
+_INLINE_REST = (
+    r"(?:(\d+(?:\.\d+)*)\.?\s+[A-Z]"
     r"|(?:(?i:clause|section|article|paragraph)\s+|§\s*)(\d+(?:\.\d+)*)\s*"
     r"(?:\([A-Z][^)]{0,40}\)\s*)?[:.\-\u2013\u2014]\s)"
     r"|\)\s+(?:(?i:clause|section|article|paragraph)\s+|§\s*)(\d+(?:\.\d+)*)\s*"
     r"(?:[\-\u2013\u2014]\s*)?[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|and|of))*\s+[A-Z]"
 )
+_INLINE_NUM = re.compile(r"(?:^|[.;:]\s+)" + _INLINE_REST)
 """Run-in clause numbers inside a paragraph: "1. Definitions. … 2. Restoration. …",
 "… minutes. Clause 9 (Reporting): the monthly report …", and a heading run into the parties
 line above it ("… ('Client') § 1 Purpose and Scope This SLA …")."""
+_INLINE_NUM_AFTER = re.compile(r"[.;:]\s+" + _INLINE_REST)
+"""``_INLINE_NUM`` past the start of a text, where its ``^`` cannot match: without it, the
+search skips to the few characters that can open a match."""
+
+
+def _inline_numbers(text: str) -> Iterator[re.Match[str]]:
+    """``_INLINE_NUM.finditer(text)``, faster: the opening alone is tried at the start."""
+    first = _INLINE_NUM.match(text)
+    if first is not None:
+        yield first
+    yield from _INLINE_NUM_AFTER.finditer(text, first.end() if first is not None else 0)
+
+
 _EXTERNAL = re.compile(
     r"[\s,]*(?:\([a-z0-9]+\)\s*)*(?:\([A-Z][^()]{0,60}\)\s*)?(?:(?:of|in|under|to)\s+(?:the|our|its|your|each|any)\s+"
     r"(?!(?i:schedule)\b)(?:[A-Z]|master|main|framework|agreement|contract|terms|msa|order|statement)"
@@ -1046,7 +1078,7 @@ def _part_names(ctx: Context) -> set[tuple[str, str]]:
     heads: set[str] = set().union(*{i.block.location.heading_path for i in ctx.infos})
     for info in ctx.blocks_containing(_PART_WORDS, lower=True):
         text = info.block.text
-        if not _mentions_part(text):
+        if not _mentions_part(info.low):
             continue
         lead = text[:80]
         title = info.index == 0 and len(text) <= 120
@@ -1059,7 +1091,7 @@ def _part_names(ctx: Context) -> set[tuple[str, str]]:
         for m in _CAPTION.finditer(text):
             word, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             names.add((word.lower(), name.upper()))
-        lowered = text.lower()
+        lowered = info.low
         if "this " in lowered or "present " in lowered:
             found = _SELF_PART.finditer(text)
             names.update((m.group(1).lower(), m.group(2).upper()) for m in found)
@@ -1078,8 +1110,8 @@ _REF_WORDS = (*_PART_WORDS, "clause", "section", "paragraph", "article", "§")
 _TABLE_WORDS = ("table", "matrix", "chart", "grid")
 
 
-def _mentions_part(text: str) -> bool:
-    lowered = text.lower()
+def _mentions_part(lowered: str) -> bool:
+    """True when the lower-case text names a part ("schedule 4")."""
     return any(w in lowered for w in _PART_WORDS) and _PART_GATE.search(lowered) is not None
 
 
@@ -1089,7 +1121,7 @@ def _clause_numbers(ctx: Context) -> set[str]:
     for info in ctx.infos:
         text = info.block.text
         if ". " in text or ": " in text or ") " in text:
-            found = _INLINE_NUM.finditer(text)
+            found = _inline_numbers(text)
             numbers.update(m.group(1) or m.group(2) or m.group(3) for m in found)
     return numbers
 
@@ -1120,7 +1152,7 @@ def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
     schedule: tuple[bool, bool] | None = None
     for info in ctx.blocks_containing(_REF_WORDS, lower=True):
         text = info.block.text
-        lowered = text.lower()
+        lowered = info.low
         for m in _REF.finditer(text):
             word = m.group(0).split()[0].lower().rstrip("s") if m.group(0)[0] != "§" else "§"
             num = m.group(1)
@@ -1146,7 +1178,7 @@ def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 ok = num in tops
             if not ok:
                 yield ctx.finding(rule, info, m.start(), m.end())
-        if parts is None and _mentions_part(text):
+        if parts is None and _mentions_part(lowered):
             parts = _part_names(ctx)
         for m in _PART_REF.finditer(text) if parts is not None else ():
             key = (m.group(1).lower(), m.group(2).upper())
@@ -1329,7 +1361,7 @@ def _letter_gaps(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if info is None:
             continue
         if "1. " in info.block.text and "2. " in info.block.text:
-            runs = [m for m in _INLINE_NUM.finditer(info.block.text) if m.group(1)]
+            runs = [m for m in _inline_numbers(info.block.text) if m.group(1)]
             runs = [m for m in runs if m.group(1).isdigit()]
             k = _gap_after_run([int(m.group(1)) for m in runs], 1)
             if k is not None:
