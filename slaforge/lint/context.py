@@ -7,46 +7,12 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from slaforge.lint.docinfo import DocInfo, Hit
 from slaforge.lint.model import Finding
 from slaforge.lint.rules import Rule
 from slaforge.metrics import MetricCard
-
-_COMMON = " etainroslhdcump\nyfg.v|wb,-S1C0P2k*AT#D3IM5R49x'()\"EL:B%FW;6qO7H8UNK_VGj"
-"""Characters in the order of how often they occur in agreements, the most frequent first."""
-_RARITY = {c: i for i, c in enumerate(_COMMON)}
-_FREQUENT = _COMMON.index("-")
-"""The characters before this one in ``_COMMON`` are too frequent to search for one by one."""
-
-
-@lru_cache(maxsize=1024)
-def _anchor(word: str) -> int:
-    """Offset in ``word`` of its rarest character, or -1 when each of them is frequent."""
-    offset = max(range(len(word)), key=lambda i: _RARITY.get(word[i], len(_COMMON)))
-    return offset if _RARITY.get(word[offset], len(_COMMON)) >= _FREQUENT else -1
-
-
-def _find(text: str, word: str, start: int) -> int:
-    """``text.find(word, start)``, found faster for most words: a search for one character
-    costs a small part of a search for several, so look for the word's rarest character and
-    check the word around each one, until the misses cost about what a plain search does."""
-    offset = _anchor(word) if len(word) > 1 else -1
-    if offset < 0:
-        return text.find(word, start)
-    char = word[offset]
-    at = text.find(char, start + offset)
-    budget = ((len(text) - start) >> 9) + 16
-    while at >= 0:
-        if text.startswith(word, at - offset):
-            return at - offset
-        budget -= 1
-        if not budget:
-            return text.find(word, at - offset + 1)
-        at = text.find(char, at + 1)
-    return -1
 
 
 @dataclass
@@ -121,12 +87,12 @@ class Context:
         """The indexes of the blocks whose text contains ``word``, found once per document."""
         text, starts = self._text(lower)
         found: list[int] = []
-        at = _find(text, word, 0)
+        at = text.find(word)
         while at >= 0:
             block = bisect_right(starts, at) - 1
             found.append(block)
             following = starts[block + 1] if block + 1 < len(starts) else len(text)
-            at = _find(text, word, following)
+            at = text.find(word, following)
         return found
 
     def blocks_matching(self, pattern: re.Pattern[str]) -> list[DocInfo]:
