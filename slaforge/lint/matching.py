@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -112,13 +112,13 @@ class _Group:
 
     trigger: bool = field(init=False)
     """True for a rule's trigger patterns."""
-    scan: Callable[[str], list[tuple[int, int, int]]] | None = field(init=False)
-    """The matcher's scan of a block's encoded text, when that finds all it finds."""
+    regex: TokenRegexMatcher | None = field(init=False)
+    """The matcher, when its scan of the blocks' encoded texts finds all it finds."""
 
     def __post_init__(self) -> None:
         matcher = self.matcher
         plain = isinstance(matcher, TokenRegexMatcher) and matcher.plain
-        self.scan = matcher.scan if isinstance(matcher, TokenRegexMatcher) and plain else None
+        self.regex = matcher if isinstance(matcher, TokenRegexMatcher) and plain else None
         self.code = self.key.partition("|")[0] if "|" in self.key else ""
         self.condition = self.key.endswith(("|r", "|u"))
         self.trigger = self.key.endswith("|t")
@@ -344,13 +344,21 @@ class DocumentMatch:
         members = self.where.members(blocks)
         if group.code in self.compiled.local_requires:
             members = [i for i in members if self._has_requires(i, group)]
-        key, code, scan = group.key, group.code, group.scan
-        for i in members:
-            hits = scan(self.texts[i]) if scan else group.matcher(self.docs[i])
-            if hits:
-                self.out[i].extend((key, s, e) for _m, s, e in hits)
-                if group.trigger:
-                    self.triggered[i].add(code)
+        key, code = group.key, group.code
+        for i, hits in self._hits(group, members):
+            self.out[i].extend((key, s, e) for _m, s, e in hits)
+            if group.trigger:
+                self.triggered[i].add(code)
+
+    def _hits(
+        self, group: _Group, members: list[int]
+    ) -> Iterable[tuple[int, list[tuple[int, int, int]]]]:
+        """The blocks of ``members`` where ``group`` matches, with its matches there."""
+        if group.regex:
+            found = group.regex.scan_each([self.texts[i] for i in members])
+            return [(members[n], hits) for n, hits in sorted(found.items())]
+        matcher = group.matcher
+        return [(i, hits) for i in members if (hits := matcher(self.docs[i]))]
 
     def _has_requires(self, i: int, group: _Group) -> bool:
         """True when the ``requires`` phrases of ``group``'s rule match in block ``i``."""
@@ -401,11 +409,16 @@ class DocumentMatch:
         )
         if group.needs_tagger:
             blocks &= self.tagged
-        key, scan = group.key, group.scan
-        for i in self.where.members(blocks):
-            hits = scan(self.texts[i]) if scan else group.matcher(self.docs[i])
+        key, regex = group.key, group.regex
+        members = self.where.members(blocks)
+        if not whole:
+            for i, hits in self._hits(group, members):
+                self.out[i].extend((key, s, e) for _m, s, e in hits)
+            return
+        for i in members:
+            hits = regex.scan(self.texts[i]) if regex else group.matcher(self.docs[i])
             self.out[i].extend((key, s, e) for _m, s, e in hits)
-            if hits and whole:
+            if hits:
                 break
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 from time import perf_counter
 from typing import Any
 
@@ -343,3 +344,41 @@ class TokenRegexMatcher:
                         start = text.count(RS, 0, begin) - 1
                     out.append((self.match_id, start, start + text.count(RS, begin, end)))
         return out
+
+    def scan_each(self, texts: Sequence[str]) -> dict[int, list[tuple[int, int, int]]]:
+        """What :meth:`scan` finds in each of ``texts`` (by position, those with a match), in
+        one pass over them joined.
+
+        Each match consumes only its start's RS, so the starts are those of the texts one by
+        one; a text where some match reaches into the next one is scanned again alone (there
+        it ends at the text's end).
+        """
+        if len(texts) < 2:
+            hits = self.scan(texts[0]) if texts else []
+            return {0: hits} if hits else {}
+        found: dict[int, list[tuple[int, int, int]]] = {}
+        again: set[int] = set()
+        joined = "".join(texts)
+        ends = iter(accumulate(map(len, texts)))
+        block, base, limit = 0, 0, next(ends)
+        regex = self._regex or self._compile()
+        match_id, captures = self.match_id, self._captures
+        for m in regex.finditer(joined):
+            pos = m.start()
+            while pos >= limit:
+                block, base, limit = block + 1, limit, next(ends)
+            start = -1
+            for group in captures:
+                begin, end = m.span(group)
+                if end > limit:
+                    again.add(block)
+                elif end > begin:
+                    if start < 0:
+                        start = joined.count(RS, base, begin) - 1
+                    hit = (match_id, start, start + joined.count(RS, begin, end))
+                    found.setdefault(block, []).append(hit)
+        for block in again:
+            hits = found[block] = self.scan(texts[block])
+            if not hits:
+                del found[block]
+        return found
