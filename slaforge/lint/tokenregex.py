@@ -254,17 +254,31 @@ def _at(pattern: Sequence[dict[str, Any]], offset: int) -> tuple[set[str], str] 
     return (words, flags) if words or flags else None
 
 
+_WORD = FLAG_CHARS[1 << FLAGS.index("IS_ALPHA") | 1 << FLAGS.index("IS_LOWER")]
+"""The flags of a lower-case word: a lead that allows them lets most tokens through."""
+
+
+def _lead(pattern: Sequence[dict[str, Any]]) -> tuple[int, tuple[set[str], str] | None]:
+    """Where a match of ``pattern`` can be told by its words or flags (0: its first token, 1:
+    its second, after one token of any kind) and what they are; the second token when the
+    first is not told or lets lower-case words through and the second does not."""
+    found = _at(pattern, 0) if pattern else None
+    if len(pattern) < 2 or pattern[0].get("OP") not in (None, "1", "!"):
+        return 0, found
+    if found is None or _WORD in found[1]:
+        second = _at(pattern, 1)
+        if found is None or (second is not None and _WORD not in second[1]):
+            return 1, second
+    return 0, found
+
+
 def start_gate(patterns: Sequence[Sequence[dict[str, Any]]]) -> str | None:
     """A lookahead every start of a match of one of ``patterns`` passes: the words or flags
     its first token (or, after one token of any kind, its second) can have; None when some
     pattern can start anywhere."""
     leads: dict[int, tuple[set[str], set[str]]] = {}
     for pattern in patterns:
-        first = pattern[0] if pattern else {}
-        found = _at(pattern, 0) if pattern else None
-        offset = 0
-        if found is None and len(pattern) > 1 and first.get("OP") in (None, "1", "!"):
-            found, offset = _at(pattern, 1), 1
+        offset, found = _lead(pattern)
         if found is None:
             return None
         words, flags = leads.setdefault(offset, (set(), set()))
