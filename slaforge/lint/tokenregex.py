@@ -98,7 +98,7 @@ def _alternatives(values: list[str]) -> str:
     the regex engine then tests a few first characters instead of every word. A field is
     always followed by a separator, so at most one word can match and the order of the
     alternatives does not change what matches."""
-    return _trie(sorted(set(values)))
+    return _trie(dict.fromkeys(sorted(set(values)), ""))
 
 
 def _shared(words: list[str]) -> str:
@@ -110,24 +110,22 @@ def _shared(words: list[str]) -> str:
     return first[:n]
 
 
-def _trie(words: list[str]) -> str:
-    """The alternation of sorted, distinct ``words``, each branch holding the longest prefix its
-    words share ("month(?:ly|s|)"); an empty word matches nothing more."""
-    groups: dict[str, list[str]] = {}
-    empty = False
-    for word in words:
+def _trie(words: dict[str, str]) -> str:
+    """The alternation of distinct ``words`` (in sort order), each followed by its regex, each
+    branch holding the longest prefix its words share ("month(?:ly|s|)")."""
+    groups: dict[str, dict[str, str]] = {}
+    for word, then in words.items():
         if word:
-            groups.setdefault(word[0], []).append(word[1:])
-        else:
-            empty = True
+            groups.setdefault(word[0], {})[word[1:]] = then
     parts = []
     for first, rests in groups.items():
-        common = _shared(rests)
+        common = _shared(list(rests))
         prefix = re.escape(first + common)
-        rests = [rest[len(common) :] for rest in rests]
-        parts.append(prefix if rests == [""] else f"{prefix}(?:{_trie(rests)})")
-    if empty:
-        parts.append("")
+        rests = {rest[len(common) :]: then for rest, then in rests.items()}
+        alone = rests[""] if len(rests) == 1 and "" in rests else None
+        parts.append(prefix + alone if alone is not None else f"{prefix}(?:{_trie(rests)})")
+    if "" in words:
+        parts.append(words[""])
     return "|".join(parts)
 
 
@@ -272,25 +270,58 @@ def _lead(pattern: Sequence[dict[str, Any]]) -> tuple[int, tuple[set[str], str] 
     return 0, found
 
 
+def _opening(pattern: Sequence[dict[str, Any]]) -> tuple[set[str], tuple[set[str], str]] | None:
+    """The words a pattern's first token names and what the token after it has, when that token
+    is required or optional (``?``) and a later one is required."""
+    first = pattern[0] if pattern else {}
+    words = _words_of(first)
+    if words is None or first.get("OP") not in (None, "1", "?"):
+        return None
+    if all(_optional(token.get("OP")) for token in pattern[1:]):
+        return None
+    after = _at(pattern, 1)
+    return None if after is None else (words, after)
+
+
+def _token_test(words: set[str], flags: set[str]) -> str:
+    """The regex of a token (at its start) that has one of ``words`` or ``flags``."""
+    tests = [f".{US}(?:{_alternatives(sorted(words))}){US}"] if words else []
+    if flags:
+        tests.append(f"[{''.join(sorted(flags))}]")
+    return "|".join(tests)
+
+
 def start_gate(patterns: Sequence[Sequence[dict[str, Any]]]) -> str | None:
     """A lookahead every start of a match of one of ``patterns`` passes: the words or flags
-    its first token (or, after one token of any kind, its second) can have; None when some
-    pattern can start anywhere."""
+    its first token (or, after one token of any kind, its second) can have, and after a named
+    first word, what the next token has; None when some pattern can start anywhere."""
     leads: dict[int, tuple[set[str], set[str]]] = {}
+    follows: dict[str, tuple[set[str], set[str]]] = {}
+    """Opening word -> the words and flags the token after it has."""
     for pattern in patterns:
         offset, found = _lead(pattern)
         if found is None:
             return None
+        opening = _opening(pattern) if offset == 0 else None
+        if opening is not None:
+            for word in opening[0]:
+                words, flags = follows.setdefault(word, (set(), set()))
+                words |= opening[1][0]
+                flags.update(opening[1][1])
+            if pattern[0].get("OP") != "?":
+                continue
+            found = opening[1]  # (a match that skips the optional first token)
         words, flags = leads.setdefault(offset, (set(), set()))
         words |= found[0]
         flags.update(found[1])
-    alternatives = []
+    first_words, first_flags = leads.pop(0, (set(), set()))
+    thens = {word: f"{US}[^{RS}]*{RS}(?:{_token_test(*after)})" for word, after in follows.items()}
+    thens.update(dict.fromkeys(first_words, US))  # (any token may follow these)
+    alternatives = [f".{US}(?:{_trie(dict(sorted(thens.items())))})"] if thens else []
+    if first_flags:
+        alternatives.append(f"[{''.join(sorted(first_flags))}]")
     for offset, (words, flags) in sorted(leads.items()):
-        skip = f"(?:[^{RS}]*{RS}){{{offset}}}" if offset else ""
-        if words:
-            alternatives.append(f"{skip}.{US}(?:{_alternatives(sorted(words))}){US}")
-        if flags:
-            alternatives.append(f"{skip}[{''.join(sorted(flags))}]")
+        alternatives.append(f"(?:[^{RS}]*{RS}){{{offset}}}(?:{_token_test(words, flags)})")
     return f"(?={'|'.join(alternatives)})"
 
 
