@@ -276,17 +276,18 @@ Match = tuple[str, int, int]
 class DocumentMatch:
     """One document's matching, each step over all its blocks at once:
 
-    1. the PhraseMatcher on every block: phrases, cues, triggers (and requires/unless phrases
-       kept where their rule triggers);
+    1. the PhraseMatcher on every block: phrases, cues, triggers, and the requires/unless
+       phrases of the rules that read them everywhere (``within: document`` and the kinds not
+       in ``WORD_KINDS``);
     2. each cue or trigger group of the rules on the blocks where it could match
        (:meth:`Compiled.blocks_of`); for a rule in ``local_requires``, only those where its
        ``requires`` phrases matched;
-    3. in every block, the requires/unless phrases of the rules that triggered there, or that
-       read them everywhere (``within: document`` and the kinds not in ``WORD_KINDS``);
+    3. the other requires/unless phrases, in the blocks where their rule triggered;
     4. each requires/unless group in the blocks its rule triggered, or for a
        ``within: document`` rule in every block up to the first where it matches.
 
-    A block's matches come in this order; those of one key in the order its matcher found them.
+    The matches of one key in a block come in this order, each step's in the order its
+    matcher found them (the order of different keys says nothing).
     """
 
     def __init__(
@@ -298,19 +299,25 @@ class DocumentMatch:
         self.texts = [view.text for view in token_views(docs)]
         self.tagged = sum(1 << i for i, t in enumerate(tagged) if t)
         self.codes = frozenset(r.code for r in rules)
-        self.everywhere = frozenset(
+        everywhere = frozenset(
             r.code for r in rules if r.within == "document" or r.kind not in WORD_KINDS
         )
         self.whole = frozenset(r.code for r in rules if r.within == "document")
+        self.kept = {
+            m: key
+            for m, (key, code) in compiled.phrase_keys.items()
+            if m in compiled._plain_keys or code in everywhere
+        }
+        """PhraseMatcher match id -> key, for the phrases kept wherever they match."""
         self.found: list[list[tuple[int, int, int]]] = []
         """Each block's PhraseMatcher matches (match id, start, end)."""
         self.out: list[list[Match]] = []
-        self.conditional: list[bool] = []
-        """Per block, True when it has requires/unless phrases of the main matcher."""
-        self.triggered: list[set[str]] = []
-        """Each block's codes of the rules whose trigger matched there."""
-        self.late: list[dict[str, list[tuple[int, int, int]]]] = [{} for _ in docs]
-        """Each block's matches of the ``late`` PhraseMatchers run there so far."""
+        self.pending = 0
+        """The blocks whose PhraseMatcher matches hold requires/unless phrases not yet kept."""
+        self.triggered: dict[str, int] = {}
+        """Rule code -> the blocks where its trigger matched."""
+        self.late: dict[str, dict[int, list[tuple[int, int, int]]]] = {}
+        """Rule code -> block -> the matches of its ``late`` PhraseMatcher there, so far."""
 
     def run(self) -> list[list[Match]]:
         """Every block's matches."""
@@ -320,21 +327,22 @@ class DocumentMatch:
             if not group.condition and (not group.code or group.code in self.codes):
                 self._trigger_group(gid, group)
         self._kept_phrases()
-        where_triggered = self._where_triggered()
         for gid, group in groups:
-            if group.condition and group.code in where_triggered:
-                self._condition_group(gid, group, where_triggered[group.code])
+            if group.condition and group.code in self.triggered:
+                self._condition_group(gid, group, self.triggered[group.code])
         return self.out
 
     def _phrases(self) -> None:
         """Run the PhraseMatcher on every block; keep its phrases, cues and triggers."""
-        plain, trigger_of = self.compiled._plain_keys, self.compiled._trigger_of
+        kept, trigger_of, triggered = self.kept, self.compiled._trigger_of, self.triggered
         self.found = [self.compiled.phrases(doc) for doc in self.docs]
-        for found in self.found:
-            out = [(plain[m], s, e) for m, s, e in found if m in plain]
+        for i, found in enumerate(self.found):
+            out = [(kept[m], s, e) for m, s, e in found if m in kept]
             self.out.append(out)
-            self.conditional.append(len(out) < len(found))
-            self.triggered.append({trigger_of[m] for m, _s, _e in found if m in trigger_of})
+            if len(out) < len(found):
+                self.pending |= 1 << i
+            for code in {trigger_of[m] for m, _s, _e in found if m in trigger_of}:
+                triggered[code] = triggered.get(code, 0) | 1 << i
 
     def _trigger_group(self, gid: int, group: _Group) -> None:
         """Run a cue or trigger group on the blocks where it could match."""
@@ -344,11 +352,12 @@ class DocumentMatch:
         members = self.where.members(blocks)
         if group.code in self.compiled.local_requires:
             members = [i for i in members if self._has_requires(i, group)]
-        key, code = group.key, group.code
+        key, found = group.key, 0
         for i, hits in self._hits(group, members):
             self.out[i].extend((key, s, e) for _m, s, e in hits)
-            if group.trigger:
-                self.triggered[i].add(code)
+            found |= 1 << i
+        if group.trigger and found:
+            self.triggered[group.code] = self.triggered.get(group.code, 0) | found
 
     def _hits(
         self, group: _Group, members: list[int]
@@ -363,42 +372,27 @@ class DocumentMatch:
     def _has_requires(self, i: int, group: _Group) -> bool:
         """True when the ``requires`` phrases of ``group``'s rule match in block ``i``."""
         wanted = group.requires_id
-        if any(m == wanted for m, _s, _e in self.found[i]):
-            return True
         late = self.compiled.late.get(group.code)
-        if late is None:
-            return False
-        matches = self.late[i][group.code] = late(self.docs[i])
+        if late is None:  # (its phrases are all in the main PhraseMatcher)
+            return any(m == wanted for m, _s, _e in self.found[i])
+        matches = self.late.setdefault(group.code, {})[i] = late(self.docs[i])
         return any(m == wanted for m, _s, _e in matches)
 
     def _kept_phrases(self) -> None:
-        """Add to every block the requires/unless phrases of the rules that triggered there or
-        read them everywhere."""
-        compiled = self.compiled
-        keys, plain, everywhere = compiled.phrase_keys, compiled._plain_keys, self.everywhere
-        late_codes = compiled._late_codes  # (never a code of ``everywhere``: see compile_rules)
-        for i, found in enumerate(self.found):
-            triggered, out = self.triggered[i], self.out[i]
-            if self.conditional[i]:
-                out.extend(
-                    (keys[m][0], s, e)
-                    for m, s, e in found
-                    if m not in plain and (keys[m][1] in triggered or keys[m][1] in everywhere)
-                )
-            codes = late_codes.intersection(triggered) if triggered else ()
-            if codes:
-                late = self.late[i]
-                for code in sorted(codes):
-                    matches = late[code] if code in late else compiled.late[code](self.docs[i])
-                    out.extend((keys[m][0], s, e) for m, s, e in matches)
-
-    def _where_triggered(self) -> dict[str, int]:
-        """Rule code -> the blocks where its trigger matched."""
-        blocks: dict[str, int] = {}
-        for i, codes in enumerate(self.triggered):
-            for code in codes:
-                blocks[code] = blocks.get(code, 0) | 1 << i
-        return blocks
+        """Add the requires/unless phrases kept only where their rule triggered."""
+        compiled, triggered = self.compiled, self.triggered
+        keys, kept = compiled.phrase_keys, self.kept
+        for i in self.where.members(self.pending):
+            self.out[i].extend(
+                (keys[m][0], s, e)
+                for m, s, e in self.found[i]
+                if m not in kept and triggered.get(keys[m][1], 0) >> i & 1
+            )
+        for code in compiled._late_codes.intersection(triggered):
+            late, done = compiled.late[code], self.late.get(code, {})
+            for i in self.where.members(triggered[code]):
+                matches = done[i] if i in done else late(self.docs[i])
+                self.out[i].extend((keys[m][0], s, e) for m, s, e in matches)
 
     def _condition_group(self, gid: int, group: _Group, triggered: int) -> None:
         """Run a requires/unless group where its rule ``triggered`` (or, for a ``within:
