@@ -270,17 +270,20 @@ def _lead(pattern: Sequence[dict[str, Any]]) -> tuple[int, tuple[set[str], str] 
     return 0, found
 
 
-def _opening(pattern: Sequence[dict[str, Any]]) -> tuple[set[str], tuple[set[str], str]] | None:
-    """The words a pattern's first token names and what the token after it has, when that token
-    is required or optional (``?``) and a later one is required."""
+def _opening(
+    pattern: Sequence[dict[str, Any]],
+) -> tuple[tuple[set[str], str], tuple[set[str], str]] | None:
+    """The words or flags a pattern's first token has and what the token after it has, when
+    that first token is required or optional (``?``) and a later one is required."""
     first = pattern[0] if pattern else {}
     words = _words_of(first)
-    if words is None or first.get("OP") not in (None, "1", "?"):
+    own = (words, "") if words is not None else (set(), _flag_chars(first))
+    if own == (set(), "") or first.get("OP") not in (None, "1", "?"):
         return None
     if all(_optional(token.get("OP")) for token in pattern[1:]):
         return None
     after = _at(pattern, 1)
-    return None if after is None else (words, after)
+    return None if after is None else (own, after)
 
 
 def _token_test(words: set[str], flags: set[str]) -> str:
@@ -291,37 +294,51 @@ def _token_test(words: set[str], flags: set[str]) -> str:
     return "|".join(tests)
 
 
+_Tests = dict[str, tuple[set[str], set[str]]]
+"""Key -> the words and the flag characters one of which a token has."""
+
+
+def _merge(into: _Tests, key: str, found: tuple[set[str], str]) -> None:
+    words, flags = into.setdefault(key, (set(), set()))
+    words |= found[0]
+    flags.update(found[1])
+
+
 def start_gate(patterns: Sequence[Sequence[dict[str, Any]]]) -> str | None:
     """A lookahead every start of a match of one of ``patterns`` passes: the words or flags
     its first token (or, after one token of any kind, its second) can have, and after a named
-    first word, what the next token has; None when some pattern can start anywhere."""
-    leads: dict[int, tuple[set[str], set[str]]] = {}
-    follows: dict[str, tuple[set[str], set[str]]] = {}
-    """Opening word -> the words and flags the token after it has."""
+    first word or flag, what the next token has; None when some pattern can start anywhere."""
+    leads: _Tests = {}
+    """"0" or "1" (the offset) -> the token there."""
+    after_word: _Tests = {}
+    """Opening word -> the token after it."""
+    after_flags: _Tests = {}
+    """The flag characters of an opening token -> the token after it."""
     for pattern in patterns:
         offset, found = _lead(pattern)
         if found is None:
             return None
         opening = _opening(pattern) if offset == 0 else None
         if opening is not None:
-            for word in opening[0]:
-                words, flags = follows.setdefault(word, (set(), set()))
-                words |= opening[1][0]
-                flags.update(opening[1][1])
+            (words, flags), after = opening
+            for word in words:
+                _merge(after_word, word, after)
+            if flags:
+                _merge(after_flags, flags, after)
             if pattern[0].get("OP") != "?":
                 continue
-            found = opening[1]  # (a match that skips the optional first token)
-        words, flags = leads.setdefault(offset, (set(), set()))
-        words |= found[0]
-        flags.update(found[1])
-    first_words, first_flags = leads.pop(0, (set(), set()))
-    thens = {word: f"{US}[^{RS}]*{RS}(?:{_token_test(*after)})" for word, after in follows.items()}
+            found = after  # (a match that skips the optional first token)
+        _merge(leads, str(offset), found)
+    first_words, first_flags = leads.pop("0", (set(), set()))
+    thens = {word: f"{US}[^{RS}]*{RS}(?:{_token_test(*then)})" for word, then in after_word.items()}
     thens.update(dict.fromkeys(first_words, US))  # (any token may follow these)
     alternatives = [f".{US}(?:{_trie(dict(sorted(thens.items())))})"] if thens else []
     if first_flags:
         alternatives.append(f"[{''.join(sorted(first_flags))}]")
-    for offset, (words, flags) in sorted(leads.items()):
-        alternatives.append(f"(?:[^{RS}]*{RS}){{{offset}}}(?:{_token_test(words, flags)})")
+    for chars, then in sorted(after_flags.items()):
+        alternatives.append(f"[{chars}][^{RS}]*{RS}(?:{_token_test(*then)})")
+    if "1" in leads:
+        alternatives.append(f"[^{RS}]*{RS}(?:{_token_test(*leads['1'])})")
     return f"(?={'|'.join(alternatives)})"
 
 
