@@ -399,8 +399,9 @@ class TokenRegexMatcher:
         regex = self._regex or self._compile()
         for m in regex.finditer(text):
             start = -1
+            spans = m.regs  # (every group's span at once: cheaper than a call per group)
             for group in self._captures:
-                begin, end = m.span(group)
+                begin, end = spans[group]
                 if end > begin:
                     if start < 0:
                         start = text.count(RS, 0, begin) - 1
@@ -426,12 +427,12 @@ class TokenRegexMatcher:
         regex = self._regex or self._compile()
         match_id, captures = self.match_id, self._captures
         for m in regex.finditer(joined):
-            pos = m.start()
-            while pos >= limit:
+            spans = m.regs
+            while spans[0][0] >= limit:
                 block, base, limit = block + 1, limit, next(ends)
             start = -1
             for group in captures:
-                begin, end = m.span(group)
+                begin, end = spans[group]
                 if end > limit:
                     again.add(block)
                 elif end > begin:
