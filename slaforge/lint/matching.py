@@ -234,19 +234,19 @@ class Where:
     """The number of blocks."""
     every: int = field(init=False)
     """Every block."""
-    words: frozenset[int] = field(init=False)
-    """The keys of ``blocks``."""
     _sets: dict[int, int] = field(default_factory=dict)
     """Word set number -> the blocks that hold a word of it."""
 
     def __post_init__(self) -> None:
         self.every = (1 << self.size) - 1
-        self.words = frozenset(self.blocks)
 
     def any_of(self, words: frozenset[int]) -> int:
         """The blocks that hold one of ``words``."""
-        blocks = self.blocks
-        return functools.reduce(operator.or_, [blocks[w] for w in words & self.words], 0)
+        get = self.blocks.get
+        found = 0
+        for word in words:
+            found |= get(word, 0)
+        return found
 
     def any_of_set(self, number: int, sets: list[frozenset[int]]) -> int:
         """The blocks that hold a word of ``sets[number]`` (worked out once)."""
