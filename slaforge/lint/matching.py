@@ -352,22 +352,25 @@ class DocumentMatch:
         members = self.where.members(blocks)
         if group.code in self.compiled.local_requires:
             members = [i for i in members if self._has_requires(i, group)]
-        key, found = group.key, 0
+        found = 0
         for i, hits in self._hits(group, members):
-            self.out[i].extend((key, s, e) for _m, s, e in hits)
+            self.out[i].extend(hits)
             found |= 1 << i
         if group.trigger and found:
             self.triggered[group.code] = self.triggered.get(group.code, 0) | found
 
-    def _hits(
-        self, group: _Group, members: list[int]
-    ) -> Iterable[tuple[int, list[tuple[int, int, int]]]]:
+    def _hits(self, group: _Group, members: list[int]) -> Iterable[tuple[int, list[Match]]]:
         """The blocks of ``members`` where ``group`` matches, with its matches there."""
+        key = group.key
         if group.regex:
-            found = group.regex.scan_each([self.texts[i] for i in members])
+            found = group.regex.scan_each([self.texts[i] for i in members], key)
             return [(members[n], hits) for n, hits in sorted(found.items())]
         matcher = group.matcher
-        return [(i, hits) for i in members if (hits := matcher(self.docs[i]))]
+        return [
+            (i, [(key, s, e) for _m, s, e in hits])
+            for i in members
+            if (hits := matcher(self.docs[i]))
+        ]
 
     def _has_requires(self, i: int, group: _Group) -> bool:
         """True when the ``requires`` phrases of ``group``'s rule match in block ``i``."""
@@ -407,12 +410,12 @@ class DocumentMatch:
         members = self.where.members(blocks)
         if not whole:
             for i, hits in self._hits(group, members):
-                self.out[i].extend((key, s, e) for _m, s, e in hits)
+                self.out[i].extend(hits)
             return
         for i in members:
-            hits = regex.scan(self.texts[i]) if regex else group.matcher(self.docs[i])
-            self.out[i].extend((key, s, e) for _m, s, e in hits)
-            if hits:
+            found = regex.scan(self.texts[i]) if regex else group.matcher(self.docs[i])
+            self.out[i].extend((key, s, e) for _m, s, e in found)
+            if found:
                 break
 
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from itertools import accumulate
 from time import perf_counter
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc
 
@@ -35,6 +35,8 @@ _NOT_FIRST = f"(?<=[\\s\\S]{RS})"
 
 
 _COMPILING = [0.0]
+L = TypeVar("L")
+"""What a scan labels its matches with."""
 
 
 def compile_seconds() -> float:
@@ -395,7 +397,10 @@ class TokenRegexMatcher:
 
     def scan(self, text: str) -> list[tuple[int, int, int]]:
         """The matches in a Doc whose :func:`encoded` text is ``text``."""
-        out: list[tuple[int, int, int]] = []
+        return self._scan(text, self.match_id)
+
+    def _scan(self, text: str, label: L) -> list[tuple[L, int, int]]:
+        out: list[tuple[L, int, int]] = []
         regex = self._regex or self._compile()
         for m in regex.finditer(text):
             start = -1
@@ -405,27 +410,27 @@ class TokenRegexMatcher:
                 if end > begin:
                     if start < 0:
                         start = text.count(RS, 0, begin) - 1
-                    out.append((self.match_id, start, start + text.count(RS, begin, end)))
+                    out.append((label, start, start + text.count(RS, begin, end)))
         return out
 
-    def scan_each(self, texts: Sequence[str]) -> dict[int, list[tuple[int, int, int]]]:
+    def scan_each(self, texts: Sequence[str], label: L) -> dict[int, list[tuple[L, int, int]]]:
         """What :meth:`scan` finds in each of ``texts`` (by position, those with a match), in
-        one pass over them joined.
+        one pass over them joined; each match as (``label``, start, end).
 
         Each match consumes only its start's RS, so the starts are those of the texts one by
         one; a text where some match reaches into the next one is scanned again alone (there
         it ends at the text's end).
         """
         if len(texts) < 2:
-            hits = self.scan(texts[0]) if texts else []
+            hits = self._scan(texts[0], label) if texts else []
             return {0: hits} if hits else {}
-        found: dict[int, list[tuple[int, int, int]]] = {}
+        found: dict[int, list[tuple[L, int, int]]] = {}
         again: set[int] = set()
         joined = "".join(texts)
         ends = iter(accumulate(map(len, texts)))
         block, base, limit = 0, 0, next(ends)
         regex = self._regex or self._compile()
-        match_id, captures = self.match_id, self._captures
+        captures = self._captures
         for m in regex.finditer(joined):
             spans = m.regs
             while spans[0][0] >= limit:
@@ -438,10 +443,10 @@ class TokenRegexMatcher:
                 elif end > begin:
                     if start < 0:
                         start = joined.count(RS, base, begin) - 1
-                    hit = (match_id, start, start + joined.count(RS, begin, end))
+                    hit = (label, start, start + joined.count(RS, begin, end))
                     found.setdefault(block, []).append(hit)
         for block in again:
-            hits = found[block] = self.scan(texts[block])
+            hits = found[block] = self._scan(texts[block], label)
             if not hits:
                 del found[block]
         return found
