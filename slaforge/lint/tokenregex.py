@@ -265,9 +265,11 @@ def _lead(pattern: Sequence[dict[str, Any]]) -> tuple[int, tuple[set[str], str] 
     found = _at(pattern, 0) if pattern else None
     if len(pattern) < 2 or pattern[0].get("OP") not in (None, "1", "!"):
         return 0, found
-    if found is None or _WORD in found[1]:
-        second = _at(pattern, 1)
-        if found is None or (second is not None and _WORD not in second[1]):
+    if found is None:
+        return 1, _at(pattern, 1)
+    if _WORD in found[1] and not all(_optional(token.get("OP")) for token in pattern[1:]):
+        second = _at(pattern, 1)  # (a match has a second token)
+        if second is not None and _WORD not in second[1]:
             return 1, second
     return 0, found
 

@@ -75,6 +75,12 @@ PATTERNS: list[list[dict[str, Any]]] = [
     [{"IS_DIGIT": True, "OP": "?"}, {"LOWER": {"IN": ["minutes", "days"]}}],
     [{"LOWER": {"REGEX": "^resp"}}, {"LOWER": "to"}],
     [{"TEXT": {"REGEX": "^[A-Z][a-z]"}}, {"IS_PUNCT": True}],
+    # the start gate's tests of the token after the first
+    [{"LOWER": {"IN": ["the", "a"]}, "OP": "?"}, {"LOWER": {"IN": ["provider", "customer's"]}}],
+    [{"LOWER": {"IN": ["within", "after"]}}, {"LIKE_NUM": True}],
+    [{"LIKE_NUM": True}, {"LOWER": {"IN": ["minutes", "days"]}}],
+    [{"IS_LOWER": True}, {"LOWER": {"IN": ["respond", "closed", "complete"]}}],
+    [{"IS_TITLE": False, "IS_PUNCT": False}, {"LOWER": "hours", "OP": "?"}],
 ]
 
 
