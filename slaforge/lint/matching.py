@@ -280,8 +280,8 @@ class DocumentMatch:
        phrases of the rules that read them everywhere (``within: document`` and the kinds not
        in ``WORD_KINDS``);
     2. each cue or trigger group of the rules on the blocks where it could match
-       (:meth:`Compiled.blocks_of`); for a rule in ``local_requires``, only those where its
-       ``requires`` phrases matched;
+       (:meth:`Compiled.blocks_of`); for a rule in ``local_requires``, kept only in those where
+       its ``requires`` phrases match;
     3. the other requires/unless phrases, in the blocks where their rule triggered;
     4. each requires/unless group in the blocks its rule triggered, or for a
        ``within: document`` rule in every block up to the first where it matches.
@@ -349,11 +349,11 @@ class DocumentMatch:
         blocks = self.compiled.blocks_of(gid, self.where)
         if group.needs_tagger:
             blocks &= self.tagged
-        members = self.where.members(blocks)
-        if group.code in self.compiled.local_requires:
-            members = [i for i in members if self._has_requires(i, group)]
+        matched = self._hits(group, self.where.members(blocks))
+        if group.code in self.compiled.local_requires:  # (fewer blocks match than could)
+            matched = [(i, hits) for i, hits in matched if self._has_requires(i, group)]
         found = 0
-        for i, hits in self._hits(group, members):
+        for i, hits in matched:
             self.out[i].extend(hits)
             found |= 1 << i
         if group.trigger and found:
