@@ -10,7 +10,9 @@ out (the engine merges overlapping hits of a key, so they add nothing). Other pa
 with spaCy's Matcher.
 
 Speed: word lists are factored by leading characters, and a group's regex first tests a start
-gate (the words or flags a match can open with) so that most tokens fail after one test.
+gate (the words or flags a match can open with, and after an opening word or flag what the next
+token can be) so that most tokens fail after one test; a group scans all the blocks it could
+match in one pass over their joined texts (:meth:`TokenRegexMatcher.scan_each`).
 """
 
 from __future__ import annotations
