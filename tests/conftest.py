@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,13 @@ from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Parsed rule packs are cached in a folder of this test run, not in the user's cache."""
+    folder = tempfile.mkdtemp(prefix="slaforge-test-cache-")
+    os.environ["SLAFORGE_CACHE_DIR"] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 @pytest.fixture

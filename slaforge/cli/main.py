@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 import traceback
 from typing import Any
@@ -11,9 +12,32 @@ import click
 from slaforge import __version__
 from slaforge.errors import SlaforgeError
 
+_MODULES = {
+    "init": "build",
+    "validate": "build",
+    "build": "build",
+    "clauses": "build",
+    "bulk": "bulk",
+    "lint": "lint",
+    "rules": "rules_cmd",
+}
+"""Command -> the module of ``slaforge.cli`` that defines it, imported when the command runs
+(``slaforge lint`` does not load the drafting and bulk code)."""
+
 
 class SlaforgeGroup(click.Group):
-    """A group that turns :class:`SlaforgeError` into one line and its exit code."""
+    """A group that turns :class:`SlaforgeError` into one line and its exit code, and loads
+    each command's module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = _MODULES.get(cmd_name)
+        if module is None:
+            return None
+        commands: list[click.Command] = importlib.import_module(f"slaforge.cli.{module}").COMMANDS
+        return next(c for c in commands if c.name == cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -33,16 +57,6 @@ class SlaforgeGroup(click.Group):
 @click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
 def cli(debug: bool) -> None:
     """Draft, review and bulk-generate Service Level Agreements."""
-
-
-def _register() -> None:
-    from slaforge.cli import build, bulk, lint, rules_cmd
-
-    for command in build.COMMANDS + bulk.COMMANDS + lint.COMMANDS + rules_cmd.COMMANDS:
-        cli.add_command(command)
-
-
-_register()
 
 
 def main() -> None:

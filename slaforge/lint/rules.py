@@ -19,6 +19,7 @@ from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
 from slaforge.errors import InputError, Location, SlaforgeError
+from slaforge.lint import rulecache
 from slaforge.lint.codes import CODE
 from slaforge.lint.model import CATEGORIES, Severity
 from slaforge.metrics import CARD_FIELDS, MetricKind
@@ -525,15 +526,27 @@ def _read_pack(path: Path) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
 
 
 def _read_dir(path: Path) -> tuple[list[Rule], list[str]]:
-    rules: list[Rule] = []
-    problems: list[str] = []
+    """Parse every rule file in ``path``; a clean parse of the same files is cached on disk
+    (see :mod:`slaforge.lint.rulecache`)."""
     if not path.is_dir():
         return [], [f"{path}:1: not a folder of rule files"]
-    seen: dict[str, Path] = {}
+    files: list[tuple[Path, bytes]] = []
+    problems: list[str] = []
     for file in _rule_files(path):
         try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            files.append((file, file.read_bytes()))
+        except OSError as exc:
+            problems.append(f"{file}:1: cannot read rule file: {exc}")
+    key = rulecache.pack_key(path, [(f.name, data) for f, data in files])
+    cached = rulecache.load(key)
+    if not problems and isinstance(cached, list) and all(isinstance(r, Rule) for r in cached):
+        return cached, []
+    rules: list[Rule] = []
+    seen: dict[str, Path] = {}
+    for file, data in files:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
             problems.append(f"{file}:1: cannot read rule file: {exc}")
             continue
         rule, errors = parse_rule(text, file)
@@ -547,6 +560,8 @@ def _read_dir(path: Path) -> tuple[list[Rule], list[str]]:
             continue
         seen[rule.code] = file
         rules.append(rule)
+    if not problems:
+        rulecache.store(key, rules)
     return rules, problems
 
 

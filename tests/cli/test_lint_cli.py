@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -526,3 +528,20 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPa
     assert not lint_cli._use_color(Path("report.txt"))
     monkeypatch.setenv("NO_COLOR", "1")
     assert not lint_cli._use_color(None)
+
+
+def test_lint_starts_without_loading_the_drafting_and_bulk_code(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("The Provider shall answer every ticket.\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from slaforge.cli.main import cli\n"
+        f"cli(['lint', {str(draft)!r}, '--model', 'blank', '--fail-on', 'none'],"
+        " standalone_mode=False)\n"
+        "print(sorted({m.split('.')[1] for m in sys.modules if m.startswith('slaforge.')}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded = done.stdout.strip().splitlines()[-1]
+    assert "lint" in loaded
+    for drafting in ("'bulk'", "'clauses'", "'render'"):
+        assert drafting not in loaded

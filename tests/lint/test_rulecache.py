@@ -1,0 +1,96 @@
+"""Parsed rule packs are cached on disk between runs and parsed again when anything changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from slaforge.lint import rules
+from slaforge.lint.rules import load_rules
+from slaforge.resources import builtin_dir
+from tests.lint.test_rules import GOOD_RULE
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SLAFORGE_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    (folder / "ACME101.yaml").write_text(GOOD_RULE, encoding="utf-8")
+    return folder
+
+
+def _unparsable(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(text: str, source: Path) -> None:
+        raise AssertionError(f"{source} was parsed again")
+
+    monkeypatch.setattr(rules, "parse_rule", refuse)
+
+
+def test_a_pack_parsed_once_is_read_back_from_the_cache(
+    cache: Path, pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, problems = rules._read_dir(pack)
+    assert problems == [] and [r.code for r in first] == ["ACME101"]
+    assert len(list(cache.glob("rules-*.pickle"))) == 1
+    _unparsable(monkeypatch)
+    again, problems = rules._read_dir(pack)
+    assert problems == [] and again == first
+    assert again[0].source == pack / "ACME101.yaml"
+
+
+def test_an_edited_rule_file_is_parsed_again_and_replaces_the_old_entry(
+    cache: Path, pack: Path
+) -> None:
+    rules._read_dir(pack)
+    (pack / "ACME101.yaml").write_text(
+        GOOD_RULE.replace("Support by fax is not support.", "Faxes go unread."), encoding="utf-8"
+    )
+    again, _ = rules._read_dir(pack)
+    assert again[0].message == "Faxes go unread."
+    assert len(list(cache.glob("rules-*.pickle"))) == 1
+
+
+def test_a_pack_with_problems_is_not_cached(cache: Path, pack: Path) -> None:
+    (pack / "ACME101.yaml").write_text(GOOD_RULE.replace("kind: existence", "kind: regex"))
+    for _ in range(2):
+        found, problems = rules._read_dir(pack)
+        assert found == [] and "unknown kind 'regex'" in problems[0]
+    assert list(cache.glob("rules-*")) == []
+
+
+def test_a_damaged_cache_entry_is_parsed_again(cache: Path, pack: Path) -> None:
+    first, _ = rules._read_dir(pack)
+    (entry,) = cache.glob("rules-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    again, problems = rules._read_dir(pack)
+    assert problems == [] and again == first
+
+
+def test_the_cache_can_be_turned_off_or_be_unwritable(
+    tmp_path: Path, pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SLAFORGE_CACHE_DIR", "")
+    assert [r.code for r in rules._read_dir(pack)[0]] == ["ACME101"]
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("SLAFORGE_CACHE_DIR", str(blocked / "cache"))
+    assert [r.code for r in rules._read_dir(pack)[0]] == ["ACME101"]
+    assert {p.name for p in tmp_path.iterdir()} == {"a-file", "pack"}
+
+
+def test_the_builtin_rules_from_the_cache_equal_a_fresh_parse(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh, _ = rules._read_dir(builtin_dir("rules"))
+    _unparsable(monkeypatch)
+    cached, _ = rules._read_dir(builtin_dir("rules"))
+    assert cached == fresh
+    assert sorted(cached, key=lambda r: r.code) == load_rules()
