@@ -62,7 +62,11 @@ class _Table:
         """Which of ``query`` are in the table, and their rows (for those that are)."""
         if not len(self.keys):
             return np.zeros(len(query), dtype=bool), np.zeros(0, dtype=np.intp)
-        at = np.minimum(np.searchsorted(self.keys, query), len(self.keys) - 1)
+        # in sorted order each binary search starts where the one before ended
+        order = np.argsort(query)
+        at = np.empty(len(query), dtype=np.intp)
+        at[order] = np.searchsorted(self.keys, query[order])
+        at = np.minimum(at, len(self.keys) - 1)
         hit = self.keys[at] == query
         return hit, self.rows[at[hit]]
 
