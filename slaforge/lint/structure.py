@@ -3,6 +3,7 @@ and required sections (found by heading or by content)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from itertools import islice
@@ -1395,6 +1396,12 @@ def _text_rows(ctx: Context) -> list[tuple[DocInfo, bool]]:
     return rows
 
 
+@functools.cache
+def _cell_values(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """A cell value that starts with one of ``phrases`` (built once per rule)."""
+    return re.compile(r"(?:" + "|".join(re.escape(p.lower()) for p in phrases) + r")(?![\w/])")
+
+
 def _table_cells(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """Cells of a table written as text ("A | B | C" rows) whose column heading contains one
     of the rule's ``requires`` phrases and whose value starts with one of its ``phrases``
@@ -1402,9 +1409,7 @@ def _table_cells(rule: Rule, ctx: Context) -> Iterator[Finding]:
     contains one of its ``unless`` phrases is left alone. The first row of a run of table rows
     is the heading row."""
     heads = tuple(p.lower() for p in rule.requires.phrases)
-    values = re.compile(
-        r"(?:" + "|".join(re.escape(p.lower()) for p in rule.match.phrases) + r")(?![\w/])"
-    )
+    values = _cell_values(rule.match.phrases)
     avoid = tuple(p.lower() for p in rule.unless.phrases)
     header: list[str] | None = None
     for info, opens in _text_rows(ctx):
