@@ -459,7 +459,8 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
             "mean" in text or " is " in text or "occurs" in text or "arises" in text
         ) and _ARTICLE_TAIL.search(text):
             matches += [(m, False) for m in _ARTICLE_DEF.finditer(text)]
-        if "=" in text or "\u00f7" in text or info.low.lstrip().startswith("where"):
+        low = info.low
+        if "=" in text or "\u00f7" in text or ("where" in low and low.lstrip().startswith("where")):
             matches += [(m, False) for m in _WHERE_DEF.finditer(text)]
             for sent_start in info.sentence_starts() if "=" in text else ():
                 if formula := _FORMULA_DEF.match(text, sent_start):
@@ -1380,17 +1381,27 @@ _RULE_ROW = re.compile(r"^[\s|:\-\u2013\u2014=+]*$")
 """A separator row under a table heading ("---|---")."""
 
 
-def _text_rows(ctx: Context) -> list[tuple[DocInfo, bool]]:
+_Row = tuple[DocInfo, bool, list[tuple[int, int]] | None]
+"""A table row written as text, whether it opens a run of rows, and its cells' spans."""
+
+
+def _text_rows(ctx: Context) -> list[_Row]:
     """The blocks written as table rows ("A | B | C"), each with whether it opens a run of
-    them (found once for every rule that reads the cells)."""
-    rows: list[tuple[DocInfo, bool]] | None = ctx.memo.get("text-rows")
+    them and the spans of its non-empty cells (None for a separator row), found once for
+    every rule that reads the cells."""
+    rows: list[_Row] | None = ctx.memo.get("text-rows")
     if rows is None:
         rows = []
         last = -2
         for at, info in enumerate(ctx.infos):
             text = info.block.text
             if " | " in text or text.lstrip().startswith("|"):
-                rows.append((info, at != last + 1))
+                cells = None
+                if not _RULE_ROW.match(text):
+                    cells = [
+                        (m.start(), m.end()) for m in _CELL.finditer(text) if m.group().strip()
+                    ]
+                rows.append((info, at != last + 1, cells))
                 last = at
         ctx.memo["text-rows"] = rows
     return rows
@@ -1411,20 +1422,22 @@ def _table_cells(rule: Rule, ctx: Context) -> Iterator[Finding]:
     heads = tuple(p.lower() for p in rule.requires.phrases)
     values = _cell_values(rule.match.phrases)
     avoid = tuple(p.lower() for p in rule.unless.phrases)
-    header: list[str] | None = None
-    for info, opens in _text_rows(ctx):
-        text = info.block.text
+    columns: list[int] | None = None
+    """The columns whose heading names one of ``heads`` (None before the heading row)."""
+    for info, opens, cells in _text_rows(ctx):
         if opens:
-            header = None
-        if _RULE_ROW.match(text):
+            columns = None
+        if cells is None:
             continue
-        cells = [(m.start(), m.end()) for m in _CELL.finditer(text) if m.group().strip()]
-        if header is None:
-            header = [text[a:b].strip().lower() for a, b in cells]
+        text = info.block.text
+        if columns is None:
+            names = [text[a:b].strip().lower() for a, b in cells]
+            columns = [c for c, name in enumerate(names) if any(h in name for h in heads)]
             continue
-        for column, (a, b) in enumerate(cells):
-            if column >= len(header) or not any(h in header[column] for h in heads):
-                continue
+        for column in columns:
+            if column >= len(cells):
+                break
+            a, b = cells[column]
             value = text[a:b].strip().lower()
             if values.match(value) and not any(w in value for w in avoid):
                 start = a + len(text[a:b]) - len(text[a:b].lstrip())
@@ -1481,10 +1494,11 @@ def _run_in_heading(text: str) -> str:
     return m.group(1)
 
 
-def _section_heads(ctx: Context) -> list[str]:
+def _section_heads(ctx: Context) -> str:
     """The document's headings, run-in headings and heading paths, in lower case, without
-    its title: the title names the service ("Application Maintenance SLA"), not a part."""
-    cached: list[str] | None = ctx.memo.get("section_heads")
+    its title (the title names the service, "Application Maintenance SLA", not a part),
+    joined by NUL: a word is in one of them when it is in this text."""
+    cached: str | None = ctx.memo.get("section_heads")
     if cached is None:
         first = ctx.infos[0].block
         title = first.text if first.is_heading and not first.location.clause else ""
@@ -1492,7 +1506,7 @@ def _section_heads(ctx: Context) -> list[str]:
         for info in ctx.infos:
             heads.update(info.block.location.heading_path)
         heads.discard(title)
-        cached = sorted(h.lower() for h in heads)
+        cached = "\0".join(sorted(h.lower() for h in heads))
         ctx.memo["section_heads"] = cached
     return cached
 
@@ -1556,7 +1570,8 @@ def check_section(rule: Rule, ctx: Context) -> list[Finding]:
         return []
     words = tuple(w.lower() for w in rule.headings)
     first = ctx.infos[0]
-    if any(w in h for h in _section_heads(ctx) for w in words):
+    heads = _section_heads(ctx)
+    if heads and any(w in heads for w in words):
         return []
     if ctx.has_key(f"{rule.code}|t"):
         return []
