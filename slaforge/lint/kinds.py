@@ -21,6 +21,8 @@ _FUNCTION_WORDS = frozenset(
 
 def _merged(hits: list[Hit]) -> list[Hit]:
     """Merge overlapping hits of one rule into one span each."""
+    if len(hits) < 2:
+        return hits
     out: list[Hit] = []
     for start, end, sent in sorted(hits):
         if out and start < out[-1][1]:
@@ -352,6 +354,7 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
     scope_key = SCOPE_KEYS.get(rule.scope)
     out: list[Finding] = []
     key = f"{rule.code}|t"
+    requires = f"{rule.code}|r"
     unless = f"{rule.code}|u"
     excused: dict[str, bool] = {}
     for info in ctx.blocks_with(key):
@@ -391,7 +394,7 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
             if example is not None:
                 hits = [h for h in hits if h[2] < example]
         for hit in _merged(hits):
-            if rule.requires and not _present(f"{rule.code}|r", rule, ctx, info, hit):
+            if rule.requires and not _present(requires, rule, ctx, info, hit):
                 continue
             if rule.unless and _present(unless, rule, ctx, info, hit):
                 if rule.settles_block:
