@@ -742,7 +742,7 @@ def _brands(ctx: Context) -> set[str]:
     if found is None:
         found = {
             m.group(1).lower()
-            for info in ctx.blocks_containing(_COMPANY_WORDS)
+            for info in ctx.blocks_matching(_COMPANY_WORD)
             for m in _COMPANY.finditer(info.block.text)
         }
         ctx.memo["brands"] = found
@@ -751,6 +751,9 @@ def _brands(ctx: Context) -> set[str]:
 
 _COMPANY_WORDS: tuple[str, ...] = ("Ltd", "Limited", "Inc", "LLC", "LLP", "GmbH", "AG", "SA")
 _COMPANY_WORDS += ("BV", "B.V", "Corp", "Plc", "PLC", "plc", "Pty")
+_COMPANY_WORD = re.compile("|".join(re.escape(w) for w in _COMPANY_WORDS))
+"""One of ``_COMPANY_WORDS``: one search of the document finds them all faster than one
+search per word (most of their letters are capitals, which few places open with)."""
 
 
 def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
