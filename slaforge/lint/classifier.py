@@ -326,7 +326,8 @@ def check_classifier(rule: Rule, ctx: Context) -> list[Finding]:
     """Flag the blocks the model scores at or above ``rule.threshold`` for the rule's category
     and no other rule of that category flagged or settled (see ``Rule.settles_block``); the
     finding covers the block's highest-scoring sentence. Blocks are judged as ``_judged``
-    says (and not at all with too few words, see ``_wordless``); the rows of a table whose introducing text was flagged are not flagged again."""
+    says (and not at all with too few words, see ``_wordless``); the rows of a table whose
+    introducing text was flagged are not flagged again."""
     out: list[Finding] = []
     excused: set[int] = ctx.memo.get("excused", {}).get(rule.category, set())
     done = ctx.flagged.get(rule.category, set()) | excused
