@@ -470,16 +470,20 @@ def _above(info: DocInfo, start: int) -> bool:
 
 
 def _cell_bars(info: DocInfo) -> list[int]:
-    """Token indexes of the ``|`` cell separators of a table row written as text."""
+    """Token indexes of the ``|`` cell separators of a table row written as text (found once
+    per block)."""
     if "|" not in info.block.text:
         return []
-    view = token_view(info.doc)
-    text = info.block.text
-    return [
-        i
-        for i, (at, size) in enumerate(zip(view.idx, view.lengths, strict=True))
-        if size == 1 and text[at] == "|"
-    ]
+    bars: list[int] | None = info.memo.get("cell-bars")
+    if bars is None:
+        view = token_view(info.doc)
+        text = info.block.text
+        bars = info.memo["cell-bars"] = [
+            i
+            for i, (at, size) in enumerate(zip(view.idx, view.lengths, strict=True))
+            if size == 1 and text[at] == "|"
+        ]
+    return bars
 
 
 def _table_header(info: DocInfo, header: DocInfo | None) -> DocInfo | None:
@@ -487,7 +491,7 @@ def _table_header(info: DocInfo, header: DocInfo | None) -> DocInfo | None:
     Resolution"), kept for the rows below it; any block that is not a row ends the table."""
     if info.block.is_heading or not _cell_bars(info):
         return None
-    if not any(ch.isdigit() for ch in info.block.text):
+    if not any(map(str.isdigit, info.block.text)):
         return info
     return header
 

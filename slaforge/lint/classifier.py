@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from slaforge.lint.context import Context
+from slaforge.lint.docinfo import DocInfo
 from slaforge.lint.model import Finding
 from slaforge.lint.rules import Rule
 from slaforge.lint.tokenview import token_view
@@ -62,7 +63,11 @@ class _Table:
         """Which of ``query`` are in the table, and their rows (for those that are)."""
         if not len(self.keys):
             return np.zeros(len(query), dtype=bool), np.zeros(0, dtype=np.intp)
-        at = np.minimum(np.searchsorted(self.keys, query), len(self.keys) - 1)
+        # in sorted order each binary search starts where the one before ended
+        order = np.argsort(query)
+        at = np.empty(len(query), dtype=np.intp)
+        at[order] = np.searchsorted(self.keys, query[order])
+        at = np.minimum(at, len(self.keys) - 1)
         hit = self.keys[at] == query
         return hit, self.rows[at[hit]]
 
@@ -160,6 +165,8 @@ MIN_WORDS = 3
 """Real words (see ``_few_words``) a block needs before the model judges it: a table row of
 figures ("| 99.0% to below 99.9% | 10% |") says nothing the model can read."""
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
+"""``_WORD`` for ASCII text, scanned faster."""
 _OPERATORS = frozenset(
     """to below above under over less more than at least most from up and or between equal
     equals greater fewer not no of per each inclusive exclusive na the an""".split()  # noqa: SIM905
@@ -173,7 +180,7 @@ def _few_words(text: str) -> bool:
     """True when fewer than ``MIN_WORDS`` words of ``text`` are neither figures nor operators
     between figures (the scan stops at the last one needed)."""
     words = 0
-    for m in _WORD.finditer(text):
+    for m in (_ASCII_WORD if text.isascii() else _WORD).finditer(text):
         if m.group().lower() not in _OPERATORS:
             words += 1
             if words >= MIN_WORDS:
@@ -203,8 +210,9 @@ def _readings(ctx: Context) -> tuple[set[int], dict[int, list[int]]]:
     """Which blocks the model does not judge, and for the others the blocks each is read
     with (besides alone), in document order (see ``_judged``):
 
-    - a block with fewer than ``MIN_WORDS`` real words, and a table's header row (the first
-      of several rows, with no figure outside brackets): column names state nothing;
+    - a table's header row (the first of several rows, with no figure outside brackets):
+      column names state nothing (nor does a block with fewer than ``MIN_WORDS`` real words,
+      see ``_wordless``);
     - a table row is read with the table's header row and the text that introduces the table
       (a heading, or a paragraph ending in a colon or pointing to the table below), which
       may state what the row leaves out (the window, the plan, that the figures are credits);
@@ -215,7 +223,7 @@ def _readings(ctx: Context) -> tuple[set[int], dict[int, list[int]]]:
     infos = ctx.infos
     texts = [i.block.text for i in infos]
     heading = [i.block.is_heading for i in infos]
-    skip = {i for i, text in enumerate(texts) if not heading[i] and _few_words(text)}
+    skip: set[int] = set()
     context: dict[int, list[int]] = {}
     for i, end in _row_runs(texts, heading):
         head: list[int] = []
@@ -248,7 +256,7 @@ def _readings(ctx: Context) -> tuple[set[int], dict[int, list[int]]]:
 
 def _judged(ctx: Context) -> dict[str, list[float]]:
     """The classifier's scores of the document's blocks as the classifier rules use them:
-    0 for a block the model does not judge; a block read with its context (see
+    0 for a table's header row; a block read with its context (see
     ``_readings``) keeps the mean of its score alone and its score in context when that is
     lower: the context can lower a score, never raise it, and a block that reads as a
     weakness on its own still counts for half."""
@@ -271,6 +279,15 @@ def _judged(ctx: Context) -> dict[str, list[float]]:
             values[i] = 0.0
     ctx.memo["judged"] = judged
     return judged
+
+
+def _wordless(info: DocInfo) -> bool:
+    """True for a block the model does not judge, one with fewer than ``MIN_WORDS`` real
+    words (tested only for the blocks scored high enough to flag, once per block)."""
+    found: bool | None = info.memo.get("few-words")
+    if found is None:
+        found = info.memo["few-words"] = not info.block.is_heading and _few_words(info.block.text)
+    return found
 
 
 def _row_runs(texts: list[str], heading: list[bool]) -> Iterator[tuple[int, int]]:
@@ -309,7 +326,8 @@ def check_classifier(rule: Rule, ctx: Context) -> list[Finding]:
     """Flag the blocks the model scores at or above ``rule.threshold`` for the rule's category
     and no other rule of that category flagged or settled (see ``Rule.settles_block``); the
     finding covers the block's highest-scoring sentence. Blocks are judged as ``_judged``
-    says; the rows of a table whose introducing text was flagged are not flagged again."""
+    says (and not at all with too few words, see ``_wordless``); the rows of a table whose
+    introducing text was flagged are not flagged again."""
     out: list[Finding] = []
     excused: set[int] = ctx.memo.get("excused", {}).get(rule.category, set())
     done = ctx.flagged.get(rule.category, set()) | excused
@@ -329,6 +347,8 @@ def check_classifier(rule: Rule, ctx: Context) -> list[Finding]:
     threshold = rule.threshold
     for i in [i for i, value in enumerate(scores) if value >= threshold and i not in done]:
         info, value = ctx.infos[i], scores[i]
+        if _wordless(info):
+            continue
         bounds = [(s, e) for s, e in info.sent_bounds if e > s]
         if not bounds:
             continue

@@ -54,7 +54,7 @@ class DocInfo:
                 else:
                     hits[key] = [(start, end, 0)]
             keys = set(hits)
-            sent_keys = [keys.copy()]
+            sent_keys = [keys]  # (one sentence: the block's keys are its keys)
         else:
             bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
             sent_keys = [set() for _ in bounds]

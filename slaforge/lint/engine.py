@@ -90,9 +90,10 @@ def _dedupe(
         return f.code, "" if f.code in once else " ".join(f.match.lower().split())
 
     for block, f in keyed:
-        earlier = first.get(key(f))
+        own = key(f)
+        earlier = first.get(own)
         if earlier is not None:
-            if earlier.location != f.location or (earlier.start, earlier.end) != (f.start, f.end):
+            if (earlier.start, earlier.end) != (f.start, f.end) or earlier.location != f.location:
                 place = _place(f)
                 if place != _place(earlier):
                     places.setdefault(id(earlier), []).append(place)
@@ -109,9 +110,9 @@ def _dedupe(
                 by_words[(block, f.category, f.start, f.end)] = f
                 if first.get(key(sibling)) is sibling:
                     del first[key(sibling)]
-                first[key(f)] = f
+                first[own] = f
             continue  # (a finding not kept takes none of its rule's later places)
-        first[key(f)] = f
+        first[own] = f
         by_words[(block, f.category, f.start, f.end)] = f
         out.append(f)
     for f in out:
@@ -239,8 +240,12 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
         keyed = [(ctx.block_of.get(id(f), 0), f) for f in findings]
         keyed.sort(key=lambda bf: (bf[0], bf[1].start, bf[1].end, bf[1].code))
 
+        starts: dict[int, list[int]] = {}
+
         def sentence_of(block: int, start: int) -> int:
-            return bisect_right(ctx.infos[block].sentence_starts(), start)
+            if block not in starts:
+                starts[block] = ctx.infos[block].sentence_starts()
+            return bisect_right(starts[block], start)
 
         once = frozenset(r.code for r in active if r.once_per_document)
         kept = _dedupe(keyed, sentence_of, once)

@@ -21,6 +21,8 @@ _FUNCTION_WORDS = frozenset(
 
 def _merged(hits: list[Hit]) -> list[Hit]:
     """Merge overlapping hits of one rule into one span each."""
+    if len(hits) < 2:
+        return hits
     out: list[Hit] = []
     for start, end, sent in sorted(hits):
         if out and start < out[-1][1]:
@@ -123,13 +125,27 @@ def _term_excused(rule: Rule, ctx: Context, term: str, unless: str) -> bool:
     lower case (``emergency maintenance``) is the capitalised term of the same words, when
     the document has one (``Emergency Maintenance``)."""
     lowered = term.islower()
-    for other, hit in ctx.hits(f"{rule.code}|t"):
-        named = _term(other, hit)
-        if named is None or (named.lower() != term if lowered else named != term):
-            continue
-        if _present(unless, rule, ctx, other, hit):
-            return True
-    return False
+    uses = _term_uses(ctx, rule.code)[1 if lowered else 0].get(term, ())
+    return any(_present(unless, rule, ctx, other, hit) for other, hit in uses)
+
+
+_Uses = dict[str, list[tuple[DocInfo, Hit]]]
+
+
+def _term_uses(ctx: Context, code: str) -> tuple[_Uses, _Uses]:
+    """The hits of rule ``code`` that are capitalised terms, by term and by the term in lower
+    case (found once per rule and document)."""
+    memo: dict[str, tuple[_Uses, _Uses]] = ctx.memo.setdefault("term-uses", {})
+    if code not in memo:
+        exact: _Uses = {}
+        lower: _Uses = {}
+        for other, hit in ctx.hits(f"{code}|t"):
+            named = _term(other, hit)
+            if named is not None:
+                exact.setdefault(named, []).append((other, hit))
+                lower.setdefault(named.lower(), []).append((other, hit))
+        memo[code] = exact, lower
+    return memo[code]
 
 
 def _lower_term(info: DocInfo, hit: Hit) -> str | None:
@@ -338,6 +354,7 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
     scope_key = SCOPE_KEYS.get(rule.scope)
     out: list[Finding] = []
     key = f"{rule.code}|t"
+    requires = f"{rule.code}|r"
     unless = f"{rule.code}|u"
     excused: dict[str, bool] = {}
     for info in ctx.blocks_with(key):
@@ -377,7 +394,7 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
             if example is not None:
                 hits = [h for h in hits if h[2] < example]
         for hit in _merged(hits):
-            if rule.requires and not _present(f"{rule.code}|r", rule, ctx, info, hit):
+            if rule.requires and not _present(requires, rule, ctx, info, hit):
                 continue
             if rule.unless and _present(unless, rule, ctx, info, hit):
                 if rule.settles_block:

@@ -3,6 +3,7 @@ and required sections (found by heading or by content)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from itertools import islice
@@ -458,7 +459,8 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
             "mean" in text or " is " in text or "occurs" in text or "arises" in text
         ) and _ARTICLE_TAIL.search(text):
             matches += [(m, False) for m in _ARTICLE_DEF.finditer(text)]
-        if "=" in text or "\u00f7" in text or info.low.lstrip().startswith("where"):
+        low = info.low
+        if "=" in text or "\u00f7" in text or ("where" in low and low.lstrip().startswith("where")):
             matches += [(m, False) for m in _WHERE_DEF.finditer(text)]
             for sent_start in info.sentence_starts() if "=" in text else ():
                 if formula := _FORMULA_DEF.match(text, sent_start):
@@ -596,8 +598,22 @@ not "exact times to be confirmed per application" (an open term, not a blank).""
 _DRAFT_HINTS = ("o be ", "DRAFT", "irculat")
 
 
+_HINTS = _PLACEHOLDER_HINTS + _DRAFT_HINTS
+_CAPITAL_HINT = re.compile("|".join(re.escape(h) for h in _HINTS if not h[0].islower()))
+"""The hints that open with a capital or a sign: one search of the document finds them
+faster than one search per hint (few places open with one)."""
+_LOWER_HINTS = tuple(h for h in _HINTS if h[0].islower())
+
+
+def _hinted(ctx: Context) -> list[DocInfo]:
+    """The blocks that contain one of ``_HINTS``, in order."""
+    found = {info.index: info for info in ctx.blocks_matching(_CAPITAL_HINT)}
+    found.update((info.index, info) for info in ctx.blocks_containing(_LOWER_HINTS))
+    return [found[index] for index in sorted(found)]
+
+
 def _placeholders(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    for info in ctx.blocks_containing(_PLACEHOLDER_HINTS + _DRAFT_HINTS):
+    for info in _hinted(ctx):
         text = info.block.text
         if any(hint in text for hint in _DRAFT_HINTS):
             for m in _DRAFT_NOTE.finditer(text):
@@ -740,7 +756,7 @@ def _brands(ctx: Context) -> set[str]:
     if found is None:
         found = {
             m.group(1).lower()
-            for info in ctx.blocks_containing(_COMPANY_WORDS)
+            for info in ctx.blocks_matching(_COMPANY_WORD)
             for m in _COMPANY.finditer(info.block.text)
         }
         ctx.memo["brands"] = found
@@ -749,6 +765,9 @@ def _brands(ctx: Context) -> set[str]:
 
 _COMPANY_WORDS: tuple[str, ...] = ("Ltd", "Limited", "Inc", "LLC", "LLP", "GmbH", "AG", "SA")
 _COMPANY_WORDS += ("BV", "B.V", "Corp", "Plc", "PLC", "plc", "Pty")
+_COMPANY_WORD = re.compile("|".join(re.escape(w) for w in _COMPANY_WORDS))
+"""One of ``_COMPANY_WORDS``: one search of the document finds them all faster than one
+search per word (most of their letters are capitals, which few places open with)."""
 
 
 def _undefined_terms(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -1286,7 +1305,7 @@ def _numbering(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if not num or _inherited(info):
             continue
         parts = num.split(".")
-        if not all(p.isdigit() for p in parts):
+        if not all(map(str.isdigit, parts)):
             continue
         parent = ".".join(parts[:-1])
         value = int(parts[-1])
@@ -1379,20 +1398,36 @@ _RULE_ROW = re.compile(r"^[\s|:\-\u2013\u2014=+]*$")
 """A separator row under a table heading ("---|---")."""
 
 
-def _text_rows(ctx: Context) -> list[tuple[DocInfo, bool]]:
+_Row = tuple[DocInfo, bool, list[tuple[int, int]] | None]
+"""A table row written as text, whether it opens a run of rows, and its cells' spans."""
+
+
+def _text_rows(ctx: Context) -> list[_Row]:
     """The blocks written as table rows ("A | B | C"), each with whether it opens a run of
-    them (found once for every rule that reads the cells)."""
-    rows: list[tuple[DocInfo, bool]] | None = ctx.memo.get("text-rows")
+    them and the spans of its non-empty cells (None for a separator row), found once for
+    every rule that reads the cells."""
+    rows: list[_Row] | None = ctx.memo.get("text-rows")
     if rows is None:
         rows = []
         last = -2
         for at, info in enumerate(ctx.infos):
             text = info.block.text
             if " | " in text or text.lstrip().startswith("|"):
-                rows.append((info, at != last + 1))
+                cells = None
+                if not _RULE_ROW.match(text):
+                    cells = [
+                        (m.start(), m.end()) for m in _CELL.finditer(text) if m.group().strip()
+                    ]
+                rows.append((info, at != last + 1, cells))
                 last = at
         ctx.memo["text-rows"] = rows
     return rows
+
+
+@functools.cache
+def _cell_values(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """A cell value that starts with one of ``phrases`` (built once per rule)."""
+    return re.compile(r"(?:" + "|".join(re.escape(p.lower()) for p in phrases) + r")(?![\w/])")
 
 
 def _table_cells(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -1402,24 +1437,24 @@ def _table_cells(rule: Rule, ctx: Context) -> Iterator[Finding]:
     contains one of its ``unless`` phrases is left alone. The first row of a run of table rows
     is the heading row."""
     heads = tuple(p.lower() for p in rule.requires.phrases)
-    values = re.compile(
-        r"(?:" + "|".join(re.escape(p.lower()) for p in rule.match.phrases) + r")(?![\w/])"
-    )
+    values = _cell_values(rule.match.phrases)
     avoid = tuple(p.lower() for p in rule.unless.phrases)
-    header: list[str] | None = None
-    for info, opens in _text_rows(ctx):
-        text = info.block.text
+    columns: list[int] | None = None
+    """The columns whose heading names one of ``heads`` (None before the heading row)."""
+    for info, opens, cells in _text_rows(ctx):
         if opens:
-            header = None
-        if _RULE_ROW.match(text):
+            columns = None
+        if cells is None:
             continue
-        cells = [(m.start(), m.end()) for m in _CELL.finditer(text) if m.group().strip()]
-        if header is None:
-            header = [text[a:b].strip().lower() for a, b in cells]
+        text = info.block.text
+        if columns is None:
+            names = [text[a:b].strip().lower() for a, b in cells]
+            columns = [c for c, name in enumerate(names) if any(h in name for h in heads)]
             continue
-        for column, (a, b) in enumerate(cells):
-            if column >= len(header) or not any(h in header[column] for h in heads):
-                continue
+        for column in columns:
+            if column >= len(cells):
+                break
+            a, b = cells[column]
             value = text[a:b].strip().lower()
             if values.match(value) and not any(w in value for w in avoid):
                 start = a + len(text[a:b]) - len(text[a:b].lstrip())
@@ -1476,10 +1511,11 @@ def _run_in_heading(text: str) -> str:
     return m.group(1)
 
 
-def _section_heads(ctx: Context) -> list[str]:
+def _section_heads(ctx: Context) -> str:
     """The document's headings, run-in headings and heading paths, in lower case, without
-    its title: the title names the service ("Application Maintenance SLA"), not a part."""
-    cached: list[str] | None = ctx.memo.get("section_heads")
+    its title (the title names the service, "Application Maintenance SLA", not a part),
+    joined by NUL: a word is in one of them when it is in this text."""
+    cached: str | None = ctx.memo.get("section_heads")
     if cached is None:
         first = ctx.infos[0].block
         title = first.text if first.is_heading and not first.location.clause else ""
@@ -1487,7 +1523,7 @@ def _section_heads(ctx: Context) -> list[str]:
         for info in ctx.infos:
             heads.update(info.block.location.heading_path)
         heads.discard(title)
-        cached = sorted(h.lower() for h in heads)
+        cached = "\0".join(sorted(h.lower() for h in heads))
         ctx.memo["section_heads"] = cached
     return cached
 
@@ -1551,7 +1587,8 @@ def check_section(rule: Rule, ctx: Context) -> list[Finding]:
         return []
     words = tuple(w.lower() for w in rule.headings)
     first = ctx.infos[0]
-    if any(w in h for h in _section_heads(ctx) for w in words):
+    heads = _section_heads(ctx)
+    if heads and any(w in heads for w in words):
         return []
     if ctx.has_key(f"{rule.code}|t"):
         return []
