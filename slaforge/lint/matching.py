@@ -1,7 +1,8 @@
 """Compile the rules' phrases and token patterns once, and match a document cheaply.
 
-Phrases of every rule go into one PhraseMatcher, except the requires/unless phrases that
-count only where their rule triggered: each such rule has a small PhraseMatcher of its own,
+Phrases of every rule go into one phrase trie (:class:`PhraseTrie`, matched on the tokens'
+lower-case forms), except the requires/unless phrases that count only where their rule
+triggered: each such rule has a small trie of its own,
 run only on the blocks where its trigger matched. Token patterns go into one matcher per
 key (``CODE|t`` trigger, ``CODE|r`` requires, ``CODE|u`` unless, and the built-in ``@``
 cues), a token regex where the pattern allows it (see :mod:`slaforge.lint.tokenregex`).
@@ -23,10 +24,11 @@ from typing import Any, cast
 
 import numpy as np
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from slaforge.lint.cues import CUES
+from slaforge.lint.phrasetrie import PhraseTrie
 from slaforge.lint.rules import MatchSpec, Rule
 from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex, start_gate
 from slaforge.lint.tokenview import token_views
@@ -36,10 +38,10 @@ _REQUIRED_OPS = (None, "1", "+")
 _MAX_PHRASES = 3000
 _MAX_SEEN = 100_000
 _MAX_EXPANDED = 300
+"""Patterns with more word sequences than this run as token regexes (one regex scan costs less
+than matching thousands of phrases)."""
 _FEW = 12
 """Up to this many blocks, :meth:`Where.members` finds them bit by bit (numpy costs more)."""
-"""Patterns with more word sequences than this run as token regexes: a PhraseMatcher entry per
-sequence made compiling the rules the largest part of a cold ``slaforge lint``."""
 _COMMON = frozenset(
     """the a an of to in on for by and or is are be been will shall must may can any all each
     this that with as at it its our we you your provider supplier customer client service
@@ -76,7 +78,7 @@ def as_phrases(
     """Every word sequence ``pattern`` matches, when it only names words (optional or not)
     and they are at most ``limit``.
 
-    Such patterns run much faster in the PhraseMatcher (case-insensitive, like ``LOWER``).
+    Such patterns run much faster in the phrase trie (case-insensitive, like ``LOWER``).
     """
     sequences: list[list[str]] = [[]]
     for token in pattern:
@@ -108,7 +110,7 @@ class _Group:
     condition: bool = field(init=False)
     """True for ``requires``/``unless`` patterns, which only matter once a rule triggered."""
     requires_id: int = 0
-    """The PhraseMatcher match id of the rule's ``requires`` phrases."""
+    """The phrase match id of the rule's ``requires`` phrases."""
 
     trigger: bool = field(init=False)
     """True for a rule's trigger patterns."""
@@ -128,11 +130,11 @@ class _Group:
 class Compiled:
     """The matchers for one rule set on one pipeline, with their anchor index."""
 
-    phrases: PhraseMatcher
+    phrases: PhraseTrie
     """Triggers, cues, and the requires/unless phrases of rules that read them everywhere."""
     vocab: Any
     strings: Any
-    late: dict[str, PhraseMatcher] = field(default_factory=dict)
+    late: dict[str, PhraseTrie] = field(default_factory=dict)
     """Rule code -> its requires/unless phrases, when they count only where its trigger
     matched: run only on the blocks where it did (one small matcher per rule returns far fewer
     matches than one for every rule)."""
@@ -143,7 +145,7 @@ class Compiled:
     rarest required token."""
     always: set[int] = field(default_factory=set)
     phrase_keys: dict[int, tuple[str, str]] = field(default_factory=dict)
-    """PhraseMatcher match id -> (key, rule code when the key is a requires/unless one)."""
+    """phrase match id -> (key, rule code when the key is a requires/unless one)."""
     _plain_keys: dict[int, str] = field(default_factory=dict)
     """Match id -> key of the phrases kept everywhere (not a rule's requires/unless)."""
     _trigger_of: dict[int, str] = field(default_factory=dict)
@@ -162,6 +164,18 @@ class Compiled:
     """Every anchor and word of ``_need_sets``: the words :class:`Where` records."""
     _split: int = -1
     """The size of ``index`` when ``_patterns`` was worked out."""
+    _word_ids: dict[str, int] = field(default_factory=dict)
+
+    def word_ids(self, words: Sequence[str]) -> list[int]:
+        """The string-store ids of lower-case ``words``."""
+        ids = self._word_ids
+        out = []
+        for word in words:
+            found = ids.get(word)
+            if found is None:
+                found = ids[word] = self.strings.add(word)
+            out.append(found)
+        return out
 
     def where(self, docs: Sequence[Doc]) -> Where:
         """Which of ``docs`` (a document's blocks) hold each word the patterns need."""
@@ -276,7 +290,7 @@ Match = tuple[str, int, int]
 class DocumentMatch:
     """One document's matching, each step over all its blocks at once:
 
-    1. the PhraseMatcher on every block: phrases, cues, triggers, and the requires/unless
+    1. the phrase trie on every block: phrases, cues, triggers, and the requires/unless
        phrases of the rules that read them everywhere (``within: document`` and the kinds not
        in ``WORD_KINDS``);
     2. each cue or trigger group of the rules on the blocks where it could match
@@ -296,7 +310,8 @@ class DocumentMatch:
         self.compiled = compiled
         self.docs = docs
         self.where = compiled.where(docs)
-        self.texts = [view.text for view in token_views(docs)]
+        self.views = token_views(docs)
+        self.texts = [view.text for view in self.views]
         self.tagged = sum(1 << i for i, t in enumerate(tagged) if t)
         self.codes = frozenset(r.code for r in rules)
         everywhere = frozenset(
@@ -308,16 +323,16 @@ class DocumentMatch:
             for m, (key, code) in compiled.phrase_keys.items()
             if m in compiled._plain_keys or code in everywhere
         }
-        """PhraseMatcher match id -> key, for the phrases kept wherever they match."""
+        """phrase match id -> key, for the phrases kept wherever they match."""
         self.found: list[list[tuple[int, int, int]]] = []
-        """Each block's PhraseMatcher matches (match id, start, end)."""
+        """Each block's phrase trie matches (match id, start, end)."""
         self.out: list[list[Match]] = []
         self.pending = 0
-        """The blocks whose PhraseMatcher matches hold requires/unless phrases not yet kept."""
+        """The blocks whose phrase trie matches hold requires/unless phrases not yet kept."""
         self.triggered: dict[str, int] = {}
         """Rule code -> the blocks where its trigger matched."""
         self.late: dict[str, dict[int, list[tuple[int, int, int]]]] = {}
-        """Rule code -> block -> the matches of its ``late`` PhraseMatcher there, so far."""
+        """Rule code -> block -> the matches of its ``late`` trie there, so far."""
 
     def run(self) -> list[list[Match]]:
         """Every block's matches."""
@@ -333,9 +348,10 @@ class DocumentMatch:
         return self.out
 
     def _phrases(self) -> None:
-        """Run the PhraseMatcher on every block; keep its phrases, cues and triggers."""
+        """Run the phrase trie on every block; keep its phrases, cues and triggers."""
         kept, trigger_of, triggered = self.kept, self.compiled._trigger_of, self.triggered
-        self.found = [self.compiled.phrases(doc) for doc in self.docs]
+        phrases = self.compiled.phrases
+        self.found = [phrases(view.lowers) for view in self.views]
         for i, found in enumerate(self.found):
             out = [(kept[m], s, e) for m, s, e in found if m in kept]
             self.out.append(out)
@@ -376,9 +392,9 @@ class DocumentMatch:
         """True when the ``requires`` phrases of ``group``'s rule match in block ``i``."""
         wanted = group.requires_id
         late = self.compiled.late.get(group.code)
-        if late is None:  # (its phrases are all in the main PhraseMatcher)
+        if late is None:  # (its phrases are all in the main trie)
             return any(m == wanted for m, _s, _e in self.found[i])
-        matches = self.late.setdefault(group.code, {})[i] = late(self.docs[i])
+        matches = self.late.setdefault(group.code, {})[i] = late(self.views[i].lowers)
         return any(m == wanted for m, _s, _e in matches)
 
     def _kept_phrases(self) -> None:
@@ -394,7 +410,7 @@ class DocumentMatch:
         for code in compiled._late_codes.intersection(triggered):
             late, done = compiled.late[code], self.late.get(code, {})
             for i in self.where.members(triggered[code]):
-                matches = done[i] if i in done else late(self.docs[i])
+                matches = done[i] if i in done else late(self.views[i].lowers)
                 self.out[i].extend((keys[m][0], s, e) for m, s, e in matches)
 
     def _condition_group(self, gid: int, group: _Group, triggered: int) -> None:
@@ -467,18 +483,18 @@ def _add_patterns(
     tagger: bool,
     late: bool = False,
 ) -> None:
-    """Word-only patterns with up to ``_MAX_EXPANDED`` word sequences go to the PhraseMatcher;
+    """Word-only patterns with up to ``_MAX_EXPANDED`` word sequences go to the phrase trie;
     the rest into a gated matcher."""
     rest: list[list[dict[str, Any]]] = []
-    docs: list[Doc] = []
+    phrases: list[list[int]] = []
     for pattern in patterns:
         sequences = None if tagger else as_phrases(pattern, _MAX_EXPANDED)
         if sequences is None or len(sequences) > _MAX_EXPANDED:
             rest.append(list(pattern))
         else:
-            docs.extend(Doc(nlp.vocab, words=seq) for seq in sequences)
-    if docs:
-        _add_phrases(compiled, key, docs, late)
+            phrases.extend(compiled.word_ids(seq) for seq in sequences)
+    if phrases:
+        _add_phrases(compiled, key, phrases, late)
     if rest:
         _add_group(nlp, compiled, key, rest, tagger)
 
@@ -487,22 +503,25 @@ def _add(nlp: Language, compiled: Compiled, key: str, spec: MatchSpec, late: boo
     if spec.patterns:
         _add_patterns(nlp, compiled, key, spec.patterns, spec.needs_tagger, late)
     if spec.phrases:
-        _add_phrases(compiled, key, [nlp.make_doc(p) for p in spec.phrases], late)
+        lowers = [[token.lower for token in nlp.make_doc(p)] for p in spec.phrases]
+        _add_phrases(compiled, key, lowers, late)
 
 
-def _add_phrases(compiled: Compiled, key: str, docs: list[Doc], late: bool = False) -> None:
-    """Add the phrases of ``key``; with ``late``, to the matcher run only where the rule
-    triggered."""
+def _add_phrases(
+    compiled: Compiled, key: str, phrases: list[list[int]], late: bool = False
+) -> None:
+    """Add the phrases of ``key`` (each its tokens' lower-case ids); with ``late``, to the
+    trie run only where the rule triggered."""
     condition = key.endswith(("|r", "|u"))
+    match_id = compiled.strings.add(key)
     if late:
         code = key[:-2]
         if code not in compiled.late:
-            compiled.late[code] = PhraseMatcher(compiled.vocab, attr="LOWER")
+            compiled.late[code] = PhraseTrie()
             compiled._late_codes |= {code}
-        compiled.late[code].add(key, docs)
+        compiled.late[code].add(match_id, phrases)
     else:
-        compiled.phrases.add(key, docs)
-    match_id = compiled.strings.add(key)
+        compiled.phrases.add(match_id, phrases)
     compiled.phrase_keys[match_id] = (key, key[:-2] if condition else "")
     if not condition and not late:
         compiled._plain_keys[match_id] = key
@@ -519,7 +538,7 @@ def compile_rules(nlp: Language, rules: Sequence[Rule]) -> Compiled:
     fingerprint = repr([(r.match, r.requires, r.unless) for r in rules])
     if cached is not None and cached[1] == fingerprint:
         return cached[2]
-    compiled = Compiled(PhraseMatcher(nlp.vocab, attr="LOWER"), nlp.vocab, nlp.vocab.strings)
+    compiled = Compiled(PhraseTrie(), nlp.vocab, nlp.vocab.strings)
     for cue, patterns in CUES.items():
         _add_patterns(nlp, compiled, cue, patterns, tagger=False)
     for rule in rules:

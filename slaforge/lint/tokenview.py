@@ -55,10 +55,12 @@ class TokenView(NamedTuple):
     """Each token's first character in the block."""
     lengths: list[int]
     """Each token's length in characters."""
+    lowers: Sequence[int]
+    """Each token's lower-case id (what the phrase tries match)."""
 
 
 def _empty() -> TokenView:
-    return TokenView(RS, frozenset(), [0], np.zeros(0, dtype=np.uint64), [], [])
+    return TokenView(RS, frozenset(), [0], np.zeros(0, dtype=np.uint64), [], [], ())
 
 
 def token_view(doc: Doc) -> TokenView:
@@ -99,13 +101,15 @@ def _views(docs: list[Doc]) -> list[TokenView]:
         starts = [0]
         if _FINAL in role_text[start : end - 1]:  # (a final last token starts no sentence)
             starts += [m.end() - 1 - start for m in _STARTS.finditer(role_text, start, end)]
+        lower = lowers[start:end]
         view = TokenView(
             RS + "".join(pieces[start:end]),
-            frozenset(lowers[start:end] + shapes[start:end]),
+            frozenset(lower + shapes[start:end]),
             starts,
             cast("npt.NDArray[np.uint64]", next(arrays)[:, 0]),
             idx[start:end],
             lengths[start:end],
+            lower,
         )
         views.append(view)
     return views
