@@ -17,6 +17,7 @@ match in one pass over their joined texts (:meth:`TokenRegexMatcher.scan_each`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from itertools import accumulate
@@ -102,7 +103,14 @@ def _alternatives(values: list[str]) -> str:
     the regex engine then tests a few first characters instead of every word. A field is
     always followed by a separator, so at most one word can match and the order of the
     alternatives does not change what matches."""
-    return _trie(dict.fromkeys(sorted(set(values)), ""))
+    return _word_trie(tuple(sorted(set(values))))
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_trie(words: tuple[str, ...]) -> str:
+    """:func:`_trie` of sorted, distinct ``words`` (the rules repeat their word lists: most
+    of compiling them is factoring lists already factored)."""
+    return _trie(dict.fromkeys(words, ""))
 
 
 def _shared(words: list[str]) -> str:
