@@ -344,9 +344,18 @@ def start_gate(patterns: Sequence[Sequence[dict[str, Any]]]) -> str | None:
             found = after  # (a match that skips the optional first token)
         _merge(leads, str(offset), found)
     first_words, first_flags = leads.pop("0", (set(), set()))
-    thens = {word: f"{US}[^{RS}]*{RS}(?:{_token_test(*then)})" for word, then in after_word.items()}
-    thens.update(dict.fromkeys(first_words, US))  # (any token may follow these)
-    alternatives = [f".{US}(?:{_trie(dict(sorted(thens.items())))})"] if thens else []
+    # The opening words that share what follows them share one test of it (each word's own
+    # copy made the gates half of all the regex text to compile).
+    followed: dict[str, list[str]] = {}
+    for word, then in after_word.items():
+        if word not in first_words:  # (any token may follow these)
+            followed.setdefault(_token_test(*then), []).append(word)
+    words = [f"(?:{_alternatives(sorted(first_words))}){US}"] if first_words else []
+    words += [
+        f"(?:{_alternatives(opening)}){US}[^{RS}]*{RS}(?:{then})"
+        for then, opening in sorted(followed.items())
+    ]
+    alternatives = [f".{US}(?:{'|'.join(words)})"] if words else []
     if first_flags:
         alternatives.append(f"[{''.join(sorted(first_flags))}]")
     for chars, then in sorted(after_flags.items()):
