@@ -350,12 +350,12 @@ def start_gate(patterns: Sequence[Sequence[dict[str, Any]]]) -> str | None:
     for word, then in after_word.items():
         if word not in first_words:  # (any token may follow these)
             followed.setdefault(_token_test(*then), []).append(word)
-    words = [f"(?:{_alternatives(sorted(first_words))}){US}"] if first_words else []
-    words += [
+    tests = [f"(?:{_alternatives(sorted(first_words))}){US}"] if first_words else []
+    tests += [
         f"(?:{_alternatives(opening)}){US}[^{RS}]*{RS}(?:{then})"
         for then, opening in sorted(followed.items())
     ]
-    alternatives = [f".{US}(?:{'|'.join(words)})"] if words else []
+    alternatives = [f".{US}(?:{'|'.join(tests)})"] if tests else []
     if first_flags:
         alternatives.append(f"[{''.join(sorted(first_flags))}]")
     for chars, then in sorted(after_flags.items()):
