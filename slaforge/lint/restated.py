@@ -51,6 +51,7 @@ import functools
 import itertools
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -1016,13 +1017,23 @@ class _Sentence:
             self._facts[name] = value
         return self._facts[name]
 
+    def clause_start(self, at: int) -> int:
+        """Where the clause holding ``at`` starts (the last clause stop at or before it)."""
+        i = bisect_right(self.stops, at)
+        return self.stops[i - 1] if i else 0
+
+    def clause_end(self, at: int) -> int:
+        """Where the clause holding ``at`` ends (the first clause stop after it)."""
+        i = bisect_right(self.stops, at)
+        return self.stops[i] if i < len(self.stops) else len(self.text)
+
     def priority(self, start: int, end: int) -> str:
         """The priority named last before ``start``, else the first one after ``end`` in the
         same clause."""
         before = [p for s, e, p in self.priorities if e <= start]
         if before:
             return before[-1]
-        stop = next((s for s in self.stops if s > end), len(self.text))
+        stop = self.clause_end(end)
         return next((p for s, _e, p in self.priorities if end <= s < stop), "")
 
 
@@ -1453,11 +1464,17 @@ def _has_any(text: str, parts: tuple[str, ...]) -> bool:
     return False
 
 
+def _may_match(rx: re.Pattern[str], text: str, low: str) -> bool:
+    """False when ``rx`` cannot match in ``text``: ``low`` (``text`` in lower case) holds
+    none of the words the regex needs (``_NEEDS``). A few substring tests cost less than a
+    regex scan. Text that is not ASCII is always tried: IGNORECASE also matches "i" to the
+    dotless i, "s" to the long s and "k" to the Kelvin sign."""
+    return _has_any(low, _NEEDS[rx]) or not text.isascii()
+
+
 def _maybe(rx: re.Pattern[str], text: str, low: str) -> bool:
-    """``rx.search(text)``, tried only when ``low`` (``text`` in lower case) holds a word the
-    regex needs (``_NEEDS``): a few substring tests cost less than a regex scan. The words
-    hold no "i" or "s", which IGNORECASE also matches to the dotless i and the long s."""
-    return _has_any(low, _NEEDS[rx]) and rx.search(text) is not None
+    """``rx.search(text)``, tried only when ``_may_match``."""
+    return _may_match(rx, text, low) and rx.search(text) is not None
 
 
 def _is_example(low: str) -> bool:
@@ -1546,7 +1563,7 @@ def _subjects_of(
         if kinds and " " in kinds[-1]:
             found.add(("report", kinds[-1].split()[0]))
     elif measure == "retention":
-        stop = next((s for s in words.stops if s > start), len(words.low))
+        stop = words.clause_end(start)
         media = _MEDIA.search(words.low, left_start, stop)
         if media:  # "30 days on disk" and "a year on tape"
             medium = media.group(1)
@@ -1601,7 +1618,7 @@ def _values(
     start, end = m.start - s_start, m.end - s_start
     num, pct, unit, clock_word, nbd, every = m.num, m.pct, m.unit, m.clock, m.nbd, m.every
     is_pct = pct is not None
-    clause = max((s for s in words.stops if s <= start), default=0)
+    clause = words.clause_start(start)
     left_start = max(clause, start - 160)
     before = sentence[:start]
     right = sentence[end : end + 60]
@@ -1618,7 +1635,7 @@ def _values(
         return  # "at the booked time, plus or minus 15 minutes": a tolerance, not a target
     if not is_pct and _maybe(_OVERRUN, before[-40:], low[max(0, start - 40) : start]):
         return  # "the target is missed by more than 8 hours": how late, not a target
-    if not is_pct and _COUNTED.search(before[-40:]):
+    if not is_pct and _maybe(_COUNTED, before[-40:], low[max(0, start - 40) : start]):
         return  # "missed more than three times within twelve months": where misses count
     if not is_pct and _maybe(_INTERVAL_OF, before[-50:], low[max(0, start - 50) : start]):
         return  # "recording at intervals of no more than 5 minutes": how often, not a target
@@ -1691,17 +1708,22 @@ def _values(
         event = _BEFORE_DATE.match(right) or _DATE_MINUS.search(before[-40:])
         if event:
             measure = f"before {event.group(1)} date"
+    ahead = bool(unit) and _AHEAD.match(right) is not None
     if event:
         pass
-    elif measure not in (None, "notice", "claim", "credit") and unit and _TOLD.search(before[-90:]):
+    elif (
+        measure not in (None, "notice", "claim", "credit")
+        and unit
+        and _maybe(_TOLD, before[-90:], low[max(0, start - 90) : start])
+    ):
         # "notify the Customer of Emergency Maintenance within 30 minutes", "tell the Customer
         # within 2 days of anything likely to delay delivery": when the customer hears of it
         measure = f"{measure} notice"
-    elif unit and _AHEAD.match(right) and _WINDOW_BEFORE.search(before[-25:]):
+    elif ahead and _WINDOW_BEFORE.search(before[-25:]):
         return  # "never in the five Working Days before a Pay Date": a blackout, not a notice
-    elif unit and _AHEAD.match(right) and _CASES_GIVEN.search(before[-80:]):
+    elif ahead and _CASES_GIVEN.search(before[-80:]):
         return  # "98% of joiners notified 5 days ahead": which cases the share counts
-    elif measure == "notice" or (unit and _AHEAD.match(right)):
+    elif measure == "notice" or ahead:
         # a notice period is compared only with notices of the same thing; notices to
         # terminate differ by ground (for cause, for convenience) and are skipped
         about = (
@@ -1715,7 +1737,7 @@ def _values(
             measure = None
         elif about and (
             measure != "notice"
-            or _AHEAD.match(right)
+            or ahead
             or not unit
             or (cells and "notice" in row[0].lower())  # "| Maintenance notice | 5 days |"
         ):
@@ -1723,7 +1745,7 @@ def _values(
         elif (
             measure == "notice"
             and unit
-            and not _AHEAD.match(right)
+            and not ahead
             and (
                 _EVENT.search(before)
                 or _AWARE_AFTER.match(right)
@@ -1755,7 +1777,7 @@ def _values(
     if (
         unit
         and measure not in ("retention", "maintenance", "downtime")
-        and _DURATION_BEFORE.search(before[-70:])
+        and _maybe(_DURATION_BEFORE, before[-70:], low[max(0, start - 70) : start])
     ):
         return  # "no response for a continuous period of at least 30 minutes": how long
         # something lasts before it counts, not a time to act
@@ -1769,7 +1791,7 @@ def _values(
     own = before.rsplit("|", 1)[-1] if cells else before  # "Up to 10 minutes | 10%": a band
     if measure == "credit" and (
         _CAP.search(own[-40:])
-        or _CAP_NOUN.search(own[-90:])
+        or _maybe(_CAP_NOUN, own[-90:], low[start - len(own[-90:]) : start])
         # "| Maximum monthly credit | 15% |" (not "| Maximum credit per incident | 5% |")
         or (
             cells
@@ -1827,9 +1849,11 @@ def _values(
         # target, then a termination trigger in another column)
         stop = sentence.find("|", end) if cells else -1
         stop = start + 60 if stop < 0 else min(stop, start + 60)
-        if measure in _SHARE_ONLY and any(
-            t.end() - 1 != start
-            for t in _TIER.finditer(sentence, max(clause, start - len(own)), stop)
+        tiers = max(clause, start - len(own))
+        if (
+            measure in _SHARE_ONLY
+            and _may_match(_TIER, sentence, low[tiers:stop])
+            and any(t.end() - 1 != start for t in _TIER.finditer(sentence, tiers, stop))
         ):
             return  # "Below 99.9% and at least 99.5%": one tier of a credit table
         clock, value = "%", _number(num or "0")
@@ -1883,7 +1907,7 @@ def _values(
         and bool(
             (_conditional(words, start) and not reach)  # "restored from the last 14 days"
             or _maybe(_NOT_BINDING, before, low[:start])
-            or (measure == "credit" and _TIER.search(sentence))
+            or (measure == "credit" and _maybe(_TIER, sentence, low))
             or _band_cell(header, cells, before, measure)
             or _threshold_column(header, heading)
             or _case_label(label, sentence, start)
@@ -2020,10 +2044,16 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _OVERRUN: ("by",),
     _INTERVAL_OF: ("nterval", "frequency"),
     _PLUS: ("plu",),
+    _COUNTED: ("once", "twice", "thrice", "times", "occasion"),
+    _TOLD: ("notif", "tell", "inform", "alert", "advise", "warn"),
+    _DURATION_BEFORE: ("for", "last", "persist"),
+    _CAP_NOUN: ("credit", "than"),
+    _TIER: ("below", "under", "less than", "above", "between", "<", ">", "\u2264", "\u2265",
+            "more than", "up to"),
     _NOT_BINDING: ("typ", "ually", "generally", "t ca", "often", "deleted", "truc", "uper", "revo",
                    "replaced"),
 }  # fmt: skip
-"""For ``_maybe``: words (lower case, without "i" or "s") one of which each match holds."""
+"""For ``_maybe``: words (lower case) one of which each match holds."""
 
 
 _CREDIT_RATE_AFTER = re.compile(
@@ -2057,7 +2087,7 @@ def _case_label(label: str, sentence: str, start: int) -> bool:
     """True when the value's label narrows its thing to some cases ("- Branch sites where
     4G coverage is not available (Annex C): 99.7%")."""
     if not label:
-        lead = _LONG_LEAD.match(sentence)
+        lead = _LONG_LEAD.match(sentence) if ":" in sentence else None
         if lead is None or lead.end() > start:
             return False
         label = lead.group(1)
@@ -2262,7 +2292,7 @@ def _value_window(words: _Sentence, left_start: int, start: int, end: int) -> tu
     assert isinstance(found, list)
     if not found:
         return ()
-    stop = min(next((s for s in words.stops if s > end), len(words.text)), end + 50)
+    stop = min(words.clause_end(end), end + 50)
     after = next((w for w in found if w.start() >= end and w.end() <= stop), None)
     if after:
         return _window_value(after)
@@ -2310,7 +2340,7 @@ def _deadline(
 ) -> Iterator[Statement]:
     """A deadline given as a day of the month, for the measure named before it."""
     start, end = m.start(), m.end()
-    clause = max((s for s in words.stops if s <= start), default=0)
+    clause = words.clause_start(start)
     found = [x for x in words.measures if x[0] >= clause and x[1] <= start]
     np = words.np
     if (
