@@ -1469,7 +1469,7 @@ def _may_match(rx: re.Pattern[str], text: str, low: str) -> bool:
     none of the words the regex needs (``_NEEDS``). A few substring tests cost less than a
     regex scan. Text that is not ASCII is always tried: IGNORECASE also matches "i" to the
     dotless i, "s" to the long s and "k" to the Kelvin sign."""
-    return _has_any(low, _NEEDS[rx]) or not text.isascii()
+    return _has_any(low, _NEEDS[rx.pattern]) or not text.isascii()
 
 
 def _maybe(rx: re.Pattern[str], text: str, low: str) -> bool:
@@ -2039,21 +2039,22 @@ _SIZE_CASE = re.compile(
 up to 500 numbers"): the value is for those cases, not for every case."""
 _SIZE_WORDS = ("more than", "over", "above", "exceeding", "in excess of", "up to", "fewer than",
                "less than", "at least", "at most", "under", "between")  # fmt: skip
-_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _TOLERANCE: ("plu", "ve or ta", "\u00b1", "+/-", "+ or -"),
-    _OVERRUN: ("by",),
-    _INTERVAL_OF: ("nterval", "frequency"),
-    _PLUS: ("plu",),
-    _COUNTED: ("once", "twice", "thrice", "times", "occasion"),
-    _TOLD: ("notif", "tell", "inform", "alert", "advise", "warn"),
-    _DURATION_BEFORE: ("for", "last", "persist"),
-    _CAP_NOUN: ("credit", "than"),
-    _TIER: ("below", "under", "less than", "above", "between", "<", ">", "\u2264", "\u2265",
-            "more than", "up to"),
-    _NOT_BINDING: ("typ", "ually", "generally", "t ca", "often", "deleted", "truc", "uper", "revo",
-                   "replaced"),
+_NEEDS: dict[str, tuple[str, ...]] = {
+    _TOLERANCE.pattern: ("plu", "ve or ta", "\u00b1", "+/-", "+ or -"),
+    _OVERRUN.pattern: ("by",),
+    _INTERVAL_OF.pattern: ("nterval", "frequency"),
+    _PLUS.pattern: ("plu",),
+    _COUNTED.pattern: ("once", "twice", "thrice", "times", "occasion"),
+    _TOLD.pattern: ("notif", "tell", "inform", "alert", "advise", "warn"),
+    _DURATION_BEFORE.pattern: ("for", "last", "persist"),
+    _CAP_NOUN.pattern: ("credit", "than"),
+    _TIER.pattern: ("below", "under", "less than", "above", "between", "<", ">", "\u2264",
+                    "\u2265", "more than", "up to"),
+    _NOT_BINDING.pattern: ("typ", "ually", "generally", "t ca", "often", "deleted", "truc", "uper",
+                           "revo", "replaced"),
 }  # fmt: skip
-"""For ``_maybe``: words (lower case) one of which each match holds."""
+"""For ``_maybe``: words (lower case) one of which each match holds, by the regex's pattern (a
+compiled regex hashes its whole program on every dict lookup)."""
 
 
 _CREDIT_RATE_AFTER = re.compile(
