@@ -149,6 +149,8 @@ _QTY_RARE = re.compile(
 )
 _QTY_RARE_ASCII = _ascii(_QTY_RARE)
 _RARE_HINTS = ("within a", "next ", "nbd", "every ", "hourly", "d+", "d +")
+_PERCENT = ("%", "percent", "per cent")
+"""Substrings one of which every percentage (a ``pct`` group of ``_QTY``) has."""
 
 
 @dataclass(slots=True)
@@ -1077,7 +1079,7 @@ def _measure(
     """The measure of the value at ``start:end``: the last measure word before it in its
     clause (unless a value of its own comes between), else the one right after it."""
     text = sent.text
-    if _FEE.match(text[end : end + 80]):
+    if sent.low[end : end + 80].lstrip().startswith("of") and _FEE.match(text[end : end + 80]):
         return "credit"
     if "-" in text[start:end]:
         # a compound ("a 4-hour collection slot") names the thing after it
@@ -1332,7 +1334,6 @@ def statements(
     example_part, heading_measure, dispute = _under(info.block.location.heading_path)
     if example_part:
         return
-    doc = info.doc
     cells = _cells(text)
     row_key = cells[0] if cells else ""
     row_label = ""
@@ -1352,8 +1353,7 @@ def statements(
     for sent, (tok_start, tok_end) in enumerate(info.sent_bounds):
         if tok_start >= tok_end:
             continue
-        last = doc[tok_end - 1]
-        s_start, s_end = doc[tok_start].idx, last.idx + len(last.text)
+        s_start, s_end = info.chars(tok_start, tok_end)
         mine = []
         while q < len(qtys) and qtys[q].start < s_end:
             if qtys[q].start >= s_start:
@@ -1469,9 +1469,9 @@ def _siblings(made: list[Statement], mine: list[_Value], words: _Sentence, s_sta
 
 _DIGIT = re.compile(r"\d")
 _UNIT_HINTS = ("%", "hour", "day", "min", "sec", "week", "month", "percent", "per cent", "ms",
-               "hr", "nbd", "next b", "next w", "year", "d+", "d +")  # fmt: skip
-"""Substrings one of which every value has (its unit); "30s" and "4h" are found by
-``_DIGIT_UNIT``."""
+               "hr", "nbd", "year", "d+", "d +")  # fmt: skip
+"""Substrings one of which every value has (its unit; "next business day" has "day"); "30s"
+and "4h" are found by ``_DIGIT_UNIT``."""
 _DIGIT_UNIT = re.compile(r"\d\s*[hs]\b")
 _MEASURING_HINTS = ("measur", "calculat", "assess", "comput", "determin", "averag", "achiev",
                     "evaluat", "appl")  # fmt: skip
@@ -2461,10 +2461,13 @@ def _windows(
     ):
         return
     shares = frozenset(
-        _number(m.group("num")) for m in _QTY.finditer(text) if m.group("pct") and m.group("num")
+        _number(m.group("num"))
+        for m in (_QTY.finditer(text) if _has_any(text, _PERCENT) else ())
+        if m.group("pct") and m.group("num")
     )
     measures = [x for x in words.measures if x[2] in _WINDOW_MEASURES]
-    found = list((_WINDOW_ASCII if words.plain else _WINDOW).finditer(text))
+    found = words.fact("windows")
+    assert isinstance(found, list)
     done: set[int] = set()
     for w in found:
         if w.group("adj"):
