@@ -167,14 +167,14 @@ class _Value:
     every: str | None = None
 
 
-def _values_in(low: str) -> list[_Value]:
-    """Every value of a lower-case block, in order."""
+def _values_in(low: str, plain: bool) -> list[_Value]:
+    """Every value of a lower-case block (``plain`` when ``_plain``), in order."""
     found = [
         _Value(m.start(), m.end(), *m.group("num", "pct", "unit", "clock"))
-        for m in (_QTY_MAIN_ASCII if _plain(low) else _QTY_MAIN).finditer(low)
+        for m in (_QTY_MAIN_ASCII if plain else _QTY_MAIN).finditer(low)
     ]
     if _has_any(low, _RARE_HINTS):
-        for m in (_QTY_RARE_ASCII if _plain(low) else _QTY_RARE).finditer(low):
+        for m in (_QTY_RARE_ASCII if plain else _QTY_RARE).finditer(low):
             start = m.start() - (
                 6 if m.group("every") and low[: m.start()].endswith("every ") else 0
             )
@@ -954,10 +954,10 @@ class _Sentence:
         "_facts", "_np", "_priorities", "_subjects", "low", "measures", "plain", "stops", "text",
     )  # fmt: skip
 
-    def __init__(self, text: str, low: str) -> None:
+    def __init__(self, text: str, low: str, plain: bool) -> None:
         self.text = text
         self.low = low
-        self.plain = _plain(text)  # (then ``low`` is plain too)
+        self.plain = plain  # ``text`` is ``_plain`` (then so is ``low``)
         self.measures = _find_measures(text, low, self.plain)
         self.stops = [m.end() for m in _CLAUSE_STOP.finditer(text)]
         self._priorities: list[tuple[int, int, str]] | None = None
@@ -1320,7 +1320,7 @@ def statements(
             aliases[a.group(2) or a.group(3)] = a.group(1) or a.group(4)
     # cheap cues first: a substring test costs a tenth of a regex scan of the block
     hint = _has_any(low, _UNIT_HINTS) or (digit and _DIGIT_UNIT.search(low) is not None)
-    qtys = _values_in(low) if hint else []
+    qtys = _values_in(low, plain) if hint else []
     clocks = digit and (_CLOCK_TIME_ASCII if plain else _CLOCK_TIME).search(low) is not None
     dom = ("day" in low or "month" in low) and (
         _ORDINAL_NUMBER.search(low) is not None
@@ -1371,7 +1371,8 @@ def statements(
             asked = None
             if slow.rstrip().endswith("?"):
                 if _MEASURING.search(slow):
-                    prev = _Sentence(sentence, slow)  # "How is uptime calculated?" and its answer
+                    # "How is uptime calculated?" and its answer
+                    prev = _Sentence(sentence, slow, plain)
                 # "How much data could we lose?" then "Up to one hour.": the answer's measure
                 found = _find_measures(sentence, slow)
                 asked = (found[-1][2], _priority(slow)) if found else None
@@ -1379,7 +1380,7 @@ def statements(
         example = example_from(info)  # (found once per block, only for one with values)
         if _is_example(slow) or (example is not None and sent >= example):
             continue  # a worked example: its figures illustrate, they are not values
-        words = _Sentence(sentence, slow)
+        words = _Sentence(sentence, slow, plain)
         lead = _lead(sentence)
         label = row_label or (lead.group(1) if lead else "")
         if has_clock:
@@ -4243,7 +4244,7 @@ def _heading_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
         low = info.low
         if not (_has_any(low, _UNIT_HINTS) or "next" in low or "nbd" in low):
             continue
-        found = [v for v in _values_in(low) if not v.every]
+        found = [v for v in _values_in(low, _plain(low)) if not v.every]
         if len(found) != 1 or _PRIORITY.search(low) or _is_example(low):
             continue
         v = found[0]
