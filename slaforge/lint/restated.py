@@ -1303,8 +1303,8 @@ def statements(
     low = info.low
     if len(low) != len(text):
         return
-    digit = _DIGIT.search(low) is not None
     plain = _plain(text)
+    digit = (_DIGIT_ASCII if plain else _DIGIT).search(low) is not None
     if aliases is not None and digit and _has_any(low, _ALIAS_NAMES):
         for a in (_ALIAS_ASCII if plain else _ALIAS).finditer(low):  # "Priority 1 (Critical)"
             aliases[a.group(2) or a.group(3)] = a.group(1) or a.group(4)
@@ -1319,11 +1319,13 @@ def statements(
         for a in _ALIAS.finditer(f"{header[0].lower()} {first}"):
             aliases[a.group(2) or a.group(3)] = a.group(1) or a.group(4)
     # cheap cues first: a substring test costs a tenth of a regex scan of the block
-    hint = _has_any(low, _UNIT_HINTS) or (digit and _DIGIT_UNIT.search(low) is not None)
+    hint = _has_any(low, _UNIT_HINTS) or (
+        digit and (_DIGIT_UNIT_ASCII if plain else _DIGIT_UNIT).search(low) is not None
+    )
     qtys = _values_in(low, plain) if hint else []
     clocks = digit and (_CLOCK_TIME_ASCII if plain else _CLOCK_TIME).search(low) is not None
     dom = ("day" in low or "month" in low) and (
-        _ORDINAL_NUMBER.search(low) is not None
+        (_ORDINAL_NUMBER_ASCII if plain else _ORDINAL_NUMBER).search(low) is not None
         or (_has_any(low, _ORDINAL_NAMES) and _ORDINAL.search(low) is not None)
     )
     temps = digit and ("\u00b0" in text or "degree" in low)
@@ -1469,16 +1471,19 @@ def _siblings(made: list[Statement], mine: list[_Value], words: _Sentence, s_sta
 
 
 _DIGIT = re.compile(r"\d")
+_DIGIT_ASCII = _ascii(_DIGIT)
 _UNIT_HINTS = ("%", "hour", "day", "min", "sec", "week", "month", "percent", "per cent", "ms",
                "hr", "nbd", "year", "d+", "d +")  # fmt: skip
 """Substrings one of which every value has (its unit; "next business day" has "day"); "30s"
 and "4h" are found by ``_DIGIT_UNIT``."""
 _DIGIT_UNIT = re.compile(r"\d\s*[hs]\b")
+_DIGIT_UNIT_ASCII = _ascii(_DIGIT_UNIT)
 _MEASURING_HINTS = ("measur", "calculat", "assess", "comput", "determin", "averag", "achiev",
                     "evaluat", "appl")  # fmt: skip
 _WINDOW_HINTS = ("month", "quarter", "year", "week", "annual", "rolling")
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINALS) + r")\b")
 _ORDINAL_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
+_ORDINAL_NUMBER_ASCII = _ascii(_ORDINAL_NUMBER)
 """``_ORDINAL``'s figures ("5th"): a search that skips to digits; its words are looked for
 only in text that has one of them (``_ORDINAL_NAMES``)."""
 _ORDINAL_NAMES = tuple(_ORDINALS)
@@ -2303,6 +2308,7 @@ _PROVIDER_SIDE = re.compile(
 
 
 _SUBJECT_BREAK = re.compile(r"[,;:(]|\band\b|\bthat\b|\bwhich\b|\bwho\b")
+_SUBJECT_BREAK_ASCII = _ascii(_SUBJECT_BREAK)
 
 
 def _party(left: str, plain: bool = False) -> str:
@@ -2313,7 +2319,7 @@ def _party(left: str, plain: bool = False) -> str:
     if not duties:
         return ""
     subject = left[: duties[-1].start()].rstrip()
-    subject = _SUBJECT_BREAK.split(subject)[-1]
+    subject = (_SUBJECT_BREAK_ASCII if plain else _SUBJECT_BREAK).split(subject)[-1]
     if subject.endswith("'"):
         subject = subject[:-1]
     if _CUSTOMER_SIDE.search(subject):
