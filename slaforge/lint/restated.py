@@ -1319,18 +1319,25 @@ def statements(
         for a in _ALIAS.finditer(f"{header[0].lower()} {first}"):
             aliases[a.group(2) or a.group(3)] = a.group(1) or a.group(4)
     # cheap cues first: a substring test costs a tenth of a regex scan of the block
-    hint = _has_any(low, _UNIT_HINTS) or (
+    units = _has_any(low, _UNIT_HINTS)  # (each of "day", "month", "week", "year" is one)
+    hint = units or (
         digit and (_DIGIT_UNIT_ASCII if plain else _DIGIT_UNIT).search(low) is not None
     )
     qtys = _values_in(low, plain) if hint else []
     clocks = digit and (_CLOCK_TIME_ASCII if plain else _CLOCK_TIME).search(low) is not None
-    dom = ("day" in low or "month" in low) and (
-        (_ORDINAL_NUMBER_ASCII if plain else _ORDINAL_NUMBER).search(low) is not None
-        or (_has_any(low, _ORDINAL_NAMES) and _ORDINAL.search(low) is not None)
+    dom = (
+        units
+        and ("day" in low or "month" in low)
+        and (
+            (_ORDINAL_NUMBER_ASCII if plain else _ORDINAL_NUMBER).search(low) is not None
+            or (_has_any(low, _ORDINAL_NAMES) and _ORDINAL.search(low) is not None)
+        )
     )
     temps = digit and ("\u00b0" in text or "degree" in low)
     cover = "24" in low or "twenty-four" in low or "the clock" in low or "the-clock" in low
-    windows = _has_any(low, _WINDOW_HINTS) and ("%" in low or _has_any(low, _MEASURING_HINTS))
+    windows = _has_any(low, _WINDOW_HINTS if units else _OTHER_WINDOW_HINTS) and (
+        "%" in low or _has_any(low, _MEASURING_HINTS)
+    )
     if not (qtys or clocks or dom or windows or temps or cover):
         return
     example_part, heading_measure, dispute = _under(info.block.location.heading_path)
@@ -1481,6 +1488,8 @@ _DIGIT_UNIT_ASCII = _ascii(_DIGIT_UNIT)
 _MEASURING_HINTS = ("measur", "calculat", "assess", "comput", "determin", "averag", "achiev",
                     "evaluat", "appl")  # fmt: skip
 _WINDOW_HINTS = ("month", "quarter", "year", "week", "annual", "rolling")
+_OTHER_WINDOW_HINTS = ("quarter", "annual", "rolling")
+"""The window hints that are no unit hints."""
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINALS) + r")\b")
 _ORDINAL_NUMBER = re.compile(r"\d(?:st|nd|rd|th)\b")
 _ORDINAL_NUMBER_ASCII = _ascii(_ORDINAL_NUMBER)
@@ -3322,7 +3331,8 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
         if not st.conditional and st.sent >= 0:
             key = (st.info.index, st.sent, st.measure, _dimension(st), st.priority)
             together.setdefault(key, set()).add((st.clock, st.value))
-            together[key] |= {(st.clock, v) for v in st.siblings}
+            if st.siblings:
+                together[key] |= {(st.clock, v) for v in st.siblings}
             if st.info.index in runs and st.named and st.subjects:
                 # the bullets of one list, each naming its own case ("- Data centre sites:
                 # 99.99%", "- Branch sites: 99.9%"), give the measure's values side by side
