@@ -3044,6 +3044,7 @@ _HOURS_KIND = (
         ),
     ),
 )
+_HOURS_KIND_ASCII = tuple((kind, _ascii(rx)) for kind, rx in _HOURS_KIND)
 
 
 _PHASE = re.compile(
@@ -3079,6 +3080,7 @@ _DAY_SPAN = re.compile(
     r"|\b(weekdays?|working days?|business days?)\b|\b(weekends?)\b"
     r"|\b(every day|7 days|seven days|365 days|all week)\b",
 )
+_DAY_SPAN_ASCII = _ascii(_DAY_SPAN)
 _DAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _NOT_DAYS = re.compile(r"\b(?:exclud\w*|except|not|no|other than|closed)\b[^;.]{0,25}$")
 
@@ -3098,15 +3100,16 @@ def _day_set(m: re.Match[str]) -> set[int]:
     return set(range(7)) if every else set()
 
 
-def _range_days(sentence: str, ranges: list[re.Match[str]]) -> list[str]:
-    """For each time range of the sentence, the days it is for ("01234" for Monday to
-    Friday), from the day words of its clause; with several ranges in a clause, each day word
-    goes to the nearest range ("Monday to Friday 07:00-19:00, Saturday 09:00-13:00")."""
+def _range_days(sentence: str, ranges: list[re.Match[str]], plain: bool) -> list[str]:
+    """For each time range of the sentence (``plain`` when ``_plain``), the days it is for
+    ("01234" for Monday to Friday), from the day words of its clause; with several ranges in
+    a clause, each day word goes to the nearest range ("Monday to Friday 07:00-19:00,
+    Saturday 09:00-13:00")."""
     if not ranges:
         return []
     low = sentence.lower()
     found: list[list[int]] = [[] for _ in ranges]
-    for d in _DAY_SPAN.finditer(low):
+    for d in (_DAY_SPAN_ASCII if plain else _DAY_SPAN).finditer(low):
         if _NOT_DAYS.search(low, max(0, d.start() - 40), d.start()):
             continue  # "excluding Saturdays"
         same = [
@@ -3143,12 +3146,14 @@ def hour_ranges(
             ranges.append(m)  # "5 to 10" is a count, not a time of day
     if not ranges:
         return
-    days = _range_days(sentence, ranges)
+    plain = _plain(sentence)
+    days = _range_days(sentence, ranges, plain)
     lead_subject, lead_soft = _label(label) if label else (("", ""), False)
     for i, m in enumerate(ranges):
         h1, m1, ap1, h2, m2, ap2 = m.groups()[:6]
         context = sentence[max(0, m.start() - 120) : m.end() + 40]
-        kind = next((k for k, rx in _HOURS_KIND if rx.search(context)), None)
+        kinds = _HOURS_KIND_ASCII if plain else _HOURS_KIND
+        kind = next((k for k, rx in kinds if rx.search(context)), None)
         if kind is None:
             continue
         before = sentence[: m.start()]
