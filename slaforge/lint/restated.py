@@ -3919,6 +3919,10 @@ def _meeting_key(name: str) -> str:
     return " ".join(heads[-2:]) if len(heads) > 1 else ""
 
 
+_MEETING_REGEXES = (_MEETING_SKIP, _PRIORITY, _MEETING_BEFORE, _MEETING_AFTER)
+_MEETING_REGEXES_ASCII = tuple(_ascii(rx) for rx in _MEETING_REGEXES)
+
+
 def _meeting_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """One named meeting, review, survey or report held at two cadences ("the quarterly
     Service Review" and "discussed at the monthly Service Review"; "the Board meets weekly"
@@ -3939,13 +3943,14 @@ def _meeting_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
             or not _has_any(low, _MEETING_CUES)  # (no sentence of the block has one)
         ):
             continue
+        skip, priority, before, after = _MEETING_REGEXES_ASCII if _plain(low) else _MEETING_REGEXES
         for n, (start, part) in enumerate(_parts(info, low)):
             if not _has_any(part, _MEETING_CUES) or not _has_any(part, _CADENCE_MARKS):
                 continue
-            if _MEETING_SKIP.search(part) or _PRIORITY.search(part) or "outside" in part:
+            if skip.search(part) or priority.search(part) or "outside" in part:
                 continue
             found: dict[str, tuple[float, int, int, bool]] = {}
-            for rx, group in ((_MEETING_BEFORE, "adv"), (_MEETING_AFTER, "when")):
+            for rx, group in ((before, "adv"), (after, "when")):
                 for m in rx.finditer(part):
                     key = _meeting_key(m.group("name"))
                     months = _cadence_months(m.group(group))
@@ -4051,6 +4056,10 @@ _WINDOW_BEFORE = re.compile(r"\b(?:in|during|within|throughout|over) the\s+(?:\w
 Working Days before a Pay Date"), not a notice."""
 
 
+_BEFORE_REGEXES = (_DIGIT, _BEFORE_EVENT, _AFTER_END, _BEFORE_SKIP, _PRIORITY)
+_BEFORE_REGEXES_ASCII = tuple(_ascii(rx) for rx in _BEFORE_REGEXES)
+
+
 def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """One deadline counted back from the same event by two different numbers of days ("by
     17:00 on the fifth Working Day before the Pay Date" and "by 17:00 on the third Working Day
@@ -4072,19 +4081,22 @@ def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
         ):
             continue
         counted, sentence = 0, 0  # sentences (". " and line ends) before ``counted``
+        digit, event, after_end, skip, priority = (
+            _BEFORE_REGEXES_ASCII if _plain(low) else _BEFORE_REGEXES
+        )
         for start, part in _parts(info, low):
             before = _has_any(part, _BEFORE_WORDS)  # what ``_BEFORE_EVENT`` needs
             if "end" not in part and not before:
                 continue  # neither regex below can match: skip the other tests too
-            if not _DIGIT.search(part) and not any(o in part for o in ("th ", "st ", "nd ", "rd ")):
+            if not digit.search(part) and not any(o in part for o in ("th ", "st ", "nd ", "rd ")):
                 continue
             matches = [
-                *(_BEFORE_EVENT.finditer(part) if before else ()),
-                *(_AFTER_END.finditer(part) if "end" in part else ()),
+                *(event.finditer(part) if before else ()),
+                *(after_end.finditer(part) if "end" in part else ()),
             ]
             if not matches:
                 continue  # (before the tests below, which only ever drop a part)
-            if _BEFORE_SKIP.search(part) or _PRIORITY.search(part) or _is_example(part):
+            if skip.search(part) or priority.search(part) or _is_example(part):
                 continue
             if " may " in part and "notice" not in part:
                 continue  # "the Customer may object up to 5 days before": a right's last day
