@@ -4145,6 +4145,7 @@ _BAND = re.compile(
     r"(?P<high>\d{2}(?:\.(?P<dec>\d+))?)\s*%"
 )
 """A band of a credit table: "below 99.9%" ends at 99.9; "99.5% - 99.89%" ends at 99.9."""
+_BAND_ASCII = _ascii(_BAND)
 
 
 _AVAILABILITY_WORD = re.compile(r"availab|up-?time")
@@ -4172,7 +4173,7 @@ def _bands(ctx: Context) -> list[tuple[float, float, DocInfo, int, int, str]]:
             continue
         found: list[tuple[float, float, DocInfo, int, int, str]] = []
         path = " ".join(info.block.location.heading_path[-1:]).lower()
-        for m in _BAND.finditer(low):
+        for m in (_BAND_ASCII if _plain(low) else _BAND).finditer(low):
             if m.group("strict"):
                 value, tol, a, b = float(m.group("strict")), 0.0, m.start(), m.end()
             else:
