@@ -20,8 +20,9 @@ from typing import Any
 
 from slaforge import __version__
 
-_SOURCES = ("lint/rules.py", "lint/model.py", "metrics.py")
-"""The modules whose classes a cached pack holds: a change to one of them is a new cache."""
+_SOURCES = ("lint/rules.py", "lint/codes.py", "lint/model.py", "metrics.py", "spec/yamlpos.py")
+"""The modules that read a rule file and define what a cached pack holds: a change to one of
+them is a new cache."""
 
 
 def cache_dir() -> Path | None:
