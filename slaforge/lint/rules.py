@@ -7,6 +7,7 @@ with the code of a built-in rule replaces it.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -501,7 +502,7 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
 
 
 _Snapshot = tuple[tuple[str, bytes], ...]
-_PACKS: dict[Path, tuple[_Snapshot, tuple[Rule, ...], tuple[str, ...]]] = {}
+_PACKS: dict[tuple[Path, Path], tuple[_Snapshot, tuple[Rule, ...], tuple[str, ...]]] = {}
 
 
 def _rule_files(path: Path) -> list[Path]:
@@ -516,7 +517,7 @@ def _read_pack(path: Path) -> tuple[tuple[Rule, ...], tuple[str, ...]]:
         snapshot = tuple((f.name, f.read_bytes()) for f in _rule_files(path))
     except OSError:
         snapshot = ()
-    key = path.resolve()
+    key = (path, path.resolve())
     cached = _PACKS.get(key)
     if snapshot and cached is not None and cached[0] == snapshot:
         return cached[1], cached[2]
@@ -540,7 +541,8 @@ def _read_dir(path: Path) -> tuple[list[Rule], list[str]]:
     key = rulecache.pack_key(path, [(f.name, data) for f, data in files])
     cached = rulecache.load(key)
     if not problems and isinstance(cached, list) and all(isinstance(r, Rule) for r in cached):
-        return cached, []
+        # (the files as this call names them: the cache may have been filled from elsewhere)
+        return [dataclasses.replace(r, source=path / r.source.name) for r in cached], []
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
     for file, data in files:

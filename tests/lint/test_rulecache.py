@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from slaforge.lint import rules
-from slaforge.lint.rules import load_rules
+from slaforge.lint import rulecache, rules
+from slaforge.lint.rules import check_rule_dir, load_rules
 from slaforge.resources import builtin_dir
 from tests.lint.test_rules import GOOD_RULE
 
@@ -94,3 +94,28 @@ def test_the_builtin_rules_from_the_cache_equal_a_fresh_parse(
     cached, _ = rules._read_dir(builtin_dir("rules"))
     assert cached == fresh
     assert sorted(cached, key=lambda r: r.code) == load_rules()
+
+
+def test_rules_from_the_cache_name_their_files_as_this_run_names_the_folder(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "work" / "pack").mkdir(parents=True)
+    (tmp_path / "work" / "pack" / "ACME101.yaml").write_text(GOOD_RULE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "work")
+    assert check_rule_dir(Path("pack")) == []
+    monkeypatch.chdir(tmp_path)
+    _unparsable(monkeypatch)
+    rules_read, _ = rules._read_dir(Path("work/pack"))
+    assert rules_read[0].source == Path("work/pack/ACME101.yaml")
+    assert check_rule_dir(Path("work/pack")) == []
+
+
+def test_no_home_folder_turns_the_cache_off(pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def homeless() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("SLAFORGE_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", homeless)
+    assert rulecache.cache_dir() is None
+    assert [r.code for r in rules._read_dir(pack)[0]] == ["ACME101"]
