@@ -282,8 +282,9 @@ def _judged(ctx: Context) -> dict[str, list[float]]:
 
 
 def _wordless(info: DocInfo) -> bool:
-    """True for a block the model does not judge, one with fewer than ``MIN_WORDS`` real
-    words (tested only for the blocks scored high enough to flag, once per block)."""
+    """True for a block too short for the model's score to flag it, one with fewer than
+    ``MIN_WORDS`` real words (tested only for the blocks scored high enough to flag, once per
+    block)."""
     found: bool | None = info.memo.get("few-words")
     if found is None:
         found = info.memo["few-words"] = not info.block.is_heading and _few_words(info.block.text)

@@ -407,7 +407,7 @@ class DocumentMatch:
                 for m, s, e in self.found[i]
                 if m not in kept and triggered.get(keys[m][1], 0) >> i & 1
             )
-        for code in compiled._late_codes.intersection(triggered):
+        for code in sorted(compiled._late_codes.intersection(triggered)):
             late, done = compiled.late[code], self.late.get(code, {})
             for i in self.where.members(triggered[code]):
                 matches = done[i] if i in done else late(self.views[i].lowers)

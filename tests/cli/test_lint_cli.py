@@ -545,3 +545,14 @@ def test_lint_starts_without_loading_the_drafting_and_bulk_code(tmp_path: Path) 
     assert "lint" in loaded
     for drafting in ("'bulk'", "'clauses'", "'render'"):
         assert drafting not in loaded
+
+
+def test_every_command_is_listed_and_runs_its_help() -> None:
+    import importlib
+
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["--help"]).output
+    for module in ("build", "bulk", "lint", "rules_cmd"):
+        for command in importlib.import_module(f"slaforge.cli.{module}").COMMANDS:
+            assert f"  {command.name} " in listed
+            assert runner.invoke(cli, [command.name, "--help"]).exit_code == 0
