@@ -16,6 +16,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +94,9 @@ def store(key: str | None, value: Any) -> None:
             os.unlink(temp)
         return
     place = key.partition("-")[0]
-    for old in where.glob(f"rules-{place}-*.pickle"):
-        if old.name != f"rules-{key}.pickle":
-            with contextlib.suppress(OSError):
-                old.unlink()
+    stale = [p for p in where.glob(f"rules-{place}-*.pickle") if p.name != f"rules-{key}.pickle"]
+    with contextlib.suppress(OSError):  # (and what a run that died while writing left)
+        stale += [p for p in where.glob("*.tmp") if p.stat().st_mtime < time.time() - 3600]
+    for old in stale:
+        with contextlib.suppress(OSError):
+            old.unlink()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -119,3 +121,14 @@ def test_no_home_folder_turns_the_cache_off(pack: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(Path, "home", homeless)
     assert rulecache.cache_dir() is None
     assert [r.code for r in rules._read_dir(pack)[0]] == ["ACME101"]
+
+
+def test_a_write_that_died_long_ago_is_cleared_away(cache: Path, pack: Path) -> None:
+    cache.mkdir()
+    (cache / "old.tmp").write_bytes(b"half a pickle")
+    (cache / "fresh.tmp").write_bytes(b"another run writing now")
+    long_ago = time.time() - 7200
+    os.utime(cache / "old.tmp", (long_ago, long_ago))
+    rules._read_dir(pack)
+    assert sorted(p.suffix for p in cache.iterdir()) == [".pickle", ".tmp"]
+    assert (cache / "fresh.tmp").exists()
