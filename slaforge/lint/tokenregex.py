@@ -110,7 +110,7 @@ def _alternatives(values: list[str]) -> str:
 def _word_trie(words: tuple[str, ...]) -> str:
     """:func:`_trie` of sorted, distinct ``words`` (the rules repeat their word lists: most
     of compiling them is factoring lists already factored)."""
-    return _trie(dict.fromkeys(words, ""))
+    return _trie(list(words))
 
 
 def _shared(words: list[str]) -> str:
@@ -122,22 +122,21 @@ def _shared(words: list[str]) -> str:
     return first[:n]
 
 
-def _trie(words: dict[str, str]) -> str:
-    """The alternation of distinct ``words`` (in sort order), each followed by its regex, each
-    branch holding the longest prefix its words share ("month(?:ly|s|)")."""
-    groups: dict[str, dict[str, str]] = {}
-    for word, then in words.items():
+def _trie(words: list[str]) -> str:
+    """The alternation of sorted, distinct ``words``, each branch holding the longest prefix
+    its words share ("month(?:ly|s|)"); an empty word matches nothing more."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
         if word:
-            groups.setdefault(word[0], {})[word[1:]] = then
+            groups.setdefault(word[0], []).append(word[1:])
     parts = []
     for first, rests in groups.items():
-        common = _shared(list(rests))
+        common = _shared(rests)
         prefix = re.escape(first + common)
-        rests = {rest[len(common) :]: then for rest, then in rests.items()}
-        alone = rests[""] if len(rests) == 1 and "" in rests else None
-        parts.append(prefix + alone if alone is not None else f"{prefix}(?:{_trie(rests)})")
+        rests = [rest[len(common) :] for rest in rests]
+        parts.append(prefix if rests == [""] else f"{prefix}(?:{_trie(rests)})")
     if "" in words:
-        parts.append(words[""])
+        parts.append("")
     return "|".join(parts)
 
 
