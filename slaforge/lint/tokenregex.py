@@ -321,12 +321,9 @@ def start_gate(patterns: Sequence[Sequence[dict[str, Any]]]) -> str | None:
     """A lookahead every start of a match of one of ``patterns`` passes: the words or flags
     its first token (or, after one token of any kind, its second) can have, and after a named
     first word or flag, what the next token has; None when some pattern can start anywhere."""
-    leads: _Tests = {}
-    """"0" or "1" (the offset) -> the token there."""
-    after_word: _Tests = {}
-    """Opening word -> the token after it."""
-    after_flags: _Tests = {}
-    """The flag characters of an opening token -> the token after it."""
+    leads: _Tests = {}  # "0" or "1" (the offset) -> the token there
+    after_word: _Tests = {}  # opening word -> the token after it
+    after_flags: _Tests = {}  # the flag characters of an opening token -> the token after it
     for pattern in patterns:
         offset, found = _lead(pattern)
         if found is None:
