@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 from spacy.tokens import Doc
 
+from slaforge.lint.regexcache import compile_pattern
 from slaforge.lint.tokenview import FLAG_CHARS, FLAGS, RS, US, token_view
 
 _ANY_FIELD = f"[^{US}{RS}]*"
@@ -397,7 +398,7 @@ class TokenRegexMatcher:
 
     def _compile(self) -> re.Pattern[str]:
         start = perf_counter()
-        regex = self._regex = re.compile(self._source)
+        regex = self._regex = compile_pattern(self._source)
         self._captures = [regex.groupindex[f"p{i}"] for i in range(self._patterns)]
         _COMPILING[0] += perf_counter() - start
         return regex
