@@ -1647,6 +1647,25 @@ def _label_subjects(
     return subjects | {subject}, frozenset()
 
 
+def _guarded(before: str, low: str, start: int, is_pct: bool) -> bool:
+    """True when the words just before a value say it is no target (``before`` is the
+    sentence up to it, ``low`` the sentence in lower case)."""
+    if _maybe(_TOLERANCE, before[-25:], low[max(0, start - 25) : start]):
+        return True  # "at the booked time, plus or minus 15 minutes": a tolerance
+    if is_pct:
+        return False
+    return (
+        # "the target is missed by more than 8 hours": how late
+        _maybe(_OVERRUN, before[-40:], low[max(0, start - 40) : start])
+        # "missed more than three times within twelve months": where misses count
+        or _maybe(_COUNTED, before[-40:], low[max(0, start - 40) : start])
+        # "recording at intervals of no more than 5 minutes": how often
+        or _maybe(_INTERVAL_OF, before[-50:], low[max(0, start - 50) : start])
+        # "the standard turnaround plus 3 Working Days": an addition
+        or _maybe(_PLUS, before[-12:], low[max(0, start - 12) : start])
+    )
+
+
 def _values(
     info: DocInfo,
     sent: int,
@@ -1679,18 +1698,13 @@ def _values(
     else:
         own_cell = spans
     low = words.low
-    if _maybe(_TOLERANCE, before[-25:], low[max(0, start - 25) : start]):
-        return  # "at the booked time, plus or minus 15 minutes": a tolerance, not a target
-    if not is_pct and _maybe(_OVERRUN, before[-40:], low[max(0, start - 40) : start]):
-        return  # "the target is missed by more than 8 hours": how late, not a target
-    if not is_pct and _maybe(_COUNTED, before[-40:], low[max(0, start - 40) : start]):
-        return  # "missed more than three times within twelve months": where misses count
-    if not is_pct and _maybe(_INTERVAL_OF, before[-50:], low[max(0, start - 50) : start]):
-        return  # "recording at intervals of no more than 5 minutes": how often, not a target
+    near = low[max(0, start - 50) : start]  # (the widest window of ``_guarded``)
+    if (_has_any(near, _GUARD_NEEDS) or not before[-50:].isascii()) and _guarded(
+        before, low, start, is_pct
+    ):
+        return
     if unit and sentence[start:end].endswith(f"-{unit}") and _LENGTH_OF.match(right):
         return  # "downtime minutes in a 30-day month": the length of a period, not a target
-    if not is_pct and _maybe(_PLUS, before[-12:], low[max(0, start - 12) : start]):
-        return  # "the standard turnaround plus 3 Working Days": an addition, not a target
     if unit and _A_DAY.match(right):
         return  # "response times run continuously, 24 hours a day": cover, not a time limit
     measure = _measure(words, left_start, start, end, is_pct, spans)
@@ -2103,6 +2117,14 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """For ``_maybe``: words (lower case) one of which each match holds, by the regex's pattern (a
 compiled regex hashes its whole program on every dict lookup)."""
+_GUARD_NEEDS = tuple(
+    dict.fromkeys(
+        word
+        for rx in (_TOLERANCE, _OVERRUN, _COUNTED, _INTERVAL_OF, _PLUS)
+        for word in _NEEDS[rx.pattern]
+    )
+)
+"""The words ``_guarded``'s regexes need: one substring test skips all five."""
 
 
 _CREDIT_RATE_AFTER = re.compile(
