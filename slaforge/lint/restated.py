@@ -503,24 +503,37 @@ _COMMITTED = re.compile(
     r"\b(?:commit\w*|target|guarantee\w*|agreed|service level|sla|kpi|ola|objective)\b", re.I
 )
 _CONDITION = re.compile(
-    r"\b(?:during(?! (?:the )?(?:normal |standard |core |agreed |published )?(?:business|opening"
-    r"|support|service|working|office|core|staffed|contracted) hours)(?! the (?:term|agreement"
-    r"|contract))(?! (?:an?|any|each|every|the) (?:incident|outage|disruption)s?\b)|outside"
-    r"|weekends?|saturdays?|sundays?|peak|for each (?:site|component|region)"
-    r"|for (?:such|those|these) [a-z]+|for (?:\w+ ){0,2}(?:incidents?|faults?|requests?|tickets?"
-    r"|calls?|orders?|changes?) (?:that |which )?(?:affect|involv|concern|relat|rais|logg|on\b"
-    r"|in\b)"
-    r"|last \w+ (?:weekdays|days|business days|working days)|month-end|year-end|again\b"
-    r"|(?:contract |service )?years? (?:\d|one\b|two\b|three\b)|months? \d+ (?:after|from|of)"
-    r"|until (?:the end of |the close of )?(?:month|year|week|go-live|cut-?over|completion)"
-    r"|\b(?:first|initial) (?:\d+|three|six|twelve|ninety) (?:days|weeks|months)|transition\w*"
-    r"|ramp-?up|hypercare|stabili[sz]ation period|bedding-in"
-    r"|further attempts?|second attempt|(?:instead|in place) of(?! [^.;]{0,40}\b(?:stated"
-    r"|set out|specified|given|agreed|in (?:clause|section|paragraph|schedule)))"
-    r"|including (?:planned |scheduled |emergency )?"
-    r"(?:maintenance|downtime)"
-    r"|(?:does|do|did)(?: not|n't) [a-z]+ (?:[a-z]+ ){0,6}?within\b"
-    r"|fail(?:s|ed|ing)? to [a-z]+ (?:[a-z]+ ){0,6}?within\b)",
+    r"\b(?:"
+    + _factor(
+        _alternatives(
+            r"during(?! (?:the )?(?:normal |standard |core |agreed |published )?(?:business"
+            r"|opening|support|service|working|office|core|staffed|contracted) hours)(?! the"
+            r" (?:term|agreement|contract))(?! (?:an?|any|each|every|the) (?:incident|outage"
+            r"|disruption)s?\b)"
+            r"|outside|weekends?|saturdays?|sundays?|peak|for each (?:site|component|region)"
+            r"|for (?:such|those|these) [a-z]+|for (?:\w+ ){0,2}(?:incidents?|faults?|requests?"
+            r"|tickets?|calls?|orders?|changes?) (?:that |which )?(?:affect|involv|concern|relat"
+            r"|rais|logg|on\b|in\b)"
+            r"|last \w+ (?:weekdays|days|business days|working days)|month-end|year-end|again\b"
+            r"|contract years? (?:\d|one\b|two\b|three\b)|service years? (?:\d|one\b|two\b"
+            r"|three\b)|years? (?:\d|one\b|two\b|three\b)|months? \d+ (?:after|from|of)"
+            r"|until (?:the end of |the close of )?(?:month|year|week|go-live|cut-?over|completion)"
+            r"|first (?:\d+|three|six|twelve|ninety) (?:days|weeks|months)"
+            r"|initial (?:\d+|three|six|twelve|ninety) (?:days|weeks|months)|transition\w*"
+            r"|ramp-?up|hypercare|stabili[sz]ation period|bedding-in"
+            r"|further attempts?|second attempt"
+            r"|instead of(?! [^.;]{0,40}\b(?:stated|set out|specified|given|agreed|in (?:clause"
+            r"|section|paragraph|schedule)))"
+            r"|in place of(?! [^.;]{0,40}\b(?:stated|set out|specified|given|agreed|in (?:clause"
+            r"|section|paragraph|schedule)))"
+            r"|including (?:planned |scheduled |emergency )?(?:maintenance|downtime)"
+            r"|does(?: not|n't) [a-z]+ (?:[a-z]+ ){0,6}?within\b"
+            r"|do(?: not|n't) [a-z]+ (?:[a-z]+ ){0,6}?within\b"
+            r"|did(?: not|n't) [a-z]+ (?:[a-z]+ ){0,6}?within\b"
+            r"|fail(?:s|ed|ing)? to [a-z]+ (?:[a-z]+ ){0,6}?within\b"
+        )
+    )
+    + ")"
 )
 """Words that limit a value to some of the time ("outside business hours", "at weekends") or
 to some cases ("called again within 48 hours", "if the Customer does not reply within 5 days":
