@@ -3904,6 +3904,8 @@ _MEETING_CUES = (
 )  # fmt: skip
 _CADENCE_HINTS = ("ly ", "ly.", "ly,", "every", "each", "once", "twice", "annual")
 _CADENCE_MARKS = ("ly", "every", "each", "once", "twice", "annual")
+_PERIOD_WORDS = ("month", "week", "year", "quarter", "annual", "fortnight")
+"""One of which each cadence ``_MEETING_BEFORE`` and ``_MEETING_AFTER`` find holds."""
 _PERIOD_MONTHS = {"week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
 _ADV_MONTHS = {
     "weekly": 12 / 52, "fortnightly": 24 / 52, "biweekly": 24 / 52, "bi-weekly": 24 / 52,
@@ -3976,11 +3978,16 @@ def _meeting_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
             len(low) != len(text)
             or not _has_any(low, _CADENCE_HINTS)
             or not _has_any(low, _MEETING_CUES)  # (no sentence of the block has one)
+            or not _has_any(low, _PERIOD_WORDS)
         ):
             continue
         skip, priority, before, after = _MEETING_REGEXES_ASCII if _plain(low) else _MEETING_REGEXES
         for n, (start, part) in enumerate(_parts(info, low)):
-            if not _has_any(part, _MEETING_CUES) or not _has_any(part, _CADENCE_MARKS):
+            if not (
+                _has_any(part, _MEETING_CUES)
+                and _has_any(part, _CADENCE_MARKS)
+                and _has_any(part, _PERIOD_WORDS)
+            ):
                 continue
             if skip.search(part) or priority.search(part) or "outside" in part:
                 continue
