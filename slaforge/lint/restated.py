@@ -503,24 +503,37 @@ _COMMITTED = re.compile(
     r"\b(?:commit\w*|target|guarantee\w*|agreed|service level|sla|kpi|ola|objective)\b", re.I
 )
 _CONDITION = re.compile(
-    r"\b(?:during(?! (?:the )?(?:normal |standard |core |agreed |published )?(?:business|opening"
-    r"|support|service|working|office|core|staffed|contracted) hours)(?! the (?:term|agreement"
-    r"|contract))(?! (?:an?|any|each|every|the) (?:incident|outage|disruption)s?\b)|outside"
-    r"|weekends?|saturdays?|sundays?|peak|for each (?:site|component|region)"
-    r"|for (?:such|those|these) [a-z]+|for (?:\w+ ){0,2}(?:incidents?|faults?|requests?|tickets?"
-    r"|calls?|orders?|changes?) (?:that |which )?(?:affect|involv|concern|relat|rais|logg|on\b"
-    r"|in\b)"
-    r"|last \w+ (?:weekdays|days|business days|working days)|month-end|year-end|again\b"
-    r"|(?:contract |service )?years? (?:\d|one\b|two\b|three\b)|months? \d+ (?:after|from|of)"
-    r"|until (?:the end of |the close of )?(?:month|year|week|go-live|cut-?over|completion)"
-    r"|\b(?:first|initial) (?:\d+|three|six|twelve|ninety) (?:days|weeks|months)|transition\w*"
-    r"|ramp-?up|hypercare|stabili[sz]ation period|bedding-in"
-    r"|further attempts?|second attempt|(?:instead|in place) of(?! [^.;]{0,40}\b(?:stated"
-    r"|set out|specified|given|agreed|in (?:clause|section|paragraph|schedule)))"
-    r"|including (?:planned |scheduled |emergency )?"
-    r"(?:maintenance|downtime)"
-    r"|(?:does|do|did)(?: not|n't) [a-z]+ (?:[a-z]+ ){0,6}?within\b"
-    r"|fail(?:s|ed|ing)? to [a-z]+ (?:[a-z]+ ){0,6}?within\b)",
+    r"\b(?:"
+    + _factor(
+        _alternatives(
+            r"during(?! (?:the )?(?:normal |standard |core |agreed |published )?(?:business"
+            r"|opening|support|service|working|office|core|staffed|contracted) hours)(?! the"
+            r" (?:term|agreement|contract))(?! (?:an?|any|each|every|the) (?:incident|outage"
+            r"|disruption)s?\b)"
+            r"|outside|weekends?|saturdays?|sundays?|peak|for each (?:site|component|region)"
+            r"|for (?:such|those|these) [a-z]+|for (?:\w+ ){0,2}(?:incidents?|faults?|requests?"
+            r"|tickets?|calls?|orders?|changes?) (?:that |which )?(?:affect|involv|concern|relat"
+            r"|rais|logg|on\b|in\b)"
+            r"|last \w+ (?:weekdays|days|business days|working days)|month-end|year-end|again\b"
+            r"|contract years? (?:\d|one\b|two\b|three\b)|service years? (?:\d|one\b|two\b"
+            r"|three\b)|years? (?:\d|one\b|two\b|three\b)|months? \d+ (?:after|from|of)"
+            r"|until (?:the end of |the close of )?(?:month|year|week|go-live|cut-?over|completion)"
+            r"|first (?:\d+|three|six|twelve|ninety) (?:days|weeks|months)"
+            r"|initial (?:\d+|three|six|twelve|ninety) (?:days|weeks|months)|transition\w*"
+            r"|ramp-?up|hypercare|stabili[sz]ation period|bedding-in"
+            r"|further attempts?|second attempt"
+            r"|instead of(?! [^.;]{0,40}\b(?:stated|set out|specified|given|agreed|in (?:clause"
+            r"|section|paragraph|schedule)))"
+            r"|in place of(?! [^.;]{0,40}\b(?:stated|set out|specified|given|agreed|in (?:clause"
+            r"|section|paragraph|schedule)))"
+            r"|including (?:planned |scheduled |emergency )?(?:maintenance|downtime)"
+            r"|does(?: not|n't) [a-z]+ (?:[a-z]+ ){0,6}?within\b"
+            r"|do(?: not|n't) [a-z]+ (?:[a-z]+ ){0,6}?within\b"
+            r"|did(?: not|n't) [a-z]+ (?:[a-z]+ ){0,6}?within\b"
+            r"|fail(?:s|ed|ing)? to [a-z]+ (?:[a-z]+ ){0,6}?within\b"
+        )
+    )
+    + ")"
 )
 """Words that limit a value to some of the time ("outside business hours", "at weekends") or
 to some cases ("called again within 48 hours", "if the Customer does not reply within 5 days":
@@ -1647,6 +1660,25 @@ def _label_subjects(
     return subjects | {subject}, frozenset()
 
 
+def _guarded(before: str, low: str, start: int, is_pct: bool) -> bool:
+    """True when the words just before a value say it is no target (``before`` is the
+    sentence up to it, ``low`` the sentence in lower case)."""
+    if _maybe(_TOLERANCE, before[-25:], low[max(0, start - 25) : start]):
+        return True  # "at the booked time, plus or minus 15 minutes": a tolerance
+    if is_pct:
+        return False
+    return (
+        # "the target is missed by more than 8 hours": how late
+        _maybe(_OVERRUN, before[-40:], low[max(0, start - 40) : start])
+        # "missed more than three times within twelve months": where misses count
+        or _maybe(_COUNTED, before[-40:], low[max(0, start - 40) : start])
+        # "recording at intervals of no more than 5 minutes": how often
+        or _maybe(_INTERVAL_OF, before[-50:], low[max(0, start - 50) : start])
+        # "the standard turnaround plus 3 Working Days": an addition
+        or _maybe(_PLUS, before[-12:], low[max(0, start - 12) : start])
+    )
+
+
 def _values(
     info: DocInfo,
     sent: int,
@@ -1679,18 +1711,13 @@ def _values(
     else:
         own_cell = spans
     low = words.low
-    if _maybe(_TOLERANCE, before[-25:], low[max(0, start - 25) : start]):
-        return  # "at the booked time, plus or minus 15 minutes": a tolerance, not a target
-    if not is_pct and _maybe(_OVERRUN, before[-40:], low[max(0, start - 40) : start]):
-        return  # "the target is missed by more than 8 hours": how late, not a target
-    if not is_pct and _maybe(_COUNTED, before[-40:], low[max(0, start - 40) : start]):
-        return  # "missed more than three times within twelve months": where misses count
-    if not is_pct and _maybe(_INTERVAL_OF, before[-50:], low[max(0, start - 50) : start]):
-        return  # "recording at intervals of no more than 5 minutes": how often, not a target
+    near = low[max(0, start - 50) : start]  # (the widest window of ``_guarded``)
+    if (_has_any(near, _GUARD_NEEDS) or not before[-50:].isascii()) and _guarded(
+        before, low, start, is_pct
+    ):
+        return
     if unit and sentence[start:end].endswith(f"-{unit}") and _LENGTH_OF.match(right):
         return  # "downtime minutes in a 30-day month": the length of a period, not a target
-    if not is_pct and _maybe(_PLUS, before[-12:], low[max(0, start - 12) : start]):
-        return  # "the standard turnaround plus 3 Working Days": an addition, not a target
     if unit and _A_DAY.match(right):
         return  # "response times run continuously, 24 hours a day": cover, not a time limit
     measure = _measure(words, left_start, start, end, is_pct, spans)
@@ -2103,6 +2130,14 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """For ``_maybe``: words (lower case) one of which each match holds, by the regex's pattern (a
 compiled regex hashes its whole program on every dict lookup)."""
+_GUARD_NEEDS = tuple(
+    dict.fromkeys(
+        word
+        for rx in (_TOLERANCE, _OVERRUN, _COUNTED, _INTERVAL_OF, _PLUS)
+        for word in _NEEDS[rx.pattern]
+    )
+)
+"""The words ``_guarded``'s regexes need: one substring test skips all five."""
 
 
 _CREDIT_RATE_AFTER = re.compile(
@@ -3869,6 +3904,8 @@ _MEETING_CUES = (
 )  # fmt: skip
 _CADENCE_HINTS = ("ly ", "ly.", "ly,", "every", "each", "once", "twice", "annual")
 _CADENCE_MARKS = ("ly", "every", "each", "once", "twice", "annual")
+_PERIOD_WORDS = ("month", "week", "year", "quarter", "annual", "fortnight")
+"""One of which each cadence ``_MEETING_BEFORE`` and ``_MEETING_AFTER`` find holds."""
 _PERIOD_MONTHS = {"week": 12 / 52, "month": 1.0, "quarter": 3.0, "year": 12.0}
 _ADV_MONTHS = {
     "weekly": 12 / 52, "fortnightly": 24 / 52, "biweekly": 24 / 52, "bi-weekly": 24 / 52,
@@ -3941,11 +3978,16 @@ def _meeting_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
             len(low) != len(text)
             or not _has_any(low, _CADENCE_HINTS)
             or not _has_any(low, _MEETING_CUES)  # (no sentence of the block has one)
+            or not _has_any(low, _PERIOD_WORDS)
         ):
             continue
         skip, priority, before, after = _MEETING_REGEXES_ASCII if _plain(low) else _MEETING_REGEXES
         for n, (start, part) in enumerate(_parts(info, low)):
-            if not _has_any(part, _MEETING_CUES) or not _has_any(part, _CADENCE_MARKS):
+            if not (
+                _has_any(part, _MEETING_CUES)
+                and _has_any(part, _CADENCE_MARKS)
+                and _has_any(part, _PERIOD_WORDS)
+            ):
                 continue
             if skip.search(part) or priority.search(part) or "outside" in part:
                 continue
