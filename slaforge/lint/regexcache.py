@@ -4,24 +4,29 @@ regex compiler for the patterns an earlier run compiled.
 The token regexes of the built-in rules hold about 400 KB of pattern text. Compiling the half
 of them that a document needs is about half a second of every cold run, nearly all of it in the
 pure-Python parser and code generator of :mod:`re`. What they produce (the regex engine's code)
-depends only on the pattern and the Python build, so it is kept per pattern in one file per
-Python build, in the folder of :func:`slaforge.lint.rulecache.cache_dir`, and handed to
-``_sre.compile``, the call that :func:`re.compile` itself ends with (which checks the code
-before using it). These are CPython internals: where they are missing or fail, a pattern
-compiles as usual. New patterns are written back once, when the process ends.
+depends only on the pattern and the Python build, so each pattern's code is kept in a file of
+its own (named by a digest of the pattern) in a folder per Python build, inside the folder of
+:func:`slaforge.lint.rulecache.cache_dir`, and handed to ``_sre.compile``, the call that
+:func:`re.compile` itself ends with and which checks the code before using it. These are
+CPython internals: where they are missing or fail, patterns compile as usual.
+
+A file holds one line of JSON (flags, number of groups, group names, a digest of the pattern
+with its code) and then the code as unsigned integers of the engine's code size: data only,
+nothing that runs when read, and a file whose digest does not match is compiled again.
 """
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import hashlib
+import json
 import os
-import pickle
 import re
 import sys
 import tempfile
+from array import array
 from pathlib import Path
+from typing import Any
 
 from slaforge.lint.rulecache import cache_dir
 
@@ -31,115 +36,93 @@ try:
 except ImportError:  # (another interpreter)
     _sre = None
 
-_Parts = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
-"""What ``_sre.compile`` takes besides the pattern: flags, the code, the number of groups, and
-the group names both ways."""
-_MAX_ENTRIES = 8192
-"""A store grown past this (rule packs edited again and again) starts over."""
+_MAX_FILES = 2000
+"""A folder grown past this (rule packs edited again and again) loses its older half."""
+_usable = [_sre is not None]
+"""False once the internals have failed in this process: then every pattern compiles as usual."""
 
 
-class _Store:
-    """The compiled patterns of this Python build: those read from the cache, and those this
-    process added."""
-
-    def __init__(self) -> None:
-        self.loaded = False
-        self.entries: dict[str, _Parts] = {}
-        self.added: dict[str, _Parts] = {}
-
-    def file(self) -> Path | None:
-        where = cache_dir()
-        if where is None or _sre is None:
-            return None
-        build = f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}".encode()
-        return where / f"regex-{hashlib.sha256(build).hexdigest()[:16]}.pickle"
-
-    def load(self) -> None:
-        self.loaded = True
-        self.entries = _read(self.file())
-
-    def add(self, digest: str, parts: _Parts) -> None:
-        if not self.added and self.file() is not None:
-            atexit.register(self.save)
-        self.entries[digest] = self.added[digest] = parts
-
-    def save(self) -> None:
-        """Write the patterns this process added into the file, whole or not at all."""
-        path = self.file()
-        if path is None or not self.added:
-            return
-        entries = _read(path)
-        if len(entries) + len(self.added) > _MAX_ENTRIES:
-            entries = {}
-        entries.update(self.added)
-        self.added = {}
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        except OSError:
-            return
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, path)
-        except (OSError, pickle.PicklingError):
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+def _folder() -> Path | None:
+    where = cache_dir()
+    if where is None or _sre is None:
+        return None
+    build = f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}".encode()
+    return where / f"regex-{hashlib.sha256(build).hexdigest()[:16]}"
 
 
-_STORE = _Store()
-
-
-def _read(path: Path | None) -> dict[str, _Parts]:
-    if path is None:
-        return {}
-    try:
-        with path.open("rb") as handle:
-            entries = pickle.load(handle)
-    except Exception:  # a missing, partial or foreign file is only a cache miss
-        return {}
-    return entries if isinstance(entries, dict) else {}
+def _typecode() -> str:
+    """The array type whose items have the engine's code size."""
+    return next(t for t in "IL" if array(t).itemsize == _sre.CODESIZE)
 
 
 def compile_pattern(source: str) -> re.Pattern[str]:
     """``re.compile(source)``, from the engine code an earlier run kept when there is one."""
-    if _sre is None:
+    if not _usable[0]:
         return re.compile(source)
-    if not _STORE.loaded:
-        _STORE.load()
+    folder = _folder()
     digest = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    parts = _STORE.entries.get(digest)
-    if parts is not None:
-        with contextlib.suppress(Exception):  # (a damaged entry: compile it again)
-            return _from_parts(source, parts)
+    file = folder / digest if folder is not None else None
+    if file is not None:
+        with contextlib.suppress(Exception):  # (missing, damaged or foreign: compile it)
+            return _from_bytes(source, file.read_bytes())
     try:
-        parts = _to_parts(source)
-        pattern = _from_parts(source, parts)
-    except Exception:  # (internals not as expected: the public way)
+        data = _to_bytes(source)
+        pattern = _from_bytes(source, data)
+    except Exception:  # the internals are not what this module expects
+        _usable[0] = False
         return re.compile(source)
-    _STORE.add(digest, parts)
+    if file is not None:
+        _write(file, data)
     return pattern
 
 
-def _to_parts(source: str) -> _Parts:
-    """What ``re._compiler.compile`` hands ``_sre.compile`` for ``source``."""
+def _to_bytes(source: str) -> bytes:
+    """What ``re._compiler.compile`` hands ``_sre.compile`` for ``source``, as file data."""
     parsed = _parser.parse(source, 0)
-    code = _compiler._code(parsed, 0)
-    names: dict[str, int] = dict(parsed.state.groupdict)
-    index: list[str | None] = [None] * parsed.state.groups
+    packed = array(_typecode(), _compiler._code(parsed, 0)).tobytes()
+    groups = [int(parsed.state.flags), parsed.state.groups - 1, dict(parsed.state.groupdict)]
+    return json.dumps([*groups, _check(source, packed)]).encode() + b"\n" + packed
+
+
+def _from_bytes(source: str, data: bytes) -> re.Pattern[str]:
+    head, _, packed = data.partition(b"\n")
+    flags, groups, names, check = json.loads(head)
+    if check != _check(source, packed):
+        raise ValueError("not the code of this pattern")
+    index: list[str | None] = [None] * (groups + 1)
     for name, number in names.items():
         index[number] = name
-    # (opcodes are int subclasses that do not pickle)
-    return (
-        int(parsed.state.flags),
-        [int(c) for c in code],
-        parsed.state.groups - 1,
-        names,
-        tuple(index),
-    )
-
-
-def _from_parts(source: str, parts: _Parts) -> re.Pattern[str]:
-    flags, code, groups, names, index = parts
-    pattern: re.Pattern[str] = _sre.compile(source, flags, code, groups, names, index)
+    code: Any = array(_typecode(), packed).tolist()
+    pattern: re.Pattern[str] = _sre.compile(source, flags, code, groups, names, tuple(index))
     return pattern
+
+
+def _check(source: str, packed: bytes) -> str:
+    """A digest of ``source`` with its code: a file damaged or not made for this pattern does
+    not pass (the engine's own check of the code lets some damaged code through)."""
+    digest = hashlib.sha256(source.encode("utf-8", "surrogatepass"))
+    digest.update(packed)
+    return digest.hexdigest()[:32]
+
+
+def _write(file: Path, data: bytes) -> None:
+    """Keep ``data`` in ``file``, written whole or not at all; nothing when that fails."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, file)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        return
+    with contextlib.suppress(OSError):
+        kept = list(os.scandir(file.parent))
+        if len(kept) > _MAX_FILES:
+            kept.sort(key=lambda entry: entry.stat().st_mtime)
+            for entry in kept[: len(kept) // 2]:
+                os.unlink(entry.path)

@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 
 from slaforge.lint import regexcache
+from slaforge.lint.matching import compile_rules
+from slaforge.lint.nlp import load_pipeline
 from slaforge.lint.regexcache import compile_pattern
+from slaforge.lint.rules import load_rules
 
 PATTERNS = [
     r"\x1e(?:(?=(?P<p0>[^\x1e]*\x1f(?:cust(?:omer|omers)|client)\x1f))|)(?(p0)|(?!))",
@@ -23,73 +26,102 @@ TEXTS = ["Within 4 hours of a call", "\x1e\u0101\x1fcustomer\x1fxxxx\x1fCustomer
 
 
 @pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SLAFORGE_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(regexcache, "_STORE", regexcache._Store())
+    monkeypatch.setattr(regexcache, "_usable", [True])
     return tmp_path / "cache"
-
-
-def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Forget what this process compiled, as a new run would."""
-    regexcache._STORE.save()
-    monkeypatch.setattr(regexcache, "_STORE", regexcache._Store())
 
 
 def _same(pattern: re.Pattern[str], source: str) -> None:
     fresh = re.compile(source)
-    assert (pattern.pattern, pattern.flags, pattern.groupindex) == (
-        fresh.pattern,
-        fresh.flags,
-        fresh.groupindex,
-    )
+    assert pattern == fresh  # (same pattern, flags and engine code)
+    assert pattern.groupindex == fresh.groupindex
     for text in TEXTS:
-        assert [m.regs for m in pattern.finditer(text)] == [m.regs for m in fresh.finditer(text)]
+        found = [(m.regs, m.lastgroup) for m in pattern.finditer(text)]
+        assert found == [(m.regs, m.lastgroup) for m in fresh.finditer(text)]
+
+
+def _files(cache: Path) -> dict[str, int]:
+    return {str(p.relative_to(cache)): p.stat().st_mtime_ns for p in cache.rglob("*")}
+
+
+def _compiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The patterns compiled from here on (not read from the cache)."""
+    compiled: list[str] = []
+    to_bytes = regexcache._to_bytes
+
+    def record(source: str) -> bytes:
+        compiled.append(source)
+        return to_bytes(source)
+
+    monkeypatch.setattr(regexcache, "_to_bytes", record)
+    return compiled
 
 
 def test_patterns_read_back_match_as_freshly_compiled_ones(
-    store: Path, monkeypatch: pytest.MonkeyPatch
+    cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for source in PATTERNS:
         _same(compile_pattern(source), source)
-    _fresh_process(monkeypatch)
-    assert len(list(store.glob("regex-*.pickle"))) == 1
-
-    compiled: list[str] = []
-    to_parts = regexcache._to_parts
-    monkeypatch.setattr(regexcache, "_to_parts", lambda s: compiled.append(s) or to_parts(s))
+    kept = _files(cache)
+    assert len(kept) == 1 + len(PATTERNS)  # (one folder for this Python build)
+    compiled = _compiled(monkeypatch)
     for source in PATTERNS:
         _same(compile_pattern(source), source)
     assert compiled == []
+    assert _files(cache) == kept
 
 
-def test_a_damaged_file_or_entry_compiles_as_usual(
-    store: Path, monkeypatch: pytest.MonkeyPatch
+def test_every_builtin_token_regex_reads_back_as_compiled() -> None:
+    groups = compile_rules(load_pipeline("blank").nlp, load_rules([])).groups
+    sources = [g.matcher._source for g in groups if hasattr(g.matcher, "_source")]
+    assert len(sources) > 100
+    for source in sources:
+        assert regexcache._from_bytes(source, regexcache._to_bytes(source)) == re.compile(source)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # a write cut short
+        lambda data: data[:-2],  # code of a size no engine has
+        lambda data: b"not json\n" + data.partition(b"\n")[2],
+        lambda data: data[:-4] + bytes([data[-4] ^ 1]) + data[-3:],  # code changed since
+        lambda data: data.partition(b"\n")[0] + b"\n\x01\x00\x00\x00",  # code of another
+        lambda data: b"",
+    ],
+)
+def test_a_damaged_file_is_compiled_and_written_again(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, damage: object
 ) -> None:
     compile_pattern(PATTERNS[0])
-    _fresh_process(monkeypatch)
-    (file,) = store.glob("regex-*.pickle")
-    file.write_bytes(b"not a pickle")
+    (file,) = [p for p in cache.rglob("*") if p.is_file()]
+    good = file.read_bytes()
+    file.write_bytes(damage(good))  # type: ignore[operator]
+    compiled = _compiled(monkeypatch)
     _same(compile_pattern(PATTERNS[0]), PATTERNS[0])
-    entries = regexcache._STORE.entries
-    digest = next(iter(entries))
-    flags, _code, groups, names, index = entries[digest]
-    entries[digest] = (flags, [1, 2, 3], groups, names, index)  # code the engine rejects
-    _same(compile_pattern(PATTERNS[0]), PATTERNS[0])
-    assert entries[digest][1] != [1, 2, 3]
+    assert compiled == [PATTERNS[0]]
+    assert file.read_bytes() == good
 
 
-def test_without_a_cache_folder_or_the_internals_patterns_still_compile(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_without_a_usable_cache_folder_or_the_internals_patterns_still_compile(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SLAFORGE_CACHE_DIR", "")
-    monkeypatch.setattr(regexcache, "_STORE", regexcache._Store())
     _same(compile_pattern(PATTERNS[1]), PATTERNS[1])
-    regexcache._STORE.save()
-    monkeypatch.setenv("SLAFORGE_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(regexcache, "_sre", None)
+    blocked = tmp_path / "a file"
+    blocked.write_text("in the way", encoding="utf-8")
+    monkeypatch.setenv("SLAFORGE_CACHE_DIR", str(blocked))
+    _same(compile_pattern(PATTERNS[1]), PATTERNS[1])
+    monkeypatch.setenv("SLAFORGE_CACHE_DIR", str(cache))
+
+    def broken(source: str) -> bytes:
+        raise AttributeError("module 're._compiler' has no attribute '_code'")
+
+    monkeypatch.setattr(regexcache, "_to_bytes", broken)
     _same(compile_pattern(PATTERNS[2]), PATTERNS[2])
-    regexcache._STORE.save()
-    assert list(tmp_path.iterdir()) == []
+    assert regexcache._usable == [False]
+    assert not cache.exists()
 
 
 def test_a_second_lint_run_reads_the_regexes_the_first_one_compiled(tmp_path: Path) -> None:
@@ -99,11 +131,14 @@ def test_a_second_lint_run_reads_the_regexes_the_first_one_compiled(tmp_path: Pa
         "Uptime is measured by the Supplier's own monitoring.\n",
         encoding="utf-8",
     )
-    env = {**os.environ, "SLAFORGE_CACHE_DIR": str(tmp_path / "cache")}
+    cache = tmp_path / "cache"
+    env = {**os.environ, "SLAFORGE_CACHE_DIR": str(cache)}
     command = [sys.executable, "-m", "slaforge", "lint", str(draft), "--format", "json"]
     first = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    assert len(list((tmp_path / "cache").glob("regex-*.pickle"))) == 1
+    kept = {k: v for k, v in _files(cache).items() if k.startswith("regex-")}
+    assert len(kept) > 5
     second = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert {k: v for k, v in _files(cache).items() if k.startswith("regex-")} == kept
     assert first.returncode == second.returncode == 1
     assert json.loads(first.stdout) == json.loads(second.stdout)
     assert json.loads(first.stdout)["findings"]
