@@ -23,12 +23,11 @@ import json
 import os
 import re
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 from typing import Any
 
-from slaforge.lint.rulecache import cache_dir
+from slaforge.lint.rulecache import cache_dir, write_whole
 
 try:
     import _sre  # type: ignore[import-not-found]
@@ -106,19 +105,8 @@ def _check(source: str, packed: bytes) -> str:
 
 
 def _write(file: Path, data: bytes) -> None:
-    """Keep ``data`` in ``file``, written whole or not at all; nothing when that fails."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, file)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+    """Keep ``data`` in ``file``; past :data:`_MAX_FILES`, drop the older half of the folder."""
+    if not write_whole(file, data):
         return
     with contextlib.suppress(OSError):
         kept = list(os.scandir(file.parent))

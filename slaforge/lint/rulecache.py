@@ -81,17 +81,10 @@ def store(key: str | None, value: Any) -> None:
     if where is None or key is None:
         return
     try:
-        where.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=where, suffix=".tmp")
-    except OSError:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except pickle.PicklingError:
         return
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, where / f"rules-{key}.pickle")
-    except (OSError, pickle.PicklingError):
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+    if not write_whole(where / f"rules-{key}.pickle", data):
         return
     place = key.partition("-")[0]
     stale = [p for p in where.glob(f"rules-{place}-*.pickle") if p.name != f"rules-{key}.pickle"]
@@ -100,3 +93,22 @@ def store(key: str | None, value: Any) -> None:
     for old in stale:
         with contextlib.suppress(OSError):
             old.unlink()
+
+
+def write_whole(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` whole or not at all (a reader never sees half a file); False
+    when it could not be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        return False
+    return True
