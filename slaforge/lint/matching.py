@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from slaforge.lint import matchercache
 from slaforge.lint.cues import CUES
 from slaforge.lint.phrasetrie import PhraseTrie
 from slaforge.lint.rules import MatchSpec, Rule
@@ -538,6 +539,17 @@ def compile_rules(nlp: Language, rules: Sequence[Rule]) -> Compiled:
     fingerprint = repr([(r.match, r.requires, r.unless) for r in rules])
     if cached is not None and cached[1] == fingerprint:
         return cached[2]
+    specs = repr([(r.code, r.within, r.kind, r.match, r.requires, r.unless) for r in rules])
+    name = matchercache.key(nlp, specs)
+    compiled = matchercache.load(nlp, name)
+    if not isinstance(compiled, Compiled):
+        compiled = _build(nlp, rules)
+        matchercache.store(name, compiled)
+    _CACHE[key] = (tuple(rules), fingerprint, compiled)
+    return compiled
+
+
+def _build(nlp: Language, rules: Sequence[Rule]) -> Compiled:
     compiled = Compiled(PhraseTrie(), nlp.vocab, nlp.vocab.strings)
     for cue, patterns in CUES.items():
         _add_patterns(nlp, compiled, cue, patterns, tagger=False)
@@ -548,5 +560,4 @@ def compile_rules(nlp: Language, rules: Sequence[Rule]) -> Compiled:
         late = rule.within != "document" and rule.kind in WORD_KINDS
         _add(nlp, compiled, f"{rule.code}|r", rule.requires, late)
         _add(nlp, compiled, f"{rule.code}|u", rule.unless, late)
-    _CACHE[key] = (tuple(rules), fingerprint, compiled)
     return compiled
