@@ -129,15 +129,16 @@ def _place(f: Finding) -> str:
 
 
 def _classify(blocks: list[Block], docs: list[Doc], active: list[Rule]) -> dict[str, list[float]]:
-    """The classifier's score per category for every block, when a classifier rule runs.
+    """The classifier's score for every block in each category a classifier rule runs for.
     Headings score 0."""
-    if not any(r.kind == "classifier" for r in active):
+    categories = {r.category for r in active if r.kind == "classifier"}
+    if not categories:
         return {}
     skipped = [i for i, block in enumerate(blocks) if block.is_heading]
     orths = [token_view(doc).orth_array for doc in docs]
     for i in skipped:
         orths[i] = orths[i][:0]
-    scores = classifier.score(orths)
+    scores = classifier.score(orths, classifier.MODEL_DIR, categories)
     for values in scores.values():
         for i in skipped:
             values[i] = 0.0
