@@ -221,10 +221,7 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
     # (token regexes compile on first use, inside the match)
     timing.move("match", "compile rules", compile_seconds() - compiling)
     with timing.stage("block facts"):
-        infos = [
-            DocInfo.build(i, b, d, m)
-            for i, (b, d, m) in enumerate(zip(blocks, docs, matches, strict=True))
-        ]
+        infos = DocInfo.build_all(blocks, docs, matches)
         timing.words = sum(len(b.text.split()) for b in blocks)
         ctx = Context(file, infos, timing.words)
     with timing.stage("metric cards"):
