@@ -16,6 +16,7 @@ from slaforge.lint.rules import Rule
 
 _UNITS = r"(?:hours?|days?|minutes?|seconds?|weeks?|months?|years?|business|working|calendar)\b"
 _PLACEHOLDER = re.compile(
+    r"(?=[\[_{<$€£?(….TtXxN12Dd])(?:"  # (every opening below: most places are tested no further)
     r"\[\s*(?:TBD|TBC|TBA|•|·|●|■|▪|\*|\.{2,}|…|_+|X+|x+|\?+|(?i:insert|enter|specify)[^\]]*"
     r"|[A-Z][A-Z _/]{2,}[A-Z]|\s*)\s*\]"
     r"|\[(?:the |a |an )?"
@@ -34,7 +35,7 @@ _PLACEHOLDER = re.compile(
     r"|\[[a-z ]{0,30}\bto be (?:confirmed|agreed|determined|advised|inserted|completed)\]"
     r"|[(\[](?:CONFIRM|CHECK|TO CONFIRM|TO BE CONFIRMED|TODO|NOTE TO DRAFT|DRAFTING NOTE)\b"
     r"[^)\]]*[)\]]"
-    r"|\bTODO\b"
+    r"|\bTODO\b)"
 )
 """Blanks left in a template: "[TBD]", "[Customer Name]", "[insert date]", "<<date>>", "{name}",
 "XX%", "X hours", "within N days", "… hours", "20XX", "$XX", "(CONFIRM WITH LEGAL)"; not
@@ -511,9 +512,10 @@ def _title_matter(ctx: Context) -> set[int]:
     found: set[int] | None = ctx.memo.get("title-matter")
     if found is None:
         found = set()
+        numbers = _numbers(ctx)
         for info in ctx.infos[1:]:
             text = info.block.text.strip()
-            if info.block.is_heading or _numbers(info) or len(text.split()) > 30:
+            if info.block.is_heading or numbers[info.index] or len(text.split()) > 30:
                 break
             if not text.endswith((".", ";", ":")):
                 found.add(info.index)
@@ -525,37 +527,40 @@ _CELL_START = re.compile(r"\|\s*")
 _LISTED_TERM = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})")
 
 
-def _numbers(info: DocInfo) -> str | None:
-    """The clause number a block carries (its own or its heading's), cached on the block."""
-    if "number" not in info.memo:
-        info.memo["number"] = _find_number(info)
-    number: str | None = info.memo["number"]
-    return number
+def _numbers(ctx: Context) -> list[str | None]:
+    """The clause number each block carries (its own or its heading's), found once per
+    document."""
+    found: list[str | None] | None = ctx.memo.get("numbers")
+    if found is None:
+        found = []
+        for info, lead in zip(ctx.infos, _leads(ctx), strict=True):
+            clause = info.block.location.clause
+            if not clause:
+                found.append(lead)
+                continue
+            clause = clause.rstrip(".")
+            text = info.block.text
+            if lead is None and text.lstrip().startswith(clause) and not _SUB_CLAUSE.match(text):
+                clause = None  # "10 % of the monthly fee…": a figure, not a clause number
+            found.append(clause)
+        ctx.memo["numbers"] = found
+    return found
 
 
-def _lead_number(info: DocInfo) -> re.Match[str] | None:
-    """The number the block's text opens with as its label, cached on the block."""
-    if "lead" not in info.memo:
-        info.memo["lead"] = _LEAD_NUM.match(info.block.text)
-    lead: re.Match[str] | None = info.memo["lead"]
-    return lead
+def _leads(ctx: Context) -> list[str | None]:
+    """The number each block's text opens with as its label (``_LEAD_NUM``), found once per
+    document."""
+    found: list[str | None] | None = ctx.memo.get("leads")
+    if found is None:
+        match = _LEAD_NUM.match
+        found = [m.group(1) if (m := match(i.block.text)) else None for i in ctx.infos]
+        ctx.memo["leads"] = found
+    return found
 
 
 _SUB_CLAUSE = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s+[a-z]")
 """A numbered clause in lower case ("3.2 the Customer shall…"): a number with a dot is a clause
 number whatever follows it."""
-
-
-def _find_number(info: DocInfo) -> str | None:
-    text = info.block.text
-    m = _lead_number(info)
-    clause = info.block.location.clause
-    if clause:
-        clause = clause.rstrip(".")
-        if m is None and text.lstrip().startswith(clause) and not _SUB_CLAUSE.match(text):
-            return None  # "10 % of the monthly fee…": a figure, not a clause number
-        return clause
-    return m.group(1) if m else None
 
 
 _PLACEHOLDER_HINTS = (
@@ -1136,7 +1141,7 @@ def _mentions_part(lowered: str) -> bool:
 
 def _clause_numbers(ctx: Context) -> set[str]:
     """Every clause number the document has: leading a block or run into one."""
-    numbers = {n for n in (_numbers(i) for i in ctx.infos) if n}
+    numbers = {n for n in _numbers(ctx) if n}
     for info in ctx.infos:
         text = info.block.text
         if ". " in text or ": " in text or ") " in text:
@@ -1276,11 +1281,12 @@ def _has_part(ctx: Context, here: DocInfo, word: str) -> bool:
     return False
 
 
-def _inherited(info: DocInfo) -> bool:
+def _inherited(info: DocInfo, lead: str | None) -> bool:
     """True for a plain-text paragraph that carries its heading's clause number without
-    writing it (a docx paragraph's number is rendered by Word, so it is never inherited)."""
+    writing it (a docx paragraph's number is rendered by Word, so it is never inherited);
+    ``lead`` is the number its text opens with."""
     location = info.block.location
-    if location.line is None or info.block.is_heading or _lead_number(info) is not None:
+    if location.line is None or info.block.is_heading or lead is not None:
         return False
     return _SUB_CLAUSE.match(info.block.text) is None
 
@@ -1300,9 +1306,8 @@ def _numbering(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """The number the previous numbered paragraph of a plain text wrote: two paragraphs that
     write the same clause number ("3.2 … 3.2 …") are numbered twice (a plain "1." after "1."
     is a nested list starting again)."""
-    for info in ctx.infos:
-        num = _numbers(info)
-        if not num or _inherited(info):
+    for info, num, lead in zip(ctx.infos, _numbers(ctx), _leads(ctx), strict=True):
+        if not num or _inherited(info, lead):
             continue
         parts = num.split(".")
         if not all(map(str.isdigit, parts)):
@@ -1319,7 +1324,8 @@ def _numbering(rule: Rule, ctx: Context) -> Iterator[Finding]:
             del outer[parent]
         twice = value == prev and "." in num and num == written
         if skipped or twice:
-            m = _lead_number(info) or _SUB_CLAUSE.match(info.block.text)
+            text = info.block.text
+            m = (_LEAD_NUM.match(text) if lead else None) or _SUB_CLAUSE.match(text)
             start, end = (m.start(1), m.end(1)) if m else (0, min(len(info.block.text), 1))
             yield ctx.finding(rule, info, start, end)
         written = num if info.block.location.line is not None else ""
