@@ -130,7 +130,7 @@ class Context:
 
     def has_key(self, key: str) -> bool:
         """True when any block matched ``key``."""
-        return bool(self.hits(key))
+        return bool(self.blocks_with(key))
 
     def finding(
         self,

@@ -361,6 +361,7 @@ _ROLE_OF = re.compile(
 title or a name ("General Conditions for Business Services")."""
 _ORG_END = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|GmbH|AG|SA|Corp|Corporation|Plc|PLC)\b")
 _REF = re.compile(
+    r"(?=(?i:[cspa])|§)"  # (what a reference opens with: other places are tested no further)
     r"(?:\b(?i:clause|section|paragraph|schedule|annex|appendix|article)s?\s+|§§?\s*)"
     r"(\d+(?:\.\d+)*)(?![\d.]*\s*%)"
 )
@@ -1048,12 +1049,14 @@ _STANDARD_BEFORE = re.compile(
 _STANDARD_PART = re.compile(r"\b[A-Z]{2,}[A-Z\d/:.\-]*(?:\s+[\d:/.\-]+)?\s+$")
 """Before a part, the standard it belongs to ("EU GMP Annex 11", "ISO 27001 Annex A")."""
 _PART_REF = re.compile(
+    r"(?=(?i:[saetp]))"  # (what a part word opens with: other places are tested no further)
     r"\b((?i:schedule|annex|appendix|exhibit|attachment|table|part))\s+"
     r"([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})\b"
 )
 """A reference to a part: the word in any case, the part's name as written ("Schedule 4",
 "annex B", "Table R-2"); "in this schedule a working day…" names no part."""
 _CAPTION = re.compile(
+    r"(?=(?i:[saetp])|[.;:])"  # (what a match opens with: other places are tested no further)
     r"\b((?i:schedule|annex|appendix|exhibit|attachment|table|part))\s+"
     r"([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})(?:\s*[\u2013\u2014:-]\s*[A-Za-z]|\)?:\s"
     r"|\s*\([A-Z][^()]{0,40}\):\s)"
