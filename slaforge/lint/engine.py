@@ -45,6 +45,8 @@ def _selected(rule: Rule, options: LintOptions) -> bool:
 
     if options.side not in rule.sides:
         return False
+    if not options.select and not options.ignore:  # (the usual run: the default rules)
+        return rule.default
     if options.select and not hits(options.select):
         return False
     if not rule.default and rule.code not in options.select:
