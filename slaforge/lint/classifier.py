@@ -202,7 +202,7 @@ def _few_words(text: str) -> bool:
 
 def _is_row(text: str) -> bool:
     """A table row written as text ("A | B | C")."""
-    return text.lstrip().startswith("|") or " | " in text
+    return "|" in text and (text.lstrip().startswith("|") or " | " in text)
 
 
 _INTRODUCES = re.compile(r":\s*$|\b(?i:below|following|as follows|table|set out)\b")

@@ -431,7 +431,7 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
         if info.block.is_heading:
             glossary = False
             continue
-        row = text.lstrip().startswith("|")
+        row = "|" in text and text.lstrip().startswith("|")
         if row and not glossary:
             before = ctx.infos[info.index - 1].block.text.lstrip() if info.index else ""
             if not before.startswith("|"):
@@ -887,7 +887,7 @@ def _named_parts(ctx: Context) -> frozenset[str]:
         if heading:  # "S3.2 Severity Levels", "Service Credits (Schedule 3)"
             title = _TRAILING_BRACKET.sub("", _PART_NUMBER.sub("", heading))
             names.add(title.strip(" .:").lower())
-        row = text.lstrip().startswith("|")
+        row = "|" in text and text.lstrip().startswith("|")
         if row and not previous.lstrip().startswith("|"):
             for cell in text.strip().strip("|").split("|"):
                 names.add(cell.split("(")[0].strip(" *").lower())
@@ -1421,7 +1421,7 @@ def _text_rows(ctx: Context) -> list[_Row]:
         last = -2
         for at, info in enumerate(ctx.infos):
             text = info.block.text
-            if " | " in text or text.lstrip().startswith("|"):
+            if "|" in text and (" | " in text or text.lstrip().startswith("|")):
                 cells = None
                 if not _RULE_ROW.match(text):
                     cells = [
