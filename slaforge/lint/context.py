@@ -71,6 +71,10 @@ class Context:
             found = self._joined[lower] = ("\0".join(texts), starts)
         return found
 
+    def lowered(self) -> str:
+        """Every block's text in lower case, joined by NUL."""
+        return self._text(True)[0]
+
     def blocks_containing(self, words: Iterable[str], lower: bool = False) -> list[DocInfo]:
         """The blocks whose text (lower-cased when ``lower``) contains one of ``words``, in
         order: one substring search of the whole document per word, so that a check can

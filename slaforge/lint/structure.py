@@ -916,7 +916,6 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
     defining = {(d[0].index, _sentence_of(d[0], d[1])) for d in defined.values()}
     if sentences <= len(defining):
         return  # nothing but definitions: an excerpt of a definitions list
-    whole = "\n".join(i.block.text for i in ctx.infos)
     if (
         len(body) < 2
         and sum(1 for d in defined.values() if not d[3]) < 2
@@ -925,10 +924,12 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
         and not any(_CLOCK_TERM.search(t) for t in defined)
     ):
         return  # one paragraph with one definition: the excerpt shows where it is used
-    lowered: str | None = None
+    whole = ""
     for term, (info, start, end, passing) in defined.items():
         if passing or _listed_part(ctx, info):
             continue
+        if not whole and (term.isupper() or " or " in info.block.text or "\n" in term):
+            whole = "\n".join(i.block.text for i in ctx.infos)
         if _alias_used(info.block.text, term, whole):
             continue  # '"Monthly Recurring Charge" or "MRC" means …', and the MRC is used
         if term.isupper():  # an acronym: "SAL" is not used by "sales"
@@ -938,9 +939,8 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
             stem = term[: max(5, len(term) - 5)].lower()
             if not stem.isalnum() or " " in term:
                 stem = term.lower() if " " in term else stem  # "Service Credit", "Hand-over"
-            if lowered is None:
-                lowered = whole.lower()
-            uses = _uses(lowered, stem)
+            # (a stem without a line break is used alike in the blocks joined by NUL)
+            uses = _uses(whole.lower() if "\n" in stem else ctx.lowered(), stem)
         if uses <= 1:  # the definition itself is one
             yield ctx.finding(rule, info, start, end)
 
@@ -1569,7 +1569,11 @@ def _presents_as_agreement(ctx: Context) -> bool:
         heads = [h.strip() for h in _headings(ctx) if h.strip()]
         questions = sum(1 for h in heads if h.endswith("?"))
         questions += sum(
-            1 for i in ctx.infos if not i.block.is_heading and i.block.text.rstrip().endswith("?")
+            1
+            for i in ctx.infos
+            if "?" in i.block.text
+            and not i.block.is_heading
+            and i.block.text.rstrip().endswith("?")
         )
         faq = questions >= 2 and questions * 2 >= len(heads)
         found = not faq and any(_AGREEMENT.search(i.block.text) for i in ctx.infos)
