@@ -246,7 +246,7 @@ def _readings(ctx: Context) -> tuple[set[int], dict[int, list[int]]]:
         for row in range(i + len(head), end + 1):
             context[row] = [*lead, *head, row]
     for i, text in enumerate(texts):
-        if heading[i] or not text.rstrip().endswith(":"):
+        if heading[i] or ":" not in text or not text.rstrip().endswith(":"):
             continue
         items = []
         for j in range(i + 1, len(infos)):
