@@ -777,24 +777,24 @@ _ARITH = re.compile(
 def check_numeric(rule: Rule, ctx: Context) -> list[Finding]:
     """Percentages above 100, and worked examples whose arithmetic is wrong."""
     out: list[Finding] = []
-    for info in ctx.infos:
-        text = info.block.text
-        if rule.check == "percent-over-100":
-            for hit in info.hits.get("@pct", ()):
+    if rule.check == "percent-over-100":
+        for info in ctx.blocks_with("@pct"):
+            for hit in info.hits["@pct"]:
                 keys = info.sent_keys[hit[2]]
                 if "@kind:availability" not in keys and "@kind:error_rate" not in keys:
                     continue
                 value = _value(info.doc[hit[0]].text)
                 if value is not None and value > 100:
                     out.append(ctx.hit_finding(rule, info, hit))
-        elif "/" in text or "\u00f7" in text or "divided by" in text:
-            for m in _ARITH.finditer(text):
-                a = float(m.group(1).replace(",", ""))
-                b = float(m.group(2).replace(",", ""))
-                c = float(m.group(3))
-                decimals = len(m.group(3).partition(".")[2])
-                if b and abs(a / b * 100 - c) > 0.5 * 10**-decimals + 1e-9:
-                    out.append(ctx.finding(rule, info, m.start(), m.end()))
+        return out
+    for info in ctx.blocks_containing(("/", "\u00f7", "divided by")):
+        for m in _ARITH.finditer(info.block.text):
+            a = float(m.group(1).replace(",", ""))
+            b = float(m.group(2).replace(",", ""))
+            c = float(m.group(3))
+            decimals = len(m.group(3).partition(".")[2])
+            if b and abs(a / b * 100 - c) > 0.5 * 10**-decimals + 1e-9:
+                out.append(ctx.finding(rule, info, m.start(), m.end()))
     return out
 
 
@@ -807,6 +807,7 @@ _CALENDAR_RULE = re.compile(
 """A document that says plain days are calendar days ("references to days are to calendar
 days"): its plain days are defined."""
 _PLAIN_DAYS = re.compile(
+    r"(?=[\dotfsen])"  # (what a figure opens with: other places are tested no further)
     r"\b(?P<num>\d{1,3}|one|two|three|four|five|six|seven"
     r"|eight|nine|ten|fourteen|fifteen|twenty|thirty)\s*(?:\(\d{1,3}\)\s*)?days?\b(?![-\u2019'])",
     re.I,

@@ -84,6 +84,8 @@ class Classifier:
     """Each weight row's (first, second) orth ids (second is 0 for a unigram)."""
     weights: npt.NDArray[np.float32]
     bias: npt.NDArray[np.float32]
+    columns: npt.NDArray[np.float64]
+    """``weights`` by category, one contiguous row each, as the sums add them up."""
 
     @classmethod
     def from_keys(
@@ -105,11 +107,14 @@ class Classifier:
             keys,
             weights,
             bias,
+            np.ascontiguousarray(weights.T, dtype=np.float64),
         )
 
-    def scores(self, blocks: Sequence[npt.NDArray[np.uint64]]) -> npt.NDArray[np.float32]:
-        """Each block's (an array of token orth ids) score per category, as a
-        ``(blocks, categories)`` array."""
+    def scores(
+        self, blocks: Sequence[npt.NDArray[np.uint64]], only: Sequence[int] | None = None
+    ) -> npt.NDArray[np.float32]:
+        """Each block's (an array of token orth ids) score per category (the categories
+        numbered ``only`` when given), as a ``(blocks, categories)`` array."""
         sizes = np.array([len(b) for b in blocks], dtype=np.intp)
         flat = np.concatenate(blocks).astype(np.uint64) if len(blocks) else np.zeros(0, np.uint64)
         owner = np.repeat(np.arange(len(blocks)), sizes)
@@ -125,12 +130,12 @@ class Classifier:
             owners.append(owner[:-1][inside][hit][exact])
             found.append(rows[exact])
         where = np.concatenate(owners)
-        picked = self.weights[np.concatenate(found)]
-        sums = np.stack(
-            [np.bincount(where, picked[:, c], len(blocks)) for c in range(len(self.categories))],
-            axis=1,
-        )
-        logits = np.clip(sums + self.bias, -60.0, 60.0)
+        picked = np.concatenate(found)
+        wanted = list(range(len(self.categories)) if only is None else only)
+        sums = np.zeros((len(blocks), len(wanted)))
+        for at, c in enumerate(wanted):
+            sums[:, at] = np.bincount(where, self.columns[c][picked], len(blocks))
+        logits = np.clip(sums + self.bias[wanted], -60.0, 60.0)
         result: npt.NDArray[np.float32] = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
         return result
 
@@ -151,14 +156,21 @@ def load(path: Path = MODEL_DIR) -> Classifier | None:
 
 
 def score(
-    blocks: Sequence[npt.NDArray[np.uint64]], path: Path = MODEL_DIR
+    blocks: Sequence[npt.NDArray[np.uint64]],
+    path: Path = MODEL_DIR,
+    categories: Iterable[str] | None = None,
 ) -> dict[str, list[float]]:
-    """Each category's score (0-1) for every block (an array of token orth ids)."""
+    """Each category's (each of ``categories`` the model knows, when given) score (0-1) for
+    every block (an array of token orth ids)."""
     model = load(path)
     if model is None:
         return {}
-    table = model.scores(blocks)
-    return {cat: table[:, c].tolist() for c, cat in enumerate(model.categories)}
+    wanted = list(model.categories)
+    if categories is not None:
+        asked = set(categories)
+        wanted = [cat for cat in wanted if cat in asked]
+    table = model.scores(blocks, [model.categories.index(cat) for cat in wanted])
+    return {cat: table[:, c].tolist() for c, cat in enumerate(wanted)}
 
 
 MIN_WORDS = 3
@@ -190,7 +202,7 @@ def _few_words(text: str) -> bool:
 
 def _is_row(text: str) -> bool:
     """A table row written as text ("A | B | C")."""
-    return text.lstrip().startswith("|") or " | " in text
+    return "|" in text and (text.lstrip().startswith("|") or " | " in text)
 
 
 _INTRODUCES = re.compile(r":\s*$|\b(?i:below|following|as follows|table|set out)\b")
@@ -234,7 +246,7 @@ def _readings(ctx: Context) -> tuple[set[int], dict[int, list[int]]]:
         for row in range(i + len(head), end + 1):
             context[row] = [*lead, *head, row]
     for i, text in enumerate(texts):
-        if heading[i] or not text.rstrip().endswith(":"):
+        if heading[i] or ":" not in text or not text.rstrip().endswith(":"):
             continue
         items = []
         for j in range(i + 1, len(infos)):
@@ -266,9 +278,11 @@ def _judged(ctx: Context) -> dict[str, list[float]]:
     skip, context = _readings(ctx)
     judged = {cat: list(values) for cat, values in ctx.scores.items()}
     if context:
-        orths = [token_view(info.doc).orth_array for info in ctx.infos]
         order = sorted(context)
-        read = score([np.concatenate([orths[j] for j in context[i]]) for i in order])
+        orths = {j: token_view(ctx.infos[j].doc).orth_array for i in order for j in context[i]}
+        read = score(
+            [np.concatenate([orths[j] for j in context[i]]) for i in order], MODEL_DIR, judged
+        )
         for cat, values in read.items():
             for i, value in zip(order, values, strict=True):
                 if cat in judged:
@@ -355,7 +369,8 @@ def check_classifier(rule: Rule, ctx: Context) -> list[Finding]:
             continue
         if len(bounds) > 1:
             orths = token_view(info.doc).orth_array
-            by_sentence = score([orths[s:e] for s, e in bounds])[rule.category]
+            sentences = [orths[s:e] for s, e in bounds]
+            by_sentence = score(sentences, MODEL_DIR, [rule.category])[rule.category]
             best = max(range(len(bounds)), key=by_sentence.__getitem__)
             value = max(value, by_sentence[best])
             bounds = [bounds[best]]

@@ -71,6 +71,10 @@ class Context:
             found = self._joined[lower] = ("\0".join(texts), starts)
         return found
 
+    def lowered(self) -> str:
+        """Every block's text in lower case, joined by NUL."""
+        return self._text(True)[0]
+
     def blocks_containing(self, words: Iterable[str], lower: bool = False) -> list[DocInfo]:
         """The blocks whose text (lower-cased when ``lower``) contains one of ``words``, in
         order: one substring search of the whole document per word, so that a check can
@@ -130,7 +134,7 @@ class Context:
 
     def has_key(self, key: str) -> bool:
         """True when any block matched ``key``."""
-        return bool(self.hits(key))
+        return bool(self.blocks_with(key))
 
     def finding(
         self,
@@ -143,21 +147,22 @@ class Context:
     ) -> Finding:
         """A finding of ``rule`` on characters ``start:end`` of ``info``'s block."""
         text = info.block.text
+        # (in field order: keyword arguments would double the cost of every finding)
         finding = Finding(
-            code=rule.code,
-            name=rule.name,
-            category=rule.category,
-            severity=rule.severity,
-            message=message or rule.message,
-            why=rule.why,
-            suggestion=rule.suggestion,
-            file=self.file,
-            location=info.block.location_at(start),
-            start=start,
-            end=end,
-            text=text,
-            match=text[start:end],
-            extra=extra or {},
+            rule.code,
+            rule.name,
+            rule.category,
+            rule.severity,
+            message or rule.message,
+            rule.why,
+            rule.suggestion,
+            self.file,
+            info.block.location_at(start),
+            start,
+            end,
+            text,
+            text[start:end],
+            extra or {},
         )
         self.block_of[id(finding)] = info.index
         return finding

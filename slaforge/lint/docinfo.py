@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,26 @@ def sentence_starts(doc: Any) -> list[int]:
 
 Hit = tuple[int, int, int]
 """A match as (start token, end token, sentence index)."""
+Match = tuple[str, int, int]
+"""A match as the matchers give it: (key, start token, end token)."""
+
+
+def _group(
+    hits: dict[str, list[Hit]], matches: list[Match], starts: list[int]
+) -> tuple[list[set[str]], set[str]]:
+    """Add ``matches`` to ``hits`` with the sentence of each (its first token by ``starts``);
+    the keys of each sentence and of the block (``@metric`` with a target)."""
+    sent_keys: list[set[str]] = [set() for _ in starts]
+    for key, start, end in matches:
+        sent = max(bisect_right(starts, start) - 1, 0)
+        hits.setdefault(key, []).append((start, end, sent))
+        sent_keys[sent].add(key)
+    keys = set(hits)
+    for sent_set in sent_keys:
+        if "@pct" in sent_set or "@dur" in sent_set:
+            sent_set.add("@metric")
+            keys.add("@metric")
+    return sent_keys, keys
 
 
 @dataclass(slots=True)
@@ -40,34 +61,33 @@ class DocInfo:
         self.low = self.block.text.lower()
 
     @classmethod
-    def build(
-        cls, index: int, block: Block, doc: Any, matches: list[tuple[str, int, int]]
-    ) -> DocInfo:
-        """Group ``matches`` (key, start, end) by key and by sentence."""
-        starts = sentence_starts(doc)
-        hits: dict[str, list[Hit]] = {}
-        if len(starts) == 1:
-            bounds = [(0, len(doc))]
-            for key, start, end in matches:
-                if key in hits:
-                    hits[key].append((start, end, 0))
-                else:
-                    hits[key] = [(start, end, 0)]
-            keys = set(hits)
-            sent_keys = [keys]  # (one sentence: the block's keys are its keys)
-        else:
-            bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
-            sent_keys = [set() for _ in bounds]
-            for key, start, end in matches:
-                sent = max(bisect_right(starts, start) - 1, 0)
-                hits.setdefault(key, []).append((start, end, sent))
-                sent_keys[sent].add(key)
-            keys = set(hits)
-        for sent_set in sent_keys:
-            if "@pct" in sent_set or "@dur" in sent_set:
-                sent_set.add("@metric")
-                keys.add("@metric")
-        return cls(index, block, doc, bounds, hits, sent_keys, keys)
+    def build_all(
+        cls, blocks: Sequence[Block], docs: Sequence[Any], matches: Sequence[list[Match]]
+    ) -> list[DocInfo]:
+        """Each block's DocInfo: its ``matches`` (key, start, end) grouped by key and by
+        sentence (in one loop over the document: a call per block costs as much as the
+        grouping)."""
+        infos: list[DocInfo] = []
+        for index, (block, doc, found) in enumerate(zip(blocks, docs, matches, strict=True)):
+            starts = token_view(doc).starts
+            hits: dict[str, list[Hit]] = {}
+            if len(starts) == 1:
+                for key, start, end in found:
+                    same = hits.get(key)
+                    if same is None:
+                        hits[key] = [(start, end, 0)]
+                    else:
+                        same.append((start, end, 0))
+                keys = set(hits)
+                if "@pct" in keys or "@dur" in keys:
+                    keys.add("@metric")
+                sent_keys = [keys]  # (one sentence: the block's keys are its keys)
+                bounds = [(0, len(doc))]
+            else:
+                bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
+                sent_keys, keys = _group(hits, found, starts)
+            infos.append(cls(index, block, doc, bounds, hits, sent_keys, keys))
+        return infos
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets in the block text of tokens ``start:end``."""

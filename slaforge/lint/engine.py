@@ -45,6 +45,8 @@ def _selected(rule: Rule, options: LintOptions) -> bool:
 
     if options.side not in rule.sides:
         return False
+    if not options.select and not options.ignore:  # (the usual run: the default rules)
+        return rule.default
     if options.select and not hits(options.select):
         return False
     if not rule.default and rule.code not in options.select:
@@ -129,15 +131,16 @@ def _place(f: Finding) -> str:
 
 
 def _classify(blocks: list[Block], docs: list[Doc], active: list[Rule]) -> dict[str, list[float]]:
-    """The classifier's score per category for every block, when a classifier rule runs.
+    """The classifier's score for every block in each category a classifier rule runs for.
     Headings score 0."""
-    if not any(r.kind == "classifier" for r in active):
+    categories = {r.category for r in active if r.kind == "classifier"}
+    if not categories:
         return {}
     skipped = [i for i, block in enumerate(blocks) if block.is_heading]
     orths = [token_view(doc).orth_array for doc in docs]
     for i in skipped:
         orths[i] = orths[i][:0]
-    scores = classifier.score(orths)
+    scores = classifier.score(orths, classifier.MODEL_DIR, categories)
     for values in scores.values():
         for i in skipped:
             values[i] = 0.0
@@ -220,10 +223,7 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
     # (token regexes compile on first use, inside the match)
     timing.move("match", "compile rules", compile_seconds() - compiling)
     with timing.stage("block facts"):
-        infos = [
-            DocInfo.build(i, b, d, m)
-            for i, (b, d, m) in enumerate(zip(blocks, docs, matches, strict=True))
-        ]
+        infos = DocInfo.build_all(blocks, docs, matches)
         timing.words = sum(len(b.text.split()) for b in blocks)
         ctx = Context(file, infos, timing.words)
     with timing.stage("metric cards"):

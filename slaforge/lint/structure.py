@@ -16,6 +16,7 @@ from slaforge.lint.rules import Rule
 
 _UNITS = r"(?:hours?|days?|minutes?|seconds?|weeks?|months?|years?|business|working|calendar)\b"
 _PLACEHOLDER = re.compile(
+    r"(?=[\[_{<$€£?(….TtXxN12Dd])(?:"  # (every opening below: most places are tested no further)
     r"\[\s*(?:TBD|TBC|TBA|•|·|●|■|▪|\*|\.{2,}|…|_+|X+|x+|\?+|(?i:insert|enter|specify)[^\]]*"
     r"|[A-Z][A-Z _/]{2,}[A-Z]|\s*)\s*\]"
     r"|\[(?:the |a |an )?"
@@ -34,7 +35,7 @@ _PLACEHOLDER = re.compile(
     r"|\[[a-z ]{0,30}\bto be (?:confirmed|agreed|determined|advised|inserted|completed)\]"
     r"|[(\[](?:CONFIRM|CHECK|TO CONFIRM|TO BE CONFIRMED|TODO|NOTE TO DRAFT|DRAFTING NOTE)\b"
     r"[^)\]]*[)\]]"
-    r"|\bTODO\b"
+    r"|\bTODO\b)"
 )
 """Blanks left in a template: "[TBD]", "[Customer Name]", "[insert date]", "<<date>>", "{name}",
 "XX%", "X hours", "within N days", "… hours", "20XX", "$XX", "(CONFIRM WITH LEGAL)"; not
@@ -360,6 +361,7 @@ _ROLE_OF = re.compile(
 title or a name ("General Conditions for Business Services")."""
 _ORG_END = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|GmbH|AG|SA|Corp|Corporation|Plc|PLC)\b")
 _REF = re.compile(
+    r"(?=(?i:[cspa])|§)"  # (what a reference opens with: other places are tested no further)
     r"(?:\b(?i:clause|section|paragraph|schedule|annex|appendix|article)s?\s+|§§?\s*)"
     r"(\d+(?:\.\d+)*)(?![\d.]*\s*%)"
 )
@@ -429,7 +431,7 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
         if info.block.is_heading:
             glossary = False
             continue
-        row = text.lstrip().startswith("|")
+        row = "|" in text and text.lstrip().startswith("|")
         if row and not glossary:
             before = ctx.infos[info.index - 1].block.text.lstrip() if info.index else ""
             if not before.startswith("|"):
@@ -511,9 +513,10 @@ def _title_matter(ctx: Context) -> set[int]:
     found: set[int] | None = ctx.memo.get("title-matter")
     if found is None:
         found = set()
+        numbers = _numbers(ctx)
         for info in ctx.infos[1:]:
             text = info.block.text.strip()
-            if info.block.is_heading or _numbers(info) or len(text.split()) > 30:
+            if info.block.is_heading or numbers[info.index] or len(text.split()) > 30:
                 break
             if not text.endswith((".", ";", ":")):
                 found.add(info.index)
@@ -525,37 +528,40 @@ _CELL_START = re.compile(r"\|\s*")
 _LISTED_TERM = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})")
 
 
-def _numbers(info: DocInfo) -> str | None:
-    """The clause number a block carries (its own or its heading's), cached on the block."""
-    if "number" not in info.memo:
-        info.memo["number"] = _find_number(info)
-    number: str | None = info.memo["number"]
-    return number
+def _numbers(ctx: Context) -> list[str | None]:
+    """The clause number each block carries (its own or its heading's), found once per
+    document."""
+    found: list[str | None] | None = ctx.memo.get("numbers")
+    if found is None:
+        found = []
+        for info, lead in zip(ctx.infos, _leads(ctx), strict=True):
+            clause = info.block.location.clause
+            if not clause:
+                found.append(lead)
+                continue
+            clause = clause.rstrip(".")
+            text = info.block.text
+            if lead is None and text.lstrip().startswith(clause) and not _SUB_CLAUSE.match(text):
+                clause = None  # "10 % of the monthly fee…": a figure, not a clause number
+            found.append(clause)
+        ctx.memo["numbers"] = found
+    return found
 
 
-def _lead_number(info: DocInfo) -> re.Match[str] | None:
-    """The number the block's text opens with as its label, cached on the block."""
-    if "lead" not in info.memo:
-        info.memo["lead"] = _LEAD_NUM.match(info.block.text)
-    lead: re.Match[str] | None = info.memo["lead"]
-    return lead
+def _leads(ctx: Context) -> list[str | None]:
+    """The number each block's text opens with as its label (``_LEAD_NUM``), found once per
+    document."""
+    found: list[str | None] | None = ctx.memo.get("leads")
+    if found is None:
+        match = _LEAD_NUM.match
+        found = [m.group(1) if (m := match(i.block.text)) else None for i in ctx.infos]
+        ctx.memo["leads"] = found
+    return found
 
 
 _SUB_CLAUSE = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s+[a-z]")
 """A numbered clause in lower case ("3.2 the Customer shall…"): a number with a dot is a clause
 number whatever follows it."""
-
-
-def _find_number(info: DocInfo) -> str | None:
-    text = info.block.text
-    m = _lead_number(info)
-    clause = info.block.location.clause
-    if clause:
-        clause = clause.rstrip(".")
-        if m is None and text.lstrip().startswith(clause) and not _SUB_CLAUSE.match(text):
-            return None  # "10 % of the monthly fee…": a figure, not a clause number
-        return clause
-    return m.group(1) if m else None
 
 
 _PLACEHOLDER_HINTS = (
@@ -881,7 +887,7 @@ def _named_parts(ctx: Context) -> frozenset[str]:
         if heading:  # "S3.2 Severity Levels", "Service Credits (Schedule 3)"
             title = _TRAILING_BRACKET.sub("", _PART_NUMBER.sub("", heading))
             names.add(title.strip(" .:").lower())
-        row = text.lstrip().startswith("|")
+        row = "|" in text and text.lstrip().startswith("|")
         if row and not previous.lstrip().startswith("|"):
             for cell in text.strip().strip("|").split("|"):
                 names.add(cell.split("(")[0].strip(" *").lower())
@@ -910,7 +916,6 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
     defining = {(d[0].index, _sentence_of(d[0], d[1])) for d in defined.values()}
     if sentences <= len(defining):
         return  # nothing but definitions: an excerpt of a definitions list
-    whole = "\n".join(i.block.text for i in ctx.infos)
     if (
         len(body) < 2
         and sum(1 for d in defined.values() if not d[3]) < 2
@@ -919,10 +924,12 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
         and not any(_CLOCK_TERM.search(t) for t in defined)
     ):
         return  # one paragraph with one definition: the excerpt shows where it is used
-    lowered: str | None = None
+    whole = ""
     for term, (info, start, end, passing) in defined.items():
         if passing or _listed_part(ctx, info):
             continue
+        if not whole and (term.isupper() or " or " in info.block.text or "\n" in term):
+            whole = "\n".join(i.block.text for i in ctx.infos)
         if _alias_used(info.block.text, term, whole):
             continue  # '"Monthly Recurring Charge" or "MRC" means …', and the MRC is used
         if term.isupper():  # an acronym: "SAL" is not used by "sales"
@@ -932,9 +939,8 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
             stem = term[: max(5, len(term) - 5)].lower()
             if not stem.isalnum() or " " in term:
                 stem = term.lower() if " " in term else stem  # "Service Credit", "Hand-over"
-            if lowered is None:
-                lowered = whole.lower()
-            uses = _uses(lowered, stem)
+            # (a stem without a line break is used alike in the blocks joined by NUL)
+            uses = _uses(whole.lower() if "\n" in stem else ctx.lowered(), stem)
         if uses <= 1:  # the definition itself is one
             yield ctx.finding(rule, info, start, end)
 
@@ -1043,12 +1049,14 @@ _STANDARD_BEFORE = re.compile(
 _STANDARD_PART = re.compile(r"\b[A-Z]{2,}[A-Z\d/:.\-]*(?:\s+[\d:/.\-]+)?\s+$")
 """Before a part, the standard it belongs to ("EU GMP Annex 11", "ISO 27001 Annex A")."""
 _PART_REF = re.compile(
+    r"(?=(?i:[saetp]))"  # (what a part word opens with: other places are tested no further)
     r"\b((?i:schedule|annex|appendix|exhibit|attachment|table|part))\s+"
     r"([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})\b"
 )
 """A reference to a part: the word in any case, the part's name as written ("Schedule 4",
 "annex B", "Table R-2"); "in this schedule a working day…" names no part."""
 _CAPTION = re.compile(
+    r"(?=(?i:[saetp])|[.;:])"  # (what a match opens with: other places are tested no further)
     r"\b((?i:schedule|annex|appendix|exhibit|attachment|table|part))\s+"
     r"([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})(?:\s*[\u2013\u2014:-]\s*[A-Za-z]|\)?:\s"
     r"|\s*\([A-Z][^()]{0,40}\):\s)"
@@ -1136,7 +1144,7 @@ def _mentions_part(lowered: str) -> bool:
 
 def _clause_numbers(ctx: Context) -> set[str]:
     """Every clause number the document has: leading a block or run into one."""
-    numbers = {n for n in (_numbers(i) for i in ctx.infos) if n}
+    numbers = {n for n in _numbers(ctx) if n}
     for info in ctx.infos:
         text = info.block.text
         if ". " in text or ": " in text or ") " in text:
@@ -1276,11 +1284,12 @@ def _has_part(ctx: Context, here: DocInfo, word: str) -> bool:
     return False
 
 
-def _inherited(info: DocInfo) -> bool:
+def _inherited(info: DocInfo, lead: str | None) -> bool:
     """True for a plain-text paragraph that carries its heading's clause number without
-    writing it (a docx paragraph's number is rendered by Word, so it is never inherited)."""
+    writing it (a docx paragraph's number is rendered by Word, so it is never inherited);
+    ``lead`` is the number its text opens with."""
     location = info.block.location
-    if location.line is None or info.block.is_heading or _lead_number(info) is not None:
+    if location.line is None or info.block.is_heading or lead is not None:
         return False
     return _SUB_CLAUSE.match(info.block.text) is None
 
@@ -1300,9 +1309,8 @@ def _numbering(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """The number the previous numbered paragraph of a plain text wrote: two paragraphs that
     write the same clause number ("3.2 … 3.2 …") are numbered twice (a plain "1." after "1."
     is a nested list starting again)."""
-    for info in ctx.infos:
-        num = _numbers(info)
-        if not num or _inherited(info):
+    for info, num, lead in zip(ctx.infos, _numbers(ctx), _leads(ctx), strict=True):
+        if not num or _inherited(info, lead):
             continue
         parts = num.split(".")
         if not all(map(str.isdigit, parts)):
@@ -1319,7 +1327,8 @@ def _numbering(rule: Rule, ctx: Context) -> Iterator[Finding]:
             del outer[parent]
         twice = value == prev and "." in num and num == written
         if skipped or twice:
-            m = _lead_number(info) or _SUB_CLAUSE.match(info.block.text)
+            text = info.block.text
+            m = (_LEAD_NUM.match(text) if lead else None) or _SUB_CLAUSE.match(text)
             start, end = (m.start(1), m.end(1)) if m else (0, min(len(info.block.text), 1))
             yield ctx.finding(rule, info, start, end)
         written = num if info.block.location.line is not None else ""
@@ -1412,7 +1421,7 @@ def _text_rows(ctx: Context) -> list[_Row]:
         last = -2
         for at, info in enumerate(ctx.infos):
             text = info.block.text
-            if " | " in text or text.lstrip().startswith("|"):
+            if "|" in text and (" | " in text or text.lstrip().startswith("|")):
                 cells = None
                 if not _RULE_ROW.match(text):
                     cells = [
@@ -1560,7 +1569,11 @@ def _presents_as_agreement(ctx: Context) -> bool:
         heads = [h.strip() for h in _headings(ctx) if h.strip()]
         questions = sum(1 for h in heads if h.endswith("?"))
         questions += sum(
-            1 for i in ctx.infos if not i.block.is_heading and i.block.text.rstrip().endswith("?")
+            1
+            for i in ctx.infos
+            if "?" in i.block.text
+            and not i.block.is_heading
+            and i.block.text.rstrip().endswith("?")
         )
         faq = questions >= 2 and questions * 2 >= len(heads)
         found = not faq and any(_AGREEMENT.search(i.block.text) for i in ctx.infos)
