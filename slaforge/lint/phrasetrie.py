@@ -36,17 +36,49 @@ class PhraseHits(NamedTuple):
     end: Ints
 
 
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+"""Spreads ids over a hash table's buckets (Fibonacci hashing)."""
+
+
+class IdTable:
+    """Integer ids -> numbers (>= 1), looked up many at once: a hash table with a few slots
+    per bucket, so a look-up reads one row (a binary search over sorted ids cost twice as
+    much)."""
+
+    def __init__(self, ids: npt.NDArray[np.uint64], numbers: Ints) -> None:
+        bits = max(2 * len(ids) - 1, 1).bit_length()
+        self._shift = np.uint64(64 - bits)
+        buckets = self._buckets(ids)
+        order = np.argsort(buckets, kind="stable")
+        buckets = buckets[order]
+        slots = np.arange(len(ids)) - np.searchsorted(buckets, buckets)
+        width = int(slots.max()) + 1 if len(ids) else 1
+        self._ids = np.zeros((1 << bits, width), dtype=np.uint64)
+        self._numbers = np.zeros((1 << bits, width), dtype=np.int64)
+        self._ids[buckets, slots] = ids[order]
+        self._numbers[buckets, slots] = numbers[order]
+
+    def _buckets(self, ids: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+        return (ids * _MIX) >> self._shift  # (wraps around, as a hash should)
+
+    def __call__(self, ids: npt.NDArray[np.uint64]) -> Ints:
+        """The number of each of ``ids``; 0 for those not in the table."""
+        rows = self._buckets(ids)
+        found: Ints = (self._numbers[rows] * (self._ids[rows] == ids[:, None])).sum(axis=1)
+        return found
+
+
 class _Table(NamedTuple):
     """The trie as arrays: states numbered from 0 (the root), words from 1 (0: no phrase's)."""
 
-    words: npt.NDArray[np.uint64]
-    """Every word of a phrase, sorted: word ``n`` is ``words[n - 1]``."""
+    words: IdTable
+    """Word hash -> its number."""
+    size: int
+    """One more than the number of words."""
     first: Ints
     """Word -> the state after it from the root (0: none)."""
-    steps: Ints
-    """``state * (len(words) + 1) + word`` of every other step, sorted."""
-    targets: Ints
-    """The state each of ``steps`` leads to."""
+    steps: IdTable
+    """``state * size + word`` -> the state after that word (for states but the root)."""
     ends: Ints
     """State -> how many keys end there."""
     offsets: Ints
@@ -125,12 +157,10 @@ class PhraseTrie:
         lower-case hashes are ``lowers`` (block after block)."""
         table = self._table or self._tabulate()
         counts = np.asarray(sizes, dtype=np.int64)
-        if not len(table.words) or not len(lowers):
+        if table.size == 1 or not len(lowers):
             empty = np.zeros(0, dtype=np.int64)
             return PhraseHits(empty, empty, empty, empty)
-        at = np.searchsorted(table.words, lowers)
-        np.minimum(at, len(table.words) - 1, out=at)
-        words = np.where(table.words[at] == lowers, at + 1, 0)
+        words = table.words(lowers)
         block = np.repeat(np.arange(len(counts)), counts)
         stop = np.cumsum(counts)[block]  # (the token after each token's block)
         found = _walk(table, words, stop)
@@ -155,14 +185,13 @@ class PhraseTrie:
         opening = parents == 0
         first[number[opening]] = states[opening]
         steps = parents[~opening] * size + number[~opening]
-        order = np.argsort(steps)
         ending = np.asarray(self._ending, dtype=np.int64)
         counts = np.bincount(ending, minlength=len(parents) + 1)
         self._table = _Table(
-            words,
+            IdTable(words, np.arange(1, size)),
+            size,
             first,
-            steps[order],
-            states[~opening][order],
+            IdTable(steps.astype(np.uint64), states[~opening]),
             counts,
             np.cumsum(counts) - counts,
             np.asarray(self._ended, dtype=np.int64)[np.argsort(ending, kind="stable")],
@@ -183,7 +212,6 @@ def _walk(table: _Table, words: Ints, stop: Ints) -> tuple[Ints, Ints]:
     state = state[place]
     places: list[Ints] = []
     states: list[Ints] = []
-    size = len(table.words) + 1
     length = 1
     while len(place):
         ending = table.ends[state] > 0
@@ -191,11 +219,9 @@ def _walk(table: _Table, words: Ints, stop: Ints) -> tuple[Ints, Ints]:
         states.append(state[ending])
         going = place + length < stop[place]
         place, state = place[going], state[going]
-        step = state * size + words[place + length]
-        at = np.searchsorted(table.steps, step)
-        np.minimum(at, max(len(table.steps) - 1, 0), out=at)
-        taken = table.steps[at] == step if len(table.steps) else np.zeros(len(at), dtype=bool)
-        place, state = place[taken], table.targets[at[taken]]
+        state = table.steps((state * table.size + words[place + length]).astype(np.uint64))
+        taken = np.flatnonzero(state)
+        place, state = place[taken], state[taken]
         length += 1
     if not places:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
