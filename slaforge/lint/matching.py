@@ -20,7 +20,6 @@ import functools
 import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import Any, cast
 
 import numpy as np
@@ -30,10 +29,10 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from slaforge.lint.cues import CUES
-from slaforge.lint.phrasetrie import PhraseHits, PhraseTrie
+from slaforge.lint.phrasetrie import IdTable, PhraseHits, PhraseTrie
 from slaforge.lint.rules import MatchSpec, Rule
 from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex, start_gate
-from slaforge.lint.tokenview import token_views
+from slaforge.lint.tokenview import TokenView, token_views
 
 _TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
 _REQUIRED_OPS = (None, "1", "+")
@@ -195,8 +194,10 @@ class Compiled:
     word each, the anchors of which it must have one) for its patterns with a required token."""
     _need_sets: list[frozenset[int]] = field(default_factory=list)
     """The word sets of the patterns' required tokens other than their anchors."""
-    _indexed: frozenset[int] = frozenset()
+    _indexed: list[int] = field(default_factory=list)
     """Every anchor and word of ``_need_sets``: the words :class:`Where` records."""
+    _indexed_numbers: IdTable | None = None
+    """Word of ``_indexed`` -> its place there, plus one."""
     _split: int = -1
     """The size of ``index`` when ``_patterns`` was worked out."""
     _word_ids: dict[str, int] = field(default_factory=dict)
@@ -221,16 +222,29 @@ class Compiled:
 
     def where(self, docs: Sequence[Doc]) -> Where:
         """Which of ``docs`` (a document's blocks) hold each word the patterns need."""
+        return self.where_in(Tokens.of(token_views(docs)))
+
+    def where_in(self, tokens: Tokens) -> Where:
+        """Which blocks of a document of ``tokens`` hold each word the patterns need."""
         if self._split != len(self.index):
             self._split_index()
+        table, size = cast(IdTable, self._indexed_numbers), len(tokens.sizes)
+        numbers = table(tokens.lex.ravel())  # (a token's word, then its shape)
+        found = np.flatnonzero(numbers)
+        present = np.bincount(numbers[found], minlength=len(self._indexed) + 1) > 0
+        words = np.flatnonzero(present)
+        held = np.zeros((len(words), size), dtype=bool)  # word present x block
+        held[(np.cumsum(present) - 1)[numbers[found]], tokens.block.repeat(2)[found]] = True
+        packed = np.packbits(held, axis=1, bitorder="little").tobytes()
+        width = (size + 7) // 8
         indexed = self._indexed
-        blocks: dict[int, int] = {}
-        get = blocks.get
-        for i, view in enumerate(token_views(docs)):
-            bit = 1 << i
-            for word in view.words & indexed:
-                blocks[word] = get(word, 0) | bit
-        return Where(blocks, len(docs))
+        return Where(
+            {
+                indexed[word - 1]: int.from_bytes(packed[n * width : n * width + width], "little")
+                for n, word in enumerate(words.tolist())
+            },
+            size,
+        )
 
     def blocks_of(self, gid: int, where: Where) -> int:
         """The blocks where group ``gid`` could match: those with one word of every required
@@ -259,7 +273,10 @@ class Compiled:
             for gid, patterns in by_needs.items()
         }
         self._need_sets = list(number)
-        self._indexed = frozenset(self.index).union(*number)
+        self._indexed = sorted(frozenset(self.index).union(*number))
+        self._indexed_numbers = IdTable(
+            np.array(self._indexed, dtype=np.uint64), np.arange(1, len(self._indexed) + 1)
+        )
         self._split = len(self.index)
 
     def needs_tagging(self, docs: Sequence[Doc]) -> list[bool]:
@@ -277,6 +294,26 @@ class Compiled:
         cues, and the triggers of ``rules``; a rule's requires/unless where they can matter (see
         :class:`DocumentMatch`). Tagger patterns run only on the ``tagged`` docs."""
         return DocumentMatch(self, docs, tagged, rules).run()
+
+
+@dataclass
+class Tokens:
+    """A document's tokens as whole-document arrays."""
+
+    lex: npt.NDArray[np.uint64]
+    """Each token's lower-case id and shape id (a row per token), block after block."""
+    sizes: list[int]
+    """The number of tokens of each block."""
+    block: npt.NDArray[np.intp]
+    """Each token's block."""
+
+    @classmethod
+    def of(cls, views: Sequence[TokenView]) -> Tokens:
+        """The tokens of the blocks whose views are ``views``."""
+        sizes = [len(view.idx) for view in views]
+        lex = np.concatenate([view.lex for view in views]) if views else np.zeros((0, 2))
+        blocks = np.repeat(np.arange(len(sizes)), sizes)
+        return cls(lex.astype(np.uint64, copy=False), sizes, blocks)
 
 
 @dataclass
@@ -352,8 +389,9 @@ class DocumentMatch:
     ) -> None:
         self.compiled = compiled
         self.docs = docs
-        self.where = compiled.where(docs)
         self.views = token_views(docs)
+        self.tokens = Tokens.of(self.views)
+        self.where = compiled.where_in(self.tokens)
         self.texts = [view.text for view in self.views]
         self.tagged = sum(1 << i for i, t in enumerate(tagged) if t)
         self.codes = frozenset(r.code for r in rules)
@@ -395,12 +433,8 @@ class DocumentMatch:
 
     def _phrases(self) -> None:
         """Run the phrase trie over the document; keep its phrases, cues and triggers."""
-        views, keys, size = self.views, self.keys, len(self.docs)
-        sizes = [len(view.lowers) for view in views]
-        lowers = chain.from_iterable(view.lowers for view in views)
-        hits = self.hits = self.compiled.phrases.find(
-            np.fromiter(lowers, dtype=np.uint64, count=sum(sizes)), sizes
-        )
+        keys, size = self.keys, len(self.docs)
+        hits = self.hits = self.compiled.phrases.find(self.tokens.lex[:, 0], self.tokens.sizes)
         self.present = np.zeros((len(keys.ids), size), dtype=bool)
         self.present[hits.key, hits.block] = True
         self.out = [[] for _ in range(size)]

@@ -42,8 +42,8 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 class IdTable:
     """Integer ids -> numbers (>= 1), looked up many at once: a hash table with a few slots
-    per bucket, so a look-up reads one row (a binary search over sorted ids cost twice as
-    much)."""
+    per bucket, each slot of every bucket one array, so a look-up of all ids is a few array
+    reads (a binary search over sorted ids cost twice as much)."""
 
     def __init__(self, ids: npt.NDArray[np.uint64], numbers: Ints) -> None:
         bits = max(2 * len(ids) - 1, 1).bit_length()
@@ -53,18 +53,21 @@ class IdTable:
         buckets = buckets[order]
         slots = np.arange(len(ids)) - np.searchsorted(buckets, buckets)
         width = int(slots.max()) + 1 if len(ids) else 1
-        self._ids = np.zeros((1 << bits, width), dtype=np.uint64)
-        self._numbers = np.zeros((1 << bits, width), dtype=np.int64)
-        self._ids[buckets, slots] = ids[order]
-        self._numbers[buckets, slots] = numbers[order]
+        self._ids = np.zeros((width, 1 << bits), dtype=np.uint64)
+        self._numbers = np.zeros((width, 1 << bits), dtype=np.int64)
+        self._ids[slots, buckets] = ids[order]
+        self._numbers[slots, buckets] = numbers[order]
 
     def _buckets(self, ids: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
         return (ids * _MIX) >> self._shift  # (wraps around, as a hash should)
 
     def __call__(self, ids: npt.NDArray[np.uint64]) -> Ints:
         """The number of each of ``ids``; 0 for those not in the table."""
-        rows = self._buckets(ids)
-        found: Ints = (self._numbers[rows] * (self._ids[rows] == ids[:, None])).sum(axis=1)
+        buckets = self._buckets(ids)
+        found = np.zeros(len(ids), dtype=np.int64)
+        for slot_ids, slot_numbers in zip(self._ids, self._numbers, strict=True):
+            same = slot_ids[buckets] == ids
+            found[same] = slot_numbers[buckets[same]]
         return found
 
 

@@ -1,6 +1,6 @@
 """What the matchers need from a block's tokens, worked out once per distinct token and once
-per block: the encoded text the token regexes scan, the word and shape ids the anchor index
-looks up, and the sentence starts.
+per block: the encoded text the token regexes scan, the word and shape ids the phrase trie and
+the anchor index look up, and the sentence starts.
 
 A token's facts depend on its text and the language's lexical attribute getters alone, so they
 are cached per vocabulary by orth id; a block then costs one array read and a dictionary lookup
@@ -15,7 +15,7 @@ from typing import NamedTuple, cast
 
 import numpy as np
 import numpy.typing as npt
-from spacy.attrs import IDX, LENGTH, ORTH
+from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SHAPE
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Token
 
@@ -35,8 +35,8 @@ _FINALS = frozenset(Sentencizer.default_punct_chars)
 _MAX_FACTS = 200_000
 _KEY = "slaforge_tokens"
 
-_Facts = tuple[str, int, int, str]
-"""Encoded piece, lower-case id, shape id, sentence role."""
+_Facts = tuple[str, str]
+"""Encoded piece, sentence role."""
 _CACHE: dict[int, dict[int, _Facts]] = {}
 
 
@@ -45,8 +45,6 @@ class TokenView(NamedTuple):
 
     text: str
     """``RS`` + ``flags US lower US shape US text RS`` for every token."""
-    words: frozenset[int]
-    """Ids of every lower-case form and shape in the block."""
     starts: list[int]
     """Token index of each sentence start."""
     orth_array: npt.NDArray[np.uint64]
@@ -55,12 +53,13 @@ class TokenView(NamedTuple):
     """Each token's first character in the block."""
     lengths: list[int]
     """Each token's length in characters."""
-    lowers: Sequence[int]
-    """Each token's lower-case id (what the phrase tries match)."""
+    lex: npt.NDArray[np.uint64]
+    """Each token's lower-case id and shape id (a row per token)."""
 
 
 def _empty() -> TokenView:
-    return TokenView(RS, frozenset(), [0], np.zeros(0, dtype=np.uint64), [], [], ())
+    empty = np.zeros((0, 2), dtype=np.uint64)
+    return TokenView(RS, [0], np.zeros(0, dtype=np.uint64), [], [], empty)
 
 
 def token_view(doc: Doc) -> TokenView:
@@ -81,14 +80,13 @@ def token_views(docs: Sequence[Doc]) -> list[TokenView]:
 def _views(docs: list[Doc]) -> list[TokenView]:
     if not docs:
         return []
-    # one array read per doc for the orth ids and the character offsets (each read costs as
-    # much as converting the whole array), one conversion for all of them
-    tables = [doc.to_array([ORTH, IDX, LENGTH]) for doc in docs if len(doc)]
+    # one array read per doc for the ids and the character offsets (each read costs as much
+    # as converting the whole array), one conversion for all of them
+    tables = [doc.to_array([ORTH, IDX, LENGTH, LOWER, SHAPE]) for doc in docs if len(doc)]
     if not tables:
         return [_empty() for _doc in docs]
-    orths, idx, lengths = cast("list[list[int]]", np.concatenate(tables).T.tolist())
-    pieces, lowers, shapes, roles = zip(*_all_facts(docs, orths), strict=False)
-    # (all facts have four parts)
+    orths, idx, lengths = cast("list[list[int]]", np.concatenate(tables)[:, :3].T.tolist())
+    pieces, roles = zip(*_all_facts(docs, orths), strict=False)  # (all facts have two parts)
     role_text = "".join(roles)
     views: list[TokenView] = []
     arrays = iter(tables)
@@ -101,15 +99,14 @@ def _views(docs: list[Doc]) -> list[TokenView]:
         starts = [0]
         if _FINAL in role_text[start : end - 1]:  # (a final last token starts no sentence)
             starts += [m.end() - 1 - start for m in _STARTS.finditer(role_text, start, end)]
-        lower = lowers[start:end]
+        table = next(arrays)
         view = TokenView(
             RS + "".join(pieces[start:end]),
-            frozenset(lower + shapes[start:end]),
             starts,
-            cast("npt.NDArray[np.uint64]", next(arrays)[:, 0]),
+            cast("npt.NDArray[np.uint64]", table[:, 0]),
             idx[start:end],
             lengths[start:end],
-            lower,
+            cast("npt.NDArray[np.uint64]", table[:, 3:]),
         )
         views.append(view)
     return views
@@ -140,7 +137,7 @@ def _facts(token: Token) -> _Facts:
     lower, text, shape = (_clean(v) for v in (token.lower_, token.text, token.shape_))
     piece = f"{FLAG_CHARS[bits]}{US}{lower}{US}{shape}{US}{text}{RS}"
     role = _FINAL if token.text in _FINALS else _PUNCT if token.is_punct else _PLAIN
-    return piece, token.lower, token.shape, role
+    return piece, role
 
 
 def _clean(value: str) -> str:
