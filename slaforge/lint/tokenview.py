@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple, cast
 
 import numpy as np
@@ -47,19 +48,25 @@ class TokenView(NamedTuple):
     """``RS`` + ``flags US lower US shape US text RS`` for every token."""
     starts: list[int]
     """Token index of each sentence start."""
-    orth_array: npt.NDArray[np.uint64]
-    """Each token's orth id (the hash of its text)."""
+    table: npt.NDArray[np.uint64]
+    """Each token's orth, first character, length, lower-case and shape ids (a row each)."""
     idx: list[int]
     """Each token's first character in the block."""
     lengths: list[int]
     """Each token's length in characters."""
-    lex: npt.NDArray[np.uint64]
-    """Each token's lower-case id and shape id (a row per token)."""
+
+    @property
+    def orth_array(self) -> npt.NDArray[np.uint64]:
+        """Each token's orth id (the hash of its text)."""
+        return self.table[:, 0]
+
+
+_ATTRS = [ORTH, IDX, LENGTH, LOWER, SHAPE]
+"""The columns of :attr:`TokenView.table`."""
 
 
 def _empty() -> TokenView:
-    empty = np.zeros((0, 2), dtype=np.uint64)
-    return TokenView(RS, [0], np.zeros(0, dtype=np.uint64), [], [], empty)
+    return TokenView(RS, [0], np.zeros((0, len(_ATTRS)), dtype=np.uint64), [], [])
 
 
 def token_view(doc: Doc) -> TokenView:
@@ -82,12 +89,15 @@ def _views(docs: list[Doc]) -> list[TokenView]:
         return []
     # one array read per doc for the ids and the character offsets (each read costs as much
     # as converting the whole array), one conversion for all of them
-    tables = [doc.to_array([ORTH, IDX, LENGTH, LOWER, SHAPE]) for doc in docs if len(doc)]
+    tables = cast(
+        "list[npt.NDArray[np.uint64]]", [doc.to_array(_ATTRS) for doc in docs if len(doc)]
+    )
     if not tables:
         return [_empty() for _doc in docs]
     orths, idx, lengths = cast("list[list[int]]", np.concatenate(tables)[:, :3].T.tolist())
-    pieces, roles = zip(*_all_facts(docs, orths), strict=False)  # (all facts have two parts)
-    role_text = "".join(roles)
+    facts = _all_facts(docs, orths)
+    pieces = list(map(itemgetter(0), facts))
+    role_text = "".join(map(itemgetter(1), facts))
     views: list[TokenView] = []
     arrays = iter(tables)
     end = 0
@@ -99,14 +109,12 @@ def _views(docs: list[Doc]) -> list[TokenView]:
         starts = [0]
         if _FINAL in role_text[start : end - 1]:  # (a final last token starts no sentence)
             starts += [m.end() - 1 - start for m in _STARTS.finditer(role_text, start, end)]
-        table = next(arrays)
         view = TokenView(
             RS + "".join(pieces[start:end]),
             starts,
-            cast("npt.NDArray[np.uint64]", table[:, 0]),
+            next(arrays),
             idx[start:end],
             lengths[start:end],
-            cast("npt.NDArray[np.uint64]", table[:, 3:]),
         )
         views.append(view)
     return views
