@@ -373,7 +373,7 @@ class DocumentMatch:
        phrases of the rules that read them everywhere (``within: document`` and the kinds not
        in ``WORD_KINDS``) are kept at once;
     2. each cue or trigger group of the rules on the blocks where it could match
-       (:meth:`Compiled.blocks_of`); for a rule in ``local_requires``, kept only in those where
+       (:meth:`Compiled.blocks_of`); for a rule in ``local_requires``, only those of them where
        its ``requires`` phrases match;
     3. the other requires/unless phrases, in the blocks where their rule triggered (those
        of the rules in :attr:`Compiled.late` last, rule by rule);
@@ -475,9 +475,9 @@ class DocumentMatch:
         blocks = self.compiled.blocks_of(gid, self.where)
         if group.needs_tagger:
             blocks &= self.tagged
+        if group.code in self.compiled.local_requires:  # (fewer blocks to scan)
+            blocks &= self._requires(group)
         matched = self._hits(group, self.where.members(blocks))
-        if group.code in self.compiled.local_requires:  # (fewer blocks match than could)
-            matched = [(i, hits) for i, hits in matched if self._has_requires(i, group)]
         found = 0
         for i, hits in matched:
             self.out[i].extend(hits)
@@ -498,10 +498,13 @@ class DocumentMatch:
             if (hits := matcher(self.docs[i]))
         ]
 
-    def _has_requires(self, i: int, group: _Group) -> bool:
-        """True when the ``requires`` phrases of ``group``'s rule match in block ``i``."""
+    def _requires(self, group: _Group) -> int:
+        """The blocks where the ``requires`` phrases of ``group``'s rule match."""
         number = self.keys.number.get(group.requires_id)
-        return number is not None and bool(self.present[number, i])
+        if number is None:
+            return 0
+        packed = np.packbits(self.present[number], bitorder="little")
+        return int.from_bytes(packed.tobytes(), "little")
 
     def _kept_phrases(self) -> None:
         """Add the requires/unless phrases kept only where their rule triggered: in each
