@@ -10,6 +10,7 @@ per token, with no spaCy ``Token`` objects made.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
 from operator import itemgetter
 from typing import NamedTuple, cast
@@ -27,6 +28,15 @@ RS = "\x1e"
 FLAGS = ("LIKE_NUM", "IS_ALPHA", "IS_TITLE", "IS_CURRENCY", "IS_PUNCT", "IS_LOWER", "IS_DIGIT")
 FLAG_CHARS = [chr(0x100 + bits) for bits in range(1 << len(FLAGS))]
 """One character per token holds its lexical flags (``LIKE_NUM`` ... ``IS_LOWER``) as bits."""
+_BUCKETS = 1024
+
+
+def bucket(lower: str) -> str:
+    """The character that opens an encoded token whose lower-case form is ``lower``: one of
+    :data:`_BUCKETS` by a hash of it, so that a token regex opening with given words first
+    tests the token's character against theirs (one set look-up turns most tokens away)."""
+    return chr(0x1000 + zlib.crc32(lower.encode("utf-8", "surrogatepass")) % _BUCKETS)
+
 
 _PLAIN, _FINAL, _PUNCT = "0", "1", "2"
 _STARTS = re.compile(f"{_FINAL}[{_FINAL}{_PUNCT}]*{_PLAIN}")
@@ -45,7 +55,8 @@ class TokenView(NamedTuple):
     """One block's tokens as the matchers read them."""
 
     text: str
-    """``RS`` + ``flags US lower US shape US text RS`` for every token."""
+    """``RS`` + ``bucket flags US lower US shape US text RS`` for every token (see
+    :func:`bucket`)."""
     starts: list[int]
     """Token index of each sentence start."""
     table: npt.NDArray[np.uint64]
@@ -143,7 +154,7 @@ def _all_facts(docs: list[Doc], orths: list[int]) -> list[_Facts]:
 def _facts(token: Token) -> _Facts:
     bits = sum(1 << i for i, name in enumerate(FLAGS) if getattr(token, name.lower()))
     lower, text, shape = (_clean(v) for v in (token.lower_, token.text, token.shape_))
-    piece = f"{FLAG_CHARS[bits]}{US}{lower}{US}{shape}{US}{text}{RS}"
+    piece = f"{bucket(lower)}{FLAG_CHARS[bits]}{US}{lower}{US}{shape}{US}{text}{RS}"
     role = _FINAL if token.text in _FINALS else _PUNCT if token.is_punct else _PLAIN
     return piece, role
 
