@@ -5,16 +5,15 @@ largest cost of a blank-pipeline lint. A pattern that reads only a token's lower
 text, shape, lexical flags (``LIKE_NUM``, ``IS_ALPHA`` ...) and anchored ``REGEX`` (``^...$`` or
 ``^...``) compiles here into one regular expression, run over a string that holds every token
 as ``bucket flags US lower US shape US text RS`` after a leading RS (see
-:func:`slaforge.lint.tokenview.bucket`). From every token where a match
-starts it reports the longest one, as spaCy does; shorter matches from the same start are left
-out (the engine merges overlapping hits of a key, so they add nothing). Other patterns stay
-with spaCy's Matcher.
+:func:`slaforge.lint.tokenview.bucket`). From every token where a match starts it reports the
+longest one, as spaCy does; shorter matches from the same start are left out (the engine merges
+overlapping hits of a key, so they add nothing). Other patterns stay with spaCy's Matcher.
 
 Speed: word lists are factored by leading characters, and a group's regex first tests a start
 gate (the words or flags a match can open with, and after an opening word or flag what the next
-token can be; for words only, first their bucket characters) so that most tokens fail after one
-test; a group scans all the blocks it could
-match in one pass over their joined texts (:meth:`TokenRegexMatcher.scan_each`).
+token can be; when it opens on words only, first their buckets) so that most tokens fail after
+one test; a group scans all the blocks it could match in one pass over their joined texts
+(:meth:`TokenRegexMatcher.scan_each`).
 """
 
 from __future__ import annotations
