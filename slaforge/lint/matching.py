@@ -23,16 +23,17 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 import numpy as np
+import numpy.typing as npt
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from slaforge.lint import matchercache
 from slaforge.lint.cues import CUES
-from slaforge.lint.phrasetrie import PhraseTrie
+from slaforge.lint.phrasetrie import IdTable, PhraseHits, PhraseTrie
 from slaforge.lint.rules import MatchSpec, Rule
 from slaforge.lint.tokenregex import TokenRegexMatcher, pattern_regex, start_gate
-from slaforge.lint.tokenview import token_views
+from slaforge.lint.tokenview import TokenView, token_views
 
 _TEXT_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
 _REQUIRED_OPS = (None, "1", "+")
@@ -128,17 +129,49 @@ class _Group:
 
 
 @dataclass
+class _PhraseKeys:
+    """What a document's matching reads of each key of the phrase trie, by key number."""
+
+    ids: list[int]
+    """The match id of each key."""
+    number: dict[int, int]
+    """Match id -> key number."""
+    names: list[str]
+    late: npt.NDArray[np.bool_]
+    """The keys of the rules of :attr:`Compiled.late`."""
+    codes: list[str]
+    """The rule codes of the requires/unless keys, sorted."""
+    code_row: npt.NDArray[np.int64]
+    """Key -> its code's place in ``codes`` (``len(codes)`` for keys of no requires/unless)."""
+    triggers: list[tuple[int, str]]
+    """(key number, rule code) of the trigger keys."""
+
+    @classmethod
+    def of(cls, compiled: Compiled) -> _PhraseKeys:
+        """The keys of ``compiled.phrases``."""
+        ids = compiled.phrases.keys
+        keys = [compiled.phrase_keys[m] for m in ids]
+        codes = sorted({code for _key, code in keys} - {""})
+        row = {code: n for n, code in enumerate(codes)}
+        return cls(
+            ids,
+            {m: n for n, m in enumerate(ids)},
+            [key for key, _code in keys],
+            np.array([code in compiled.late for _key, code in keys], dtype=bool),
+            codes,
+            np.array([row.get(code, len(codes)) for _key, code in keys], dtype=np.int64),
+            [(n, compiled._trigger_of[m]) for n, m in enumerate(ids) if m in compiled._trigger_of],
+        )
+
+
+@dataclass
 class Compiled:
     """The matchers for one rule set on one pipeline, with their anchor index."""
 
     phrases: PhraseTrie
-    """Triggers, cues, and the requires/unless phrases of rules that read them everywhere."""
+    """Every phrase: triggers, cues, requires/unless."""
     vocab: Any
     strings: Any
-    late: dict[str, PhraseTrie] = field(default_factory=dict)
-    """Rule code -> its requires/unless phrases, when they count only where its trigger
-    matched: run only on the blocks where it did (one small matcher per rule returns far fewer
-    matches than one for every rule)."""
     groups: list[_Group] = field(default_factory=list)
     index: dict[int, list[tuple[int, tuple[frozenset[int], ...]]]] = field(default_factory=dict)
     """Anchor word (or shape) hash -> (group, the word sets its pattern's other required
@@ -151,8 +184,9 @@ class Compiled:
     """Match id -> key of the phrases kept everywhere (not a rule's requires/unless)."""
     _trigger_of: dict[int, str] = field(default_factory=dict)
     """Match id -> rule code of the trigger phrases."""
-    _late_codes: frozenset[str] = frozenset()
-    """The keys of ``late``."""
+    late: set[str] = field(default_factory=set)
+    """Rule codes whose requires/unless phrases count only where their trigger matched."""
+    _keys: _PhraseKeys | None = None
     tagger_groups: set[int] = field(default_factory=set)
     local_requires: set[str] = field(default_factory=set)
     """Codes whose trigger only counts in a block that has its phrase-only ``requires``."""
@@ -161,8 +195,10 @@ class Compiled:
     word each, the anchors of which it must have one) for its patterns with a required token."""
     _need_sets: list[frozenset[int]] = field(default_factory=list)
     """The word sets of the patterns' required tokens other than their anchors."""
-    _indexed: frozenset[int] = frozenset()
+    _indexed: list[int] = field(default_factory=list)
     """Every anchor and word of ``_need_sets``: the words :class:`Where` records."""
+    _indexed_numbers: IdTable | None = None
+    """Word of ``_indexed`` -> its place there, plus one."""
     _split: int = -1
     """The size of ``index`` when ``_patterns`` was worked out."""
     _word_ids: dict[str, int] = field(default_factory=dict)
@@ -178,18 +214,38 @@ class Compiled:
             out.append(found)
         return out
 
+    def phrase_key_info(self) -> _PhraseKeys:
+        """What :class:`DocumentMatch` reads of each key of ``phrases``, by key number."""
+        keys = self._keys
+        if keys is None or len(keys.ids) != len(self.phrases.keys):
+            keys = self._keys = _PhraseKeys.of(self)
+        return keys
+
     def where(self, docs: Sequence[Doc]) -> Where:
         """Which of ``docs`` (a document's blocks) hold each word the patterns need."""
+        return self.where_in(Tokens.of(token_views(docs)))
+
+    def where_in(self, tokens: Tokens) -> Where:
+        """Which blocks of a document of ``tokens`` hold each word the patterns need."""
         if self._split != len(self.index):
             self._split_index()
+        table, size = cast(IdTable, self._indexed_numbers), len(tokens.sizes)
+        numbers = table(tokens.lex.ravel())  # (a token's word, then its shape)
+        found = np.flatnonzero(numbers)
+        present = np.bincount(numbers[found], minlength=len(self._indexed) + 1) > 0
+        words = np.flatnonzero(present)
+        held = np.zeros((len(words), size), dtype=bool)  # word present x block
+        held[(np.cumsum(present) - 1)[numbers[found]], tokens.block.repeat(2)[found]] = True
+        packed = np.packbits(held, axis=1, bitorder="little").tobytes()
+        width = (size + 7) // 8
         indexed = self._indexed
-        blocks: dict[int, int] = {}
-        get = blocks.get
-        for i, view in enumerate(token_views(docs)):
-            bit = 1 << i
-            for word in view.words & indexed:
-                blocks[word] = get(word, 0) | bit
-        return Where(blocks, len(docs))
+        return Where(
+            {
+                indexed[word - 1]: int.from_bytes(packed[n * width : n * width + width], "little")
+                for n, word in enumerate(words.tolist())
+            },
+            size,
+        )
 
     def blocks_of(self, gid: int, where: Where) -> int:
         """The blocks where group ``gid`` could match: those with one word of every required
@@ -218,7 +274,10 @@ class Compiled:
             for gid, patterns in by_needs.items()
         }
         self._need_sets = list(number)
-        self._indexed = frozenset(self.index).union(*number)
+        self._indexed = sorted(frozenset(self.index).union(*number))
+        self._indexed_numbers = IdTable(
+            np.array(self._indexed, dtype=np.uint64), np.arange(1, len(self._indexed) + 1)
+        )
         self._split = len(self.index)
 
     def needs_tagging(self, docs: Sequence[Doc]) -> list[bool]:
@@ -236,6 +295,26 @@ class Compiled:
         cues, and the triggers of ``rules``; a rule's requires/unless where they can matter (see
         :class:`DocumentMatch`). Tagger patterns run only on the ``tagged`` docs."""
         return DocumentMatch(self, docs, tagged, rules).run()
+
+
+@dataclass
+class Tokens:
+    """A document's tokens as whole-document arrays."""
+
+    lex: npt.NDArray[np.uint64]
+    """Each token's lower-case id and shape id (a row per token), block after block."""
+    sizes: list[int]
+    """The number of tokens of each block."""
+    block: npt.NDArray[np.intp]
+    """Each token's block."""
+
+    @classmethod
+    def of(cls, views: Sequence[TokenView]) -> Tokens:
+        """The tokens of the blocks whose views are ``views``."""
+        sizes = [len(view.idx) for view in views]
+        table = np.concatenate([view.table for view in views]) if views else np.zeros((0, 5))
+        blocks = np.repeat(np.arange(len(sizes)), sizes)
+        return cls(table[:, 3:].astype(np.uint64, copy=False), sizes, blocks)
 
 
 @dataclass
@@ -291,13 +370,14 @@ Match = tuple[str, int, int]
 class DocumentMatch:
     """One document's matching, each step over all its blocks at once:
 
-    1. the phrase trie on every block: phrases, cues, triggers, and the requires/unless
+    1. the phrase trie on the whole document: phrases, cues, triggers, and the requires/unless
        phrases of the rules that read them everywhere (``within: document`` and the kinds not
-       in ``WORD_KINDS``);
+       in ``WORD_KINDS``) are kept at once;
     2. each cue or trigger group of the rules on the blocks where it could match
-       (:meth:`Compiled.blocks_of`); for a rule in ``local_requires``, kept only in those where
+       (:meth:`Compiled.blocks_of`); for a rule in ``local_requires``, only those of them where
        its ``requires`` phrases match;
-    3. the other requires/unless phrases, in the blocks where their rule triggered;
+    3. the other requires/unless phrases, in the blocks where their rule triggered (those
+       of the rules in :attr:`Compiled.late` last, rule by rule);
     4. each requires/unless group in the blocks its rule triggered, or for a
        ``within: document`` rule in every block up to the first where it matches.
 
@@ -310,8 +390,9 @@ class DocumentMatch:
     ) -> None:
         self.compiled = compiled
         self.docs = docs
-        self.where = compiled.where(docs)
         self.views = token_views(docs)
+        self.tokens = Tokens.of(self.views)
+        self.where = compiled.where_in(self.tokens)
         self.texts = [view.text for view in self.views]
         self.tagged = sum(1 << i for i, t in enumerate(tagged) if t)
         self.codes = frozenset(r.code for r in rules)
@@ -325,15 +406,18 @@ class DocumentMatch:
             if m in compiled._plain_keys or code in everywhere
         }
         """phrase match id -> key, for the phrases kept wherever they match."""
-        self.found: list[list[tuple[int, int, int]]] = []
-        """Each block's phrase trie matches (match id, start, end)."""
+        self.keys = compiled.phrase_key_info()
+        self.kept_keys = np.fromiter(
+            (m in self.kept for m in self.keys.ids), dtype=bool, count=len(self.keys.ids)
+        )
+        """Key number -> True when its phrases are kept wherever they match."""
+        self.hits: PhraseHits
+        """The phrase trie's matches."""
+        self.present: npt.NDArray[np.bool_]
+        """Key number x block -> True where a phrase of the key matched."""
         self.out: list[list[Match]] = []
-        self.pending = 0
-        """The blocks whose phrase trie matches hold requires/unless phrases not yet kept."""
         self.triggered: dict[str, int] = {}
         """Rule code -> the blocks where its trigger matched."""
-        self.late: dict[str, dict[int, list[tuple[int, int, int]]]] = {}
-        """Rule code -> block -> the matches of its ``late`` trie there, so far."""
 
     def run(self) -> list[list[Match]]:
         """Every block's matches."""
@@ -349,26 +433,52 @@ class DocumentMatch:
         return self.out
 
     def _phrases(self) -> None:
-        """Run the phrase trie on every block; keep its phrases, cues and triggers."""
-        kept, trigger_of, triggered = self.kept, self.compiled._trigger_of, self.triggered
-        phrases = self.compiled.phrases
-        self.found = [phrases(view.lowers) for view in self.views]
-        for i, found in enumerate(self.found):
-            out = [(kept[m], s, e) for m, s, e in found if m in kept]
-            self.out.append(out)
-            if len(out) < len(found):
-                self.pending |= 1 << i
-            for code in {trigger_of[m] for m, _s, _e in found if m in trigger_of}:
-                triggered[code] = triggered.get(code, 0) | 1 << i
+        """Run the phrase trie over the document; keep its phrases, cues and triggers."""
+        keys, size = self.keys, len(self.docs)
+        hits = self.hits = self.compiled.phrases.find(self.tokens.lex[:, 0], self.tokens.sizes)
+        self.present = np.zeros((len(keys.ids), size), dtype=bool)
+        self.present[hits.key, hits.block] = True
+        self.out = [[] for _ in range(size)]
+        for block, matches in self._listed(np.flatnonzero(self.kept_keys[hits.key])):
+            self.out[block] = matches
+        if not keys.triggers:
+            return
+        rows = self.present[[n for n, _code in keys.triggers]]
+        found = cast("list[bool]", rows.any(axis=1).tolist())
+        packed = np.packbits(rows, axis=1, bitorder="little")
+        for (_n, code), some, bits in zip(keys.triggers, found, packed, strict=True):
+            if some:
+                blocks = int.from_bytes(bits.tobytes(), "little")
+                self.triggered[code] = self.triggered.get(code, 0) | blocks
+
+    def _listed(self, chosen: npt.NDArray[np.intp]) -> list[tuple[int, list[Match]]]:
+        """The phrase matches ``chosen`` (numbers in ``hits``, block by block) as (block, its
+        matches) for each block with some."""
+        hits = self.hits
+        blocks = hits.block[chosen]
+        matches = list(
+            zip(
+                map(self.keys.names.__getitem__, hits.key[chosen].tolist()),
+                hits.start[chosen].tolist(),
+                hits.end[chosen].tolist(),
+                strict=True,
+            )
+        )
+        firsts = np.flatnonzero(np.diff(blocks, prepend=-1)).tolist()
+        cuts = [*firsts, len(matches)]
+        return [
+            (block, matches[cuts[n] : cuts[n + 1]])
+            for n, block in enumerate(blocks[firsts].tolist())
+        ]
 
     def _trigger_group(self, gid: int, group: _Group) -> None:
         """Run a cue or trigger group on the blocks where it could match."""
         blocks = self.compiled.blocks_of(gid, self.where)
         if group.needs_tagger:
             blocks &= self.tagged
+        if group.code in self.compiled.local_requires:  # (fewer blocks to scan)
+            blocks &= self._requires(group)
         matched = self._hits(group, self.where.members(blocks))
-        if group.code in self.compiled.local_requires:  # (fewer blocks match than could)
-            matched = [(i, hits) for i, hits in matched if self._has_requires(i, group)]
         found = 0
         for i, hits in matched:
             self.out[i].extend(hits)
@@ -389,30 +499,28 @@ class DocumentMatch:
             if (hits := matcher(self.docs[i]))
         ]
 
-    def _has_requires(self, i: int, group: _Group) -> bool:
-        """True when the ``requires`` phrases of ``group``'s rule match in block ``i``."""
-        wanted = group.requires_id
-        late = self.compiled.late.get(group.code)
-        if late is None:  # (its phrases are all in the main trie)
-            return any(m == wanted for m, _s, _e in self.found[i])
-        matches = self.late.setdefault(group.code, {})[i] = late(self.views[i].lowers)
-        return any(m == wanted for m, _s, _e in matches)
+    def _requires(self, group: _Group) -> int:
+        """The blocks where the ``requires`` phrases of ``group``'s rule match."""
+        number = self.keys.number.get(group.requires_id)
+        if number is None:
+            return 0
+        packed = np.packbits(self.present[number], bitorder="little")
+        return int.from_bytes(packed.tobytes(), "little")
 
     def _kept_phrases(self) -> None:
-        """Add the requires/unless phrases kept only where their rule triggered."""
-        compiled, triggered = self.compiled, self.triggered
-        keys, kept = compiled.phrase_keys, self.kept
-        for i in self.where.members(self.pending):
-            self.out[i].extend(
-                (keys[m][0], s, e)
-                for m, s, e in self.found[i]
-                if m not in kept and triggered.get(keys[m][1], 0) >> i & 1
-            )
-        for code in sorted(compiled._late_codes.intersection(triggered)):
-            late, done = compiled.late[code], self.late.get(code, {})
-            for i in self.where.members(triggered[code]):
-                matches = done[i] if i in done else late(self.views[i].lowers)
-                self.out[i].extend((keys[m][0], s, e) for m, s, e in matches)
+        """Add the requires/unless phrases kept only where their rule triggered: in each
+        block, first those of the rules not in :attr:`Compiled.late`, then rule by rule."""
+        hits, keys, size = self.hits, self.keys, len(self.docs)
+        fired = np.zeros((len(keys.codes) + 1, size), dtype=bool)  # (the last row: no rule)
+        for row, code in enumerate(keys.codes):
+            blocks = self.triggered.get(code)
+            if blocks:
+                fired[row] = _unpack(blocks, size)
+        rows = keys.code_row[hits.key]
+        chosen = np.flatnonzero(fired[rows, hits.block] & ~self.kept_keys[hits.key])
+        rank = np.where(keys.late[hits.key[chosen]], rows[chosen] + 1, 0)
+        for block, matches in self._listed(chosen[np.lexsort((rank, hits.block[chosen]))]):
+            self.out[block].extend(matches)
 
     def _condition_group(self, gid: int, group: _Group, triggered: int) -> None:
         """Run a requires/unless group where its rule ``triggered`` (or, for a ``within:
@@ -434,6 +542,12 @@ class DocumentMatch:
             self.out[i].extend((key, s, e) for _m, s, e in found)
             if found:
                 break
+
+
+def _unpack(blocks: int, size: int) -> npt.NDArray[np.bool_]:
+    """The bits of ``blocks`` as ``size`` booleans."""
+    packed = np.frombuffer(blocks.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
+    return np.unpackbits(packed, count=size, bitorder="little").view(bool)
 
 
 _CACHE: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[tuple[Rule, ...], str, Compiled]] = {}
@@ -511,18 +625,13 @@ def _add(nlp: Language, compiled: Compiled, key: str, spec: MatchSpec, late: boo
 def _add_phrases(
     compiled: Compiled, key: str, phrases: list[list[int]], late: bool = False
 ) -> None:
-    """Add the phrases of ``key`` (each its tokens' lower-case ids); with ``late``, to the
-    trie run only where the rule triggered."""
+    """Add the phrases of ``key`` (each its tokens' lower-case ids); with ``late``, kept
+    only where the rule triggered, after its other requires/unless."""
     condition = key.endswith(("|r", "|u"))
     match_id = compiled.strings.add(key)
     if late:
-        code = key[:-2]
-        if code not in compiled.late:
-            compiled.late[code] = PhraseTrie()
-            compiled._late_codes |= {code}
-        compiled.late[code].add(match_id, phrases)
-    else:
-        compiled.phrases.add(match_id, phrases)
+        compiled.late.add(key[:-2])
+    compiled.phrases.add(match_id, phrases)
     compiled.phrase_keys[match_id] = (key, key[:-2] if condition else "")
     if not condition and not late:
         compiled._plain_keys[match_id] = key

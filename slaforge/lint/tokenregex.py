@@ -4,15 +4,16 @@ spaCy's Matcher tests ``IN`` and ``NOT_IN`` with a Python call per token, which 
 largest cost of a blank-pipeline lint. A pattern that reads only a token's lower-case form,
 text, shape, lexical flags (``LIKE_NUM``, ``IS_ALPHA`` ...) and anchored ``REGEX`` (``^...$`` or
 ``^...``) compiles here into one regular expression, run over a string that holds every token
-as ``flags US lower US shape US text RS`` after a leading RS. From every token where a match
-starts it reports the longest one, as spaCy does; shorter matches from the same start are left
-out (the engine merges overlapping hits of a key, so they add nothing). Other patterns stay
-with spaCy's Matcher.
+as ``bucket flags US lower US shape US text RS`` after a leading RS (see
+:func:`slaforge.lint.tokenview.bucket`). From every token where a match starts it reports the
+longest one, as spaCy does; shorter matches from the same start are left out (the engine merges
+overlapping hits of a key, so they add nothing). Other patterns stay with spaCy's Matcher.
 
 Speed: word lists are factored by leading characters, and a group's regex first tests a start
 gate (the words or flags a match can open with, and after an opening word or flag what the next
-token can be) so that most tokens fail after one test; a group scans all the blocks it could
-match in one pass over their joined texts (:meth:`TokenRegexMatcher.scan_each`).
+token can be; when it opens on words only, first their buckets) so that most tokens fail after
+one test; a group scans all the blocks it could match in one pass over their joined texts
+(:meth:`TokenRegexMatcher.scan_each`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any, TypeVar
 from spacy.tokens import Doc
 
 from slaforge.lint.regexcache import compile_pattern
-from slaforge.lint.tokenview import FLAG_CHARS, FLAGS, RS, US, token_view
+from slaforge.lint.tokenview import FLAG_CHARS, FLAGS, RS, US, bucket, token_view
 
 _ANY_FIELD = f"[^{US}{RS}]*"
 _ANY_TOKEN = f"[^{RS}]*{RS}"
@@ -49,7 +50,7 @@ def compile_seconds() -> float:
 
 
 def encoded(doc: Doc) -> str:
-    """``doc``'s tokens as ``RS`` + ``flags US lower US shape US text RS`` each."""
+    """``doc``'s tokens as ``RS`` + ``bucket flags US lower US shape US text RS`` each."""
     return token_view(doc).text
 
 
@@ -175,7 +176,7 @@ def _token(token: dict[str, Any], sent_start: bool = False) -> str | None:
     else:
         used = [f if f is not None else "." if i == 0 else _ANY_FIELD for i, f in enumerate(fields)]
         last = tested[-1]
-        body = US.join(used[: last + 1]) + (RS if last == 3 else f"{US}[^{RS}]*{RS}")
+        body = "." + US.join(used[: last + 1]) + (RS if last == 3 else f"{US}[^{RS}]*{RS}")
     if first is not None:  # the first token of the block: the one right after the leading RS
         body = (_FIRST if first else _NOT_FIRST) + body
     op = token.get("OP")
@@ -302,9 +303,9 @@ def _opening(
 
 def _token_test(words: set[str], flags: set[str]) -> str:
     """The regex of a token (at its start) that has one of ``words`` or ``flags``."""
-    tests = [f".{US}(?:{_alternatives(sorted(words))}){US}"] if words else []
+    tests = [f"..{US}(?:{_alternatives(sorted(words))}){US}"] if words else []
     if flags:
-        tests.append(f"[{''.join(sorted(flags))}]")
+        tests.append(f".[{''.join(sorted(flags))}]")
     return "|".join(tests)
 
 
@@ -352,14 +353,19 @@ def start_gate(patterns: Sequence[Sequence[dict[str, Any]]]) -> str | None:
         f"(?:{_alternatives(opening)}){US}[^{RS}]*{RS}(?:{then})"
         for then, opening in sorted(followed.items())
     ]
-    alternatives = [f".{US}(?:{'|'.join(tests)})"] if tests else []
+    alternatives = [f"..{US}(?:{'|'.join(tests)})"] if tests else []
     if first_flags:
-        alternatives.append(f"[{''.join(sorted(first_flags))}]")
+        alternatives.append(f".[{''.join(sorted(first_flags))}]")
     for chars, then in sorted(after_flags.items()):
-        alternatives.append(f"[{chars}][^{RS}]*{RS}(?:{_token_test(*then)})")
+        alternatives.append(f".[{chars}][^{RS}]*{RS}(?:{_token_test(*then)})")
     if "1" in leads:
         alternatives.append(f"[^{RS}]*{RS}(?:{_token_test(*leads['1'])})")
-    return f"(?={'|'.join(alternatives)})"
+    gate = f"(?={'|'.join(alternatives)})"
+    words = first_words | set(after_word)
+    if first_flags or after_flags or "1" in leads or not words:
+        return gate
+    # (a match opens with one of these words: first the token's bucket)
+    return f"(?=[{''.join(sorted({bucket(word) for word in words}))}]){gate}"
 
 
 class TokenRegexMatcher:

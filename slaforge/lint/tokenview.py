@@ -1,6 +1,6 @@
 """What the matchers need from a block's tokens, worked out once per distinct token and once
-per block: the encoded text the token regexes scan, the word and shape ids the anchor index
-looks up, and the sentence starts.
+per block: the encoded text the token regexes scan, the word and shape ids the phrase trie and
+the anchor index look up, and the sentence starts.
 
 A token's facts depend on its text and the language's lexical attribute getters alone, so they
 are cached per vocabulary by orth id; a block then costs one array read and a dictionary lookup
@@ -10,12 +10,14 @@ per token, with no spaCy ``Token`` objects made.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple, cast
 
 import numpy as np
 import numpy.typing as npt
-from spacy.attrs import IDX, LENGTH, ORTH
+from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SHAPE
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Token
 
@@ -26,6 +28,15 @@ RS = "\x1e"
 FLAGS = ("LIKE_NUM", "IS_ALPHA", "IS_TITLE", "IS_CURRENCY", "IS_PUNCT", "IS_LOWER", "IS_DIGIT")
 FLAG_CHARS = [chr(0x100 + bits) for bits in range(1 << len(FLAGS))]
 """One character per token holds its lexical flags (``LIKE_NUM`` ... ``IS_LOWER``) as bits."""
+_BUCKETS = 1024
+
+
+def bucket(lower: str) -> str:
+    """The character that opens an encoded token whose lower-case form is ``lower``: one of
+    :data:`_BUCKETS` by a hash of it, so that a token regex opening with given words first
+    tests the token's character against theirs (one set look-up turns most tokens away)."""
+    return chr(0x1000 + zlib.crc32(lower.encode("utf-8", "surrogatepass")) % _BUCKETS)
+
 
 _PLAIN, _FINAL, _PUNCT = "0", "1", "2"
 _STARTS = re.compile(f"{_FINAL}[{_FINAL}{_PUNCT}]*{_PLAIN}")
@@ -35,8 +46,8 @@ _FINALS = frozenset(Sentencizer.default_punct_chars)
 _MAX_FACTS = 200_000
 _KEY = "slaforge_tokens"
 
-_Facts = tuple[str, int, int, str]
-"""Encoded piece, lower-case id, shape id, sentence role."""
+_Facts = tuple[str, str]
+"""Encoded piece, sentence role."""
 _CACHE: dict[int, dict[int, _Facts]] = {}
 
 
@@ -44,23 +55,29 @@ class TokenView(NamedTuple):
     """One block's tokens as the matchers read them."""
 
     text: str
-    """``RS`` + ``flags US lower US shape US text RS`` for every token."""
-    words: frozenset[int]
-    """Ids of every lower-case form and shape in the block."""
+    """``RS`` + ``bucket flags US lower US shape US text RS`` for every token (see
+    :func:`bucket`)."""
     starts: list[int]
     """Token index of each sentence start."""
-    orth_array: npt.NDArray[np.uint64]
-    """Each token's orth id (the hash of its text)."""
+    table: npt.NDArray[np.uint64]
+    """Each token's orth, first character, length, lower-case and shape ids (a row each)."""
     idx: list[int]
     """Each token's first character in the block."""
     lengths: list[int]
     """Each token's length in characters."""
-    lowers: Sequence[int]
-    """Each token's lower-case id (what the phrase tries match)."""
+
+    @property
+    def orth_array(self) -> npt.NDArray[np.uint64]:
+        """Each token's orth id (the hash of its text)."""
+        return self.table[:, 0]
+
+
+_ATTRS = [ORTH, IDX, LENGTH, LOWER, SHAPE]
+"""The columns of :attr:`TokenView.table`."""
 
 
 def _empty() -> TokenView:
-    return TokenView(RS, frozenset(), [0], np.zeros(0, dtype=np.uint64), [], [], ())
+    return TokenView(RS, [0], np.zeros((0, len(_ATTRS)), dtype=np.uint64), [], [])
 
 
 def token_view(doc: Doc) -> TokenView:
@@ -81,15 +98,17 @@ def token_views(docs: Sequence[Doc]) -> list[TokenView]:
 def _views(docs: list[Doc]) -> list[TokenView]:
     if not docs:
         return []
-    # one array read per doc for the orth ids and the character offsets (each read costs as
-    # much as converting the whole array), one conversion for all of them
-    tables = [doc.to_array([ORTH, IDX, LENGTH]) for doc in docs if len(doc)]
+    # one array read per doc for the ids and the character offsets (each read costs as much
+    # as converting the whole array), one conversion for all of them
+    tables = cast(
+        "list[npt.NDArray[np.uint64]]", [doc.to_array(_ATTRS) for doc in docs if len(doc)]
+    )
     if not tables:
         return [_empty() for _doc in docs]
-    orths, idx, lengths = cast("list[list[int]]", np.concatenate(tables).T.tolist())
-    pieces, lowers, shapes, roles = zip(*_all_facts(docs, orths), strict=False)
-    # (all facts have four parts)
-    role_text = "".join(roles)
+    orths, idx, lengths = cast("list[list[int]]", np.concatenate(tables)[:, :3].T.tolist())
+    facts = _all_facts(docs, orths)
+    pieces = list(map(itemgetter(0), facts))
+    role_text = "".join(map(itemgetter(1), facts))
     views: list[TokenView] = []
     arrays = iter(tables)
     end = 0
@@ -101,15 +120,12 @@ def _views(docs: list[Doc]) -> list[TokenView]:
         starts = [0]
         if _FINAL in role_text[start : end - 1]:  # (a final last token starts no sentence)
             starts += [m.end() - 1 - start for m in _STARTS.finditer(role_text, start, end)]
-        lower = lowers[start:end]
         view = TokenView(
             RS + "".join(pieces[start:end]),
-            frozenset(lower + shapes[start:end]),
             starts,
-            cast("npt.NDArray[np.uint64]", next(arrays)[:, 0]),
+            next(arrays),
             idx[start:end],
             lengths[start:end],
-            lower,
         )
         views.append(view)
     return views
@@ -138,9 +154,9 @@ def _all_facts(docs: list[Doc], orths: list[int]) -> list[_Facts]:
 def _facts(token: Token) -> _Facts:
     bits = sum(1 << i for i, name in enumerate(FLAGS) if getattr(token, name.lower()))
     lower, text, shape = (_clean(v) for v in (token.lower_, token.text, token.shape_))
-    piece = f"{FLAG_CHARS[bits]}{US}{lower}{US}{shape}{US}{text}{RS}"
+    piece = f"{bucket(lower)}{FLAG_CHARS[bits]}{US}{lower}{US}{shape}{US}{text}{RS}"
     role = _FINAL if token.text in _FINALS else _PUNCT if token.is_punct else _PLAIN
-    return piece, token.lower, token.shape, role
+    return piece, role
 
 
 def _clean(value: str) -> str:

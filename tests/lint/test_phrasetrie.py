@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import spacy
 from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
@@ -60,3 +61,18 @@ def test_an_empty_trie_or_block_matches_nothing() -> None:
     assert PhraseTrie()([1, 2, 3]) == []
     _, trie = _matchers()
     assert trie and trie([]) == []
+
+
+def test_a_whole_document_finds_what_each_block_finds() -> None:
+    _, trie = _matchers()
+    shuffle = random.Random(11)
+    blocks = [
+        NLP.make_doc(" ".join(shuffle.choices(WORDS, k=shuffle.randint(0, 12)))).to_array(LOWER)
+        for _ in range(60)
+    ]
+    hits = trie.find(np.concatenate(blocks), [len(block) for block in blocks])
+    found: list[list[tuple[int, int, int]]] = [[] for _ in blocks]
+    for key, block, start, end in zip(*(column.tolist() for column in hits), strict=True):
+        found[block].append((trie.keys[key], start, end))
+    assert found == [trie(block.tolist()) for block in blocks]
+    assert PhraseTrie().find(np.concatenate(blocks), [len(b) for b in blocks]).key.size == 0
