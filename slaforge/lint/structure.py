@@ -1055,7 +1055,7 @@ _PART_REF = re.compile(
 )
 """A reference to a part: the word in any case, the part's name as written ("Schedule 4",
 "annex B", "Table R-2"); "in this schedule a working day…" names no part."""
-_CAPTION = re.compile(
+_PART_CAPTION = re.compile(
     r"(?=(?i:[saetp])|[.;:])"  # (what a match opens with: other places are tested no further)
     r"\b((?i:schedule|annex|appendix|exhibit|attachment|table|part))\s+"
     r"([A-Z](?:-?\d+)?|\d+|[IVX]{1,4})(?:\s*[\u2013\u2014:-]\s*[A-Za-z]|\)?:\s"
@@ -1115,7 +1115,7 @@ def _part_names(ctx: Context) -> set[tuple[str, str]]:
             opening = None  # "Appendix 1 lists the assets": a sentence about the part
         if info.block.is_heading or title or opening:
             names.update((m.group(1).lower(), m.group(2).upper()) for m in _PART_REF.finditer(lead))
-        for m in _CAPTION.finditer(text):
+        for m in _PART_CAPTION.finditer(text):
             word, name = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             names.add((word.lower(), name.upper()))
         lowered = info.low

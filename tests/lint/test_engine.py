@@ -453,6 +453,15 @@ def test_names_of_things_are_not_undefined_terms() -> None:
     assert _flagged(text, "SLA042") == ["Outage Minutes"]
 
 
+def test_a_table_caption_names_things_but_a_part_introducing_a_clause_uses_terms() -> None:
+    text = (
+        '# 1. Definitions\n\n"Availability" means the share of minutes the service is up.\n\n'
+        "# 2. Service\n\nTable 4: Downtime Minutes by Region\n\n"
+        "Schedule 3 (Maintenance): the Supplier may leave Outage Minutes out of Availability."
+    )
+    assert _flagged(text, "SLA042") == ["Outage Minutes"]
+
+
 def test_definitions_in_more_shapes() -> None:
     # a qualifier before "means", ", meaning only", "X Y is y that", "as those terms are
     # defined in"
