@@ -5,7 +5,7 @@ least 15,000 words built from our own labelled clauses:
 - the full ``en_core_web_sm`` pipeline alone (every component, NER included, no rules);
 - the lint on the blank pipeline (``--model blank``);
 - when ``slaforge.extract`` exists, the whole ``slaforge lint`` process on a .docx, first with
-  an empty cache, then with the cache that run filled (parsed rules, compiled regexes).
+  an empty cache, then with the cache that run filled (parsed rules, matchers, regexes).
 
     python benchmarks/lint_speed.py [--words 15000] [--repeat 3]
 """

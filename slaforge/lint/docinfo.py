@@ -10,13 +10,6 @@ from typing import Any
 from slaforge.lint.model import Block
 from slaforge.lint.tokenview import token_view
 
-
-def sentence_starts(doc: Any) -> list[int]:
-    """Token index of each sentence start, by the rule of spaCy's ``sentencizer``: a sentence
-    starts at the first non-punctuation token after a sentence-final character."""
-    return token_view(doc).starts
-
-
 Hit = tuple[int, int, int]
 """A match as (start token, end token, sentence index)."""
 Match = tuple[str, int, int]

@@ -3,8 +3,9 @@ building them.
 
 Building the matchers (the phrase trie of about 36,000 word sequences, the token regexes'
 source, the anchor index) is about half a second of every cold run. The result depends only on
-the rules' match specs, the pipeline's tokenizer and slaforge's own lint code, all of which the
-cache key covers, so it is pickled once and read back. spaCy objects are not stored: the
+the rules' match specs, the pipeline's tokenizer and slaforge's own lint code, so it is pickled
+once and read back while those are unchanged (for a pipeline in a folder, the key also covers
+the size and time of its tokenizer and config files). spaCy objects are not stored: the
 pipeline's vocabulary is attached again on reading, and the few spaCy ``Matcher`` objects
 (patterns that need POS tags or lemmas) are built again from their patterns. Files live beside
 the parsed rules (:func:`slaforge.lint.rulecache.cache_dir`); a file that cannot be read is
@@ -41,6 +42,11 @@ def key(nlp: Language, specs: str) -> str | None:
     text); None when that cannot be worked out."""
     meta = nlp.meta
     pipeline = f"{nlp.lang}\0{meta.get('name')}\0{meta.get('version')}\0{nlp.path}"
+    if nlp.path is not None:  # (a pipeline trained again in place keeps its name and version)
+        for part in ("tokenizer", "config.cfg"):
+            with contextlib.suppress(OSError):
+                stat = (Path(nlp.path) / part).stat()
+                pipeline += f"\0{part}\0{stat.st_size}\0{stat.st_mtime_ns}"
     versions = f"{__version__}\0{sys.version}\0{spacy.about.__version__}\0{numpy.__version__}"
     digest = hashlib.sha256(f"{pipeline}\0{versions}\0".encode())
     try:

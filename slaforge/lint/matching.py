@@ -1,17 +1,16 @@
 """Compile the rules' phrases and token patterns once, and match a document cheaply.
 
 Phrases of every rule go into one phrase trie (:class:`PhraseTrie`, matched on the tokens'
-lower-case forms), except the requires/unless phrases that count only where their rule
-triggered: each such rule has a small trie of its own,
-run only on the blocks where its trigger matched. Token patterns go into one matcher per
-key (``CODE|t`` trigger, ``CODE|r`` requires, ``CODE|u`` unless, and the built-in ``@``
+lower-case forms over the whole document at once); the requires/unless phrases that count
+only where their rule triggered are kept only in those blocks. Token patterns go into one
+matcher per key (``CODE|t`` trigger, ``CODE|r`` requires, ``CODE|u`` unless, and the built-in ``@``
 cues), a token regex where the pattern allows it (see :mod:`slaforge.lint.tokenregex`).
 Every required token of a pattern names the words it can be; a key's matcher only runs on
 blocks that contain one such word for every required token of one of its patterns, so most
 blocks run a handful of small matchers instead of every pattern. A document is matched whole
 (:class:`DocumentMatch`): an index of the blocks holding each word (:class:`Where`) gives every
 matcher its blocks at once, with no per-block bookkeeping. Compiled once per process for each
-rule set and pipeline.
+rule set and pipeline, and kept between runs by :mod:`slaforge.lint.matchercache`.
 """
 
 from __future__ import annotations
@@ -645,16 +644,15 @@ def compile_rules(nlp: Language, rules: Sequence[Rule]) -> Compiled:
     cached = _CACHE.get(key)
     if cached is not None and all(a is b for a, b in zip(cached[0], rules, strict=True)):
         return cached[2]
-    fingerprint = repr([(r.match, r.requires, r.unless) for r in rules])
-    if cached is not None and cached[1] == fingerprint:
-        return cached[2]
     specs = repr([(r.code, r.within, r.kind, r.match, r.requires, r.unless) for r in rules])
+    if cached is not None and cached[1] == specs:
+        return cached[2]
     name = matchercache.key(nlp, specs)
     compiled = matchercache.load(nlp, name)
     if not isinstance(compiled, Compiled):
         compiled = _build(nlp, rules)
         matchercache.store(name, compiled)
-    _CACHE[key] = (tuple(rules), fingerprint, compiled)
+    _CACHE[key] = (tuple(rules), specs, compiled)
     return compiled
 
 

@@ -114,7 +114,7 @@ def process(
     (it tells for each Doc; all of them when it is None), in batches.
 
     Sentences are split later with the sentencizer's rule (see
-    :func:`slaforge.lint.docinfo.sentence_starts`), which needs no pass over Token objects.
+    :attr:`slaforge.lint.tokenview.TokenView.starts`), which needs no pass over Token objects.
     """
     tokenizer: Any = nlp.tokenizer
     docs: list[Doc] = list(tokenizer.pipe(texts, batch_size=BATCH_SIZE))

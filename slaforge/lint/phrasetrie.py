@@ -1,11 +1,10 @@
 """Case-insensitive phrase matching on token hashes, as spaCy's ``PhraseMatcher(attr="LOWER")``.
 
-The phrases sit in a trie of plain dicts keyed by the hash of each word's lower-case form.
-Adding a phrase is a few dict operations, where spaCy's matcher needs a ``Doc`` per phrase:
-building those for the rules' tens of thousands of word sequences was most of compiling the
-rules in a cold ``slaforge lint``. :meth:`PhraseTrie.__call__` walks one block's ``LOWER``
-hashes; :meth:`PhraseTrie.find` matches a whole document at once, one trie level at a time
-over numpy arrays of every token (a Python step per token cost more than the rest of it).
+The phrases sit in a trie keyed by the hash of each word's lower-case form. Adding a phrase is
+a few dict operations, where spaCy's matcher needs a ``Doc`` per phrase: building those for the
+rules' tens of thousands of word sequences was most of compiling the rules in a cold
+``slaforge lint``. :meth:`PhraseTrie.find` matches a whole document at once, one trie level at
+a time over numpy arrays of every token (a Python step per token cost more than the rest of it).
 """
 
 from __future__ import annotations
@@ -15,11 +14,6 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
-
-_END = -1
-"""A node's entry for the keys of the phrases that end there (token hashes are >= 0)."""
-_STATE = -2
-"""A node's entry for its number."""
 
 Ints = npt.NDArray[np.int64]
 
@@ -91,10 +85,10 @@ class _Table(NamedTuple):
 
 
 class PhraseTrie:
-    """Phrases as sequences of lower-case token hashes, each under an integer key."""
+    """Phrases as sequences of lower-case token hashes, each under an integer key. Its states
+    are numbered from 0 (the root); while phrases are added, a flat dict holds each step."""
 
     def __init__(self) -> None:
-        self._root: dict[int, Any] = {_STATE: 0}
         self._numbers: dict[int, int] = {}
         # what the arrays of :meth:`find` are made of, recorded as phrases are added
         self._parents: list[int] = []
@@ -106,9 +100,18 @@ class PhraseTrie:
         self._ended: list[int] = []
         """The number of the key of each of ``_ending``."""
         self._table: _Table | None = None
+        self._steps: dict[tuple[int, int], int] | None = {}
+        """(state, word) -> the state after it; only for adding (not pickled)."""
+        self._ends: set[tuple[int, int]] | None = set()
+        """(state, key number) of every phrase added; only for adding (not pickled)."""
 
     def __bool__(self) -> bool:
-        return len(self._root) > 1
+        return bool(self._words)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle keeps: the lists, not the dicts for adding nor the (larger) arrays of
+        :meth:`find`, both of which are made again when needed."""
+        return {**self.__dict__, "_steps": None, "_ends": None, "_table": None}
 
     @property
     def keys(self) -> list[int]:
@@ -118,42 +121,27 @@ class PhraseTrie:
     def add(self, key: int, phrases: Iterable[Sequence[int]]) -> None:
         """Add ``phrases`` (each the hashes of its tokens' lower-case forms) under ``key``."""
         self._table = None
+        if self._steps is None or self._ends is None:  # (read from a pickle)
+            pairs = zip(self._parents, self._words, strict=True)
+            self._steps = {pair: state for state, pair in enumerate(pairs, 1)}
+            self._ends = set(zip(self._ending, self._ended, strict=True))
+        steps, ends = self._steps, self._ends
         number = self._numbers.setdefault(key, len(self._numbers))
         for phrase in phrases:
             if not phrase:
                 continue
-            node = self._root
+            state = 0
             for word in phrase:
-                child = node.get(word)
-                if child is None:
-                    self._parents.append(node[_STATE])
+                step = steps.get((state, word))
+                if step is None:
+                    self._parents.append(state)
                     self._words.append(word)
-                    child = node[word] = {_STATE: len(self._words)}
-                node = child
-            ends: list[int] = node.setdefault(_END, [])
-            if key not in ends:
-                ends.append(key)
-                self._ending.append(node[_STATE])
+                    step = steps[state, word] = len(self._words)
+                state = step
+            if (state, number) not in ends:
+                ends.add((state, number))
+                self._ending.append(state)
                 self._ended.append(number)
-
-    def __call__(self, lowers: Sequence[int]) -> list[tuple[int, int, int]]:
-        """``(key, start, end)`` for every phrase in ``lowers`` (a block's token hashes): by
-        start, then end, then the order the keys were first added at that phrase."""
-        out: list[tuple[int, int, int]] = []
-        root = self._root
-        size = len(lowers)
-        for start, word in enumerate(lowers):
-            node = root.get(word)
-            end = start + 1
-            while node is not None:
-                ends = node.get(_END)
-                if ends is not None:
-                    out.extend((key, start, end) for key in ends)
-                if end == size:
-                    break
-                node = node.get(lowers[end])
-                end += 1
-        return out
 
     def find(self, lowers: npt.NDArray[np.uint64], sizes: Sequence[int]) -> PhraseHits:
         """Every phrase in a document whose blocks have ``sizes`` tokens and whose tokens'

@@ -67,6 +67,8 @@ def compile_pattern(source: str) -> re.Pattern[str]:
     try:
         data = _to_bytes(source)
         pattern = _from_bytes(source, data)
+    except re.error:  # (a pattern that does not compile fails as in re.compile)
+        raise
     except Exception:  # the internals are not what this module expects
         _usable[0] = False
         return re.compile(source)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import spacy
 import yaml
 from spacy.matcher import Matcher
 
@@ -82,3 +83,14 @@ def test_with_the_cache_off_nothing_is_written(
     assert _compile(monkeypatch, load_rules([]))[1]
     assert _compile(monkeypatch, load_rules([]))[1]
     assert matchercache.load(load_pipeline("blank").nlp, "any") is None
+
+
+def test_a_pipeline_saved_again_in_its_folder_gets_new_matchers(tmp_path: Path) -> None:
+    folder = tmp_path / "model"
+    spacy.blank("en").to_disk(folder)
+    first = matchercache.key(spacy.load(folder), "specs")
+    assert first == matchercache.key(spacy.load(folder), "specs")
+    nlp = spacy.load(folder)
+    nlp.tokenizer.add_special_case("user-friendly", [{"ORTH": "user-friendly"}])
+    nlp.to_disk(folder)
+    assert matchercache.key(spacy.load(folder), "specs") != first

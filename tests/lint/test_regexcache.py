@@ -142,3 +142,11 @@ def test_a_second_lint_run_reads_the_regexes_the_first_one_compiled(tmp_path: Pa
     assert first.returncode == second.returncode == 1
     assert json.loads(first.stdout) == json.loads(second.stdout)
     assert json.loads(first.stdout)["findings"]
+
+
+def test_a_pattern_that_does_not_compile_fails_as_in_re_and_leaves_the_cache_on(
+    cache: Path,
+) -> None:
+    with pytest.raises(re.error):
+        compile_pattern("(unclosed")
+    assert regexcache._usable == [True]
