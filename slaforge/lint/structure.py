@@ -431,7 +431,7 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
         if info.block.is_heading:
             glossary = False
             continue
-        row = "|" in text and text.lstrip().startswith("|")
+        row = _table_row(text)
         if row and not glossary:
             before = ctx.infos[info.index - 1].block.text.lstrip() if info.index else ""
             if not before.startswith("|"):
@@ -500,6 +500,11 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
             start = m.start(1) + (article.end() if article else 0)
             found.setdefault(_singular(term), (info, start, m.end(1), passing))
     return found
+
+
+def _table_row(text: str) -> bool:
+    """A Markdown table row ("| A | B |"); the substring test first, as most blocks have none."""
+    return "|" in text and text.lstrip().startswith("|")
 
 
 _CAPTION = re.compile(r"\s*(?:Table|Figure|Chart|Diagram|Exhibit)\s+[\w.]{1,5}\s*[:.\-\u2013]\s")
@@ -887,7 +892,7 @@ def _named_parts(ctx: Context) -> frozenset[str]:
         if heading:  # "S3.2 Severity Levels", "Service Credits (Schedule 3)"
             title = _TRAILING_BRACKET.sub("", _PART_NUMBER.sub("", heading))
             names.add(title.strip(" .:").lower())
-        row = "|" in text and text.lstrip().startswith("|")
+        row = _table_row(text)
         if row and not previous.lstrip().startswith("|"):
             for cell in text.strip().strip("|").split("|"):
                 names.add(cell.split("(")[0].strip(" *").lower())
