@@ -307,7 +307,7 @@ class _Reader:
             matcher = Matcher(_vocab(), validate=True)
             try:
                 matcher.add("check", [pattern])
-            except (MatchPatternError, ValueError, TypeError, KeyError) as exc:
+            except (MatchPatternError, ValueError, TypeError, KeyError, re.error) as exc:
                 detail = " ".join(str(exc).split())
                 if any(isinstance(v, bool) for tok in pattern for v in _values(tok)):
                     detail += " (quote words YAML reads as true/false: 'no', 'on', 'off', 'yes')"

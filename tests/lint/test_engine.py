@@ -9,6 +9,7 @@ from slaforge.extract.text import extract_text
 from slaforge.lint import nlp
 from slaforge.lint.engine import lint_blocks, lint_text
 from slaforge.lint.model import Block, BlockLocation, LintOptions
+from slaforge.lint.rules import load_rules
 from slaforge.metrics import MetricKind
 
 
@@ -25,6 +26,29 @@ def test_findings_point_at_the_flagged_words_in_document_order() -> None:
         assert f.file == "draft.txt"
     assert "emergency maintenance" in {f.match for f in result.findings}
     assert "commercially reasonable efforts" in {f.match for f in result.findings}
+
+
+def test_each_finding_field_carries_its_rules_words() -> None:
+    # findings are built positionally for speed: a reordered field would swap e.g. why/suggestion
+    rule = next(r for r in load_rules([]) if r.code == "SLA601")
+    result = lint_text(
+        "Heading\n\nThe Provider will use commercially reasonable efforts to restore service.",
+        file="draft.txt",
+        options=LintOptions(select=("SLA601",)),
+    )
+    (f,) = result.findings
+    assert (f.code, f.name, f.category, f.severity) == (
+        rule.code,
+        rule.name,
+        rule.category,
+        rule.severity,
+    )
+    assert (f.message, f.why, f.suggestion) == (rule.message, rule.why, rule.suggestion)
+    assert f.file == "draft.txt"
+    assert f.location.paragraph == 1
+    assert f.text.startswith("The Provider will use")
+    assert f.text[f.start : f.end] == f.match == "commercially reasonable efforts"
+    assert f.extra == {}
 
 
 def test_same_code_and_span_reported_once() -> None:

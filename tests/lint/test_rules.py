@@ -109,6 +109,11 @@ def test_user_pack_edited_between_runs_is_read_again(tmp_path: Path) -> None:
             "bad token pattern",
         ),
         (("phrases: [by fax]", "patterns: [[{LOWER: {IN: [fax, no]}}]]"), "patterns:", "quote"),
+        (
+            ("phrases: [by fax]", 'patterns: [[{LOWER: {REGEX: "^(?i)fax$"}}]]'),
+            "patterns:",
+            "global flags not at the start",
+        ),
         (("kind: existence", "kind: regex"), "kind:", "unknown kind 'regex'"),
         (("      flag: by fax", "      flag: by post"), "flag:", "does not occur in the text"),
         (("    - Support is provided by e-mail.\n", ""), "examples:", "'pass' example"),
