@@ -304,6 +304,9 @@ class _Reader:
             if not isinstance(pattern, list) or not pattern:
                 self.problem((*path, i), "a token pattern must be a non-empty list of tokens")
                 continue
+            if any(isinstance(tok, dict) and "_" in tok for tok in pattern):
+                self.problem((*path, i), "custom attributes ('_') are not available in rules")
+                continue
             matcher = Matcher(_vocab(), validate=True)
             try:
                 matcher.add("check", [pattern])

@@ -109,6 +109,7 @@ def test_user_pack_edited_between_runs_is_read_again(tmp_path: Path) -> None:
             "bad token pattern",
         ),
         (("phrases: [by fax]", "patterns: [[{LOWER: {IN: [fax, no]}}]]"), "patterns:", "quote"),
+        (("phrases: [by fax]", "patterns: [[{_: {fax: true}}]]"), "patterns:", "custom attributes"),
         (
             ("phrases: [by fax]", 'patterns: [[{LOWER: {REGEX: "^(?i)fax$"}}]]'),
             "patterns:",
