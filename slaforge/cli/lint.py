@@ -11,7 +11,14 @@ from time import perf_counter
 import click
 
 from slaforge.fileio import write_atomic
-from slaforge.lint.config import FAIL_ON, SIDES, LintConfig, load_config, with_cli
+from slaforge.lint.config import (
+    FAIL_ON,
+    SIDES,
+    LintConfig,
+    check_known,
+    load_config,
+    with_cli,
+)
 from slaforge.lint.model import Block, LintOptions, LintResult, Severity
 from slaforge.report import FORMATS, Results, all_findings
 
@@ -21,6 +28,13 @@ def run_engine(blocks: list[Block], file: str, options: LintOptions) -> LintResu
     from slaforge.lint.engine import lint_blocks
 
     return lint_blocks(blocks, file, options)
+
+
+def rule_codes(options: LintOptions) -> set[str]:
+    """The codes of the rules the engine loads for ``options``."""
+    from slaforge.lint.rules import load_rules
+
+    return {r.code for r in load_rules([Path(d) for d in options.rule_dirs])}
 
 
 def lint_files(paths: Sequence[Path], options: LintOptions) -> dict[str, LintResult]:
@@ -165,6 +179,8 @@ def lint(
         model=model,
         fail_on=fail_on,
     )
+    given = LintOptions(select=tuple(_split(select)), ignore=tuple(_split(ignore)))
+    check_known(config, rule_codes(config.options), given)
     results = lint_files(files, config.options)
     for notice in dict.fromkeys(n for r in results.values() for n in r.notices):
         click.echo(f"notice: {notice}", err=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -61,6 +61,19 @@ def _read(path: Path) -> tuple[str, dict[str, Any]]:
         raise InputError(f"invalid TOML: {exc}", where) from exc
 
 
+def _has_lint_table(path: Path) -> bool:
+    """True when pyproject.toml ``path`` has a lint table, or does not parse but names
+    slaforge (its settings must not be passed over in silence)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        return _table(path, tomllib.loads(text)) is not None
+    except tomllib.TOMLDecodeError:
+        return "tool.slaforge" in text
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest config file in ``start`` or a folder above it."""
     folder = start.resolve()
@@ -69,13 +82,8 @@ def find_config(start: Path) -> Path | None:
             path = candidate / name
             if not path.is_file():
                 continue
-            if name == "pyproject.toml":
-                try:
-                    data = tomllib.loads(path.read_text(encoding="utf-8"))
-                except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                    continue
-                if _table(path, data) is None:
-                    continue
+            if name == "pyproject.toml" and not _has_lint_table(path):
+                continue
             return path
     return None
 
@@ -165,6 +173,30 @@ class _Parser:
         if not folder.is_dir():
             raise InputError(f"rule folder {value!r} not found at {folder}", self.where("rules"))
         return str(folder)
+
+
+def check_known(config: LintConfig, codes: Collection[str], command_line: LintOptions) -> None:
+    """An InputError for a code in ``select``, ``ignore`` or ``severity`` that no rule's code
+    (of ``codes``) starts with: a mistyped code would otherwise select nothing in silence.
+    Codes given on the command line (``command_line``) are reported there, the others at their
+    line of the config file."""
+    options = config.options
+    for key, values in (
+        ("select", options.select),
+        ("ignore", options.ignore),
+        ("severity", tuple(options.severity)),
+    ):
+        for value in values:
+            if value in CATEGORIES or any(code.startswith(value) for code in codes):
+                continue
+            close = difflib.get_close_matches(value, sorted(codes), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            if value in (*command_line.select, *command_line.ignore) or config.path is None:
+                where = Location(field="command line")
+            else:
+                text = config.path.read_text(encoding="utf-8")
+                where = _Parser(config.path, text).where(key)
+            raise InputError(f"no rule has the code {value!r}{hint}", where)
 
 
 def parse_config(path: Path) -> LintConfig:

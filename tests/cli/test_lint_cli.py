@@ -63,6 +63,7 @@ class FakeEngine:
 def engine(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
     fake = FakeEngine()
     monkeypatch.setattr(lint_cli, "run_engine", fake)
+    monkeypatch.setattr(lint_cli, "rule_codes", lambda options: {"FAK101", "FAK201"})
     return fake
 
 
@@ -339,14 +340,47 @@ def test_config_is_found_above_the_file_and_flags_win(tmp_path: Path, engine: Fa
 
 def test_slaforge_toml_lint_table(tmp_path: Path, engine: FakeEngine) -> None:
     (tmp_path / ".slaforge.toml").write_text(
-        '[lint]\nselect = ["weak-obligation", "SLA101"]\n', encoding="utf-8"
+        '[lint]\nselect = ["weak-obligation", "FAK101"]\n', encoding="utf-8"
     )
     path = tmp_path / "draft.txt"
     path.write_text(WEAK_TEXT, encoding="utf-8")
 
     run("lint", path)
 
-    assert engine.options[0].select == ("weak-obligation", "SLA101")
+    assert engine.options[0].select == ("weak-obligation", "FAK101")
+
+
+def test_a_code_no_rule_has_is_named_where_it_was_given(tmp_path: Path, engine: FakeEngine) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(WEAK_TEXT, encoding="utf-8")
+    (tmp_path / ".slaforge.toml").write_text('[lint]\nselect = ["FAK1"]\n', encoding="utf-8")
+
+    typo = run("lint", path, "--select", "FAK101,FAK210")
+    prefix = run("lint", path, "--ignore", "FAK2")
+
+    assert typo.exit_code == 2
+    assert (
+        typo.stderr
+        == "error: command line: no rule has the code 'FAK210'; did you mean 'FAK201'?\n"
+    )
+    assert prefix.exit_code == 1
+    assert (engine.options[0].select, engine.options[0].ignore) == (("FAK1",), ("FAK2",))
+
+
+def test_a_broken_pyproject_with_slaforge_settings_is_reported(
+    tmp_path: Path, engine: FakeEngine
+) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(WEAK_TEXT, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.slaforge.lint]\nside = "provider\n')
+    broken = run("lint", path)
+    (tmp_path / "pyproject.toml").write_text("[tool.black]\nline-length = \n")
+    other = run("lint", path)
+
+    assert broken.exit_code == 2
+    assert broken.stderr.startswith(f"error: {tmp_path / 'pyproject.toml'}: invalid TOML")
+    assert other.exit_code == 1
+    assert engine.options[0].side == "customer"
 
 
 def test_explicit_config_file(tmp_path: Path, engine: FakeEngine) -> None:
@@ -370,6 +404,11 @@ def test_explicit_config_file(tmp_path: Path, engine: FakeEngine) -> None:
         ('[lint]\nrules = ["missing-pack"]\n', "lint.rules: rule folder 'missing-pack' not found"),
         ("[lint\nside = 1\n", "invalid TOML"),
         ('[lint]\nfail-on = "never"\n', "lint.fail-on: expected one of error, warning, info, none"),
+        (
+            '[lint]\nside = "provider"\nignore = ["FAK102"]\n',
+            ":3: lint.ignore: no rule has the code",
+        ),
+        ('[lint]\nseverity = { FAK21 = "info" }\n', "did you mean 'FAK201'?"),
     ],
 )
 def test_bad_config_names_file_and_key(
