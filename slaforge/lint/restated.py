@@ -2178,6 +2178,9 @@ def _case_label(label: str, sentence: str, start: int) -> bool:
     return _CASE_LABEL.search(label) is not None
 
 
+_CASE_HINTS = ("where", "if", "when", "event", "should")
+
+
 def _special_case(low: str, start: int, recovery: bool = False) -> bool:
     """True when the sentence opens with a case that limits its values ("Where a repair needs
     civil engineering works, the circuit is repaired within 10 business days"), other than
@@ -2186,9 +2189,7 @@ def _special_case(low: str, start: int, recovery: bool = False) -> bool:
         scope = _FOR_SCOPE.match(low)
         if scope and scope.end() <= start and not _ORDINARY_VERB.search(scope.group("case")):
             return True  # "For Emergency defects in operating theatres, …": some places only
-    if not low.lstrip()[:1].isalnum() or not any(
-        w in low[:40] for w in ("where", "if", "when", "event", "should")
-    ):
+    if not low.lstrip()[:1].isalnum() or not _has_any(low[:40], _CASE_HINTS):
         return False
     m = _CASE.match(low)
     if m is None or m.end() > start:
@@ -3976,17 +3977,17 @@ def _meeting_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
         low = info.low
         if (
             len(low) != len(text)
-            or not _has_any(low, _CADENCE_HINTS)
+            or not _has_any(low, _PERIOD_WORDS)  # (the rarest cue first)
             or not _has_any(low, _MEETING_CUES)  # (no sentence of the block has one)
-            or not _has_any(low, _PERIOD_WORDS)
+            or not _has_any(low, _CADENCE_HINTS)
         ):
             continue
         skip, priority, before, after = _MEETING_REGEXES_ASCII if _plain(low) else _MEETING_REGEXES
         for n, (start, part) in enumerate(_parts(info, low)):
             if not (
-                _has_any(part, _MEETING_CUES)
+                _has_any(part, _PERIOD_WORDS)
+                and _has_any(part, _MEETING_CUES)
                 and _has_any(part, _CADENCE_MARKS)
-                and _has_any(part, _PERIOD_WORDS)
             ):
                 continue
             if skip.search(part) or priority.search(part) or "outside" in part:
