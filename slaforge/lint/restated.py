@@ -3283,16 +3283,16 @@ def _period_windows(ctx: Context) -> Iterator[Statement]:
     Period") is measured over the window the definition gives; compared with plain windows
     ("99.9% in each calendar month") by the window check."""
     terms: dict[str, float] = {}
-    for info in ctx.infos:
+    for info in ctx.blocks_containing(("means",)):
         text = info.block.text
-        if "means" in text and ("Period" in text or "Window" in text):
+        if "Period" in text or "Window" in text:
             for d in _PERIOD_TERM.finditer(text):
                 terms[d.group("term").lower()] = _MONTHS[d.group("unit")]
     if not terms:
         return
-    for info in ctx.infos:
+    for info in ctx.blocks_containing(terms, lower=True):
         low = info.low
-        if not any(t in low for t in terms) or len(low) != len(info.block.text):
+        if len(low) != len(info.block.text):
             continue
         for n, (start, part) in enumerate(_parts(info, low)):
             if _TERMINATION.search(part) or _TRIGGER.match(part) or _is_example(part):
@@ -4081,7 +4081,8 @@ def _before_event(part: str, m: re.Match[str]) -> tuple[tuple[str, str], float, 
     clause = max(left.rfind(";"), left.rfind("|"), left.rfind(", and "), left.rfind(" and the "))
     left = left[clause + 1 :]
     named = set(m.group().split()[-3:])  # "payment" of "the payment date" is the event
-    things = {_head(w) for w in _WORD.findall(left) if len(w) > 3 and w not in _THING_NOT | named}
+    not_things = _THING_NOT | named
+    things = {_head(w) for w in _WORD.findall(left) if len(w) > 3 and w not in not_things}
     at = ""
     for t in _DAY_OF_TIME.finditer(left[-40:]):
         if t.group(4) or t.group(2) or t.group(3):  # "17:00", "5 pm", "noon" (= 12:00)
