@@ -3972,12 +3972,11 @@ def _meeting_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     seen: dict[str, list[tuple[float, str, tuple[int, int], bool]]] = {}
     both: set[str] = set()
     flagged: set[str] = set()
-    for info in ctx.infos:
+    for info in ctx.blocks_containing(_PERIOD_WORDS, lower=True):  # (the rarest cue first)
         text = info.block.text
         low = info.low
         if (
             len(low) != len(text)
-            or not _has_any(low, _PERIOD_WORDS)  # (the rarest cue first)
             or not _has_any(low, _MEETING_CUES)  # (no sentence of the block has one)
             or not _has_any(low, _CADENCE_HINTS)
         ):
@@ -4113,16 +4112,10 @@ def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     seen = {}
     kept: dict[tuple[object, ...], list[tuple[int, int]]] = {}
     flagged: set[tuple[str, str]] = set()
-    for info in ctx.infos:
+    # (the blocks with a word one of the two regexes below needs)
+    for info in ctx.blocks_containing((*_BEFORE_WORDS, "end"), lower=True):
         low = info.low
-        if len(low) != len(info.block.text) or not (
-            "before" in low
-            or "prior to" in low
-            or "ahead of" in low
-            or "advance of" in low
-            or "preceding" in low
-            or "end" in low
-        ):
+        if len(low) != len(info.block.text):
             continue
         counted, sentence = 0, 0  # sentences (". " and line ends) before ``counted``
         digit, event, after_end, skip, priority = (
