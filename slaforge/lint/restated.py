@@ -3328,6 +3328,7 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
         return cached
     out: list[Statement] = []
     aliases: dict[str, str] = {}
+    named = {info.index for info in ctx.blocks_containing(_ALIAS_NAMES, lower=True)}
     header: list[str] | None = None
     table = 0
     for info in ctx.infos:
@@ -3342,7 +3343,7 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
             # priority number, "| Daily reads | 07:00 next day |", is a row)
             header = cells
             table += 1
-        out.extend(statements(info, header, table, aliases))
+        out.extend(statements(info, header, table, aliases if info.index in named else None))
     extra = list(_period_windows(ctx))
     if extra:  # in document order, so the later of two windows is the one flagged
         out = sorted(out + extra, key=lambda st: (st.info.index, st.start))
