@@ -2178,6 +2178,9 @@ def _case_label(label: str, sentence: str, start: int) -> bool:
     return _CASE_LABEL.search(label) is not None
 
 
+_CASE_HINTS = ("where", "if", "when", "event", "should")
+
+
 def _special_case(low: str, start: int, recovery: bool = False) -> bool:
     """True when the sentence opens with a case that limits its values ("Where a repair needs
     civil engineering works, the circuit is repaired within 10 business days"), other than
@@ -2186,9 +2189,7 @@ def _special_case(low: str, start: int, recovery: bool = False) -> bool:
         scope = _FOR_SCOPE.match(low)
         if scope and scope.end() <= start and not _ORDINARY_VERB.search(scope.group("case")):
             return True  # "For Emergency defects in operating theatres, …": some places only
-    if not low.lstrip()[:1].isalnum() or not any(
-        w in low[:40] for w in ("where", "if", "when", "event", "should")
-    ):
+    if not low.lstrip()[:1].isalnum() or not _has_any(low[:40], _CASE_HINTS):
         return False
     m = _CASE.match(low)
     if m is None or m.end() > start:
@@ -3282,16 +3283,16 @@ def _period_windows(ctx: Context) -> Iterator[Statement]:
     Period") is measured over the window the definition gives; compared with plain windows
     ("99.9% in each calendar month") by the window check."""
     terms: dict[str, float] = {}
-    for info in ctx.infos:
+    for info in ctx.blocks_containing(("means",)):
         text = info.block.text
-        if "means" in text and ("Period" in text or "Window" in text):
+        if "Period" in text or "Window" in text:
             for d in _PERIOD_TERM.finditer(text):
                 terms[d.group("term").lower()] = _MONTHS[d.group("unit")]
     if not terms:
         return
-    for info in ctx.infos:
+    for info in ctx.blocks_containing(terms, lower=True):
         low = info.low
-        if not any(t in low for t in terms) or len(low) != len(info.block.text):
+        if len(low) != len(info.block.text):
             continue
         for n, (start, part) in enumerate(_parts(info, low)):
             if _TERMINATION.search(part) or _TRIGGER.match(part) or _is_example(part):
@@ -3327,6 +3328,7 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
         return cached
     out: list[Statement] = []
     aliases: dict[str, str] = {}
+    named = {info.index for info in ctx.blocks_containing(_ALIAS_NAMES, lower=True)}
     header: list[str] | None = None
     table = 0
     for info in ctx.infos:
@@ -3341,7 +3343,7 @@ def _all_statements(ctx: Context) -> tuple[list[Statement], _Doc]:
             # priority number, "| Daily reads | 07:00 next day |", is a row)
             header = cells
             table += 1
-        out.extend(statements(info, header, table, aliases))
+        out.extend(statements(info, header, table, aliases if info.index in named else None))
     extra = list(_period_windows(ctx))
     if extra:  # in document order, so the later of two windows is the one flagged
         out = sorted(out + extra, key=lambda st: (st.info.index, st.start))
@@ -3971,22 +3973,21 @@ def _meeting_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     seen: dict[str, list[tuple[float, str, tuple[int, int], bool]]] = {}
     both: set[str] = set()
     flagged: set[str] = set()
-    for info in ctx.infos:
+    for info in ctx.blocks_containing(_PERIOD_WORDS, lower=True):  # (the rarest cue first)
         text = info.block.text
         low = info.low
         if (
             len(low) != len(text)
-            or not _has_any(low, _CADENCE_HINTS)
             or not _has_any(low, _MEETING_CUES)  # (no sentence of the block has one)
-            or not _has_any(low, _PERIOD_WORDS)
+            or not _has_any(low, _CADENCE_HINTS)
         ):
             continue
         skip, priority, before, after = _MEETING_REGEXES_ASCII if _plain(low) else _MEETING_REGEXES
         for n, (start, part) in enumerate(_parts(info, low)):
             if not (
-                _has_any(part, _MEETING_CUES)
+                _has_any(part, _PERIOD_WORDS)
+                and _has_any(part, _MEETING_CUES)
                 and _has_any(part, _CADENCE_MARKS)
-                and _has_any(part, _PERIOD_WORDS)
             ):
                 continue
             if skip.search(part) or priority.search(part) or "outside" in part:
@@ -4080,7 +4081,8 @@ def _before_event(part: str, m: re.Match[str]) -> tuple[tuple[str, str], float, 
     clause = max(left.rfind(";"), left.rfind("|"), left.rfind(", and "), left.rfind(" and the "))
     left = left[clause + 1 :]
     named = set(m.group().split()[-3:])  # "payment" of "the payment date" is the event
-    things = {_head(w) for w in _WORD.findall(left) if len(w) > 3 and w not in _THING_NOT | named}
+    not_things = _THING_NOT | named
+    things = {_head(w) for w in _WORD.findall(left) if len(w) > 3 and w not in not_things}
     at = ""
     for t in _DAY_OF_TIME.finditer(left[-40:]):
         if t.group(4) or t.group(2) or t.group(3):  # "17:00", "5 pm", "noon" (= 12:00)
@@ -4111,16 +4113,10 @@ def _before_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     seen = {}
     kept: dict[tuple[object, ...], list[tuple[int, int]]] = {}
     flagged: set[tuple[str, str]] = set()
-    for info in ctx.infos:
+    # (the blocks with a word one of the two regexes below needs)
+    for info in ctx.blocks_containing((*_BEFORE_WORDS, "end"), lower=True):
         low = info.low
-        if len(low) != len(info.block.text) or not (
-            "before" in low
-            or "prior to" in low
-            or "ahead of" in low
-            or "advance of" in low
-            or "preceding" in low
-            or "end" in low
-        ):
+        if len(low) != len(info.block.text):
             continue
         counted, sentence = 0, 0  # sentences (". " and line ends) before ``counted``
         digit, event, after_end, skip, priority = (
