@@ -85,7 +85,10 @@ def _dedupe(
     first: dict[tuple[str, str], Finding] = {}
     places: dict[int, list[str]] = {}
     by_words: dict[tuple[int, str, int, int], Finding] = {}
-    sentences: set[tuple[int, int, str]] = set()
+    lone: dict[tuple[int, str], int] = {}
+    """(block, code) -> the start of its first finding: a sentence is worked out only for a
+    rule that flags a block again."""
+    sentences: dict[tuple[int, str], set[int]] = {}
     out: list[Finding] = []
 
     def key(f: Finding) -> tuple[str, str]:
@@ -101,10 +104,17 @@ def _dedupe(
                     places.setdefault(id(earlier), []).append(place)
             continue
         if f.category not in _EACH_WORD:
-            sentence = (block, sentence_of(block, f.start), f.code)
-            if sentence in sentences:
-                continue
-            sentences.add(sentence)
+            spot = (block, f.code)
+            if spot not in lone:
+                lone[spot] = f.start
+            else:
+                seen = sentences.get(spot)
+                if seen is None:
+                    seen = sentences[spot] = {sentence_of(block, lone[spot])}
+                sentence = sentence_of(block, f.start)
+                if sentence in seen:
+                    continue
+                seen.add(sentence)
         sibling = by_words.get((block, f.category, f.start, f.end))
         if sibling is not None and f.category != "missing-section":
             if (_RANK[f.severity], f.code) < (_RANK[sibling.severity], sibling.code):
