@@ -21,7 +21,6 @@ from slaforge.lint.kinds import example_from
 from slaforge.lint.model import Finding
 from slaforge.lint.restated import check_restated, check_windows, names_a_kind
 from slaforge.lint.rules import Rule
-from slaforge.lint.tokenview import token_view
 from slaforge.metrics import CLOCKED_KINDS, MetricCard, MetricKind
 
 _PCT_KINDS = frozenset(
@@ -476,7 +475,7 @@ def _cell_bars(info: DocInfo) -> list[int]:
         return []
     bars: list[int] | None = info.memo.get("cell-bars")
     if bars is None:
-        view = token_view(info.doc)
+        view = info.view
         text = info.block.text
         bars = info.memo["cell-bars"] = [
             i
