@@ -44,16 +44,13 @@ class DocInfo:
     view: TokenView
     """The doc's tokens as the matchers read them (offsets, lengths, sentence starts)."""
     sent_bounds: list[tuple[int, int]]
-    hits: dict[str, list[Hit]] = field(default_factory=dict)
-    sent_keys: list[set[str]] = field(default_factory=list)
-    keys: set[str] = field(default_factory=set)
+    hits: dict[str, list[Hit]]
+    sent_keys: list[set[str]]
+    keys: set[str]
+    low: str = field(repr=False)
+    """The block's text in lower case (for every check that reads it)."""
     memo: dict[str, Any] = field(default_factory=dict)
     """Values the rule kinds work out once per block (the clause number it carries…)."""
-    low: str = field(init=False, repr=False)
-    """The block's text in lower case (for every check that reads it)."""
-
-    def __post_init__(self) -> None:
-        self.low = self.block.text.lower()
 
     @classmethod
     def build_all(
@@ -82,7 +79,8 @@ class DocInfo:
             else:
                 bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
                 sent_keys, keys = _group(hits, found, starts)
-            infos.append(cls(index, block, doc, view, bounds, hits, sent_keys, keys))
+            low = block.text.lower()
+            infos.append(cls(index, block, doc, view, bounds, hits, sent_keys, keys, low))
         return infos
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
