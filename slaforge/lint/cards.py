@@ -372,7 +372,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
     groups = _paragraph_groups(ctx)
     header: DocInfo | None = None
     for info in ctx.infos:
-        header = _table_header(info, header)
+        header = _table_header(info, header) if "|" in info.block.text else None
         if info.block.is_heading or "@metric" not in info.keys:
             continue
         before_block = len(sites)
