@@ -21,7 +21,6 @@ from slaforge.lint.kinds import example_from
 from slaforge.lint.model import Finding
 from slaforge.lint.restated import check_restated, check_windows, names_a_kind
 from slaforge.lint.rules import Rule
-from slaforge.lint.tokenview import token_view
 from slaforge.metrics import CLOCKED_KINDS, MetricCard, MetricKind
 
 _PCT_KINDS = frozenset(
@@ -373,7 +372,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
     groups = _paragraph_groups(ctx)
     header: DocInfo | None = None
     for info in ctx.infos:
-        header = _table_header(info, header)
+        header = _table_header(info, header) if "|" in info.block.text else None
         if info.block.is_heading or "@metric" not in info.keys:
             continue
         before_block = len(sites)
@@ -476,7 +475,7 @@ def _cell_bars(info: DocInfo) -> list[int]:
         return []
     bars: list[int] | None = info.memo.get("cell-bars")
     if bars is None:
-        view = token_view(info.doc)
+        view = info.view
         text = info.block.text
         bars = info.memo["cell-bars"] = [
             i
@@ -853,8 +852,8 @@ def check_plain_days(rule: Rule, ctx: Context) -> list[Finding]:
     candidates = ctx.blocks_containing((" day",), lower=True)
     if not candidates:
         return []
-    timed = {i.index for i in ctx.blocks_containing(("within", "|", "later than"), lower=True)}
-    candidates = [i for i in candidates if i.index in timed]
+    # (tested in the few blocks with a day: a search of the document per word costs more)
+    candidates = [i for i in candidates if any(w in i.low for w in ("within", "|", "later than"))]
     if not candidates:
         return []
     if any(_CALENDAR_RULE.search(i.block.text) for i in ctx.blocks_containing(("calendar",), True)):

@@ -28,7 +28,6 @@ from slaforge.lint.context import Context
 from slaforge.lint.docinfo import DocInfo
 from slaforge.lint.model import Finding
 from slaforge.lint.rules import Rule
-from slaforge.lint.tokenview import token_view
 from slaforge.resources import builtin_dir
 
 MODEL_DIR = builtin_dir("rules") / "model"
@@ -279,7 +278,7 @@ def _judged(ctx: Context) -> dict[str, list[float]]:
     judged = {cat: list(values) for cat, values in ctx.scores.items()}
     if context:
         order = sorted(context)
-        orths = {j: token_view(ctx.infos[j].doc).orth_array for i in order for j in context[i]}
+        orths = {j: ctx.infos[j].view.orth_array for i in order for j in context[i]}
         read = score(
             [np.concatenate([orths[j] for j in context[i]]) for i in order], MODEL_DIR, judged
         )
@@ -368,7 +367,7 @@ def check_classifier(rule: Rule, ctx: Context) -> list[Finding]:
         if not bounds:
             continue
         if len(bounds) > 1:
-            orths = token_view(info.doc).orth_array
+            orths = info.view.orth_array
             sentences = [orths[s:e] for s, e in bounds]
             by_sentence = score(sentences, MODEL_DIR, [rule.category])[rule.category]
             best = max(range(len(bounds)), key=by_sentence.__getitem__)

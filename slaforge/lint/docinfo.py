@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from slaforge.lint.model import Block
-from slaforge.lint.tokenview import token_view
+from slaforge.lint.tokenview import TokenView, token_view
 
 Hit = tuple[int, int, int]
 """A match as (start token, end token, sentence index)."""
@@ -41,17 +41,16 @@ class DocInfo:
     index: int
     block: Block
     doc: Any
+    view: TokenView
+    """The doc's tokens as the matchers read them (offsets, lengths, sentence starts)."""
     sent_bounds: list[tuple[int, int]]
-    hits: dict[str, list[Hit]] = field(default_factory=dict)
-    sent_keys: list[set[str]] = field(default_factory=list)
-    keys: set[str] = field(default_factory=set)
+    hits: dict[str, list[Hit]]
+    sent_keys: list[set[str]]
+    keys: set[str]
+    low: str = field(repr=False)
+    """The block's text in lower case (for every check that reads it)."""
     memo: dict[str, Any] = field(default_factory=dict)
     """Values the rule kinds work out once per block (the clause number it carries…)."""
-    low: str = field(init=False, repr=False)
-    """The block's text in lower case (for every check that reads it)."""
-
-    def __post_init__(self) -> None:
-        self.low = self.block.text.lower()
 
     @classmethod
     def build_all(
@@ -62,7 +61,8 @@ class DocInfo:
         grouping)."""
         infos: list[DocInfo] = []
         for index, (block, doc, found) in enumerate(zip(blocks, docs, matches, strict=True)):
-            starts = token_view(doc).starts
+            view = token_view(doc)
+            starts = view.starts
             hits: dict[str, list[Hit]] = {}
             if len(starts) == 1:
                 for key, start, end in found:
@@ -79,13 +79,14 @@ class DocInfo:
             else:
                 bounds = list(zip(starts, [*starts[1:], len(doc)], strict=True))
                 sent_keys, keys = _group(hits, found, starts)
-            infos.append(cls(index, block, doc, bounds, hits, sent_keys, keys))
+            low = block.text.lower()
+            infos.append(cls(index, block, doc, view, bounds, hits, sent_keys, keys, low))
         return infos
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """Character offsets in the block text of tokens ``start:end``."""
         if end > start:
-            view = token_view(self.doc)
+            view = self.view
             return view.idx[start], view.idx[end - 1] + view.lengths[end - 1]
         span = self.doc[start:end]
         return span.start_char, span.end_char
@@ -93,7 +94,7 @@ class DocInfo:
     def words(self, start: int, end: int) -> list[str]:
         """The texts of tokens ``start:end`` (sliced as a list is), made without spaCy
         tokens."""
-        view = token_view(self.doc)
+        view = self.view
         text = self.block.text
         return [
             text[at : at + size]
@@ -116,7 +117,7 @@ class DocInfo:
 
     def sentence_starts(self) -> list[int]:
         """Character offset of the start of each sentence."""
-        idx = token_view(self.doc).idx
+        idx = self.view.idx
         return [idx[start] for start, _end in self.sent_bounds if start < len(idx)]
 
     def first(self, key: str, sent: int | None = None) -> Hit | None:

@@ -85,7 +85,10 @@ def _dedupe(
     first: dict[tuple[str, str], Finding] = {}
     places: dict[int, list[str]] = {}
     by_words: dict[tuple[int, str, int, int], Finding] = {}
-    sentences: set[tuple[int, int, str]] = set()
+    lone: dict[tuple[int, str], int] = {}
+    """(block, code) -> the start of its first finding: a sentence is worked out only for a
+    rule that flags a block again."""
+    sentences: dict[tuple[int, str], set[int]] = {}
     out: list[Finding] = []
 
     def key(f: Finding) -> tuple[str, str]:
@@ -101,10 +104,17 @@ def _dedupe(
                     places.setdefault(id(earlier), []).append(place)
             continue
         if f.category not in _EACH_WORD:
-            sentence = (block, sentence_of(block, f.start), f.code)
-            if sentence in sentences:
-                continue
-            sentences.add(sentence)
+            spot = (block, f.code)
+            if spot not in lone:
+                lone[spot] = f.start
+            else:
+                seen = sentences.get(spot)
+                if seen is None:
+                    seen = sentences[spot] = {sentence_of(block, lone[spot])}
+                sentence = sentence_of(block, f.start)
+                if sentence in seen:
+                    continue
+                seen.add(sentence)
         sibling = by_words.get((block, f.category, f.start, f.end))
         if sibling is not None and f.category != "missing-section":
             if (_RANK[f.severity], f.code) < (_RANK[sibling.severity], sibling.code):
@@ -128,6 +138,23 @@ def _dedupe(
 def _place(f: Finding) -> str:
     """Where a finding is, as ``also_at`` names it: its clause, else its line."""
     return f"clause {f.location.clause}" if f.location.clause else f.location.where()
+
+
+_WORD_MARKS = bytes(32 if b < 128 and chr(b).isspace() else 120 for b in range(256))
+"""Each byte of UTF-8 text as a space where ``str.split`` splits (ASCII white space), else
+as an ``x``."""
+_ASCII = bytes(range(128))
+
+
+def _word_count(texts: list[str]) -> int:
+    """``len(text.split())`` summed over ``texts``, without making the words: a word starts
+    wherever an ``x`` follows a space once every byte is marked (unless the text has white
+    space outside ASCII, which the marks cannot see)."""
+    data = (" " + " ".join(texts)).encode("utf-8", "surrogatepass")
+    wide = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    if any(map(str.isspace, wide)):
+        return sum(len(text.split()) for text in texts)
+    return data.translate(_WORD_MARKS).count(b" x")
 
 
 def _classify(blocks: list[Block], docs: list[Doc], active: list[Rule]) -> dict[str, list[float]]:
@@ -215,8 +242,9 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
     with timing.stage("compile rules"):
         compiled = compile_rules(pipeline.nlp, runnable)
     tagging = compiled.needs_tagging if pipeline.trained else None
+    texts = [b.text for b in blocks]
     with timing.stage("tokenize and tag"):
-        docs = process(pipeline.nlp, [b.text for b in blocks], tagging)
+        docs = process(pipeline.nlp, texts, tagging)
     compiling = compile_seconds()
     with timing.stage("match"):
         matches = compiled.match(docs, [bool(d.user_data.get(TAGGED)) for d in docs], active)
@@ -224,7 +252,7 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
     timing.move("match", "compile rules", compile_seconds() - compiling)
     with timing.stage("block facts"):
         infos = DocInfo.build_all(blocks, docs, matches)
-        timing.words = sum(len(b.text.split()) for b in blocks)
+        timing.words = _word_count(texts)
         ctx = Context(file, infos, timing.words)
     with timing.stage("metric cards"):
         ctx.cards = build_cards(ctx)

@@ -1094,6 +1094,14 @@ def _is_table(info: DocInfo) -> bool:
     return info.block.location.table is not None or " | " in text or text.startswith("|")
 
 
+def _table_blocks(ctx: Context) -> list[int]:
+    """The indexes of the blocks that are tables or in one (see ``_is_table``): the rows
+    written as text are among the few blocks with a ``|``."""
+    rows = {i.index for i in ctx.blocks_containing(["|"]) if _is_table(i)}
+    cells = {i.index for i in ctx.infos if i.block.location.table is not None}
+    return sorted(rows | cells)
+
+
 _SELF_PART = re.compile(
     r"\b(?i:this|the\s+present)\s+(?:(?i:document|schedule|agreement)\s+(?:is|forms|constitutes)\s+)?"
     r"((?i:schedule|annex|appendix|exhibit|attachment|part))\s+"
@@ -1230,7 +1238,7 @@ def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if any(word in lowered for word in _TABLE_WORDS):
             for m in _TABLE_REF.finditer(text):
                 if tables is None:
-                    tables = [i.index for i in ctx.infos if _is_table(i)]
+                    tables = _table_blocks(ctx)
                 here, last = info.index, len(ctx.infos) - 1
                 if (m.group(1) or m.group(2)).lower() == "above":
                     more = here > 0 or _SENTENCE_END.search(text, 0, m.start()) is not None
