@@ -11,9 +11,9 @@ overlapping hits of a key, so they add nothing). Other patterns stay with spaCy'
 
 Speed: word lists are factored by leading characters, and a group's regex first tests a start
 gate (the words or flags a match can open with, and after an opening word or flag what the next
-token can be; when it opens on words only, first their buckets) so that most tokens fail after
-one test; a group scans all the blocks it could match in one pass over their joined texts
-(:meth:`TokenRegexMatcher.scan_each`).
+token can be; when its first token is told by words, first their buckets or the flags) so that
+most tokens fail after one test; a group scans all the blocks it could match in one pass over
+their joined texts (:meth:`TokenRegexMatcher.scan_each`).
 """
 
 from __future__ import annotations
@@ -362,10 +362,13 @@ def start_gate(patterns: Sequence[Sequence[dict[str, Any]]]) -> str | None:
         alternatives.append(f"[^{RS}]*{RS}(?:{_token_test(*leads['1'])})")
     gate = f"(?={'|'.join(alternatives)})"
     words = first_words | set(after_word)
-    if first_flags or after_flags or "1" in leads or not words:
+    if "1" in leads or not words:
         return gate
-    # (a match opens with one of these words: first the token's bucket)
-    return f"(?=[{''.join(sorted({bucket(word) for word in words}))}]){gate}"
+    # (a match opens with one of these words or flags: first the token's bucket or flags)
+    opens = f"[{''.join(sorted({bucket(word) for word in words}))}]"
+    if flag_chars := first_flags.union(*after_flags):
+        opens += f"|.[{''.join(sorted(flag_chars))}]"
+    return f"(?={opens}){gate}"
 
 
 class TokenRegexMatcher:
