@@ -362,13 +362,22 @@ def start_gate(patterns: Sequence[Sequence[dict[str, Any]]]) -> str | None:
         alternatives.append(f"[^{RS}]*{RS}(?:{_token_test(*leads['1'])})")
     gate = f"(?={'|'.join(alternatives)})"
     words = first_words | set(after_word)
-    if "1" in leads or not words:
+    if not words and "1" not in leads:  # (the gate tests the flags first)
         return gate
-    # (a match opens with one of these words or flags: first the token's bucket or flags)
-    opens = f"[{''.join(sorted({bucket(word) for word in words}))}]"
-    if flag_chars := first_flags.union(*after_flags):
-        opens += f"|.[{''.join(sorted(flag_chars))}]"
-    return f"(?={opens}){gate}"
+    # (first the bucket or the flags of the token a match opens with, or of the next one)
+    opens = _opens(words, first_flags.union(*after_flags))
+    if "1" in leads:
+        opens.append(f"[^{RS}]*{RS}(?:{'|'.join(_opens(*leads['1']))})")
+    return f"(?={'|'.join(opens)}){gate}"
+
+
+def _opens(words: set[str], flags: set[str]) -> list[str]:
+    """Tests of a token's first characters that pass when it has one of ``words`` or
+    ``flags``: its bucket, its flag character."""
+    tests = [f"[{''.join(sorted({bucket(word) for word in words}))}]"] if words else []
+    if flags:
+        tests.append(f".[{''.join(sorted(flags))}]")
+    return tests
 
 
 class TokenRegexMatcher:
