@@ -184,7 +184,9 @@ def _token(token: dict[str, Any], sent_start: bool = False) -> str | None:
     op = token.get("OP")
     if op in (None, "1"):
         return f"(?:{body})"
-    if op in ("?", "*", "+"):
+    if op == "?":  # (an alternation: the engine tries it with less bookkeeping than a repeat)
+        return f"(?:{body}|)"
+    if op in ("*", "+"):
         return f"(?:{body}){op}"
     if op == "!":
         return f"(?!{body}){_ANY_TOKEN}"
