@@ -61,14 +61,13 @@ class _Known:
         of the piece."""
 
     def add(self, tokens: list[Token]) -> None:
-        """Add the facts of ``tokens`` (of texts not seen before)."""
+        """Add the facts of ``tokens`` (of distinct texts not seen before)."""
         rows = []
         for token in tokens:
-            if token.orth not in self.rows:
-                self.rows[token.orth] = len(self.pieces)
-                piece, role = _facts(token)
-                self.pieces.append(piece)
-                rows.append((token.lower, token.shape, len(token.text), ord(role), len(piece)))
+            self.rows[token.orth] = len(self.pieces)
+            piece, role, length = _facts(token)
+            self.pieces.append(piece)
+            rows.append((token.lower, token.shape, length, ord(role), len(piece)))
         self.table = np.concatenate([self.table, np.array(rows, dtype=np.uint64)])
 
 
@@ -128,7 +127,7 @@ def _views(docs: list[Doc]) -> list[TokenView]:
     # the whole array), the rest looked up once per distinct token text
     read = np.concatenate([doc.to_array(_ATTRS) for doc in sized])
     sizes = np.fromiter(map(len, sized), dtype=np.int64, count=len(sized))
-    known, rows = _rows(sized, read[:, 0])
+    known, rows = _rows(sized, read[:, 0], sizes)
     facts = known.table[rows]
     table = np.column_stack((read[:, 0], facts[:, :2]))
     text = "".join(map(known.pieces.__getitem__, rows.tolist()))
@@ -162,28 +161,37 @@ def _views(docs: list[Doc]) -> list[TokenView]:
     return views
 
 
-def _rows(docs: list[Doc], orths: npt.NDArray[np.uint64]) -> tuple[_Known, npt.NDArray[np.intp]]:
+def _rows(
+    docs: list[Doc], orths: npt.NDArray[np.uint64], sizes: npt.NDArray[np.int64]
+) -> tuple[_Known, npt.NDArray[np.intp]]:
     """The facts of ``docs``' vocabulary and the row there of each of their tokens, whose orth
-    ids are ``orths``; a spaCy Token only for the texts not seen before."""
+    ids are ``orths`` (``sizes`` tokens a doc); a spaCy Token only for the texts not seen
+    before."""
     known = _CACHE.get(id(docs[0].vocab))
     if known is None or len(known.pieces) > _MAX_FACTS:
         known = _CACHE[id(docs[0].vocab)] = _Known()
     distinct, inverse = np.unique(orths, return_inverse=True)
     get = known.rows.get
-    found = [get(orth, -1) for orth in distinct.tolist()]
-    if -1 in found:
-        known.add([token for doc in docs for token in doc if token.orth not in known.rows])
-        found = [get(orth, -1) for orth in distinct.tolist()]
-    return known, np.asarray(found, dtype=np.intp)[inverse.ravel()]
+    found = np.array([get(orth, -1) for orth in distinct.tolist()], dtype=np.intp)
+    if (found < 0).any():
+        at = np.flatnonzero(found[inverse.ravel()] < 0)  # (the tokens of new texts)
+        at = at[np.unique(orths[at], return_index=True)[1]]  # (the first of each)
+        ends = np.cumsum(sizes)
+        which = np.searchsorted(ends, at, side="right")
+        local = at - (ends[which] - sizes[which])
+        known.add([docs[d][i] for d, i in zip(which.tolist(), local.tolist(), strict=True)])
+        found = np.array([get(orth, -1) for orth in distinct.tolist()], dtype=np.intp)
+    return known, found[inverse.ravel()]
 
 
-def _facts(token: Token) -> tuple[str, str]:
-    """The encoded piece and the sentence role of ``token``."""
+def _facts(token: Token) -> tuple[str, str, int]:
+    """The encoded piece, the sentence role and the length of ``token``."""
     bits = sum(1 << i for i, name in enumerate(FLAGS) if getattr(token, name.lower()))
-    lower, text, shape = (_clean(v) for v in (token.lower_, token.text, token.shape_))
+    raw = token.text
+    lower, text, shape = (_clean(v) for v in (token.lower_, raw, token.shape_))
     piece = f"{bucket(lower)}{FLAG_CHARS[bits]}{US}{lower}{US}{shape}{US}{text}{RS}"
-    role = _FINAL if token.text in _FINALS else _PUNCT if token.is_punct else _PLAIN
-    return piece, role
+    role = _FINAL if raw in _FINALS else _PUNCT if token.is_punct else _PLAIN
+    return piece, role, len(raw)
 
 
 def _clean(value: str) -> str:
