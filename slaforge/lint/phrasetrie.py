@@ -37,7 +37,8 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 class IdTable:
     """Integer ids -> numbers (>= 1), looked up many at once: a hash table with a few slots
     per bucket, each slot of every bucket one array, so a look-up of all ids is a few array
-    reads (a binary search over sorted ids cost twice as much)."""
+    reads (a binary search over sorted ids cost twice as much); past the first slot, only for
+    the ids not found yet whose bucket holds more."""
 
     def __init__(self, ids: npt.NDArray[np.uint64], numbers: Ints) -> None:
         bits = max(2 * len(ids) - 1, 1).bit_length()
@@ -51,17 +52,26 @@ class IdTable:
         self._numbers = np.zeros((width, 1 << bits), dtype=np.int64)
         self._ids[slots, buckets] = ids[order]
         self._numbers[slots, buckets] = numbers[order]
+        self._sizes = np.bincount(buckets.astype(np.intp), minlength=1 << bits)
+        """How many ids each bucket holds."""
 
     def _buckets(self, ids: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
         return (ids * _MIX) >> self._shift  # (wraps around, as a hash should)
 
     def __call__(self, ids: npt.NDArray[np.uint64]) -> Ints:
         """The number of each of ``ids``; 0 for those not in the table."""
-        buckets = self._buckets(ids)
-        found = np.zeros(len(ids), dtype=np.int64)
-        for slot_ids, slot_numbers in zip(self._ids, self._numbers, strict=True):
-            same = slot_ids[buckets] == ids
-            found[same] = slot_numbers[buckets[same]]
+        buckets = self._buckets(ids).astype(np.intp)
+        same = self._ids[0][buckets] == ids
+        found = np.where(same, self._numbers[0][buckets], 0)
+        sizes = self._sizes[buckets]
+        left = np.flatnonzero(~same & (sizes > 1))  # (the ids still to look for)
+        for slot in range(1, len(self._ids)):
+            if not len(left):
+                break
+            at = buckets[left]
+            same = self._ids[slot][at] == ids[left]
+            found[left[same]] = self._numbers[slot][at[same]]
+            left = left[~same & (sizes[left] > slot + 1)]
         return found
 
 

@@ -11,9 +11,9 @@ overlapping hits of a key, so they add nothing). Other patterns stay with spaCy'
 
 Speed: word lists are factored by leading characters, and a group's regex first tests a start
 gate (the words or flags a match can open with, and after an opening word or flag what the next
-token can be; when it opens on words only, first their buckets) so that most tokens fail after
-one test; a group scans all the blocks it could match in one pass over their joined texts
-(:meth:`TokenRegexMatcher.scan_each`).
+token can be; when its first token is told by words, first their buckets or the flags) so that
+most tokens fail after one test; a group scans all the blocks it could match in one pass over
+their joined texts (:meth:`TokenRegexMatcher.scan_each`).
 """
 
 from __future__ import annotations
@@ -30,8 +30,10 @@ from spacy.tokens import Doc
 from slaforge.lint.regexcache import compile_pattern
 from slaforge.lint.tokenview import FLAG_CHARS, FLAGS, RS, US, bucket, token_view
 
-_ANY_FIELD = f"[^{US}{RS}]*"
-_ANY_TOKEN = f"[^{RS}]*{RS}"
+_ANY_FIELD = f"[^{US}{RS}]*+"
+_ANY_TOKEN = f"[^{RS}]*+{RS}"
+# (runs to a field's or token's end are possessive, here and below: what follows them is the
+# separator they stop at, so giving characters back only costs the engine time)
 _FIELDS = {"LOWER": 1, "SHAPE": 2, "ORTH": 3, "TEXT": 3}
 _QUANTIFIER = re.compile(r"\{(\d*),?(\d*)\}")
 _FIRST = f"(?<![\\s\\S]{RS})"
@@ -176,13 +178,15 @@ def _token(token: dict[str, Any], sent_start: bool = False) -> str | None:
     else:
         used = [f if f is not None else "." if i == 0 else _ANY_FIELD for i, f in enumerate(fields)]
         last = tested[-1]
-        body = "." + US.join(used[: last + 1]) + (RS if last == 3 else f"{US}[^{RS}]*{RS}")
+        body = "." + US.join(used[: last + 1]) + (RS if last == 3 else f"{US}[^{RS}]*+{RS}")
     if first is not None:  # the first token of the block: the one right after the leading RS
         body = (_FIRST if first else _NOT_FIRST) + body
     op = token.get("OP")
     if op in (None, "1"):
         return f"(?:{body})"
-    if op in ("?", "*", "+"):
+    if op == "?":  # (an alternation: the engine tries it with less bookkeeping than a repeat)
+        return f"(?:{body}|)"
+    if op in ("*", "+"):
         return f"(?:{body}){op}"
     if op == "!":
         return f"(?!{body}){_ANY_TOKEN}"
@@ -350,22 +354,34 @@ def start_gate(patterns: Sequence[Sequence[dict[str, Any]]]) -> str | None:
             followed.setdefault(_token_test(*then), []).append(word)
     tests = [f"(?:{_alternatives(sorted(first_words))}){US}"] if first_words else []
     tests += [
-        f"(?:{_alternatives(opening)}){US}[^{RS}]*{RS}(?:{then})"
+        f"(?:{_alternatives(opening)}){US}[^{RS}]*+{RS}(?:{then})"
         for then, opening in sorted(followed.items())
     ]
     alternatives = [f"..{US}(?:{'|'.join(tests)})"] if tests else []
     if first_flags:
         alternatives.append(f".[{''.join(sorted(first_flags))}]")
     for chars, then in sorted(after_flags.items()):
-        alternatives.append(f".[{chars}][^{RS}]*{RS}(?:{_token_test(*then)})")
+        alternatives.append(f".[{chars}][^{RS}]*+{RS}(?:{_token_test(*then)})")
     if "1" in leads:
-        alternatives.append(f"[^{RS}]*{RS}(?:{_token_test(*leads['1'])})")
+        alternatives.append(f"[^{RS}]*+{RS}(?:{_token_test(*leads['1'])})")
     gate = f"(?={'|'.join(alternatives)})"
     words = first_words | set(after_word)
-    if first_flags or after_flags or "1" in leads or not words:
+    if not words and "1" not in leads:  # (the gate tests the flags first)
         return gate
-    # (a match opens with one of these words: first the token's bucket)
-    return f"(?=[{''.join(sorted({bucket(word) for word in words}))}]){gate}"
+    # (first the bucket or the flags of the token a match opens with, or of the next one)
+    opens = _opens(words, first_flags.union(*after_flags))
+    if "1" in leads:
+        opens.append(f"[^{RS}]*+{RS}(?:{'|'.join(_opens(*leads['1']))})")
+    return f"(?={'|'.join(opens)}){gate}"
+
+
+def _opens(words: set[str], flags: set[str]) -> list[str]:
+    """Tests of a token's first characters that pass when it has one of ``words`` or
+    ``flags``: its bucket, its flag character."""
+    tests = [f"[{''.join(sorted({bucket(word) for word in words}))}]"] if words else []
+    if flags:
+        tests.append(f".[{''.join(sorted(flags))}]")
+    return tests
 
 
 class TokenRegexMatcher:
