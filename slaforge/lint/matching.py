@@ -136,8 +136,6 @@ class _PhraseKeys:
     number: dict[int, int]
     """Match id -> key number."""
     names: list[str]
-    late: npt.NDArray[np.bool_]
-    """The keys of the rules of :attr:`Compiled.late`."""
     codes: list[str]
     """The rule codes of the requires/unless keys, sorted."""
     code_row: npt.NDArray[np.int64]
@@ -156,7 +154,6 @@ class _PhraseKeys:
             ids,
             {m: n for n, m in enumerate(ids)},
             [key for key, _code in keys],
-            np.array([code in compiled.late for _key, code in keys], dtype=bool),
             codes,
             np.array([row.get(code, len(codes)) for _key, code in keys], dtype=np.int64),
             [(n, compiled._trigger_of[m]) for n, m in enumerate(ids) if m in compiled._trigger_of],
@@ -183,8 +180,6 @@ class Compiled:
     """Match id -> key of the phrases kept everywhere (not a rule's requires/unless)."""
     _trigger_of: dict[int, str] = field(default_factory=dict)
     """Match id -> rule code of the trigger phrases."""
-    late: set[str] = field(default_factory=set)
-    """Rule codes whose requires/unless phrases count only where their trigger matched."""
     _keys: _PhraseKeys | None = None
     tagger_groups: set[int] = field(default_factory=set)
     local_requires: set[str] = field(default_factory=set)
@@ -375,8 +370,7 @@ class DocumentMatch:
     2. each cue or trigger group of the rules on the blocks where it could match
        (:meth:`Compiled.blocks_of`); for a rule in ``local_requires``, only those of them where
        its ``requires`` phrases match;
-    3. the other requires/unless phrases, in the blocks where their rule triggered (those
-       of the rules in :attr:`Compiled.late` last, rule by rule);
+    3. the other requires/unless phrases, in the blocks where their rule triggered;
     4. each requires/unless group in the blocks its rule triggered, or for a
        ``within: document`` rule in every block up to the first where it matches.
 
@@ -507,8 +501,7 @@ class DocumentMatch:
         return int.from_bytes(packed.tobytes(), "little")
 
     def _kept_phrases(self) -> None:
-        """Add the requires/unless phrases kept only where their rule triggered: in each
-        block, first those of the rules not in :attr:`Compiled.late`, then rule by rule."""
+        """Add the requires/unless phrases kept only where their rule triggered."""
         hits, keys, size = self.hits, self.keys, len(self.docs)
         fired = np.zeros((len(keys.codes) + 1, size), dtype=bool)  # (the last row: no rule)
         for row, code in enumerate(keys.codes):
@@ -517,8 +510,7 @@ class DocumentMatch:
                 fired[row] = _unpack(blocks, size)
         rows = keys.code_row[hits.key]
         chosen = np.flatnonzero(fired[rows, hits.block] & ~self.kept_keys[hits.key])
-        rank = np.where(keys.late[hits.key[chosen]], rows[chosen] + 1, 0)
-        for block, matches in self._listed(chosen[np.lexsort((rank, hits.block[chosen]))]):
+        for block, matches in self._listed(chosen[np.argsort(hits.block[chosen], kind="stable")]):
             self.out[block].extend(matches)
 
     def _condition_group(self, gid: int, group: _Group, triggered: int) -> None:
@@ -595,7 +587,6 @@ def _add_patterns(
     key: str,
     patterns: Sequence[Sequence[dict[str, Any]]],
     tagger: bool,
-    late: bool = False,
 ) -> None:
     """Word-only patterns with up to ``_MAX_EXPANDED`` word sequences go to the phrase trie;
     the rest into a gated matcher."""
@@ -608,31 +599,26 @@ def _add_patterns(
         else:
             phrases.extend(compiled.word_ids(seq) for seq in sequences)
     if phrases:
-        _add_phrases(compiled, key, phrases, late)
+        _add_phrases(compiled, key, phrases)
     if rest:
         _add_group(nlp, compiled, key, rest, tagger)
 
 
-def _add(nlp: Language, compiled: Compiled, key: str, spec: MatchSpec, late: bool = False) -> None:
+def _add(nlp: Language, compiled: Compiled, key: str, spec: MatchSpec) -> None:
     if spec.patterns:
-        _add_patterns(nlp, compiled, key, spec.patterns, spec.needs_tagger, late)
+        _add_patterns(nlp, compiled, key, spec.patterns, spec.needs_tagger)
     if spec.phrases:
         lowers = [[token.lower for token in nlp.make_doc(p)] for p in spec.phrases]
-        _add_phrases(compiled, key, lowers, late)
+        _add_phrases(compiled, key, lowers)
 
 
-def _add_phrases(
-    compiled: Compiled, key: str, phrases: list[list[int]], late: bool = False
-) -> None:
-    """Add the phrases of ``key`` (each its tokens' lower-case ids); with ``late``, kept
-    only where the rule triggered, after its other requires/unless."""
+def _add_phrases(compiled: Compiled, key: str, phrases: list[list[int]]) -> None:
+    """Add the phrases of ``key`` (each its tokens' lower-case ids)."""
     condition = key.endswith(("|r", "|u"))
     match_id = compiled.strings.add(key)
-    if late:
-        compiled.late.add(key[:-2])
     compiled.phrases.add(match_id, phrases)
     compiled.phrase_keys[match_id] = (key, key[:-2] if condition else "")
-    if not condition and not late:
+    if not condition:
         compiled._plain_keys[match_id] = key
         if key.endswith("|t"):
             compiled._trigger_of[match_id] = key[:-2]
@@ -664,7 +650,6 @@ def _build(nlp: Language, rules: Sequence[Rule]) -> Compiled:
         if rule.requires.phrases and not rule.requires.patterns and rule.within != "document":
             compiled.local_requires.add(rule.code)
         _add(nlp, compiled, f"{rule.code}|t", rule.match)
-        late = rule.within != "document" and rule.kind in WORD_KINDS
-        _add(nlp, compiled, f"{rule.code}|r", rule.requires, late)
-        _add(nlp, compiled, f"{rule.code}|u", rule.unless, late)
+        _add(nlp, compiled, f"{rule.code}|r", rule.requires)
+        _add(nlp, compiled, f"{rule.code}|u", rule.unless)
     return compiled
