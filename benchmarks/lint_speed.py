@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -144,7 +145,7 @@ def main() -> None:
         runs.append((time.perf_counter() - start, result.timing))
     runs.sort(key=lambda run: run[0])
     blank_s, timing = runs[0]
-    median_s = runs[len(runs) // 2][0]
+    median_s = statistics.median(run[0] for run in runs)
     print(
         f"blank-pipeline lint: {words / blank_s:>10,.0f} words/s ({blank_s:.3f} s, fastest of "
         f"{len(runs)}; median {words / median_s:,.0f} words/s; target >= 100,000)"

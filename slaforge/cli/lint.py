@@ -14,6 +14,7 @@ from slaforge.fileio import write_atomic
 from slaforge.lint.config import (
     FAIL_ON,
     SIDES,
+    KnownRule,
     LintConfig,
     check_known,
     load_config,
@@ -30,11 +31,11 @@ def run_engine(blocks: list[Block], file: str, options: LintOptions) -> LintResu
     return lint_blocks(blocks, file, options)
 
 
-def rule_codes(options: LintOptions) -> set[str]:
-    """The codes of the rules the engine loads for ``options``."""
+def known_rules(options: LintOptions) -> Sequence[KnownRule]:
+    """The rules the engine loads for ``options``."""
     from slaforge.lint.rules import load_rules
 
-    return {r.code for r in load_rules([Path(d) for d in options.rule_dirs])}
+    return load_rules([Path(d) for d in options.rule_dirs])
 
 
 def lint_files(paths: Sequence[Path], options: LintOptions) -> dict[str, LintResult]:
@@ -180,7 +181,7 @@ def lint(
         fail_on=fail_on,
     )
     given = LintOptions(select=tuple(_split(select)), ignore=tuple(_split(ignore)))
-    check_known(config, rule_codes(config.options), given)
+    check_known(config, known_rules(config.options), given)
     results = lint_files(files, config.options)
     for notice in dict.fromkeys(n for r in results.values() for n in r.notices):
         click.echo(f"notice: {notice}", err=True)

@@ -1,7 +1,8 @@
 """Lint settings from ``[tool.slaforge.lint]`` in pyproject.toml or ``[lint]`` in .slaforge.toml.
 
 The nearest config wins: from the linted file's folder upwards, each folder is checked for
-``.slaforge.toml`` and then for a ``pyproject.toml`` that has a ``[tool.slaforge.lint]`` table.
+``.slaforge.toml`` and then for a ``pyproject.toml`` that has a ``[tool.slaforge.lint]`` table
+(or is not valid TOML but has a ``[tool.slaforge…]`` table, which is then reported).
 Command-line options override what the file says.
 """
 
@@ -10,10 +11,10 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from slaforge.errors import InputError, Location
 from slaforge.lint.codes import CODE_PREFIX
@@ -61,9 +62,12 @@ def _read(path: Path) -> tuple[str, dict[str, Any]]:
         raise InputError(f"invalid TOML: {exc}", where) from exc
 
 
+_SLAFORGE_TABLE = re.compile(r"^\s*\[\s*tool\.slaforge\s*[.\]]", re.M)
+
+
 def _has_lint_table(path: Path) -> bool:
-    """True when pyproject.toml ``path`` has a lint table, or does not parse but names
-    slaforge (its settings must not be passed over in silence)."""
+    """True when pyproject.toml ``path`` has a lint table, or does not parse but has a
+    ``[tool.slaforge…]`` table (its settings must not be passed over in silence)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -71,7 +75,7 @@ def _has_lint_table(path: Path) -> bool:
     try:
         return _table(path, tomllib.loads(text)) is not None
     except tomllib.TOMLDecodeError:
-        return "tool.slaforge" in text
+        return _SLAFORGE_TABLE.search(text) is not None
 
 
 def find_config(start: Path) -> Path | None:
@@ -115,7 +119,16 @@ class _Parser:
         self.prefix = _table_name(path)
 
     def where(self, key: str) -> Location:
-        match = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", self.text, re.M)
+        """The line of ``key`` in the lint table (in the whole file when the table has no
+        header of its own, e.g. dotted keys)."""
+        start, end = 0, len(self.text)
+        header = re.search(rf"^\s*\[\s*{re.escape(self.prefix)}\s*\]", self.text, re.M)
+        if header is not None:
+            start = header.end()
+            after = re.compile(r"^\s*\[", re.M).search(self.text, start)
+            end = after.start() if after else end
+        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", re.M)
+        match = pattern.search(self.text, start, end)
         line = self.text.count("\n", 0, match.start()) + 1 if match else None
         return Location(file=self.path, line=line, field=f"{self.prefix}.{key}")
 
@@ -175,28 +188,67 @@ class _Parser:
         return str(folder)
 
 
-def check_known(config: LintConfig, codes: Collection[str], command_line: LintOptions) -> None:
+class KnownRule(Protocol):
+    """What :func:`check_known` reads of a rule."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def sides(self) -> tuple[str, ...]: ...
+    @property
+    def default(self) -> bool: ...
+
+
+def check_known(config: LintConfig, rules: Sequence[KnownRule], command_line: LintOptions) -> None:
     """An InputError for a code in ``select``, ``ignore`` or ``severity`` that no rule's code
-    (of ``codes``) starts with: a mistyped code would otherwise select nothing in silence.
-    Codes given on the command line (``command_line``) are reported there, the others at their
-    line of the config file."""
+    starts with, or a ``select`` entry that turns on no rule of the chosen side: either would
+    otherwise select nothing in silence. Entries given on the command line (``command_line``)
+    are reported there, the others at their line of the config file."""
     options = config.options
+    codes = sorted(r.code for r in rules)
     for key, values in (
         ("select", options.select),
         ("ignore", options.ignore),
         ("severity", tuple(options.severity)),
     ):
         for value in values:
-            if value in CATEGORIES or any(code.startswith(value) for code in codes):
+            if value in CATEGORIES:
                 continue
-            close = difflib.get_close_matches(value, sorted(codes), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            if value in (*command_line.select, *command_line.ignore) or config.path is None:
+            problem = _unknown(value, codes)
+            if problem is None and key == "select":
+                problem = _selects_nothing(value, rules, options.side)
+            if problem is None:
+                continue
+            given = command_line.select if key == "select" else command_line.ignore
+            if value in given or config.path is None:
                 where = Location(field="command line")
             else:
-                text = config.path.read_text(encoding="utf-8")
-                where = _Parser(config.path, text).where(key)
-            raise InputError(f"no rule has the code {value!r}{hint}", where)
+                where = _Parser(config.path, config.path.read_text(encoding="utf-8")).where(key)
+            raise InputError(problem, where)
+
+
+def _unknown(value: str, codes: Sequence[str]) -> str | None:
+    if any(code.startswith(value) for code in codes):
+        return None
+    close = difflib.get_close_matches(value, codes, n=1)
+    return f"no rule has the code {value!r}" + (f"; did you mean {close[0]!r}?" if close else "")
+
+
+def _selects_nothing(value: str, rules: Sequence[KnownRule], side: str) -> str | None:
+    named = [r for r in rules if r.code.startswith(value)]
+    mine = [r for r in named if side in r.sides]
+    if not mine:
+        other = sorted({s for r in named for s in r.sides})
+        return (
+            f"{value!r} selects only rules for the {' and '.join(other)} side, and the side is "
+            f"{side} (set it with --side or the config's side)"
+        )
+    if not any(r.default or r.code == value for r in mine):
+        return (
+            f"{value!r} names only opt-in rules, which run only when selected by their full "
+            f"code ({', '.join(r.code for r in mine[:3])})"
+        )
+    return None
 
 
 def parse_config(path: Path) -> LintConfig:

@@ -55,7 +55,13 @@ def _selected(rule: Rule, options: LintOptions) -> bool:
 
 
 def _severity(rule: Rule, options: LintOptions) -> Severity:
-    return options.severity.get(rule.code) or options.severity.get(rule.category) or rule.severity
+    """The override for ``rule``'s code, else for the longest prefix of it, else for its
+    category; else its own severity."""
+    chosen = options.severity
+    prefixes = [s for s in chosen if rule.code.startswith(s)]
+    if prefixes:
+        return chosen[max(prefixes, key=len)]
+    return chosen.get(rule.category) or rule.severity
 
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -85,9 +91,9 @@ def _dedupe(
     first: dict[tuple[str, str], Finding] = {}
     places: dict[int, list[str]] = {}
     by_words: dict[tuple[int, str, int, int], Finding] = {}
+    # (block, code) -> the start of its first finding: a sentence is worked out only for a
+    # rule that flags a block again
     lone: dict[tuple[int, str], int] = {}
-    """(block, code) -> the start of its first finding: a sentence is worked out only for a
-    rule that flags a block again."""
     sentences: dict[tuple[int, str], set[int]] = {}
     out: list[Finding] = []
 

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import docx
 import pytest
@@ -59,11 +60,20 @@ class FakeEngine:
         return LintResult(findings, [card], ["using a fake engine"])
 
 
+FAKE_RULES = [
+    SimpleNamespace(code="FAK101", sides=("customer",), default=True),
+    SimpleNamespace(code="FAK201", sides=("customer", "provider"), default=True),
+    SimpleNamespace(code="FAK301", sides=("provider",), default=True),
+    SimpleNamespace(code="FAK401", sides=("customer",), default=False),
+]
+"""The rules the fake engine stands for: what the CLI checks selections against."""
+
+
 @pytest.fixture
 def engine(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
     fake = FakeEngine()
     monkeypatch.setattr(lint_cli, "run_engine", fake)
-    monkeypatch.setattr(lint_cli, "rule_codes", lambda options: {"FAK101", "FAK201"})
+    monkeypatch.setattr(lint_cli, "known_rules", lambda options: FAKE_RULES)
     return fake
 
 
@@ -365,6 +375,49 @@ def test_a_code_no_rule_has_is_named_where_it_was_given(tmp_path: Path, engine: 
     )
     assert prefix.exit_code == 1
     assert (engine.options[0].select, engine.options[0].ignore) == (("FAK1",), ("FAK2",))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--select", "FAK301"), "selects only rules for the provider side, and the side is"),
+        (("--select", "FAK4"), "names only opt-in rules, which run only when selected by"),
+        (("--select", "FAK3", "--side", "provider"), None),
+        (("--select", "FAK401"), None),
+        (("--ignore", "FAK301"), None),
+    ],
+)
+def test_a_selection_that_turns_on_no_rule_stops_the_run(
+    tmp_path: Path, engine: FakeEngine, args: tuple[str, ...], message: str | None
+) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text("Nothing to see.", encoding="utf-8")
+
+    result = run("lint", path, *args)
+
+    if message is None:
+        assert result.exit_code == 0, result.stderr
+    else:
+        assert result.exit_code == 2
+        assert result.stderr.startswith("error: command line: ")
+        assert message in result.stderr
+
+
+def test_a_bad_code_is_found_on_its_line_of_the_lint_table(
+    tmp_path: Path, engine: FakeEngine
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.ruff.lint]\nselect = ["E", "F"]\n\n[tool.slaforge.lint]\nside = "customer"\n'
+        'select = ["FAK9"]\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "draft.txt"
+    path.write_text("Nothing to see.", encoding="utf-8")
+
+    result = run("lint", path)
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {tmp_path / 'pyproject.toml'}:6: ")
 
 
 def test_a_broken_pyproject_with_slaforge_settings_is_reported(

@@ -8,7 +8,7 @@ import pytest
 from slaforge.extract.text import extract_text
 from slaforge.lint import nlp
 from slaforge.lint.engine import lint_blocks, lint_text
-from slaforge.lint.model import Block, BlockLocation, LintOptions
+from slaforge.lint.model import Block, BlockLocation, LintOptions, Severity
 from slaforge.lint.rules import load_rules
 from slaforge.metrics import MetricKind
 
@@ -49,6 +49,17 @@ def test_each_finding_field_carries_its_rules_words() -> None:
     assert f.text.startswith("The Provider will use")
     assert f.text[f.start : f.end] == f.match == "commercially reasonable efforts"
     assert f.extra == {}
+
+
+def test_a_severity_override_by_code_prefix_applies_the_longest_one() -> None:
+    text = "The Provider will use commercially reasonable efforts to restore service."
+    by_prefix = LintOptions(
+        select=("SLA601",), severity={"SLA6": Severity.INFO, "SLA60": Severity.ERROR}
+    )
+    by_category = LintOptions(select=("SLA601",), severity={"weak-obligation": Severity.INFO})
+
+    assert [f.severity for f in lint_text(text, options=by_prefix).findings] == [Severity.ERROR]
+    assert [f.severity for f in lint_text(text, options=by_category).findings] == [Severity.INFO]
 
 
 def test_same_code_and_span_reported_once() -> None:
