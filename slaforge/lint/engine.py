@@ -146,23 +146,6 @@ def _place(f: Finding) -> str:
     return f"clause {f.location.clause}" if f.location.clause else f.location.where()
 
 
-_WORD_MARKS = bytes(32 if b < 128 and chr(b).isspace() else 120 for b in range(256))
-"""Each byte of UTF-8 text as a space where ``str.split`` splits (ASCII white space), else
-as an ``x``."""
-_ASCII = bytes(range(128))
-
-
-def _word_count(texts: list[str]) -> int:
-    """``len(text.split())`` summed over ``texts``, without making the words: a word starts
-    wherever an ``x`` follows a space once every byte is marked (unless the text has white
-    space outside ASCII, which the marks cannot see)."""
-    data = (" " + " ".join(texts)).encode("utf-8", "surrogatepass")
-    wide = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
-    if any(map(str.isspace, wide)):
-        return sum(len(text.split()) for text in texts)
-    return data.translate(_WORD_MARKS).count(b" x")
-
-
 def _classify(blocks: list[Block], docs: list[Doc], active: list[Rule]) -> dict[str, list[float]]:
     """The classifier's score for every block in each category a classifier rule runs for.
     Headings score 0."""
@@ -258,7 +241,7 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
     timing.move("match", "compile rules", compile_seconds() - compiling)
     with timing.stage("block facts"):
         infos = DocInfo.build_all(blocks, docs, matches)
-        timing.words = _word_count(texts)
+        timing.words = sum(len(text.split()) for text in texts)
         ctx = Context(file, infos, timing.words)
     with timing.stage("metric cards"):
         ctx.cards = build_cards(ctx)

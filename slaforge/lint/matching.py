@@ -306,9 +306,9 @@ class Tokens:
     def of(cls, views: Sequence[TokenView]) -> Tokens:
         """The tokens of the blocks whose views are ``views``."""
         sizes = [len(view.idx) for view in views]
-        table = np.concatenate([view.table for view in views]) if views else np.zeros((0, 3))
+        table = np.concatenate([view.table for view in views]) if views else np.zeros((0, 5))
         blocks = np.repeat(np.arange(len(sizes)), sizes)
-        return cls(table[:, 1:].astype(np.uint64, copy=False), sizes, blocks)
+        return cls(table[:, 3:].astype(np.uint64, copy=False), sizes, blocks)
 
 
 @dataclass

@@ -3,10 +3,8 @@ per block: the encoded text the token regexes scan, the word and shape ids the p
 the anchor index look up, and the sentence starts.
 
 A token's facts depend on its text and the language's lexical attribute getters alone, so they
-are cached per vocabulary by orth id (with the token's length, so that where it starts follows
-from the tokens before it); a block then costs one array read of two attributes, and its
-tokens are looked up with the rest of the document's, once per distinct text, with no spaCy
-``Token`` objects made.
+are cached per vocabulary by orth id; a block then costs one array read and a dictionary lookup
+per token, with no spaCy ``Token`` objects made.
 """
 
 from __future__ import annotations
@@ -14,11 +12,12 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple, cast
 
 import numpy as np
 import numpy.typing as npt
-from spacy.attrs import ORTH, SPACY
+from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SHAPE
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Token
 
@@ -47,31 +46,9 @@ _FINALS = frozenset(Sentencizer.default_punct_chars)
 _MAX_FACTS = 200_000
 _KEY = "slaforge_tokens"
 
-
-class _Known:
-    """The facts of every token text seen in one vocabulary, a row each: its encoded piece,
-    and as numbers its lower-case id, shape id, length, sentence role and the piece's length."""
-
-    def __init__(self) -> None:
-        self.rows: dict[int, int] = {}
-        """Orth id -> row."""
-        self.pieces: list[str] = []
-        self.table = np.zeros((0, 5), dtype=np.uint64)
-        """Lower-case id, shape id, length, sentence role (the code of its character), length
-        of the piece."""
-
-    def add(self, tokens: list[Token]) -> None:
-        """Add the facts of ``tokens`` (of distinct texts not seen before)."""
-        rows = []
-        for token in tokens:
-            self.rows[token.orth] = len(self.pieces)
-            piece, role, length = _facts(token)
-            self.pieces.append(piece)
-            rows.append((token.lower, token.shape, length, ord(role), len(piece)))
-        self.table = np.concatenate([self.table, np.array(rows, dtype=np.uint64)])
-
-
-_CACHE: dict[int, _Known] = {}
+_Facts = tuple[str, str]
+"""Encoded piece, sentence role."""
+_CACHE: dict[int, dict[int, _Facts]] = {}
 
 
 class TokenView(NamedTuple):
@@ -83,7 +60,7 @@ class TokenView(NamedTuple):
     starts: list[int]
     """Token index of each sentence start."""
     table: npt.NDArray[np.uint64]
-    """Each token's orth, lower-case and shape ids (a row each)."""
+    """Each token's orth, first character, length, lower-case and shape ids (a row each)."""
     idx: list[int]
     """Each token's first character in the block."""
     lengths: list[int]
@@ -95,13 +72,12 @@ class TokenView(NamedTuple):
         return self.table[:, 0]
 
 
-_ATTRS = [ORTH, SPACY]
-"""What is read of each token: the rest follows from its text (the orth id), and where it
-starts from the lengths and trailing spaces of the tokens before it."""
+_ATTRS = [ORTH, IDX, LENGTH, LOWER, SHAPE]
+"""The columns of :attr:`TokenView.table`."""
 
 
 def _empty() -> TokenView:
-    return TokenView(RS, [0], np.zeros((0, 3), dtype=np.uint64), [], [])
+    return TokenView(RS, [0], np.zeros((0, len(_ATTRS)), dtype=np.uint64), [], [])
 
 
 def token_view(doc: Doc) -> TokenView:
@@ -120,27 +96,22 @@ def token_views(docs: Sequence[Doc]) -> list[TokenView]:
 
 
 def _views(docs: list[Doc]) -> list[TokenView]:
-    sized = [doc for doc in docs if len(doc)]
-    if not sized:
+    if not docs:
+        return []
+    # one array read per doc for the ids and the character offsets (each read costs as much
+    # as converting the whole array), one conversion for all of them
+    tables = cast(
+        "list[npt.NDArray[np.uint64]]", [doc.to_array(_ATTRS) for doc in docs if len(doc)]
+    )
+    if not tables:
         return [_empty() for _doc in docs]
-    # one array read per doc (each costs about as much per token attribute as converting
-    # the whole array), the rest looked up once per distinct token text
-    read = np.concatenate([doc.to_array(_ATTRS) for doc in sized])
-    sizes = np.fromiter(map(len, sized), dtype=np.int64, count=len(sized))
-    known, rows = _rows(sized, read[:, 0], sizes)
-    facts = known.table[rows]
-    table = np.column_stack((read[:, 0], facts[:, :2]))
-    text = "".join(map(known.pieces.__getitem__, rows.tolist()))
-    role_text = facts[:, 3].astype(np.uint8).tobytes().decode("ascii")
-    step = facts[:, 2] + read[:, 1]
-    before = np.cumsum(step) - step  # (where each token starts after the batch's first)
-    firsts = np.cumsum(sizes) - sizes
-    idx = cast("list[int]", (before - np.repeat(before[firsts], sizes)).tolist())
-    lengths = cast("list[int]", facts[:, 2].tolist())
-    chars = np.cumsum(facts[:, 4]) - facts[:, 4]
-    cuts = [*cast("list[int]", chars[firsts].tolist()), len(text)]
+    orths, idx, lengths = cast("list[list[int]]", np.concatenate(tables)[:, :3].T.tolist())
+    facts = _all_facts(docs, orths)
+    pieces = list(map(itemgetter(0), facts))
+    role_text = "".join(map(itemgetter(1), facts))
     views: list[TokenView] = []
-    end = n = 0
+    arrays = iter(tables)
+    end = 0
     for doc in docs:
         if not len(doc):
             views.append(_empty())
@@ -150,48 +121,42 @@ def _views(docs: list[Doc]) -> list[TokenView]:
         if _FINAL in role_text[start : end - 1]:  # (a final last token starts no sentence)
             starts += [m.end() - 1 - start for m in _STARTS.finditer(role_text, start, end)]
         view = TokenView(
-            RS + text[cuts[n] : cuts[n + 1]],
+            RS + "".join(pieces[start:end]),
             starts,
-            table[start:end],
+            next(arrays),
             idx[start:end],
             lengths[start:end],
         )
         views.append(view)
-        n += 1
     return views
 
 
-def _rows(
-    docs: list[Doc], orths: npt.NDArray[np.uint64], sizes: npt.NDArray[np.int64]
-) -> tuple[_Known, npt.NDArray[np.intp]]:
-    """The facts of ``docs``' vocabulary and the row there of each of their tokens, whose orth
-    ids are ``orths`` (``sizes`` tokens a doc); a spaCy Token only for the texts not seen
-    before."""
-    known = _CACHE.get(id(docs[0].vocab))
-    if known is None or len(known.pieces) > _MAX_FACTS:
-        known = _CACHE[id(docs[0].vocab)] = _Known()
-    distinct, inverse = np.unique(orths, return_inverse=True)
-    get = known.rows.get
-    found = np.array([get(orth, -1) for orth in distinct.tolist()], dtype=np.intp)
-    if (found < 0).any():
-        at = np.flatnonzero(found[inverse.ravel()] < 0)  # (the tokens of new texts)
-        at = at[np.unique(orths[at], return_index=True)[1]]  # (the first of each)
-        ends = np.cumsum(sizes)
-        which = np.searchsorted(ends, at, side="right")
-        local = at - (ends[which] - sizes[which])
-        known.add([docs[d][i] for d, i in zip(which.tolist(), local.tolist(), strict=True)])
-        found = np.array([get(orth, -1) for orth in distinct.tolist()], dtype=np.intp)
-    return known, found[inverse.ravel()]
+def _all_facts(docs: list[Doc], orths: list[int]) -> list[_Facts]:
+    """The facts of every token of ``docs``, whose orth ids are ``orths``."""
+    cache = _CACHE.setdefault(id(docs[0].vocab), {})
+    if len(cache) > _MAX_FACTS:
+        cache.clear()
+    try:
+        return [cache[orth] for orth in orths]
+    except KeyError:  # a token not seen before: a spaCy Token only for such tokens
+        facts = []
+        at = 0
+        for doc in docs:
+            for i, orth in enumerate(orths[at : at + len(doc)]):
+                fact = cache.get(orth)
+                if fact is None:
+                    fact = cache[orth] = _facts(doc[i])
+                facts.append(fact)
+            at += len(doc)
+        return facts
 
 
-def _facts(token: Token) -> tuple[str, str, int]:
-    """The encoded piece, the sentence role and the length of ``token``."""
+def _facts(token: Token) -> _Facts:
     bits = sum(1 << i for i, name in enumerate(FLAGS) if getattr(token, name.lower()))
-    raw = token.text
-    lower, text, shape = (_clean(v) for v in (token.lower_, raw, token.shape_))
+    lower, text, shape = (_clean(v) for v in (token.lower_, token.text, token.shape_))
     piece = f"{bucket(lower)}{FLAG_CHARS[bits]}{US}{lower}{US}{shape}{US}{text}{RS}"
-    role = _FINAL if raw in _FINALS else _PUNCT if token.is_punct else _PLAIN
-    return piece, role, len(raw)
+    role = _FINAL if token.text in _FINALS else _PUNCT if token.is_punct else _PLAIN
+    return piece, role
 
 
 def _clean(value: str) -> str:
