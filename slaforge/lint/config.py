@@ -189,14 +189,34 @@ class _Parser:
 
 
 class KnownRule(Protocol):
-    """What :func:`check_known` reads of a rule."""
+    """What the choice of rules reads of a rule."""
 
     @property
     def code(self) -> str: ...
     @property
+    def category(self) -> str: ...
+    @property
     def sides(self) -> tuple[str, ...]: ...
     @property
     def default(self) -> bool: ...
+
+
+def selected(rule: KnownRule, options: LintOptions) -> bool:
+    """True when ``rule`` runs with ``options``: on its side, chosen by ``select`` (a code
+    prefix or category; an opt-in rule only by its full code), not by ``ignore``."""
+
+    def hits(selectors: tuple[str, ...]) -> bool:
+        return any(s == rule.category or rule.code.startswith(s) for s in selectors)
+
+    if options.side not in rule.sides:
+        return False
+    if not options.select and not options.ignore:  # (the usual run: the default rules)
+        return rule.default
+    if options.select and not hits(options.select):
+        return False
+    if not rule.default and rule.code not in options.select:
+        return False
+    return not hits(options.ignore)
 
 
 def check_known(config: LintConfig, rules: Sequence[KnownRule], command_line: LintOptions) -> None:
@@ -216,7 +236,7 @@ def check_known(config: LintConfig, rules: Sequence[KnownRule], command_line: Li
                 continue
             problem = _unknown(value, codes)
             if problem is None and key == "select":
-                problem = _selects_nothing(value, rules, options.side)
+                problem = _selects_nothing(value, rules, options)
             if problem is None:
                 continue
             given = command_line.select if key == "select" else command_line.ignore
@@ -234,21 +254,22 @@ def _unknown(value: str, codes: Sequence[str]) -> str | None:
     return f"no rule has the code {value!r}" + (f"; did you mean {close[0]!r}?" if close else "")
 
 
-def _selects_nothing(value: str, rules: Sequence[KnownRule], side: str) -> str | None:
+def _selects_nothing(value: str, rules: Sequence[KnownRule], options: LintOptions) -> str | None:
+    alone = replace(options, select=(value,), ignore=())
+    if any(selected(r, alone) for r in rules):
+        return None
     named = [r for r in rules if r.code.startswith(value)]
-    mine = [r for r in named if side in r.sides]
+    mine = [r for r in named if options.side in r.sides]
     if not mine:
         other = sorted({s for r in named for s in r.sides})
         return (
             f"{value!r} selects only rules for the {' and '.join(other)} side, and the side is "
-            f"{side} (set it with --side or the config's side)"
+            f"{options.side} (set it with --side or the config's side)"
         )
-    if not any(r.default or r.code == value for r in mine):
-        return (
-            f"{value!r} names only opt-in rules, which run only when selected by their full "
-            f"code ({', '.join(r.code for r in mine[:3])})"
-        )
-    return None
+    return (
+        f"{value!r} names only opt-in rules, which run only when selected by their full "
+        f"code ({', '.join(r.code for r in mine[:3])})"
+    )
 
 
 def parse_config(path: Path) -> LintConfig:

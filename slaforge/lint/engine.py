@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from slaforge.extract.text import extract_text
 from slaforge.lint import classifier
 from slaforge.lint.cards import build_cards, check_card, check_consistency, check_numeric
+from slaforge.lint.config import selected
 from slaforge.lint.context import Context
 from slaforge.lint.docinfo import DocInfo
 from slaforge.lint.kinds import check_match
@@ -37,21 +38,6 @@ KIND_CHECKS: dict[str, Callable[[Rule, Context], list[Finding]]] = {
     "section": check_section,
     "classifier": classifier.check_classifier,
 }
-
-
-def _selected(rule: Rule, options: LintOptions) -> bool:
-    def hits(selectors: tuple[str, ...]) -> bool:
-        return any(s == rule.category or rule.code.startswith(s) for s in selectors)
-
-    if options.side not in rule.sides:
-        return False
-    if not options.select and not options.ignore:  # (the usual run: the default rules)
-        return rule.default
-    if options.select and not hits(options.select):
-        return False
-    if not rule.default and rule.code not in options.select:
-        return False
-    return not hits(options.ignore)
 
 
 def _severity(rule: Rule, options: LintOptions) -> Severity:
@@ -211,9 +197,9 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
             f"spaCy model {pipeline.not_found!r} could not be loaded; using {pipeline.name}"
         )
     runnable = [r for r in rules if pipeline.trained or not r.needs_tagger]
-    active = [r for r in runnable if _selected(r, options)]
+    active = [r for r in runnable if selected(r, options)]
     if not pipeline.trained:
-        skipped = [r.code for r in rules if r.needs_tagger and _selected(r, options)]
+        skipped = [r.code for r in rules if r.needs_tagger and selected(r, options)]
         why = (
             "using the blank pipeline as asked"
             if options.model == "blank"

@@ -61,10 +61,13 @@ class FakeEngine:
 
 
 FAKE_RULES = [
-    SimpleNamespace(code="FAK101", sides=("customer",), default=True),
-    SimpleNamespace(code="FAK201", sides=("customer", "provider"), default=True),
-    SimpleNamespace(code="FAK301", sides=("provider",), default=True),
-    SimpleNamespace(code="FAK401", sides=("customer",), default=False),
+    SimpleNamespace(code=code, category="weak-obligation", sides=sides, default=default)
+    for code, sides, default in (
+        ("FAK101", ("customer",), True),
+        ("FAK201", ("customer", "provider"), True),
+        ("FAK301", ("provider",), True),
+        ("FAK401", ("customer",), False),
+    )
 ]
 """The rules the fake engine stands for: what the CLI checks selections against."""
 
