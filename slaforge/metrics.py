@@ -74,6 +74,15 @@ class MetricCard:
     remedy: str | None = None
     priorities: list[str] = field(default_factory=list)
 
+    @property
+    def target_text(self) -> str:
+        """The target with its unit as a reader writes it ("99.9%", "4 business hours")."""
+        if not self.target or not self.unit:
+            return self.target or ""
+        if self.unit != "%":
+            return f"{self.target} {self.unit}"
+        return f"{self.target}%" if self.target[-1].isdigit() else f"{self.target} per cent"
+
     def required_fields(self) -> tuple[str, ...]:
         """The card fields this kind of metric needs; start/stop events only for clocked kinds."""
         if self.kind in CLOCKED_KINDS:

@@ -11,9 +11,10 @@ a cure period or a dispute stage, not a metric.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 
+from slaforge.lint.cardfields import explanation, quote, stop_event
 from slaforge.lint.context import CardSite, Context
 from slaforge.lint.cues import LATENCY_UNITS
 from slaforge.lint.docinfo import DocInfo, Hit
@@ -200,6 +201,28 @@ def _list_label(clause: str) -> bool:
 def _paragraph_groups(ctx: Context) -> dict[int, list[DocInfo]]:
     """Each block's paragraph with its list items (``8.3`` and its ``(a)``, ``(b)`` …),
     keyed by block index: where a metric's clock or start event is often stated."""
+    found: dict[int, list[DocInfo]] | None = ctx.memo.get("paragraph-groups")
+    if found is None:
+        found = ctx.memo["paragraph-groups"] = _find_groups(ctx)
+    return found
+
+
+def _kind_group(ctx: Context, kind: MetricKind) -> list[DocInfo]:
+    """The paragraphs that name ``kind`` with their list items, in document order: where a
+    table row's metric is set out in prose ("7.5 Incident Response Time. …" and its "(a) The
+    clock starts when …")."""
+    found: dict[str, list[DocInfo]] | None = ctx.memo.get("kind-groups")
+    if found is None:  # every kind's paragraphs, in one pass
+        found = ctx.memo["kind-groups"] = {}
+        for index, group in _paragraph_groups(ctx).items():
+            if len(group) > 1 and group[0].index == index:
+                for key in group[0].keys:
+                    if key.startswith("@kind:"):
+                        found.setdefault(key, []).extend(group)
+    return found.get(f"@kind:{kind.value}", [])
+
+
+def _find_groups(ctx: Context) -> dict[int, list[DocInfo]]:
     groups: dict[int, list[DocInfo]] = {}
     current: list[DocInfo] = []
     parent: DocInfo | None = None
@@ -221,25 +244,159 @@ def _lookup(
     key: str,
     group: Sequence[DocInfo] = (),
 ) -> str | None:
-    hit = info.first(key, sent) or info.first(key)
-    if hit is not None:
-        return info.text_of(hit)
+    """A card field: a cue of ``key`` that fits it (see :func:`_rank`) in the target's
+    sentence; else a cue that states the field outright, then one that fits it, each looked
+    for nearest first: in the block and the list items of its paragraph, the paragraphs on its
+    metric (with their items), and the first sentences anywhere that name the metric. A cue
+    that names something else states nothing."""
+    near: dict[int, tuple[DocInfo, Hit]] = {}
+    for other, hits in _near_hits(info, sent, key, group):
+        for hit in hits:
+            rank = _fit(key, other, hit)
+            if rank == 3 or (rank > 1 and other is info and hit[2] == sent):
+                return _field_text(key, other, hit)  # (stated outright, or with the target)
+            near.setdefault(rank, (other, hit))
+    far = _far(ctx, kind, key)
+    for rank in (3, 2, 1):
+        where = near.get(rank) or far.get(rank)
+        if where is not None:
+            return _field_text(key, *where)
+    return None
+
+
+def _far(ctx: Context, kind: MetricKind, key: str) -> dict[int, tuple[DocInfo, Hit]]:
+    """The first hit of ``key`` of each rank (see :func:`_rank`) in the paragraphs on ``kind``
+    (see :func:`_kind_group`), else in the sentences anywhere that name ``kind``; found once
+    per document."""
+    memo: dict[tuple[MetricKind, str], dict[int, tuple[DocInfo, Hit]]] = ctx.memo.setdefault(
+        "lookup", {}
+    )
+    found = memo.get((kind, key))
+    if found is None:
+        kind_key = f"@kind:{kind.value}"
+        on_kind = _ranked(key, _hits_in(_kind_group(ctx, kind), key))
+        anywhere = _ranked(key, ((i, h) for i, h in ctx.hits(key) if kind_key in i.sent_keys[h[2]]))
+        found = memo[(kind, key)] = {**anywhere, **on_kind}
+    return found
+
+
+def _ranked(key: str, pairs: Iterable[tuple[DocInfo, Hit]]) -> dict[int, tuple[DocInfo, Hit]]:
+    """The first of ``pairs`` of each rank."""
+    found: dict[int, tuple[DocInfo, Hit]] = {}
+    best = 3 if key in _GRADED else 2
+    for other, hit in pairs:
+        found.setdefault(_fit(key, other, hit), (other, hit))
+        if best in found:
+            break
+    return found
+
+
+def _hits_in(blocks: Sequence[DocInfo], key: str) -> Iterator[tuple[DocInfo, Hit]]:
+    for info in blocks:
+        for hit in info.hits.get(key, ()):
+            yield info, hit
+
+
+def _near_hits(
+    info: DocInfo, sent: int, key: str, group: Sequence[DocInfo]
+) -> Iterator[tuple[DocInfo, Sequence[Hit]]]:
+    """The hits of ``key`` in the target's sentence, its block, then its paragraph's items."""
+    hits = info.hits.get(key, ())
+    yield info, [h for h in hits if h[2] == sent]
+    yield info, hits
     row = key == "@window" and bool(_cell_bars(info))
     for other in group:
         if other is not info and not (row and _cell_bars(other)):
             # (another row of a table has its own window: "| Monthly report | … |" is not
             # the window of the availability in the row above it)
-            found = other.first(key)
-            if found is not None:
-                return other.text_of(found)
-    kind_key = f"@kind:{kind.value}"
-    first: dict[tuple[str, str], str | None] = ctx.memo.setdefault("lookup", {})
-    if (key, kind_key) not in first:  # the first sentence anywhere naming the kind
-        first[(key, kind_key)] = next(
-            (other.text_of(h) for other, h in ctx.hits(key) if kind_key in other.sent_keys[h[2]]),
-            None,
-        )
-    return first[(key, kind_key)]
+            yield other, other.hits.get(key, ())
+
+
+_BARE_SOURCE = frozenset({"measured", "measures", "monitored"})
+_SOURCE_LINKS = frozenset({"by", "using", "with", "through", "via", "on", "at"})
+_SEEING = frozenset(
+    {"access", "see", "sees", "view", "views", "inspect", "download", "available", "visible"}
+    | {"publish", "publishes", "published", "read", "copy", "share", "shares", "verify"}
+    | {"export", "exports", "downloads", "login", "retrieve"}
+)
+"""Words of a sentence that lets the customer see the measurements."""
+_WEAK_ACCESS = frozenset({"portal", "independent", "audit", "third-party"})
+"""Access cues that count only in such a sentence ("reports the Incident through the portal"
+names how to report, "an independent monitoring company" who measures)."""
+_HOURS_WORDS = frozenset({"hours", "hour", "days", "day", "time", "period", "window"})
+_WORKING_TIME = frozenset(
+    {"business", "working", "operating", "service", "support", "core", "normal", "cover"}
+)
+
+
+_GRADED = frozenset({"@source", "@access", "@start"})
+"""The fields whose cues :func:`_rank` tells apart; any cue of another field ranks 2."""
+
+
+def _fit(key: str, info: DocInfo, hit: Hit) -> int:
+    """:func:`_rank` of ``hit``, worked out once per hit."""
+    found: dict[tuple[str, Hit], int] = info.memo.setdefault("fit", {})
+    rank = found.get((key, hit))
+    if rank is None:
+        rank = found[(key, hit)] = _rank(key, info, hit)
+    return rank
+
+
+def _rank(key: str, info: DocInfo, hit: Hit) -> int:
+    """How well a cue states its field: 3 outright ("the clock starts", "within 2 hours of",
+    "measured by", "the Customer can see … on the status page"); 2 when it may; 1 when it is
+    part of what a definition explains ('"Response" means a reply to a report'), taken only
+    when nothing better is found; 0 when it names something else: "measured" without who
+    measures ("the percentage measured for the Window", "Measured Events"), a portal or an
+    independent company in a sentence that lets no one see anything, "30 minutes of Business
+    Hours" (the clock's hours), "every minute from two countries" (a frequency)."""
+    if key == "@source":
+        words = info.words(hit[0], hit[1] + 1)
+        if len(words) > 2:
+            return 3
+        if words[0].lower() not in _BARE_SOURCE:
+            return 3 if words[-1].lower() == "by" else 2
+        if words[0].islower() and words[-1].lower() in _SOURCE_LINKS:
+            return 3 if words[-1].lower() == "by" else 2
+        return 0
+    if key == "@access":
+        first, last = info.sent_bounds[hit[2]]
+        seeing = not _SEEING.isdisjoint(info.lower_words(first, last))
+        if hit[1] - hit[0] > 1 or info.lower_words(hit[0], hit[1])[0] not in _WEAK_ACCESS:
+            return 3 if seeing else 2
+        return 3 if seeing else 0
+    if key == "@start":
+        if hit[0] > 0 and info.lower_words(hit[0] - 1, hit[0])[0] in _FREQUENCY:
+            return 0
+        if _working_time(info.lower_words(hit[1], hit[1] + 3)):
+            return 0
+        if _in_explanation(info, hit):
+            return 1
+        return 3 if hit[1] - hit[0] > 1 else 2
+    return 2
+
+
+def _working_time(after: list[str]) -> bool:
+    """True for the hours a clock counts in ("of Business Hours", "of working days", "of
+    Service Desk Hours")."""
+    return bool(after) and after[0] in _WORKING_TIME and not _HOURS_WORDS.isdisjoint(after[1:])
+
+
+def _in_explanation(info: DocInfo, hit: Hit) -> bool:
+    """True when ``hit`` is inside what a definition of its sentence explains, up to the
+    semicolon that ends it ('"Response" means a reply to a report; …')."""
+    for d in info.hits.get("@definition", ()):
+        if d[2] == hit[2] and d[1] <= hit[0]:
+            between = info.lower_words(d[1], hit[0])
+            if ";" not in between and "|" not in between:
+                return True
+    return False
+
+
+def _field_text(key: str, info: DocInfo, hit: Hit) -> str:
+    """A field as the card shows it: a window or a clock as its cue's words ("each calendar
+    month", "business hours"), other fields as the draft's clause around the cue."""
+    return info.text_of(hit) if key in ("@window", "@clock") else quote(info, hit)
 
 
 def _sentence_words(info: DocInfo, sent: int) -> set[str]:
@@ -268,7 +425,7 @@ def _scoped_start(ctx: Context, kind: MetricKind) -> str | None:
         kinds = {k for k in keys if k.startswith("@kind:")} - {own}
         if any(k[len("@kind:") :] in _CLOCKED_VALUES for k in kinds):
             continue
-        return info.text_of(hit)
+        return quote(info, hit)
     return None
 
 
@@ -328,19 +485,76 @@ def _section_window(ctx: Context, info: DocInfo, kind: MetricKind) -> str | None
 
 
 def _definition(ctx: Context, kind: MetricKind) -> str | None:
-    """The first sentence that defines a metric of ``kind``, if any."""
-    found: dict[str, str] | None = ctx.memo.get("kind-definitions")
-    if found is None:  # every kind's first defining sentence, in one pass
-        found = {}
+    """What the document's definition of a metric of ``kind`` says it is: from the first
+    definition whose term names the kind ('"Resolution Time" means …'), else from the first
+    sentence that defines something and names the kind."""
+    found: dict[str, tuple[DocInfo, Hit]] | None = ctx.memo.get("kind-definitions")
+    if found is None:  # every kind's definition, in one pass
+        named: dict[str, tuple[DocInfo, Hit]] = {}
+        anywhere: dict[str, tuple[DocInfo, Hit]] = {}
         for info in ctx.blocks_with("@definition"):
-            for sent, keys in enumerate(info.sent_keys):
-                if "@definition" not in keys:
+            for hit in info.hits["@definition"]:
+                keys = [k for k in info.sent_keys[hit[2]] if k.startswith("@kind:")]
+                if not keys or not _defines(info, hit):
                     continue
                 for key in keys:
-                    if key.startswith("@kind:") and key not in found:
-                        found[key] = info.sentence_text(sent)
-        ctx.memo["kind-definitions"] = found
-    return found.get(f"@kind:{kind.value}")
+                    if key in named:
+                        continue
+                    if _names_term(info, key, hit):
+                        named[key] = (info, hit)
+                    elif key not in anywhere:
+                        anywhere[key] = (info, hit)
+        found = ctx.memo["kind-definitions"] = {**anywhere, **named}
+    where = found.get(f"@kind:{kind.value}")
+    return explanation(*where) if where else None
+
+
+def _names_term(info: DocInfo, key: str, definition: Hit) -> bool:
+    """True when a metric word of ``key`` is the term that ``definition`` explains (it ends
+    at most three tokens before the cue: 'Response Time" means')."""
+    return any(
+        h[2] == definition[2] and h[1] <= definition[0] and definition[0] - h[1] <= 3
+        for h in info.hits.get(key, ())
+    )
+
+
+def _on_kind(ctx: Context, kind: MetricKind, what: str) -> str | None:
+    """The stop event (``what`` "stop") or the own definition ("own") stated in the
+    paragraphs on ``kind`` (see :func:`_kind_group`), found once per document."""
+    memo: dict[tuple[MetricKind, str], str | None] = ctx.memo.setdefault("on-kind", {})
+    if (kind, what) not in memo:
+        blocks, key = _kind_group(ctx, kind), f"@kind:{kind.value}"
+        found = stop_event(blocks, key) if what == "stop" else _own_definition(blocks, key)
+        memo[(kind, what)] = found
+    return memo[(kind, what)]
+
+
+def _defines(info: DocInfo, hit: Hit) -> bool:
+    """False for a definition cue that is a word of a name (the "Mean" of "Mean Time to
+    Restore") or that points at a definition made elsewhere ("what counts as met", "as
+    defined in clause 3")."""
+    word = info.words(hit[0], hit[0] + 1)[0]
+    after = info.lower_words(hit[1], hit[1] + 1)
+    if word == "Mean" or after == ["time"]:
+        return False
+    if word.lower() == "defined" and after not in (["as"], [":"]):
+        return False  # "the defined Priority levels", "as defined in clause 3"
+    # "stops when the site again meets what counts as met": a reference, not a definition
+    return hit[0] == 0 or info.lower_words(hit[0] - 1, hit[0]) != ["what"]
+
+
+def _own_definition(near: Sequence[DocInfo], key: str) -> str | None:
+    """What counts as meeting the target, stated with it: a definition in the blocks ``near``
+    it (its paragraph, list items and the paragraphs on its metric) that names the metric, or
+    says what "counts as" meeting it."""
+    for other in near:
+        for hit in other.hits.get("@definition", ()):
+            if not _defines(other, hit):
+                continue
+            words = other.lower_words(hit[0], hit[0] + 1)
+            if key in other.sent_keys[hit[2]] or words[0] in ("counts", "count", "is"):
+                return explanation(other, hit)
+    return None
 
 
 _CUSTOMER_ACTS = re.compile(
@@ -366,9 +580,9 @@ def build_cards(ctx: Context) -> list[CardSite]:
     sites: list[CardSite] = []
     definitions: dict[MetricKind, str | None] = {}
     exclusions = next(
-        (i.text_of(h) for i in ctx.infos for h in i.hits.get("@exclusion", ())[:1]), None
+        (quote(i, h) for i in ctx.infos for h in i.hits.get("@exclusion", ())[:1]), None
     )
-    remedy = next((i.text_of(h) for i in ctx.infos for h in i.hits.get("@remedy", ())[:1]), None)
+    remedy = next((quote(i, h) for i in ctx.infos for h in i.hits.get("@remedy", ())[:1]), None)
     groups = _paragraph_groups(ctx)
     header: DocInfo | None = None
     for info in ctx.infos:
@@ -376,8 +590,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
         if info.block.is_heading or "@metric" not in info.keys:
             continue
         before_block = len(sites)
-        targets = [(h, True) for h in info.hits.get("@pct", ())]
-        targets += [(h, False) for h in info.hits.get("@dur", ())]
+        targets = _outermost(info)
         example = example_from(info)
         if example is not None:
             # a worked example's figures illustrate the formula; they define no metric
@@ -437,11 +650,20 @@ def build_cards(ctx: Context) -> list[CardSite]:
             start = min(kind_hit[0], target[0])
             end = max(kind_hit[1], target[1])
             qualified = "@qualifier" in info.sent_keys[target[2]] or "@qualifier" in info.keys
-            bound = before in _BOUND_WORDS and "@remedy" in info.keys
+            bound = before in _BOUND_WORDS and _remedy_row(info, header)
             sites.append(CardSite(card, info, target[2], start, end, qualified, bound))
         if len(sites) == before_block and _cell_bars(info):
             sites.extend(_row_sites(ctx, info, header, exclusions, remedy, definitions))
+        if _cell_bars(info) and any(site.tier_bound for site in sites[before_block:]):
+            # "| Below 99.9% and at least 99.5% | 5% |": both figures bound one credit band
+            for site in sites[before_block:]:
+                site.tier_bound = True
     return sites
+
+
+def _remedy_row(info: DocInfo, header: DocInfo | None) -> bool:
+    """True when a credit or another remedy is named in the block or its table's header."""
+    return "@remedy" in info.keys or (header is not None and "@remedy" in header.keys)
 
 
 _ABOVE_KINDS = frozenset({MetricKind.ERROR_RATE, MetricKind.LATENCY, MetricKind.JITTER})
@@ -466,6 +688,18 @@ def _above(info: DocInfo, start: int) -> bool:
         and words[-2] in ("more", "greater", "higher", "longer", "later")
         and (len(words) < 3 or words[-3] not in ("no", "not"))
     )
+
+
+def _outermost(info: DocInfo) -> list[tuple[Hit, bool]]:
+    """The block's targets (with True for a percentage), without one inside another: "five
+    (5) days" is one target, not also "5) days"."""
+    targets = [(h, True) for h in info.hits.get("@pct", ())]
+    targets += [(h, False) for h in info.hits.get("@dur", ())]
+    return [
+        (t, pct)
+        for t, pct in targets
+        if not any(o[0] <= t[0] and t[1] <= o[1] and o != t for o, _p in targets)
+    ]
 
 
 def _cell_bars(info: DocInfo) -> list[int]:
@@ -545,9 +779,7 @@ def _row_sites(
     else:
         return []
     out: list[CardSite] = []
-    targets = [(h, True) for h in info.hits.get("@pct", ())]
-    targets += [(h, False) for h in info.hits.get("@dur", ())]
-    for target, pct in sorted(targets):
+    for target, pct in sorted(_outermost(info)):
         column = columns.get(sum(b < target[0] for b in bars))
         if column is None or column is MetricKind.CUSTOM:
             continue
@@ -561,11 +793,11 @@ def _row_sites(
             definitions[kind] = _definition(ctx, kind)
         card = _card(ctx, info, target, kind, text, pct, definitions[kind])
         if kind in CLOCKED_KINDS and not card.start_event:
-            card.start_event = next((i.text_of(h) for i, h in ctx.hits("@start")), None)
+            card.start_event = next((quote(i, h) for i, h in ctx.hits("@start")), None)
         card.exclusions = exclusions
         card.remedy = remedy
         before = info.lower_words(target[0] - 1, target[0])[0] if target[0] > 0 else ""
-        bound = before in _BOUND_WORDS and "@remedy" in info.keys
+        bound = before in _BOUND_WORDS and _remedy_row(info, header)
         out.append(CardSite(card, info, target[2], target[0], target[1], True, bound))
     return out
 
@@ -581,35 +813,50 @@ def _card(
     group: Sequence[DocInfo] = (),
 ) -> MetricCard:
     sent = target[2]
-    card = MetricCard(name=kind.value.replace("_", " "), kind=kind, target=text)
-    card.unit = "%" if pct else " ".join(text.split()[1:]).strip("() ") or None
-    if card.unit and card.unit[0].isdigit():
-        card.unit = " ".join(card.unit.split()[1:]).strip("() ") or None
+    unit = "%" if pct else " ".join(text.split()[1:]).strip("() ") or None
+    if unit and unit[0].isdigit():
+        unit = " ".join(unit.split()[1:]).strip("() ") or None
+    card = MetricCard(
+        name=kind.value.replace("_", " ").replace("follow up", "follow-up"),
+        kind=kind,
+        target=_figure_of(text, pct, unit),
+        unit=unit,
+    )
     card.window = (
         _lookup(ctx, info, sent, kind, "@window", group)
         or _scoped_window(ctx, kind)
         or _section_window(ctx, info, kind)
     )
+    key = f"@kind:{kind.value}"
+    near = (info, *group)
+    own = _own_definition(near, key) or _on_kind(ctx, kind, "own")
     if kind in CLOCKED_KINDS:
         card.start_event = _lookup(ctx, info, sent, kind, "@start", group) or _scoped_start(
             ctx, kind
         )
-        card.stop_event = definition
+        card.stop_event = stop_event(near, key) or _on_kind(ctx, kind, "stop") or own or definition
         card.clock = _lookup(ctx, info, sent, kind, "@clock", group)
-        if (
-            card.clock is None
-            and card.unit
-            and card.unit.split()[0].lower() in ("business", "working")
-        ):
-            card.clock = card.unit
+        if card.clock is None and unit and unit.split()[0].lower() in ("business", "working"):
+            card.clock = unit
     else:
         card.clock = card.window
-    card.counts_as_met = definition or (
-        info.sentence_text(sent) if kind not in CLOCKED_KINDS else None
-    )
+    card.counts_as_met = own or definition
     card.source = _lookup(ctx, info, sent, kind, "@source", group)
     card.customer_access = _lookup(ctx, info, sent, kind, "@access", group)
     return card
+
+
+_PERCENT = re.compile(r"\s*(?:%|percent|per\s*cent|pct)\.?$", re.I)
+
+
+def _figure_of(text: str, pct: bool, unit: str | None) -> str:
+    """The figure of a target as written, without its unit ("99.9%" -> "99.9", "five (5)
+    days" -> "five (5)")."""
+    if pct:
+        return _PERCENT.sub("", text).strip()
+    if unit and unit in text:
+        return text[: text.rindex(unit)].strip(" (") or text
+    return text
 
 
 def check_card(rule: Rule, ctx: Context) -> list[Finding]:
@@ -636,7 +883,7 @@ def check_card(rule: Rule, ctx: Context) -> list[Finding]:
         start, end = site.info.chars(site.start, site.end)
         message = rule.message.format(
             metric=card.name,
-            target=card.target or "",
+            target=card.target_text,
             missing=", ".join(m.replace("_", " ") for m in missing),
         )
         out.append(

@@ -80,6 +80,8 @@ def _phrase(text: str) -> Pattern:
     return [{"LOWER": w} for w in text.lower().split()]
 
 
+_ACCESS_VERBS = ("access", "inspect", "view", "download", "audit", "verify", "read", "export")
+"""What a customer may do with the measurements ("the Customer may download the raw data")."""
 CUES: dict[str, list[Pattern]] = {
     "@obligation": [
         _words(
@@ -438,6 +440,11 @@ CUES: dict[str, list[Pattern]] = {
         ),
         _phrase("ticketing system"),
         _phrase("status page"),
+        # "The measurement source is the job log of the backup platform"
+        _words("log"),
+        _phrase("measurement source"),
+        _phrase("source of measurement"),
+        _phrase("data source"),
     ],
     "@access": [
         _words("dashboard", "dashboards", "portal", "audit", "independent", "third-party"),
@@ -468,7 +475,21 @@ CUES: dict[str, list[Pattern]] = {
             {"LOWER": {"IN": ["customer", "client", "you", "licensee", "buyer"]}},
             {"LOWER": {"IN": ["may", "can", "shall", "will"]}},
             {"LOWER": "have", "OP": "?"},
-            {"LOWER": {"IN": ["access", "inspect", "view", "download", "audit", "verify", "read"]}},
+            {"LOWER": {"IN": [*_ACCESS_VERBS]}},
+        ],
+        # "read access", "read-only access", "full read access" to the records
+        [
+            {"LOWER": {"IN": ["read", "full", "view", "viewing", "online"]}},
+            {"ORTH": "-", "OP": "?"},
+            {"LOWER": "only", "OP": "?"},
+            {"LOWER": "access"},
+        ],
+        # "the Client has a read-only login to the monitoring system"
+        [
+            {"LOWER": {"IN": ["customer", "client", "you", "licensee", "buyer"]}},
+            {"LOWER": {"IN": ["has", "have", "gets", "get", "receives", "receive"]}},
+            {"LOWER": {"NOT_IN": [".", ";", ":", "|"]}, "OP": "{0,4}"},
+            {"LOWER": {"IN": ["access", "login", "log-in", "account", "credentials"]}},
         ],
     ],
     "@definition": [
@@ -833,6 +854,29 @@ CUES["@kind:custom"] = [
     [{"LOWER": "average"}, {"LOWER": {"IN": ["wait", "waiting", "queue", "queuing", "talk"]}},
      {"LOWER": "time"}],
 ]  # fmt: skip
+# the time to follow up a sales lead: "Lead Follow-Up Time", "follow up each Qualified Lead"
+_FOLLOW = {"LOWER": {"IN": ["follow", "follows", "followed", "following"]}}
+_LEADS = ("lead", "leads", "prospect", "prospects", "enquiry", "enquiries")
+CUES["@kind:lead_follow_up_time"] = [
+    [_FOLLOW, {"ORTH": "-", "OP": "?"}, {"LOWER": "up"}, {"LOWER": {"IN": ["time", "times"]}}],
+    [{"LOWER": "lead"}, _FOLLOW, {"ORTH": "-", "OP": "?"}, {"LOWER": "up"}],
+    [
+        _FOLLOW,
+        {"ORTH": "-", "OP": "?"},
+        {"LOWER": "up"},
+        {"LOWER": {"IN": ["on", "with"]}, "OP": "?"},
+        {"LOWER": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,3}"},
+        {"LOWER": {"IN": [*_LEADS]}},
+    ],
+    # "every partner-referred lead is to be followed up within one business day"
+    [
+        {"LOWER": {"IN": [*_LEADS]}},
+        {"LOWER": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,4}"},
+        _FOLLOW,
+        {"ORTH": "-", "OP": "?"},
+        {"LOWER": "up"},
+    ],
+]
 CUES["@kind:throughput"].append(
     [
         {"LOWER": {"IN": ["requests", "transactions", "messages"]}},

@@ -252,7 +252,8 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
 
         once = frozenset(r.code for r in active if r.once_per_document)
         kept = _dedupe(keyed, sentence_of, once)
-    return LintResult(kept, [s.card for s in ctx.cards], notices, timing)
+    cards = [s.card for s in ctx.cards if not s.tier_bound]  # (a credit tier's bound is none)
+    return LintResult(kept, cards, notices, timing)
 
 
 def lint_text(text: str, file: str = "<text>", options: LintOptions | None = None) -> LintResult:

@@ -9,36 +9,47 @@ from slaforge.report import Results
 
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("metric", 18),
-    ("kind", 15),
-    ("target", 12),
+    ("target", 11),
     ("window", 12),
-    ("start / stop", 20),
+    ("start", 18),
+    ("stop", 18),
     ("counts as met", 18),
-    ("source", 14),
-    ("missing", 22),
+    ("source", 16),
+    ("missing", 20),
 )
 """Column titles and widths; long values wrap inside their column."""
 
 
 def _cells(card: MetricCard) -> list[str]:
-    target = " ".join(part for part in (card.target, card.unit) if part) or "—"
-    start_stop = f"{card.start_event or '—'} → {card.stop_event or '—'}"
+    kind = card.kind.value.replace("_", " ")
     return [
-        card.name,
-        card.kind.value,
-        target,
+        card.name if card.name.lower() == kind else f"{card.name} ({kind})",
+        card.target_text or "—",
         card.window or "—",
-        start_stop,
+        card.start_event or "—",
+        card.stop_event or "—",
         card.counts_as_met or "—",
         card.source or "—",
-        ", ".join(card.missing()) or "none",
+        ", ".join(name.replace("_", " ") for name in card.missing()) or "none",
     ]
+
+
+MAX_LINES = 3
+"""Lines a cell may take; a longer quote ends in "…" (the JSON report has it whole)."""
+
+
+def _wrap(cell: str, width: int, whole: bool) -> list[str]:
+    lines = textwrap.wrap(cell, width, break_long_words=True) or [""]
+    if len(lines) > MAX_LINES and not whole:
+        lines = lines[:MAX_LINES]
+        lines[-1] = lines[-1][: width - 1].rstrip(" …") + "…"
+    return lines
 
 
 def _row(cells: list[str]) -> list[str]:
     wrapped = [
-        textwrap.wrap(cell, width, break_long_words=True) or [""]
-        for cell, (_, width) in zip(cells, COLUMNS, strict=True)
+        _wrap(cell, width, title == "missing")
+        for cell, (title, width) in zip(cells, COLUMNS, strict=True)
     ]
     height = max(len(lines) for lines in wrapped)
     return [

@@ -79,19 +79,78 @@ def test_metric_cards_from_prose() -> None:
     )
     cards = {c.kind: c for c in lint_text(text).cards}
     response = cards[MetricKind.RESPONSE_TIME]
-    assert response.target == "30 minutes"
-    assert response.unit == "minutes"
-    assert response.start_event == "minutes of"
+    assert (response.target, response.unit, response.target_text) == ("30", "minutes", "30 minutes")
+    assert response.start_event == "the Customer's report"
     assert response.clock == "24x7"
-    assert response.stop_event and response.stop_event.startswith("Response means")
-    assert response.remedy == "Credits"
+    assert response.stop_event == "a reply from an engineer that addresses the incident"
+    assert response.counts_as_met == response.stop_event
+    assert response.remedy == "Credits of 10% of the monthly fee apply to each missed month"
     availability = cards[MetricKind.AVAILABILITY]
-    assert availability.target == "99.9%"
+    assert (availability.target, availability.unit, availability.target_text) == (
+        "99.9",
+        "%",
+        "99.9%",
+    )
     assert availability.window == "each calendar month"
-    assert availability.source == "measured"
-    assert availability.customer_access == "monthly report"
-    assert availability.missing() == ["exclusions"]
+    assert availability.source == "as measured by external probes"
+    assert availability.customer_access == "with a monthly report to the Customer"
+    # the draft never says what "available" means
+    assert availability.missing() == ["counts_as_met", "exclusions"]
     assert "window" in response.missing()
+
+
+def test_card_fields_quote_the_clock_sentence() -> None:
+    text = (
+        "The Supplier shall restore a failed circuit within 6 hours. The clock starts when the "
+        "Supplier's network monitoring raises an alarm or the Customer calls the service desk, "
+        "and stops when the circuit carries traffic again.\n\n"
+        "Restoration times are recorded by the Supplier's ticketing tool, and the Customer "
+        "can view every ticket with its timestamps on the service portal."
+    )
+    (card,) = lint_text(text).cards
+    assert card.kind is MetricKind.RESOLUTION_TIME
+    assert card.start_event and card.start_event.startswith("the Supplier's network monitoring")
+    assert card.stop_event == "the circuit carries traffic again"
+    assert card.source == "Restoration times are recorded by the Supplier's ticketing tool"
+    assert card.customer_access == (
+        "the Customer can view every ticket with its timestamps on the service portal"
+    )
+
+
+def test_card_definition_is_the_one_of_its_term() -> None:
+    text = (
+        '"Reported Level" means the figure that the monthly report gives for a metric, such as '
+        "the availability percentage.\n\n"
+        '"Available" means that a user can sign in and open a saved case file within 5 seconds.'
+        "\n\nThe Provider shall keep the platform available 99.5% of each calendar month."
+    )
+    (card,) = [c for c in lint_text(text).cards if c.kind is MetricKind.AVAILABILITY]
+    explained = "that a user can sign in and open a saved case file within 5 seconds"
+    assert card.counts_as_met == explained
+
+
+def test_a_figure_with_its_number_in_brackets_is_one_target() -> None:
+    (card,) = lint_text("The Supplier shall resolve Priority 3 faults within five (5) days.").cards
+    assert (card.target, card.unit) == ("five (5)", "days")
+
+
+def test_working_hours_after_a_target_are_no_start_event() -> None:
+    result = lint_text("The Supplier shall resolve each fault within 8 hours of Business Hours.")
+    (card,) = result.cards
+    assert card.start_event is None
+    assert "start event" in next(f.message for f in result.findings if f.code == "SLA702")
+
+
+def test_credit_band_rows_are_no_metric_cards() -> None:
+    text = (
+        "The Provider shall make the platform available 99.9% of each calendar month.\n\n"
+        "| Monthly availability | Service credit |\n"
+        "|---|---|\n"
+        "| Below 99.9% and at least 99.5% | 5% of the monthly fee |\n"
+        "| Below 99.5% | 15% of the monthly fee |\n"
+    )
+    cards = lint_blocks(extract_text(text, markdown=True), "draft.md", LintOptions()).cards
+    assert [c.target_text for c in cards] == ["99.9%"]
 
 
 def test_incomplete_card_is_reported_with_missing_fields() -> None:

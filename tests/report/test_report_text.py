@@ -58,7 +58,7 @@ def test_metrics_table_lists_missing_fields() -> None:
 
     assert "(no service levels found)" in out.split("Metrics in terms.txt:")[1]
     availability = next(line for line in out.splitlines() if "Availability" in line)
-    assert "99.9 %" in availability and "window" in availability
+    assert "99.9%" in availability and "window" in availability
 
 
 def test_only_the_sentence_with_the_flagged_words_is_shown() -> None:
