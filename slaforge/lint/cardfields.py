@@ -10,9 +10,11 @@ clock sentence says stops it ("… and stops when an engineer replies").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from slaforge.lint.docinfo import DocInfo, Hit
+from slaforge.metrics import CLOCKED_KINDS
 
 MAX_TOKENS = 24
 """Most tokens quoted for one field; a longer clause is cut around its cue and marked "…"."""
@@ -25,14 +27,16 @@ _LEADS_INTO = frozenset(
 """Last words of a cue that names what follows it."""
 _CONNECTIVES = frozenset({"when", "at", "on", "upon", "with", "once", "whenever"})
 """Words between such a cue and its event ("the clock starts *when* the Customer calls")."""
-_STOP_VERBS = frozenset({"stops", "stop", "ends", "end", "finishes", "halts", "pauses"})
+_STOP_VERBS = ("stops", "stop", "ends", "end", "finishes", "is stopped")
 _JOINS = frozenset({"and", "or", "but", "while", "whilst", "whereas"})
 _STOP = re.compile(
-    r"\b(?:stops|stop|ends|finishes|halts|is stopped|pauses)\s+"
-    r"(?:when|at|on|upon|once|with|as soon as)\s+|\buntil\s+"
+    rf"\b(?:{'|'.join(_STOP_VERBS)})\s+(?:when|at|on|upon|once|with|as soon as)\s+|\buntil\s+",
+    re.IGNORECASE,
 )
 """What stops a clock: "… and stops when a support engineer replies", "… until the fix"."""
-_STOP_END = re.compile(r"[;.|]\s|[;|]|\.$")
+_STOP_END = re.compile(r"[;.|]\s|[;|]|\.$|,\s+(?:and|but)\s")
+_WORD = re.compile(r"\S+")
+_CLOCKED = tuple(f"@kind:{kind.value}" for kind in CLOCKED_KINDS)
 
 
 def quote(info: DocInfo, hit: Hit) -> str:
@@ -48,6 +52,7 @@ def quote(info: DocInfo, hit: Hit) -> str:
 def _quote(info: DocInfo, hit: Hit) -> str:
     first, last = info.sent_bounds[hit[2]]
     words = info.lower_words(first, last)
+    hit = (hit[0], min(hit[1], last), hit[2])  # (a cue may run past its sentence's end)
     lead = hit[1] > first and words[hit[1] - 1 - first] in _LEADS_INTO
     if lead:
         start = hit[1]
@@ -77,7 +82,7 @@ def _stops(words: list[str], at: int) -> bool:
     return words[at] == "and" and at + 1 < len(words) and words[at + 1] in _STOP_VERBS
 
 
-def explanation(info: DocInfo, hit: Hit) -> str:
+def explanation(info: DocInfo, hit: Hit) -> str | None:
     """What a definition says its term is: the words after the definition cue ``hit`` ("…
     means *a reply from an engineer*; …", "counts as meeting the target: *a minute in which …*")
     up to the end of the sentence or a semicolon."""
@@ -93,33 +98,66 @@ def explanation(info: DocInfo, hit: Hit) -> str:
     while end > start and words[end - 1 - first] in _CLAUSE_ENDS:
         end -= 1
     if end <= start:
-        return info.sentence_text(hit[2])
+        return None
     return _cut(info, start, end, start)
 
 
 def stop_event(infos: Iterable[DocInfo], key: str) -> str | None:
     """What a clock sentence of ``infos`` says stops the clock: a sentence with a start cue or
-    the metric's ``key`` (``@kind:…``) and "stops when …" or "until …"."""
+    the metric's ``key`` (``@kind:…``), naming no other clocked metric, and "stops when …" or
+    "until …"."""
     for info in infos:
         if not _may_stop(info):
             continue
+        text = info.block.text
         for sent, keys in enumerate(info.sent_keys):
             if "@start" not in keys and key not in keys:
                 continue
             begin, end = info.sentence_chars(sent)
-            found = _STOP.search(info.low, begin, end)
+            found = _STOP.search(text, begin, end)
             if found is None:
                 continue
-            stop = _STOP_END.search(info.low, found.end(), end)
-            words = info.block.text[found.end() : stop.start() if stop else end].split()
+            if other_clock(info, sent, bisect_left(info.view.idx, found.start()), key):
+                continue
+            stop = _STOP_END.search(text, found.end(), end)
+            words = list(_WORD.finditer(text, found.end(), stop.start() if stop else end))
             if words:
-                more = len(words) > MAX_TOKENS
-                return " ".join(words[:MAX_TOKENS]) + ("…" if more else "")
+                last = words[min(len(words), MAX_TOKENS) - 1].end()
+                return text[found.end() : last] + ("…" if len(words) > MAX_TOKENS else "")
     return None
 
 
-_LABEL = re.compile(r"\s*(?:\(?(?:[a-z]{1,2}|[ivx]{1,5}|\d{1,3})\)|\d+(?:\.\d+)*\.?)\s+")
-"""A paragraph's own number or list label: "(a) ", "ii) ", "7.4 "."""
+def other_clock(info: DocInfo, sent: int, at: int, key: str) -> bool:
+    """True when sentence ``sent`` is about another clocked metric's clock before token
+    ``at`` ("The resolution clock starts when …", for a response time), and not about the
+    one of ``key``."""
+    keys = info.sent_keys[sent]
+    others = [k for k in _CLOCKED if k in keys and k not in _SAME_CLOCK.get(key, (key,))]
+    if not others:
+        return False
+
+    def clock_of(k: str) -> bool:
+        return any(
+            h[2] == sent and h[1] <= at and info.lower_words(h[1], h[1] + 1)[:1] in _CLOCK_WORDS
+            for h in info.hits.get(k, ())
+        )
+
+    return not clock_of(key) and any(clock_of(k) for k in others)
+
+
+_SAME_CLOCK = {
+    "@kind:mttr": ("@kind:mttr", "@kind:resolution_time"),
+    "@kind:resolution_time": ("@kind:resolution_time", "@kind:mttr"),
+}
+"""Kinds timed by one clock: a mean time to restore averages the restoration times."""
+_CLOCK_WORDS = (["clock"], ["timer"], ["time"], ["times"], ["target"], ["targets"])
+
+
+_LABEL = re.compile(
+    r"\s*(?:\(?(?:[a-zA-Z]{1,2}|[ivxIVX]{1,5}|\d{1,3})\)|[A-Za-z]\.|\d+(?:\.\d+)+\.?|\d+\."
+    r"|[-*\u2022])\s+"
+)
+"""A paragraph's own number, list label or bullet: "(a) ", "ii) ", "A. ", "7.4 ", "- "."""
 
 
 def _after_label(info: DocInfo, start: int, limit: int) -> int:
@@ -138,7 +176,7 @@ def _may_stop(info: DocInfo) -> bool:
     """True when the block has words that stop a clock (looked for once per block)."""
     found: bool | None = info.memo.get("may-stop")
     if found is None:
-        found = info.memo["may-stop"] = _STOP.search(info.low) is not None
+        found = info.memo["may-stop"] = _STOP.search(info.block.text) is not None
     return found
 
 

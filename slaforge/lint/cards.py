@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 
-from slaforge.lint.cardfields import explanation, quote, stop_event
+from slaforge.lint.cardfields import explanation, other_clock, quote, stop_event
 from slaforge.lint.context import CardSite, Context
 from slaforge.lint.cues import LATENCY_UNITS
 from slaforge.lint.docinfo import DocInfo, Hit
@@ -250,8 +250,11 @@ def _lookup(
     metric (with their items), and the first sentences anywhere that name the metric. A cue
     that names something else states nothing."""
     near: dict[int, tuple[DocInfo, Hit]] = {}
+    kind_key = f"@kind:{kind.value}"
     for other, hits in _near_hits(info, sent, key, group):
         for hit in hits:
+            if key == "@start" and other_clock(other, hit[2], hit[0], kind_key):
+                continue  # ("the response clock starts when …" is not the resolution's start)
             rank = _fit(key, other, hit)
             if rank == 3 or (rank > 1 and other is info and hit[2] == sent):
                 return _field_text(key, other, hit)  # (stated outright, or with the target)
@@ -274,7 +277,14 @@ def _far(ctx: Context, kind: MetricKind, key: str) -> dict[int, tuple[DocInfo, H
     found = memo.get((kind, key))
     if found is None:
         kind_key = f"@kind:{kind.value}"
-        on_kind = _ranked(key, _hits_in(_kind_group(ctx, kind), key))
+        on_kind = _ranked(
+            key,
+            (
+                (i, h)
+                for i, h in _hits_in(_kind_group(ctx, kind), key)
+                if key != "@start" or not other_clock(i, h[2], h[0], kind_key)
+            ),
+        )
         anywhere = _ranked(key, ((i, h) for i, h in ctx.hits(key) if kind_key in i.sent_keys[h[2]]))
         found = memo[(kind, key)] = {**anywhere, **on_kind}
     return found
@@ -356,7 +366,8 @@ def _rank(key: str, info: DocInfo, hit: Hit) -> int:
             return 3
         if words[0].lower() not in _BARE_SOURCE:
             return 3 if words[-1].lower() == "by" else 2
-        if words[0].islower() and words[-1].lower() in _SOURCE_LINKS:
+        opens = hit[0] == info.sent_bounds[hit[2]][0]  # ("Measured by …" opens a sentence)
+        if (words[0].islower() or opens) and words[-1].lower() in _SOURCE_LINKS:
             return 3 if words[-1].lower() == "by" else 2
         return 0
     if key == "@access":
@@ -545,14 +556,14 @@ def _defines(info: DocInfo, hit: Hit) -> bool:
 
 def _own_definition(near: Sequence[DocInfo], key: str) -> str | None:
     """What counts as meeting the target, stated with it: a definition in the blocks ``near``
-    it (its paragraph, list items and the paragraphs on its metric) that names the metric, or
-    says what "counts as" meeting it."""
+    it (its paragraph, list items and the paragraphs on its metric) whose term is the metric,
+    or that says what "counts as" meeting it."""
     for other in near:
         for hit in other.hits.get("@definition", ()):
             if not _defines(other, hit):
                 continue
             words = other.lower_words(hit[0], hit[0] + 1)
-            if key in other.sent_keys[hit[2]] or words[0] in ("counts", "count", "is"):
+            if _names_term(other, key, hit) or words[0] in ("counts", "count", "is"):
                 return explanation(other, hit)
     return None
 
@@ -793,7 +804,9 @@ def _row_sites(
             definitions[kind] = _definition(ctx, kind)
         card = _card(ctx, info, target, kind, text, pct, definitions[kind])
         if kind in CLOCKED_KINDS and not card.start_event:
-            card.start_event = next((quote(i, h) for i, h in ctx.hits("@start")), None)
+            card.start_event = next(
+                (quote(i, h) for i, h in ctx.hits("@start") if _fit("@start", i, h) > 1), None
+            )
         card.exclusions = exclusions
         card.remedy = remedy
         before = info.lower_words(target[0] - 1, target[0])[0] if target[0] > 0 else ""
@@ -814,7 +827,7 @@ def _card(
 ) -> MetricCard:
     sent = target[2]
     unit = "%" if pct else " ".join(text.split()[1:]).strip("() ") or None
-    if unit and unit[0].isdigit():
+    if unit and (unit[0].isdigit() or ")" in unit.split()[0]):  # "five (5) days", "5 (five) days"
         unit = " ".join(unit.split()[1:]).strip("() ") or None
     card = MetricCard(
         name=kind.value.replace("_", " ").replace("follow up", "follow-up"),

@@ -441,7 +441,10 @@ CUES: dict[str, list[Pattern]] = {
         _phrase("ticketing system"),
         _phrase("status page"),
         # "The measurement source is the job log of the backup platform"
-        _words("log"),
+        [
+            {"LOWER": {"IN": ["request", "job", "event", "audit", "system", "call", "ticket"]}},
+            {"LOWER": {"IN": ["log", "logs"]}},
+        ],
         _phrase("measurement source"),
         _phrase("source of measurement"),
         _phrase("data source"),
@@ -488,7 +491,7 @@ CUES: dict[str, list[Pattern]] = {
         [
             {"LOWER": {"IN": ["customer", "client", "you", "licensee", "buyer"]}},
             {"LOWER": {"IN": ["has", "have", "gets", "get", "receives", "receive"]}},
-            {"LOWER": {"NOT_IN": [".", ";", ":", "|"]}, "OP": "{0,4}"},
+            {"LOWER": {"NOT_IN": [".", ";", ":", "|", "?", "!"]}, "OP": "{0,4}"},
             {"LOWER": {"IN": ["access", "login", "log-in", "account", "credentials"]}},
         ],
     ],
@@ -865,13 +868,17 @@ CUES["@kind:lead_follow_up_time"] = [
         {"ORTH": "-", "OP": "?"},
         {"LOWER": "up"},
         {"LOWER": {"IN": ["on", "with"]}, "OP": "?"},
-        {"LOWER": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,3}"},
+        {"LOWER": {"NOT_IN": [".", ";", ":", "|", ",", "?", "!"]}, "OP": "{0,3}"},
         {"LOWER": {"IN": [*_LEADS]}},
     ],
     # "every partner-referred lead is to be followed up within one business day"
     [
         {"LOWER": {"IN": [*_LEADS]}},
-        {"LOWER": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,4}"},
+        {
+            "LOWER": {"IN": ["is", "are", "was", "to", "be", "been", "being", "must", "shall"]},
+            "OP": "+",
+        },
+        {"LOWER": {"IN": ["will", "should", "get", "gets"]}, "OP": "?"},
         _FOLLOW,
         {"ORTH": "-", "OP": "?"},
         {"LOWER": "up"},

@@ -23,7 +23,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
 def _cells(card: MetricCard) -> list[str]:
     kind = card.kind.value.replace("_", " ")
     return [
-        card.name if card.name.lower() == kind else f"{card.name} ({kind})",
+        card.name if card.name.lower().replace("-", " ") == kind else f"{card.name} ({kind})",
         card.target_text or "—",
         card.window or "—",
         card.start_event or "—",

@@ -652,3 +652,52 @@ def test_a_row_of_spaces_is_read_in_linear_time() -> None:
 
     assert not _glossary_header("|" + " " * 5_000 + "x")
     assert _glossary_header("| Term | What it means |")
+
+
+def test_a_cue_running_past_a_question_does_not_break_the_lint() -> None:
+    result = lint_text(
+        "Availability is 99.9% per month. The Customer has no reports? Access is by request."
+    )
+    assert [c.target_text for c in result.cards] == ["99.9%"]
+
+
+def test_each_clock_keeps_its_own_start_and_stop() -> None:
+    text = (
+        "6.1 The response time is 1 hour. The resolution time is 8 hours. The response clock "
+        "starts when the Customer calls and stops when an engineer replies. The resolution "
+        "clock starts when the engineer accepts the ticket and stops when the Customer confirms "
+        "the fix."
+    )
+    cards = {c.kind: c for c in lint_text(text).cards}
+    response, resolution = cards[MetricKind.RESPONSE_TIME], cards[MetricKind.RESOLUTION_TIME]
+    assert (response.start_event, response.stop_event) == (
+        "the Customer calls",
+        "an engineer replies",
+    )
+    assert (resolution.start_event, resolution.stop_event) == (
+        "the engineer accepts the ticket",
+        "the Customer confirms the fix",
+    )
+
+
+def test_a_pause_is_not_the_stop() -> None:
+    text = (
+        "The response time is 1 hour. The clock starts when the Customer calls the service desk, "
+        "pauses when the Supplier is waiting for the Customer, and stops when an engineer replies."
+    )
+    (card,) = lint_text(text).cards
+    assert card.stop_event == "an engineer replies"
+
+
+def test_a_lead_engineer_is_no_sales_lead() -> None:
+    result = lint_text(
+        "After an outage, the lead engineer follows up with the Customer within 2 days."
+    )
+    assert not result.cards and not [f for f in result.findings if f.code == "SLA702"]
+
+
+def test_a_word_in_brackets_after_the_figure_is_not_the_unit() -> None:
+    (card,) = lint_text(
+        "The Supplier shall resolve faults within 5 (five) days of the report."
+    ).cards
+    assert (card.target, card.unit, card.target_text) == ("5 (five)", "days", "5 (five) days")
