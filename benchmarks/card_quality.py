@@ -289,23 +289,20 @@ def score_set(items: list[Item], options: LintOptions) -> SetScore:
                 if value is not None:
                     fs.words.append(len(value.split()))
                 expected = want[name]
-                if expected is None:
-                    if value is None:
-                        fs.correct += 1
-                    else:
-                        fs.spurious += 1
-                        s.details.append(
-                            f"{item.id}: {want['kind']} {want['target']}: {name} "
-                            f"expected None, got {_short(value)}"
-                        )
-                elif value is not None and field_ok(name, expected, value):
+                if expected is None and value is None:
                     fs.correct += 1
+                    continue
+                if expected is not None and value is not None and field_ok(name, expected, value):
+                    fs.correct += 1
+                    continue
+                if expected is None:
+                    fs.spurious += 1
                 else:
                     fs.wrong += 1
-                    s.details.append(
-                        f"{item.id}: {want['kind']} {want['target']}: {name} "
-                        f"expected {expected!r}, got {_short(value)}"
-                    )
+                s.details.append(
+                    f"{item.id}: {want['kind']} {want['target']}: {name} "
+                    f"expected {expected!r}, got {_short(value)}"
+                )
     return s
 
 
