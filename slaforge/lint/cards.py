@@ -68,9 +68,18 @@ _LIST_LABEL = re.compile(r"^\(?(?:[a-z]{1,2}|[ivx]{1,5})[.)]$|^[-*\u2022]$")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*\u2022]|\(?(?:[a-z]{1,2}|[ivx]{1,5})\))\s")
 
 
+_NOT_A_LEAD = frozenset(
+    {"engineer", "engineers", "analyst", "consultant", "contact", "manager", "time", "times"}
+)
+
+
 def _about_service(info: DocInfo, kind: MetricKind, hit: Hit) -> bool:
     """False for a resolution word that is part of "remedy the breach", "resolve the dispute"
-    or "dispute resolution": a cure period or a dispute stage is not a resolution clock."""
+    or "dispute resolution": a cure period or a dispute stage is not a resolution clock; and
+    for a "lead" that is a role or a lead time ("call the lead engineer")."""
+    if kind is MetricKind.LEAD_FOLLOW_UP_TIME:
+        words = info.lower_words(hit[0], hit[1] + 1)
+        return not any(a == "lead" and b in _NOT_A_LEAD for a, b in pairwise(words))
     if kind is not MetricKind.RESOLUTION_TIME:
         return True
     return not any(s < hit[1] and hit[0] < e for s, e, _sent in info.hits.get("@not-service", ()))
@@ -144,6 +153,35 @@ def _pick_kind(
         if not (joined or _STOPS.intersection(between)):
             return kind, hit
     return None
+
+
+_DEADLINE = frozenset({"within", "in"})
+
+
+def _continued(
+    info: DocInfo,
+    kinds: list[tuple[MetricKind, Hit]],
+    previous: tuple[Hit, MetricKind],
+    target: Hit,
+) -> tuple[MetricKind, Hit] | None:
+    """The kind of the deadline before ``target`` in its sentence when ``target`` carries it on:
+    "Priority 1 within 4 hours, Priority 2 within 12 hours", "within 4 hours inside the M25
+    and within 8 hours elsewhere"."""
+    before, kind = previous
+    if before[2] != target[2] or kind not in CLOCKED_KINDS:
+        return None
+    if any(before[1] <= h[0] < target[0] for _k, h in kinds):
+        return None  # another measure named between the two
+    first = info.sent_bounds[target[2]][0]
+    if min(before[0], target[0]) <= first:
+        return None
+    words = info.lower_words(before[0] - 1, target[0])
+    if words[0] not in _DEADLINE or words[-1] not in _DEADLINE:
+        return None
+    between = words[before[1] - before[0] + 1 : -1]
+    if len(between) > 24 or _STOPS.difference({";"}).intersection(between):
+        return None
+    return kind, target
 
 
 _MODALS = frozenset({"may", "must", "shall", "will", "can"})
@@ -598,7 +636,12 @@ def build_cards(ctx: Context) -> list[CardSite]:
     header: DocInfo | None = None
     for info in ctx.infos:
         header = _table_header(info, header) if "|" in info.block.text else None
-        if info.block.is_heading or "@metric" not in info.keys:
+        if info.block.is_heading:
+            continue
+        if "@rate" in info.keys or "@score" in info.keys:
+            group = groups.get(info.index, [])
+            sites.extend(_count_sites(ctx, info, group, definitions, exclusions, remedy))
+        if "@metric" not in info.keys:
             continue
         before_block = len(sites)
         targets = _outermost(info)
@@ -607,21 +650,28 @@ def build_cards(ctx: Context) -> list[CardSite]:
             # a worked example's figures illustrate the formula; they define no metric
             targets = [t for t in targets if t[0][2] < example]
         seen: set[tuple[int, MetricKind]] = set()
+        previous: tuple[Hit, MetricKind] | None = None
         for target, pct in sorted(targets, key=lambda t: (t[0][0], t[0][0] - t[0][1])):
             kinds = _kind_hits(info, target[2])
             picked = _pick_kind(info, kinds, target, pct)
+            carried = None
+            if not pct and previous is not None:
+                carried = _continued(info, kinds, previous, target)
+            picked = carried or picked
             if picked is None:
                 continue
             kind, kind_hit = picked
-            text = info.text_of(target)
+            text = " ".join(info.text_of(target).split())  # "4\u00a0hours" as "4 hours"
             if not pct and kind is MetricKind.RESPONSE_TIME:
                 unit = text.split()[-1].lower()
                 if unit in LATENCY_UNITS:
                     kind = MetricKind.LATENCY
             if kind is MetricKind.RESOLUTION_TIME and _AVERAGE.intersection(
                 info.lower_words(max(target[0] - 3, 0), target[0])
+                + info.lower_words(max(kind_hit[0] - 3, 0), kind_hit[0])
             ):
-                kind = MetricKind.MTTR  # "repair faults within an average of 5 hours"
+                kind = MetricKind.MTTR  # "repair faults within an average of 5 hours", "the
+                # average time to restore service"
             if kind in _THRESHOLD_KINDS and _DOWN.intersection(_sentence_words(info, target[2])):
                 continue  # "latency above 2 seconds counts as downtime": a downtime rule
             if not pct and kind in CLOCKED_KINDS and _customer_acts(info, target[2], kind_hit):
@@ -632,7 +682,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 continue  # "Degraded service: packet loss above 1%": when a state begins
             if pct and kind is MetricKind.AVAILABILITY and (_value(text) or 100) < 50:
                 continue  # "periods in which fewer than 5% of users are affected": a threshold
-            if (target[2], kind) in seen:
+            if (target[2], kind) in seen and carried is None:
                 continue
             if pct and kind is MetricKind.AVAILABILITY and (_value(text) or 0) >= 100:
                 continue
@@ -663,6 +713,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
             qualified = "@qualifier" in info.sent_keys[target[2]] or "@qualifier" in info.keys
             bound = before in _BOUND_WORDS and _remedy_row(info, header)
             sites.append(CardSite(card, info, target[2], start, end, qualified, bound))
+            previous = (target, kind)
         if len(sites) == before_block and _cell_bars(info):
             sites.extend(_row_sites(ctx, info, header, exclusions, remedy, definitions))
         if _cell_bars(info) and any(site.tier_bound for site in sites[before_block:]):
@@ -670,6 +721,49 @@ def build_cards(ctx: Context) -> list[CardSite]:
             for site in sites[before_block:]:
                 site.tier_bound = True
     return sites
+
+
+_AT_LEAST = frozenset(
+    {"least", "fewer", "less", "minimum", "sustain", "sustains", "handle", "handles", "process"}
+)
+"""Words that make a rate a floor the provider commits to ("no fewer than 5,000 pages per
+day"), not a charge or an allowance ("£40 per hour", "up to 10 requests per day")."""
+
+
+def _count_sites(
+    ctx: Context,
+    info: DocInfo,
+    group: Sequence[DocInfo],
+    definitions: dict[MetricKind, str | None],
+    exclusions: str | None,
+    remedy: str | None,
+) -> list[CardSite]:
+    """Cards for targets that are counts: a rate the provider sustains is a throughput ("at
+    least 1,200 transactions per second"), a score on a scale a measure of its own ("4.2 out
+    of 5")."""
+    out: list[CardSite] = []
+    for key, kind in (("@rate", MetricKind.THROUGHPUT), ("@score", MetricKind.CUSTOM)):
+        for hit in info.hits.get(key, ()):
+            sent = hit[2]
+            named = [h for k, h in _kind_hits(info, sent) if k is kind and h[0] < hit[0]]
+            floor = _AT_LEAST.intersection(info.lower_words(max(hit[0] - 3, 0), hit[0]))
+            if kind is MetricKind.THROUGHPUT and not (named or floor):
+                continue
+            kind_hit = named[-1] if named else hit
+            if _customer_acts(info, sent, kind_hit):
+                continue  # "the Customer shall send no fewer than 50 records per day"
+            if kind not in definitions:
+                definitions[kind] = _definition(ctx, kind)
+            text = " ".join(info.text_of(hit).split())
+            card = _card(ctx, info, hit, kind, text, False, definitions[kind], group)
+            if kind is MetricKind.CUSTOM:
+                card.name = info.text_of(kind_hit).lower() if named else "score"
+            card.exclusions = exclusions
+            card.remedy = remedy
+            qualified = "@qualifier" in info.sent_keys[sent] or "@qualifier" in info.keys
+            start, end = min(kind_hit[0], hit[0]), max(kind_hit[1], hit[1])
+            out.append(CardSite(card, info, sent, start, end, qualified))
+    return out
 
 
 def _remedy_row(info: DocInfo, header: DocInfo | None) -> bool:
@@ -797,7 +891,7 @@ def _row_sites(
         kind = column
         if (kind in _PCT_KINDS) != pct and kind is not MetricKind.JITTER:
             continue
-        text = info.text_of(target)
+        text = " ".join(info.text_of(target).split())
         if pct and kind is MetricKind.AVAILABILITY and not 50 <= (_value(text) or 0) < 100:
             continue
         if kind not in definitions:

@@ -28,6 +28,14 @@ _PAREN_NUM: Pattern = [
     {"LIKE_NUM": True, "OP": "?"},
     {"ORTH": ")", "OP": "?"},
 ]
+_WORD_FIGURE: Pattern = [
+    _NUM,
+    {"ORTH": "-", "OP": "?"},
+    {"LIKE_NUM": True, "OP": "?"},
+    {"LOWER": "point"},
+    {"LIKE_NUM": True},
+    {"LIKE_NUM": True, "OP": "?"},
+]
 _CLOCK_ADJ = {
     "LOWER": {"IN": ["business", "working", "calendar", "clock", "consecutive"]},
     "OP": "?",
@@ -176,8 +184,23 @@ CUES: dict[str, list[Pattern]] = {
     "@pct": [
         [_NUM, {"LOWER": {"IN": ["%", "percent", "pct"]}}],
         [_NUM, {"LOWER": "per"}, {"LOWER": "cent"}],
+        # a figure in words: "ninety-nine point nine per cent", not just its "nine per cent"
+        [*_WORD_FIGURE, {"LOWER": {"IN": ["percent", "pct"]}}],
+        [*_WORD_FIGURE, {"LOWER": "per"}, {"LOWER": "cent"}],
     ],
     "@dur": [[_NUM, *_PAREN_NUM, _CLOCK_ADJ, {"LOWER": {"IN": list(TIME_UNITS)}}]],
+    # a rate: "1,200 transactions per second", "5,000 pages per Working Day"
+    "@rate": [
+        [
+            _NUM,
+            {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["per", "a", "an", *TIME_UNITS]}, "OP": "{1,2}"},
+            {"LOWER": {"IN": ["per", "a", "an", "each", "every", "/"]}},
+            {"LOWER": {"IN": ["working", "business", "operating", "calendar"]}, "OP": "?"},
+            {"LOWER": {"IN": ["second", "sec", "minute", "min", "hour", "hr", "day"]}},
+        ]
+    ],
+    # a score on a scale: "at least 4.2 out of 5"
+    "@score": [[_NUM, {"LOWER": "out"}, {"LOWER": "of"}, _NUM]],
     "@window": [
         [
             {"LOWER": {"IN": ["per", "each", "every", "a", "any", "one", "the", "in"]}, "OP": "?"},
@@ -445,6 +468,8 @@ CUES: dict[str, list[Pattern]] = {
             {"LOWER": {"IN": ["request", "job", "event", "audit", "system", "call", "ticket"]}},
             {"LOWER": {"IN": ["log", "logs"]}},
         ],
+        # "as counted by the order ledger", "calculated by the billing system"
+        [{"LOWER": {"IN": ["counted", "calculated", "computed"]}}, {"LOWER": "by"}],
         _phrase("measurement source"),
         _phrase("source of measurement"),
         _phrase("data source"),
@@ -884,6 +909,25 @@ CUES["@kind:lead_follow_up_time"] = [
         {"LOWER": "up"},
     ],
 ]
+# a lead is followed up by contacting it: "make first contact with every qualified lead",
+# "Inbound leads: SDRs must call within 15 minutes"
+_CONTACT = {"LOWER": {"IN": ["contact", "contacted", "call", "called", "phone", "phoned"]}}
+CUES["@kind:lead_follow_up_time"] += [
+    [_CONTACT, {"LOWER": {"NOT_IN": [".", ";", ":", "|", "?", "!"]}, "OP": "{0,4}"},
+     {"LOWER": {"IN": [*_LEADS]}}],
+    [{"LOWER": {"IN": [*_LEADS]}},
+     {"LOWER": {"NOT_IN": [".", ";", "|", "?", "!"]}, "OP": "{0,8}"}, _CONTACT],
+    [{"LOWER": {"IN": ["reach", "reaches", "reached"]}}, {"LOWER": "out"}, {"LOWER": "to"},
+     {"LOWER": {"NOT_IN": [".", ";", ":", "|", "?", "!"]}, "OP": "{0,3}"},
+     {"LOWER": {"IN": [*_LEADS]}}],
+]  # fmt: skip
+# a request is picked up or a caller called back: "picked up by an analyst within 4 hours"
+CUES["@kind:response_time"] += [
+    [{"LOWER": {"IN": ["pick", "picks", "picked"]}}, {"LOWER": "up"}],
+    [{"LOWER": {"IN": ["call", "calls", "called"]}},
+     {"LOWER": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,3}"}, {"LOWER": "back"}],
+    _words("callback", "call-back"),
+]  # fmt: skip
 CUES["@kind:throughput"].append(
     [
         {"LOWER": {"IN": ["requests", "transactions", "messages"]}},

@@ -107,6 +107,17 @@ def load_pipeline(model: str | None = None) -> Pipeline:
     return pipeline
 
 
+_SPACES = str.maketrans(
+    dict.fromkeys(
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+        " ",
+    )
+)
+"""Spaces that keep words together in Word ("4\u00a0hours"): the tokenizer splits words only
+at a plain space and would make each of these a token of its own. One character for one keeps
+every offset."""
+
+
 def process(
     nlp: Language, texts: list[str], needs_tagging: Callable[[list[Doc]], list[bool]] | None = None
 ) -> list[Doc]:
@@ -117,6 +128,7 @@ def process(
     :attr:`slaforge.lint.tokenview.TokenView.starts`), which needs no pass over Token objects.
     """
     tokenizer: Any = nlp.tokenizer
+    texts = [t if t.isascii() else t.translate(_SPACES) for t in texts]
     docs: list[Doc] = list(tokenizer.pipe(texts, batch_size=BATCH_SIZE))
     names = [n for n in nlp.pipe_names if n != "sentencizer"]
     if not names:

@@ -134,6 +134,102 @@ def test_a_figure_with_its_number_in_brackets_is_one_target() -> None:
     assert (card.target, card.unit) == ("five (5)", "days")
 
 
+def test_a_rate_the_provider_sustains_is_a_throughput_card() -> None:
+    text = (
+        "The order service shall sustain at least 800 orders per minute during the trading "
+        "window, as counted by the Provider's order ledger.\n\n"
+        "The Provider charges GBP 95 per hour for work outside scope, and the Customer may raise "
+        "up to 10 change requests per day."
+    )
+    (card,) = lint_text(text).cards
+    assert (card.kind, card.target, card.unit) == (
+        MetricKind.THROUGHPUT,
+        "800",
+        "orders per minute",
+    )
+    assert card.source == "as counted by the Provider's order ledger"
+
+
+def test_a_score_on_a_scale_is_a_card_named_by_its_measure() -> None:
+    text = (
+        "The Supplier shall hold an average user satisfaction score of at least 8.5 out of 10 "
+        "in each quarter."
+    )
+    (card,) = lint_text(text).cards
+    assert (card.kind, card.name, card.target, card.unit, card.window) == (
+        MetricKind.CUSTOM,
+        "user satisfaction",
+        "8.5",
+        "out of 10",
+        "each quarter",
+    )
+
+
+def test_a_deadline_carried_on_in_its_sentence_is_a_second_card() -> None:
+    text = (
+        "Severity 1 faults shall be resolved within 3 hours, Severity 2 within 10 hours, and "
+        "Severity 3 within 3 days.\n\n"
+        "The Supplier shall reply to each query within 1 hour and fix the fault within 6 hours."
+        "\n\nThe Supplier shall fix each fault within 6 hours and keep its record for 90 days."
+    )
+    cards = [(c.kind, c.target_text) for c in lint_text(text).cards]
+    assert cards == [
+        (MetricKind.RESOLUTION_TIME, "3 hours"),
+        (MetricKind.RESOLUTION_TIME, "10 hours"),
+        (MetricKind.RESOLUTION_TIME, "3 days"),
+        (MetricKind.RESPONSE_TIME, "1 hour"),
+        (MetricKind.RESOLUTION_TIME, "6 hours"),
+        (MetricKind.RESOLUTION_TIME, "6 hours"),
+    ]
+
+
+def test_contacting_a_lead_is_a_lead_follow_up_but_a_lead_engineer_is_no_lead() -> None:
+    text = (
+        "The sales team shall make first contact with every new web lead within 2 business "
+        "hours of its assignment in the CRM.\n\n"
+        "The lead engineer shall call the Customer within 45 minutes of a Severity 1 alarm."
+    )
+    kinds = [(c.kind, c.target_text) for c in lint_text(text).cards]
+    assert (MetricKind.LEAD_FOLLOW_UP_TIME, "2 business hours") in kinds
+    assert all(
+        kind is not MetricKind.LEAD_FOLLOW_UP_TIME for kind, t in kinds if t != "2 business hours"
+    )
+
+
+def test_picked_up_and_call_back_are_response_clocks() -> None:
+    text = (
+        "Standard requests shall be picked up by an analyst within 4 hours.\n\n"
+        "The duty engineer shall call the Customer back within 15 minutes of a page."
+    )
+    cards = [(c.kind, c.target_text) for c in lint_text(text).cards]
+    assert cards == [
+        (MetricKind.RESPONSE_TIME, "4 hours"),
+        (MetricKind.RESPONSE_TIME, "15 minutes"),
+    ]
+
+
+def test_an_average_time_to_restore_is_mttr() -> None:
+    text = "The average time to restore service after a Priority 1 outage shall not exceed 5 hours."
+    (card,) = lint_text(text).cards
+    assert card.kind is MetricKind.MTTR
+
+
+@pytest.mark.parametrize("model", [None, "blank"])
+def test_a_target_written_with_a_no_break_space_or_in_words_is_read_whole(
+    model: str | None,
+) -> None:
+    text = (
+        "The Supplier shall resolve each incident within 4\u00a0business hours.\n\n"
+        "The Service shall be available ninety-nine point nine per cent of each calendar month."
+    )
+    cards = lint_text(text, options=LintOptions(model=model)).cards
+    assert [(c.target, c.unit) for c in cards] == [
+        ("4", "business hours"),
+        ("ninety-nine point nine", "%"),
+    ]
+    assert cards[1].target_text == "ninety-nine point nine per cent"
+
+
 def test_working_hours_after_a_target_are_no_start_event() -> None:
     result = lint_text("The Supplier shall resolve each fault within 8 hours of Business Hours.")
     (card,) = result.cards
