@@ -884,7 +884,7 @@ CUES["@kind:custom"] = [
 ]  # fmt: skip
 # the time to follow up a sales lead: "Lead Follow-Up Time", "follow up each Qualified Lead"
 _FOLLOW = {"LOWER": {"IN": ["follow", "follows", "followed", "following"]}}
-_LEADS = ("lead", "leads", "prospect", "prospects", "enquiry", "enquiries")
+_LEADS = ("lead", "leads", "prospect", "prospects", "enquiry", "enquiries", "mql", "mqls")
 CUES["@kind:lead_follow_up_time"] = [
     [_FOLLOW, {"ORTH": "-", "OP": "?"}, {"LOWER": "up"}, {"LOWER": {"IN": ["time", "times"]}}],
     [{"LOWER": "lead"}, _FOLLOW, {"ORTH": "-", "OP": "?"}, {"LOWER": "up"}],
@@ -911,7 +911,8 @@ CUES["@kind:lead_follow_up_time"] = [
 ]
 # a lead is followed up by contacting it: "make first contact with every qualified lead",
 # "Inbound leads: SDRs must call within 15 minutes"
-_CONTACT = {"LOWER": {"IN": ["contact", "contacted", "call", "called", "phone", "phoned"]}}
+_CONTACT_WORDS = ("contact", "contacts", "contacted", "call", "calls", "called", "phone", "phoned")
+_CONTACT = {"LOWER": {"IN": list(_CONTACT_WORDS)}}
 CUES["@kind:lead_follow_up_time"] += [
     [_CONTACT, {"LOWER": {"NOT_IN": [".", ";", ":", "|", "?", "!"]}, "OP": "{0,4}"},
      {"LOWER": {"IN": [*_LEADS]}}],
@@ -926,7 +927,16 @@ CUES["@kind:response_time"] += [
     [{"LOWER": {"IN": ["pick", "picks", "picked"]}}, {"LOWER": "up"}],
     [{"LOWER": {"IN": ["call", "calls", "called"]}},
      {"LOWER": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,3}"}, {"LOWER": "back"}],
-    _words("callback", "call-back"),
+    _words("callback", "call-back", "triage", "triaged"),
+    # "initial contact shall be made within 30 minutes"
+    [{"LOWER": "initial"}, {"LOWER": {"IN": ["contact", "call"]}}],
+    _phrase("first contact"),
+]  # fmt: skip
+# how long a page or a transaction takes is a latency: "page load time", "render times"
+CUES["@kind:latency"] += [
+    [{"LOWER": {"IN": ["page", "load", "loading", "render", "rendering", "transaction"]}},
+     {"LOWER": {"IN": ["time", "times"]}}],
+    _phrase("page load"),
 ]  # fmt: skip
 CUES["@kind:throughput"].append(
     [

@@ -208,6 +208,30 @@ def test_picked_up_and_call_back_are_response_clocks() -> None:
     ]
 
 
+def test_a_claim_window_for_missed_times_is_no_response_clock() -> None:
+    text = (
+        "Credits for missed response times shall be claimed through the service portal within "
+        "14 days of the end of the month."
+    )
+    assert lint_text(text).cards == []
+
+
+def test_more_wordings_of_response_latency_and_lead_follow_up() -> None:
+    text = (
+        "The Supplier shall triage each new alert within 20 minutes of its creation.\n\n"
+        "Initial contact with the reporting user shall be made within 1 hour.\n\n"
+        "The median page load time of the booking site shall stay under 3 seconds each week."
+        "\n\nThe inside sales team calls each MQL within 4 business hours of its routing."
+    )
+    cards = [(c.kind, c.target_text) for c in lint_text(text).cards]
+    assert cards == [
+        (MetricKind.RESPONSE_TIME, "20 minutes"),
+        (MetricKind.RESPONSE_TIME, "1 hour"),
+        (MetricKind.LATENCY, "3 seconds"),
+        (MetricKind.LEAD_FOLLOW_UP_TIME, "4 business hours"),
+    ]
+
+
 def test_an_average_time_to_restore_is_mttr() -> None:
     text = "The average time to restore service after a Priority 1 outage shall not exceed 5 hours."
     (card,) = lint_text(text).cards
