@@ -69,8 +69,10 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*\u2022]|\(?(?:[a-z]{1,2}|[ivx]{1,5})\))\s"
 
 
 _NOT_A_LEAD = frozenset(
-    {"engineer", "engineers", "analyst", "consultant", "contact", "manager", "time", "times"}
-)
+    {"engineer", "engineers", "analyst", "consultant", "contact", "manager", "time", "times",
+     "to", "the", "a", "an"}
+)  # fmt: skip
+"""Words after a "lead" that is a role, a lead time or a verb ("may lead to downtime")."""
 
 
 def _about_service(info: DocInfo, kind: MetricKind, hit: Hit) -> bool:
@@ -156,6 +158,11 @@ def _pick_kind(
 
 
 _DEADLINE = frozenset({"within", "in"})
+_NEXT_LABEL = frozenset(
+    {"priority", "severity", "sev", "level", "category", "class", "tier", "type", "all", "other",
+     "for", "in", "at", "on", "any", "each", "every", "within"}
+)  # fmt: skip
+"""Words that open the next rung of a ladder after "and" ("and Priority 3 within 3 days")."""
 _CLAIMED = frozenset({"claim", "claims", "claimed", "submitted", "requested"})
 
 
@@ -182,6 +189,10 @@ def _continued(
     between = words[before[1] - before[0] + 1 : -1]
     if len(between) > 24 or _STOPS.difference({";"}).intersection(between):
         return None
+    if any(
+        a in _JOINS and b not in _NEXT_LABEL and not b[-1:].isdigit() for a, b in pairwise(between)
+    ):
+        return None  # "attend within 2 hours and make the area safe within 4 hours": a new duty
     return kind, target
 
 
@@ -205,8 +216,11 @@ def _other_clause(between: list[str]) -> bool:
 
 
 _TIMED_MEASURES = frozenset(
-    {"speed", "handle", "handling", "asa", "aht", "wait", "waiting", "queue", "queuing", "talk"}
-)
+    {
+        "speed", "handle", "handling", "asa", "aht", "wait", "waiting", "queue", "queuing",
+        "talk", "recovery", "rto", "rpo", "patch", "patches", "patching",
+    }
+)  # fmt: skip
 """Words of the measures without a kind of their own whose target is a time."""
 
 
@@ -650,7 +664,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
         if example is not None:
             # a worked example's figures illustrate the formula; they define no metric
             targets = [t for t in targets if t[0][2] < example]
-        seen: set[tuple[int, MetricKind]] = set()
+        seen: set[tuple[int, MetricKind, str]] = set()
         previous: tuple[Hit, MetricKind] | None = None
         for target, pct in sorted(targets, key=lambda t: (t[0][0], t[0][0] - t[0][1])):
             kinds = _kind_hits(info, target[2])
@@ -685,7 +699,10 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 continue  # "Degraded service: packet loss above 1%": when a state begins
             if pct and kind is MetricKind.AVAILABILITY and (_value(text) or 100) < 50:
                 continue  # "periods in which fewer than 5% of users are affected": a threshold
-            if (target[2], kind) in seen and carried is None:
+            # measures without a kind of their own are told apart by name ("the Recovery Time
+            # Objective is 4 hours and the Recovery Point Objective 30 minutes")
+            name = info.text_of(kind_hit).lower() if kind is MetricKind.CUSTOM else ""
+            if (target[2], kind, name) in seen and carried is None:
                 continue
             if pct and kind is MetricKind.AVAILABILITY and (_value(text) or 0) >= 100:
                 continue
@@ -702,7 +719,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 continue  # '"Resolution" means ... not objected within 8 hours'
             if not pct and _NOTICE.intersection(info.lower_words(target[1], target[1] + 3)):
                 continue  # "terminate on 30 days' written notice": a notice period
-            seen.add((target[2], kind))
+            seen.add((target[2], kind, name))
             if kind not in definitions:
                 definitions[kind] = _definition(ctx, kind)
             group = groups.get(info.index, [])
@@ -733,6 +750,15 @@ _AT_LEAST = frozenset(
 day"), not a charge or an allowance ("£40 per hour", "up to 10 requests per day")."""
 
 
+_LONG_PERIODS = frozenset({"week", "month", "quarter"})
+
+
+def _volume_name(info: DocInfo, hit: Hit) -> str:
+    """What a volume counts: "150 sales-qualified leads per month" -> "sales-qualified leads"."""
+    words = info.text_of(hit).split()
+    return " ".join(words[1 : words.index("per") if "per" in words else -2]).lower() or "volume"
+
+
 def _count_sites(
     ctx: Context,
     info: DocInfo,
@@ -748,9 +774,11 @@ def _count_sites(
     for key, kind in (("@rate", MetricKind.THROUGHPUT), ("@score", MetricKind.CUSTOM)):
         for hit in info.hits.get(key, ()):
             sent = hit[2]
+            if key == "@rate" and info.lower_words(hit[1] - 1, hit[1])[0] in _LONG_PERIODS:
+                kind = MetricKind.CUSTOM  # "150 qualified leads per month": a volume
             named = [h for k, h in _kind_hits(info, sent) if k is kind and h[0] < hit[0]]
             floor = _AT_LEAST.intersection(info.lower_words(max(hit[0] - 3, 0), hit[0]))
-            if kind is MetricKind.THROUGHPUT and not (named or floor):
+            if key == "@rate" and not (named or floor):
                 continue
             kind_hit = named[-1] if named else hit
             if _customer_acts(info, sent, kind_hit):
@@ -760,7 +788,8 @@ def _count_sites(
             text = " ".join(info.text_of(hit).split())
             card = _card(ctx, info, hit, kind, text, False, definitions[kind], group)
             if kind is MetricKind.CUSTOM:
-                card.name = info.text_of(kind_hit).lower() if named else "score"
+                card.name = _volume_name(info, hit) if key == "@rate" else "score"
+                card.name = info.text_of(kind_hit).lower() if named else card.name
             card.exclusions = exclusions
             card.remedy = remedy
             qualified = "@qualifier" in info.sent_keys[sent] or "@qualifier" in info.keys
@@ -986,7 +1015,11 @@ def check_card(rule: Rule, ctx: Context) -> list[Finding]:
         ):
             continue  # "down in any minute in which packet loss exceeds 1%": a threshold
         missing = [f for f in rule.require if not getattr(card, f)]
-        if "window" in missing and card.unit != "%" and _per_event(site):
+        if (
+            "window" in missing
+            and card.unit != "%"
+            and (_per_event(site) or _PER_EVENT_NAME.search(card.name))
+        ):
             missing.remove("window")
         if not missing:
             continue
@@ -1009,6 +1042,10 @@ _PER_EVENT = re.compile(
 )
 """A limit for every event ("each position report shall appear within 90 seconds"): a
 maximum, not an average that needs a period."""
+
+
+_PER_EVENT_NAME = re.compile(r"\b(?:patch\w*|rto|rpo|recovery (?:time|point) objective)$")
+"""Measures that bound every event (each patch, each recovery), not an average over a period."""
 
 
 def _per_event(site: CardSite) -> bool:

@@ -17,6 +17,8 @@ TIME_UNITS: tuple[str, ...] = (
     "day", "days", "week", "weeks", "second", "seconds", "sec", "secs", "s",
     "ms", "millisecond", "milliseconds", "month", "months",
 )  # fmt: skip
+RATE_PERIODS = ("second", "sec", "minute", "min", "hour", "hr", "day", "week", "month", "quarter")
+"""What a rate is counted per ("1,200 transactions per second", "150 leads per month")."""
 LATENCY_UNITS = frozenset(
     {"ms", "millisecond", "milliseconds", "second", "seconds", "sec", "secs", "s"}
 )
@@ -36,6 +38,16 @@ _WORD_FIGURE: Pattern = [
     {"LIKE_NUM": True},
     {"LIKE_NUM": True, "OP": "?"},
 ]
+_COUNTED = {
+    "IS_ALPHA": True,
+    "LOWER": {
+        "NOT_IN": [
+            "per", "a", "an", "the", "in", "of", "on", "at", "for", "to", "by", "and", "or",
+            "each", "every", "within", "than", "more", "less", "out", *TIME_UNITS,
+        ]
+    },
+}  # fmt: skip
+"""A word of what a rate counts ("transactions" in "1,200 transactions per second")."""
 _CLOCK_ADJ = {
     "LOWER": {"IN": ["business", "working", "calendar", "clock", "consecutive"]},
     "OP": "?",
@@ -52,7 +64,7 @@ KIND_WORDS: dict[MetricKind, tuple[str, ...]] = {
     ),
     MetricKind.RESOLUTION_TIME: (
         "resolve", "resolves", "resolved", "resolution", "resolutions", "fix", "fixed",
-        "fixes", "restore", "restored", "restoration", "repair", "repaired", "remedy",
+        "fixes", "restore", "restored", "restoration", "repair", "repairs", "repaired", "remedy",
         "remediate", "remediated", "remediation",
     ),
     MetricKind.MTTR: ("mttr",),
@@ -193,10 +205,12 @@ CUES: dict[str, list[Pattern]] = {
     "@rate": [
         [
             _NUM,
-            {"IS_ALPHA": True, "LOWER": {"NOT_IN": ["per", "a", "an", *TIME_UNITS]}, "OP": "{1,2}"},
+            _COUNTED,
+            {"ORTH": "-", "OP": "?"},
+            {**_COUNTED, "OP": "{0,2}"},
             {"LOWER": {"IN": ["per", "a", "an", "each", "every", "/"]}},
             {"LOWER": {"IN": ["working", "business", "operating", "calendar"]}, "OP": "?"},
-            {"LOWER": {"IN": ["second", "sec", "minute", "min", "hour", "hr", "day"]}},
+            {"LOWER": {"IN": [*RATE_PERIODS]}},
         ]
     ],
     # a score on a scale: "at least 4.2 out of 5"
@@ -884,7 +898,10 @@ CUES["@kind:custom"] = [
 ]  # fmt: skip
 # the time to follow up a sales lead: "Lead Follow-Up Time", "follow up each Qualified Lead"
 _FOLLOW = {"LOWER": {"IN": ["follow", "follows", "followed", "following"]}}
-_LEADS = ("lead", "leads", "prospect", "prospects", "enquiry", "enquiries", "mql", "mqls")
+_LEADS = (
+    "lead", "leads", "prospect", "prospects", "enquiry", "enquiries", "mql", "mqls", "sql", "sqls",
+    "sals",
+)  # fmt: skip
 CUES["@kind:lead_follow_up_time"] = [
     [_FOLLOW, {"ORTH": "-", "OP": "?"}, {"LOWER": "up"}, {"LOWER": {"IN": ["time", "times"]}}],
     [{"LOWER": "lead"}, _FOLLOW, {"ORTH": "-", "OP": "?"}, {"LOWER": "up"}],
@@ -911,13 +928,24 @@ CUES["@kind:lead_follow_up_time"] = [
 ]
 # a lead is followed up by contacting it: "make first contact with every qualified lead",
 # "Inbound leads: SDRs must call within 15 minutes"
-_CONTACT_WORDS = ("contact", "contacts", "contacted", "call", "calls", "called", "phone", "phoned")
+_CONTACT_WORDS = (
+    "contact", "contacts", "contacted", "call", "calls", "called", "phone", "phones", "phoned",
+    "touch", "touches", "touched", "work", "works", "worked", "action", "actions", "actioned",
+    "engage", "engages", "engaged", "email", "emails", "emailed",
+)  # fmt: skip
 _CONTACT = {"LOWER": {"IN": list(_CONTACT_WORDS)}}
 CUES["@kind:lead_follow_up_time"] += [
     [_CONTACT, {"LOWER": {"NOT_IN": [".", ";", ":", "|", "?", "!"]}, "OP": "{0,4}"},
      {"LOWER": {"IN": [*_LEADS]}}],
     [{"LOWER": {"IN": [*_LEADS]}},
      {"LOWER": {"NOT_IN": [".", ";", "|", "?", "!"]}, "OP": "{0,8}"}, _CONTACT],
+    # "speed to lead", "time to first touch", "outreach to each new lead"
+    [{"LOWER": "speed"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "to"}, {"ORTH": "-", "OP": "?"},
+     {"LOWER": "lead"}],
+    [{"LOWER": "first"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "touch"}],
+    [{"LOWER": "outreach"}, {"LOWER": {"IN": ["to", "on"]}},
+     {"LOWER": {"NOT_IN": [".", ";", ":", "|", "?", "!"]}, "OP": "{0,3}"},
+     {"LOWER": {"IN": [*_LEADS]}}],
     [{"LOWER": {"IN": ["reach", "reaches", "reached"]}}, {"LOWER": "out"}, {"LOWER": "to"},
      {"LOWER": {"NOT_IN": [".", ";", ":", "|", "?", "!"]}, "OP": "{0,3}"},
      {"LOWER": {"IN": [*_LEADS]}}],
@@ -966,6 +994,14 @@ CUES["@kind:custom"].append(
         {"LOWER": {"IN": ["resolution", "fix"]}},
     ]
 )
+# recovery objectives and patching are times of their own: "the Recovery Point Objective is
+# 30 minutes", "critical patches shall be applied within 7 days"
+CUES["@kind:custom"] += [
+    [{"LOWER": "recovery"}, {"LOWER": {"IN": ["time", "point"]}}, {"LOWER": "objective"}],
+    _words("rto", "rpo", "patch", "patches", "patching"),
+]
+# "Round-trip delay" is written with a hyphen the tokenizer splits off
+CUES["@kind:latency"].append([{"LOWER": "round"}, {"ORTH": "-"}, {"LOWER": "trip"}])
 
 
 _BENEFICIARIES = [

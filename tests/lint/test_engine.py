@@ -232,6 +232,52 @@ def test_more_wordings_of_response_latency_and_lead_follow_up() -> None:
     ]
 
 
+def test_a_volume_per_month_is_a_card_named_by_what_it_counts() -> None:
+    text = "The Agency shall deliver no fewer than 120 booked appointments per month to the Client."
+    (card,) = lint_text(text).cards
+    assert (card.kind, card.name, card.target, card.unit) == (
+        MetricKind.CUSTOM,
+        "booked appointments",
+        "120",
+        "booked appointments per month",
+    )
+
+
+def test_recovery_objectives_are_two_cards_that_need_no_window() -> None:
+    text = (
+        "For the ledger platform the recovery time objective is 6 hours and the recovery point "
+        "objective is 15 minutes."
+    )
+    result = lint_text(text)
+    assert [(c.name, c.target_text) for c in result.cards] == [
+        ("recovery time objective", "6 hours"),
+        ("recovery point objective", "15 minutes"),
+    ]
+    assert not [f for f in result.findings if f.code == "SLA701"]
+
+
+def test_a_new_duty_after_and_does_not_carry_the_deadline_on() -> None:
+    text = (
+        "The Contractor shall attend each emergency call-out within 2 hours and make the site "
+        "safe within 5 hours of arrival."
+    )
+    assert [c.target_text for c in lint_text(text).cards] == ["2 hours"]
+
+
+def test_sales_wordings_of_lead_follow_up() -> None:
+    text = (
+        "Account executives shall work every inbound lead within 20 minutes of routing.\n\n"
+        "Time to first touch shall not exceed 1 hour.\n\n"
+        "Problems that lead to downtime shall be worked on within 2 hours of detection."
+    )
+    cards = [(c.kind, c.target_text) for c in lint_text(text).cards]
+    assert cards[:2] == [
+        (MetricKind.LEAD_FOLLOW_UP_TIME, "20 minutes"),
+        (MetricKind.LEAD_FOLLOW_UP_TIME, "1 hour"),
+    ]
+    assert all(kind is not MetricKind.LEAD_FOLLOW_UP_TIME for kind, _t in cards[2:])
+
+
 def test_an_average_time_to_restore_is_mttr() -> None:
     text = "The average time to restore service after a Priority 1 outage shall not exceed 5 hours."
     (card,) = lint_text(text).cards
