@@ -651,7 +651,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
     header: DocInfo | None = None
     for info in ctx.infos:
         header = _table_header(info, header) if "|" in info.block.text else None
-        if info.block.is_heading:
+        if info.block.is_heading or _in_dispute_part(info):
             continue
         if "@rate" in info.keys or "@score" in info.keys:
             group = groups.get(info.index, [])
@@ -743,6 +743,12 @@ def build_cards(ctx: Context) -> list[CardSite]:
     return sites
 
 
+def _in_dispute_part(info: DocInfo) -> bool:
+    """True for a block under a dispute heading: "time to resolve at this level" in an
+    escalation table sets no service level."""
+    return any("dispute" in heading.lower() for heading in info.block.location.heading_path)
+
+
 _AT_LEAST = frozenset(
     {"least", "fewer", "less", "minimum", "sustain", "sustains", "handle", "handles", "process"}
 )
@@ -751,12 +757,14 @@ day"), not a charge or an allowance ("£40 per hour", "up to 10 requests per day
 
 
 _LONG_PERIODS = frozenset({"week", "month", "quarter"})
+_RATE_LINKS = frozenset({"per", "a", "an", "in", "each", "every", "/"})
 
 
 def _volume_name(info: DocInfo, hit: Hit) -> str:
     """What a volume counts: "150 sales-qualified leads per month" -> "sales-qualified leads"."""
-    words = info.text_of(hit).split()
-    return " ".join(words[1 : words.index("per") if "per" in words else -2]).lower() or "volume"
+    words = info.text_of(hit).lower().split()
+    end = next((i for i, w in enumerate(words) if w in _RATE_LINKS), len(words))
+    return " ".join(words[1:end]) or "volume"
 
 
 def _count_sites(
@@ -768,14 +776,12 @@ def _count_sites(
     remedy: str | None,
 ) -> list[CardSite]:
     """Cards for targets that are counts: a rate the provider sustains is a throughput ("at
-    least 1,200 transactions per second"), a score on a scale a measure of its own ("4.2 out
-    of 5")."""
+    least 1,200 transactions per second", "400 qualified leads in each calendar month", named
+    by what it counts), a score on a scale a measure of its own ("4.2 out of 5")."""
     out: list[CardSite] = []
     for key, kind in (("@rate", MetricKind.THROUGHPUT), ("@score", MetricKind.CUSTOM)):
         for hit in info.hits.get(key, ()):
             sent = hit[2]
-            if key == "@rate" and info.lower_words(hit[1] - 1, hit[1])[0] in _LONG_PERIODS:
-                kind = MetricKind.CUSTOM  # "150 qualified leads per month": a volume
             named = [h for k, h in _kind_hits(info, sent) if k is kind and h[0] < hit[0]]
             floor = _AT_LEAST.intersection(info.lower_words(max(hit[0] - 3, 0), hit[0]))
             if key == "@rate" and not (named or floor):
@@ -788,8 +794,9 @@ def _count_sites(
             text = " ".join(info.text_of(hit).split())
             card = _card(ctx, info, hit, kind, text, False, definitions[kind], group)
             if kind is MetricKind.CUSTOM:
-                card.name = _volume_name(info, hit) if key == "@rate" else "score"
-                card.name = info.text_of(kind_hit).lower() if named else card.name
+                card.name = info.text_of(kind_hit).lower() if named else "score"
+            elif info.lower_words(hit[1] - 1, hit[1])[0] in _LONG_PERIODS:
+                card.name = _volume_name(info, hit)  # "150 qualified leads per month"
             card.exclusions = exclusions
             card.remedy = remedy
             qualified = "@qualifier" in info.sent_keys[sent] or "@qualifier" in info.keys

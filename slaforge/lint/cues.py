@@ -208,6 +208,7 @@ CUES: dict[str, list[Pattern]] = {
             _COUNTED,
             {"ORTH": "-", "OP": "?"},
             {**_COUNTED, "OP": "{0,2}"},
+            {"LOWER": "in", "OP": "?"},
             {"LOWER": {"IN": ["per", "a", "an", "each", "every", "/"]}},
             {"LOWER": {"IN": ["working", "business", "operating", "calendar"]}, "OP": "?"},
             {"LOWER": {"IN": [*RATE_PERIODS]}},

@@ -232,15 +232,24 @@ def test_more_wordings_of_response_latency_and_lead_follow_up() -> None:
     ]
 
 
-def test_a_volume_per_month_is_a_card_named_by_what_it_counts() -> None:
-    text = "The Agency shall deliver no fewer than 120 booked appointments per month to the Client."
-    (card,) = lint_text(text).cards
-    assert (card.kind, card.name, card.target, card.unit) == (
-        MetricKind.CUSTOM,
-        "booked appointments",
-        "120",
-        "booked appointments per month",
+def test_a_volume_per_month_is_a_throughput_named_by_what_it_counts() -> None:
+    text = (
+        "The Agency shall deliver no fewer than 120 booked appointments per month to the Client."
+        "\n\nThe Bureau shall process at least 900 payslips in each calendar month."
     )
+    cards = [(c.kind, c.name, c.target, c.unit) for c in lint_text(text).cards]
+    assert cards == [
+        (MetricKind.THROUGHPUT, "booked appointments", "120", "booked appointments per month"),
+        (MetricKind.THROUGHPUT, "payslips", "900", "payslips in each calendar month"),
+    ]
+
+
+def test_an_escalation_table_under_a_dispute_heading_sets_no_service_level() -> None:
+    text = (
+        "## 12. Dispute resolution\n\n"
+        "| Level | Time to resolve at this level |\n|---|---|\n| 1 | 5 days |\n| 2 | 10 days |\n"
+    )
+    assert lint_blocks(extract_text(text, markdown=True), "x.md", LintOptions()).cards == []
 
 
 def test_recovery_objectives_are_two_cards_that_need_no_window() -> None:
