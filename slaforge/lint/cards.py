@@ -653,10 +653,12 @@ def build_cards(ctx: Context) -> list[CardSite]:
         header = _table_header(info, header) if "|" in info.block.text else None
         if info.block.is_heading or _in_dispute_part(info):
             continue
+        counted: list[CardSite] = []
         if "@rate" in info.keys or "@score" in info.keys:
             group = groups.get(info.index, [])
-            sites.extend(_count_sites(ctx, info, group, definitions, exclusions, remedy))
+            counted = _count_sites(ctx, info, group, definitions, exclusions, remedy)
         if "@metric" not in info.keys:
+            sites.extend(counted)
             continue
         before_block = len(sites)
         targets = _outermost(info)
@@ -740,7 +742,13 @@ def build_cards(ctx: Context) -> list[CardSite]:
             # "| Below 99.9% and at least 99.5% | 5% |": both figures bound one credit band
             for site in sites[before_block:]:
                 site.tier_bound = True
+        if counted:
+            sites[before_block:] = sorted([*sites[before_block:], *counted], key=_position)
     return sites
+
+
+def _position(site: CardSite) -> tuple[int, int]:
+    return site.sent, site.start
 
 
 def _in_dispute_part(info: DocInfo) -> bool:
