@@ -322,18 +322,21 @@ class Where:
     """The number of blocks."""
     every: int = field(init=False)
     """Every block."""
+    held: frozenset[int] = field(init=False)
+    """The words in some block."""
     _sets: dict[int, int] = field(default_factory=dict)
     """Word set number -> the blocks that hold a word of it."""
 
     def __post_init__(self) -> None:
         self.every = (1 << self.size) - 1
+        self.held = frozenset(self.blocks)
 
     def any_of(self, words: frozenset[int]) -> int:
         """The blocks that hold one of ``words``."""
-        get = self.blocks.get
+        blocks = self.blocks
         found = 0
-        for word in words:
-            found |= get(word, 0)
+        for word in words & self.held:  # (most words are in no block)
+            found |= blocks[word]
         return found
 
     def any_of_set(self, number: int, sets: list[frozenset[int]]) -> int:
