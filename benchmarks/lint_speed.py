@@ -3,7 +3,8 @@ least 15,000 words built from our own labelled clauses:
 
 - the full lint (engine, trained pipeline without NER/parser, all rules);
 - the full ``en_core_web_sm`` pipeline alone (every component, NER included, no rules);
-- the lint on the blank pipeline (``--model blank``);
+- the lint on the blank pipeline (``--model blank``), also as a multiple of the bare model's
+  speed (the issue set its 100,000 words/s where the bare model ran ~5,600);
 - when ``slaforge.extract`` exists, the whole ``slaforge lint`` process on a .docx, first with
   an empty cache, then with the cache that run filled (parsed rules, matchers, regexes).
 
@@ -66,6 +67,9 @@ def agreement(min_words: int) -> str:
     return "\n\n".join(out) + "\n"
 
 
+REFERENCE_BARE = 5_600
+"""Words/s of the bare full model on the machine where the speed targets were set."""
+
 BLANK_RUNS = 10
 """Runs of the blank-pipeline lint (a fifth of a second each): the fastest is the one least
 disturbed by other work on the machine."""
@@ -119,6 +123,7 @@ def main() -> None:
     )
 
     name = full_model_name()
+    bare_s: float | None = None
     if name is None:
         print("no trained English model installed; bare-pipeline comparison skipped")
     else:
@@ -150,6 +155,13 @@ def main() -> None:
         f"blank-pipeline lint: {words / blank_s:>10,.0f} words/s ({blank_s:.3f} s, fastest of "
         f"{len(runs)}; median {words / median_s:,.0f} words/s; target >= 100,000)"
     )
+    if bare_s is not None:
+        # the issue set 100,000 words/s on a machine where the bare model ran ~5,600 words/s;
+        # this ratio is the figure that does not depend on how fast this machine is
+        print(
+            f"blank-pipeline lint / bare full pipeline: {bare_s / blank_s:.1f}x "
+            f"(100,000 against the issue's ~5,600 words/s is {100_000 / REFERENCE_BARE:.1f}x)"
+        )
     print("where the fastest blank-pipeline run spent its time (as `slaforge lint --timing`):")
     print(textwrap.indent(timing.report(slowest=5), "  "))
 
