@@ -768,11 +768,11 @@ _LONG_PERIODS = frozenset({"week", "month", "quarter"})
 _RATE_LINKS = frozenset({"per", "a", "an", "in", "each", "every", "/"})
 
 
-def _volume_name(info: DocInfo, hit: Hit) -> str:
-    """What a volume counts: "150 sales-qualified leads per month" -> "sales-qualified leads"."""
-    words = info.text_of(hit).lower().split()
-    end = next((i for i, w in enumerate(words) if w in _RATE_LINKS), len(words))
-    return " ".join(words[1:end]) or "volume"
+def _counted(text: str) -> str:
+    """What a volume counts: "150 Sales-Qualified Leads per month" -> "Sales-Qualified Leads"."""
+    words = text.split()
+    end = next((i for i, w in enumerate(words) if w.lower() in _RATE_LINKS), len(words))
+    return " ".join(words[1:end])
 
 
 def _count_sites(
@@ -804,7 +804,9 @@ def _count_sites(
             if kind is MetricKind.CUSTOM:
                 card.name = info.text_of(kind_hit).lower() if named else "score"
             elif info.lower_words(hit[1] - 1, hit[1])[0] in _LONG_PERIODS:
-                card.name = _volume_name(info, hit)  # "150 qualified leads per month"
+                # "150 qualified leads per month": a volume counted over its window
+                card.unit = _counted(text)
+                card.name = card.unit.lower()
             card.exclusions = exclusions
             card.remedy = remedy
             qualified = "@qualifier" in info.sent_keys[sent] or "@qualifier" in info.keys

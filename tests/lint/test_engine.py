@@ -237,10 +237,10 @@ def test_a_volume_per_month_is_a_throughput_named_by_what_it_counts() -> None:
         "The Agency shall deliver no fewer than 120 booked appointments per month to the Client."
         "\n\nThe Bureau shall process at least 900 payslips in each calendar month."
     )
-    cards = [(c.kind, c.name, c.target, c.unit) for c in lint_text(text).cards]
+    cards = [(c.kind, c.name, c.target_text, c.window) for c in lint_text(text).cards]
     assert cards == [
-        (MetricKind.THROUGHPUT, "booked appointments", "120", "booked appointments per month"),
-        (MetricKind.THROUGHPUT, "payslips", "900", "payslips in each calendar month"),
+        (MetricKind.THROUGHPUT, "booked appointments", "120 booked appointments", "per month"),
+        (MetricKind.THROUGHPUT, "payslips", "900 payslips", "each calendar month"),
     ]
 
 
