@@ -69,7 +69,7 @@ KIND_WORDS: dict[MetricKind, tuple[str, ...]] = {
     ),
     MetricKind.MTTR: ("mttr",),
     MetricKind.MTBF: ("mtbf",),
-    MetricKind.LATENCY: ("latency", "round-trip", "rtt"),
+    MetricKind.LATENCY: ("latency", "rtt"),  # ("round-trip" is split: see below)
     MetricKind.THROUGHPUT: ("throughput", "bandwidth"),
     MetricKind.JITTER: ("jitter",),
     MetricKind.ERROR_RATE: ("error", "errors", "loss"),
