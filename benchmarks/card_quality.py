@@ -151,6 +151,15 @@ def field_ok(name: str, expected: str, got: str) -> bool:
     return normalise(expected) in normalise(got)
 
 
+def _figure_in(target: str | None, text: str) -> bool:
+    """Whether the passage writes the target's figure, in digits or in words ("six")."""
+    wanted = figure(target)
+    words = text.split()
+    return wanted is not None and any(
+        figure(" ".join(words[i : i + 4])) == wanted for i in range(len(words))
+    )
+
+
 @dataclass
 class Item:
     """One passage and the cards it should give."""
@@ -178,6 +187,8 @@ def load(path: Path) -> list[Item]:
             expected = {f: None if card.get(f) is None else str(card[f]) for f in FIELDS}
             expected["kind"] = str(card["kind"])
             for name, phrase in expected.items():
+                if name == "target" and _figure_in(phrase, text):
+                    continue
                 if name != "kind" and phrase is not None and normalise(phrase) not in text:
                     warning = f"warning: {item.id}: {name} {phrase!r} is not in the text"
                     print(warning, file=sys.stderr)

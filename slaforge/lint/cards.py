@@ -45,6 +45,9 @@ _AVERAGE = frozenset({"average", "mean", "averaged"})
 _THRESHOLD_KINDS = frozenset({MetricKind.LATENCY, MetricKind.JITTER})
 _DOWN = frozenset({"downtime", "unavailable", "unavailability", "outage", "down"})
 """Words of a downtime definition, where a latency figure is a threshold, not a target."""
+_STATE = _DOWN | {"considered", "deemed"}
+"""Words of a sentence that sets when a state begins ("the Service is considered Up when the
+health check answers within 5 seconds"), not a latency target."""
 _LOSS_THRESHOLD = _DOWN | {"if", "when", "whenever", "which", "means", "restored", "counts"}
 """Words of a sentence where an error or loss rate is a threshold of some other state
 (downtime, restoration, a credit), not a target that needs its period."""
@@ -116,6 +119,21 @@ def _find_kind_hits(info: DocInfo, sent: int) -> list[tuple[MetricKind, Hit]]:
     return sorted(out, key=lambda kh: kh[1][0])
 
 
+_ASIDES = frozenset({"being", "which", "namely", "i.e.", "ie", "meaning", "defined", "that"})
+
+
+def _gap(info: DocInfo, kind_hit: Hit, target: Hit) -> int:
+    """Words from a metric word to its target, less an aside between commas ("the API error
+    rate, being the share of requests that return a 5xx status code, will stay below 0.5%")."""
+    gap = target[0] - kind_hit[1]
+    if gap <= _NEAR:
+        return gap
+    words = info.lower_words(kind_hit[1], target[0])
+    if len(words) > 2 and words[0] == "," and words[1] in _ASIDES and "," in words[2:]:
+        return gap - words.index(",", 2) - 1
+    return gap
+
+
 def _pick_kind(
     info: DocInfo, kinds: list[tuple[MetricKind, Hit]], target: Hit, pct: bool
 ) -> tuple[MetricKind, Hit] | None:
@@ -133,7 +151,7 @@ def _pick_kind(
     # the metric word names the target only when it is near it ("resolve P1 incidents within
     # 4 hours"), not a clause away ("misses a resolution commitment ..., may terminate on
     # 30 days' notice")
-    before = [kh for kh in fitting if kh[1][0] < target[0] and target[0] - kh[1][1] <= _NEAR]
+    before = [kh for kh in fitting if kh[1][0] < target[0] and _gap(info, kh[1], target) <= _NEAR]
     if before:
         # "the work fixes a flaw, and total maintenance does not exceed 2 hours": the clause
         # after ", and" has a subject of its own
@@ -164,6 +182,10 @@ _NEXT_LABEL = frozenset(
 )  # fmt: skip
 """Words that open the next rung of a ladder after "and" ("and Priority 3 within 3 days")."""
 _CLAIMED = frozenset({"claim", "claims", "claimed", "submitted", "requested"})
+_RUNG_JOINS = frozenset({",", "and", "or"})
+_RUNG_LABELS = frozenset({"for", "in", "on", "at"})
+"""A rung without "within" follows a join and the label of the rung before it ("for a
+Critical fault, 1 hour for a Major fault and 4 hours for a Minor fault")."""
 
 
 def _continued(
@@ -184,9 +206,12 @@ def _continued(
     if min(before[0], target[0]) <= first:
         return None
     words = info.lower_words(before[0] - 1, target[0])
-    if words[0] not in _DEADLINE or words[-1] not in _DEADLINE:
-        return None
     between = words[before[1] - before[0] + 1 : -1]
+    bare = words[-1] in _RUNG_JOINS and bool(between) and between[0] in _RUNG_LABELS
+    if words[-1] not in _DEADLINE and not bare:
+        return None  # a bare rung: "within 15 minutes for a Critical fault, 1 hour for a Major"
+    if words[0] not in _DEADLINE and words[0] not in _RUNG_JOINS:
+        return None
     if len(between) > 24 or _STOPS.difference({";"}).intersection(between):
         return None
     if any(
@@ -194,6 +219,109 @@ def _continued(
     ):
         return None  # "attend within 2 hours and make the area safe within 4 hours": a new duty
     return kind, target
+
+
+_SHARE_ENDS = frozenset(
+    {"within", "in", "to", "inside", "under", "below", "by", "before", "at", "from", "on", ",",
+     ";", ":", "|", ".", "each", "every", "per", "are", "is", "shall", "will", "must", "should"}
+)  # fmt: skip
+
+
+def _share(info: DocInfo, target: Hit) -> str | None:
+    """The share of items a time must be met for: "80% of calls" in "answer 80% of calls to
+    the fault line within 20 seconds"."""
+    for p in info.hits.get("@pct", ()):
+        if p[2] != target[2] or not 0 <= target[0] - p[1] <= _NEAR:
+            continue
+        after = info.lower_words(p[1], target[0])
+        if after[:1] == ["of"] and len(after) > 1:
+            size = next((i for i, w in enumerate(after[1:], 1) if w in _SHARE_ENDS), len(after))
+            return " ".join(info.text_of((p[0], p[1] + size, p[2])).split())
+    return None
+
+
+_SHARE_BOUND = re.compile(
+    r"(?:at least|minimum(?: of)?|(?:no|not) (?:fewer|less|more) than|maximum(?: of)?|exceed)$"
+)
+_SHARE_ERRORS = frozenset(
+    {"error", "errors", "erroneous", "incorrect", "inaccurate", "rejected", "reject", "fail",
+     "fails", "failed", "late", "missed", "defective", "wrong"}
+)  # fmt: skip
+_SHARE_DUTY = frozenset({"shall", "will", "must", "may", "is", "are"})
+_MONEY = frozenset(
+    {"fee", "fees", "charge", "charges", "price", "prices", "amount", "value", "revenue", "spend",
+     "budget", "cost", "costs", "credit", "credits", "total", "sum", "sums", "liability",
+     "contract"}
+)  # fmt: skip
+
+
+def _share_of_items(info: DocInfo, target: Hit) -> tuple[MetricKind, Hit] | None:
+    """A bound on the share of items handled one way is a measure of its own: "dispatch at
+    least 98% of letters the same day" (named by the items counted), or an error rate when
+    the share is of items that go wrong ("no more than 0.2% of payslips may contain an
+    error")."""
+    if _SHARE_BOUND.search(" ".join(info.lower_words(max(target[0] - 3, 0), target[0]))) is None:
+        return None  # "fewer than 10% of users": the point a state begins, not a target
+    after = info.lower_words(target[1], target[1] + 3)
+    if after[:1] != ["of"] or len(after) < 2 or not after[-1][:1].isalpha():
+        return None
+    if _MONEY.intersection(info.lower_words(target[1], target[1] + 5)):
+        return None  # "no more than 3% of the annual charges": a price, not a service
+    words = _sentence_words(info, target[2])
+    if not _SHARE_DUTY.intersection(words) or _STATE.intersection(words):
+        return None  # "a circuit is unavailable while errored seconds exceed 15% of seconds"
+    if _counted_items(info, target)[-1:] in (["hours"], ["time"], ["minutes"]):
+        return MetricKind.AVAILABILITY, target  # "usable for at least 98% of opening hours"
+    kind = MetricKind.ERROR_RATE if _SHARE_ERRORS.intersection(words) else MetricKind.CUSTOM
+    return kind, target
+
+
+def _labelled(
+    info: DocInfo, kinds: list[tuple[MetricKind, Hit]], target: Hit, pct: bool
+) -> tuple[MetricKind, Hit] | None:
+    """The kind a sentence opens with as its label names its targets: "Page load: the median
+    time for the home page to load fully, as seen from three locations, shall be under 2
+    seconds"."""
+    if not kinds:
+        return None
+    kind, hit = kinds[0]
+    first = info.sent_bounds[target[2]][0]
+    if hit[0] - first > 1 or info.lower_words(hit[1], hit[1] + 1) != [":"]:
+        return None
+    if kind is MetricKind.CUSTOM or (kind in _PCT_KINDS) != pct or target[0] < hit[1]:
+        return None
+    return kind, hit
+
+
+def _quick_share(info: DocInfo, target: Hit) -> bool:
+    """True for a time in seconds that a share of items must meet ("90% of page views within
+    2 seconds"): how fast the system answers."""
+    unit = info.lower_words(target[1] - 1, target[1])
+    return bool(unit) and unit[0] in LATENCY_UNITS and _share(info, target) is not None
+
+
+def _counted_items(info: DocInfo, target: Hit) -> list[str]:
+    """The words naming what a share is of: "of Library opening hours each month" -> library,
+    opening, hours."""
+    after = info.lower_words(target[1] + 1, target[1] + 6)
+    size = next((i for i, w in enumerate(after) if w in _SHARE_ENDS), len(after))
+    return [w for w in after[:size] if w not in ("the", "all", "each")]
+
+
+def _custom_name(info: DocInfo, kind_hit: Hit, target: Hit) -> str:
+    """A measure without a kind is named by its words, or by the items whose share it
+    bounds ("share of letters")."""
+    if kind_hit != target:
+        return info.text_of(kind_hit).lower()
+    items = _counted_items(info, target)
+    return f"share of {items[-1]}" if items else "share"
+
+
+def _share_of_time(info: DocInfo, kind_hit: Hit, target: Hit) -> bool:
+    """True when a percentage is the share of items that must meet the time after it."""
+    return _timed_measure(info, kind_hit) and any(
+        d[2] == target[2] and 0 <= d[0] - target[1] <= _NEAR for d in info.hits.get("@dur", ())
+    )
 
 
 _MODALS = frozenset({"may", "must", "shall", "will", "can"})
@@ -218,7 +346,9 @@ def _other_clause(between: list[str]) -> bool:
 _TIMED_MEASURES = frozenset(
     {
         "speed", "handle", "handling", "asa", "aht", "wait", "waiting", "queue", "queuing",
-        "talk", "recovery", "rto", "rpo", "patch", "patches", "patching",
+        "talk", "recovery", "rto", "rpo", "patch", "patches", "patching", "answer", "answers",
+        "answered", "answering", "turn", "turns", "turned", "turnaround", "turn-around",
+        "turnround",
     }
 )  # fmt: skip
 """Words of the measures without a kind of their own whose target is a time."""
@@ -675,6 +805,13 @@ def build_cards(ctx: Context) -> list[CardSite]:
             if not pct and previous is not None:
                 carried = _continued(info, kinds, previous, target)
             picked = carried or picked
+            if picked is None or picked[0] is MetricKind.CUSTOM:
+                picked = _labelled(info, kinds, target, pct) or picked
+            if picked is None and pct:
+                picked = _share_of_items(info, target)
+            elif picked is None and _quick_share(info, target):
+                picked = MetricKind.LATENCY, target  # "90% of screen transitions shall
+                # complete within 1.5 seconds"
             if picked is None:
                 continue
             kind, kind_hit = picked
@@ -686,10 +823,13 @@ def build_cards(ctx: Context) -> list[CardSite]:
             if kind is MetricKind.RESOLUTION_TIME and _AVERAGE.intersection(
                 info.lower_words(max(target[0] - 3, 0), target[0])
                 + info.lower_words(max(kind_hit[0] - 3, 0), kind_hit[0])
+                + info.lower_words(kind_hit[1], max(target[0], kind_hit[1]))
             ):
                 kind = MetricKind.MTTR  # "repair faults within an average of 5 hours", "the
-                # average time to restore service"
-            if kind in _THRESHOLD_KINDS and _DOWN.intersection(_sentence_words(info, target[2])):
+                # average time to restore service", "return it to service in a mean time of"
+            if pct and kind is MetricKind.CUSTOM and _share_of_time(info, kind_hit, target):
+                continue  # "answer 80% of calls within 20 seconds": the share, not the target
+            if kind in _THRESHOLD_KINDS and _STATE.intersection(_sentence_words(info, target[2])):
                 continue  # "latency above 2 seconds counts as downtime": a downtime rule
             if not pct and kind in CLOCKED_KINDS and _customer_acts(info, target[2], kind_hit):
                 continue  # "the Customer shall reply within 5 days": the customer's own duty
@@ -703,7 +843,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 continue  # "periods in which fewer than 5% of users are affected": a threshold
             # measures without a kind of their own are told apart by name ("the Recovery Time
             # Objective is 4 hours and the Recovery Point Objective 30 minutes")
-            name = info.text_of(kind_hit).lower() if kind is MetricKind.CUSTOM else ""
+            name = _custom_name(info, kind_hit, target) if kind is MetricKind.CUSTOM else ""
             if (target[2], kind, name) in seen and carried is None:
                 continue
             if pct and kind is MetricKind.AVAILABILITY and (_value(text) or 0) >= 100:
@@ -726,8 +866,10 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 definitions[kind] = _definition(ctx, kind)
             group = groups.get(info.index, [])
             card = _card(ctx, info, target, kind, text, pct, definitions[kind], group)
+            if not pct and card.counts_as_met is None:
+                card.counts_as_met = _share(info, target)
             if kind is MetricKind.CUSTOM:
-                card.name = info.text_of(kind_hit).lower()
+                card.name = name
             card.exclusions = exclusions
             card.remedy = remedy
             start = min(kind_hit[0], target[0])
@@ -1036,6 +1178,7 @@ def check_card(rule: Rule, ctx: Context) -> list[Finding]:
             "window" in missing
             and card.unit != "%"
             and (_per_event(site) or _PER_EVENT_NAME.search(card.name))
+            and "%" not in (card.counts_as_met or "")
         ):
             missing.remove("window")
         if not missing:
@@ -1061,8 +1204,11 @@ _PER_EVENT = re.compile(
 maximum, not an average that needs a period."""
 
 
-_PER_EVENT_NAME = re.compile(r"\b(?:patch\w*|rto|rpo|recovery (?:time|point) objective)$")
-"""Measures that bound every event (each patch, each recovery), not an average over a period."""
+_PER_EVENT_NAME = re.compile(
+    r"\b(?:patch\w*|rto|rpo|recovery (?:time|point) objective)$|^(?:answer|turn|call)"
+)
+"""Measures that bound every event (each patch, each recovery, each call answered, each job
+turned round), not an average over a period."""
 
 
 def _per_event(site: CardSite) -> bool:

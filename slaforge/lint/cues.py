@@ -49,7 +49,9 @@ _COUNTED = {
 }  # fmt: skip
 """A word of what a rate counts ("transactions" in "1,200 transactions per second")."""
 _CLOCK_ADJ = {
-    "LOWER": {"IN": ["business", "working", "calendar", "clock", "consecutive"]},
+    "LOWER": {
+        "IN": ["business", "working", "calendar", "clock", "consecutive", "running", "operating"]
+    },
     "OP": "?",
 }
 
@@ -819,7 +821,7 @@ CUES["@exclusion"].extend(
 # a recurring run as the period: "in each pay run", "per payroll cycle", "every school term"
 CUES["@window"].append(
     [
-        {"LOWER": {"IN": ["per", "each", "every"]}},
+        {"LOWER": {"IN": ["per", "each", "every", "any"]}},
         {"LOWER": {"IN": ["pay", "payroll", "billing", "production", "processing", "school",
                           "academic", "batch"]}, "OP": "?"},
         {"LOWER": {"IN": ["run", "cycle", "term", "semester", "batch"]}},
@@ -901,7 +903,7 @@ CUES["@kind:custom"] = [
 _FOLLOW = {"LOWER": {"IN": ["follow", "follows", "followed", "following"]}}
 _LEADS = (
     "lead", "leads", "prospect", "prospects", "enquiry", "enquiries", "mql", "mqls", "sql", "sqls",
-    "sals",
+    "sals", "demo",
 )  # fmt: skip
 CUES["@kind:lead_follow_up_time"] = [
     [_FOLLOW, {"ORTH": "-", "OP": "?"}, {"LOWER": "up"}, {"LOWER": {"IN": ["time", "times"]}}],
@@ -939,7 +941,11 @@ CUES["@kind:lead_follow_up_time"] += [
     [_CONTACT, {"LOWER": {"NOT_IN": [".", ";", ":", "|", "?", "!"]}, "OP": "{0,4}"},
      {"LOWER": {"IN": [*_LEADS]}}],
     [{"LOWER": {"IN": [*_LEADS]}},
-     {"LOWER": {"NOT_IN": [".", ";", "|", "?", "!"]}, "OP": "{0,8}"}, _CONTACT],
+     {"LOWER": {"NOT_IN": [".", ";", "|", "?", "!"]}, "OP": "{0,10}"}, _CONTACT],
+    # "Every lead captured at a trade show is to be followed up by the territory owner"
+    [{"LOWER": {"IN": [*_LEADS]}},
+     {"LOWER": {"NOT_IN": [".", ";", ":", "|", "?", "!"]}, "OP": "{0,8}"},
+     {"LOWER": {"IN": ["followed", "follow"]}}, {"ORTH": "-", "OP": "?"}, {"LOWER": "up"}],
     # "speed to lead", "time to first touch", "outreach to each new lead"
     [{"LOWER": "speed"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "to"}, {"ORTH": "-", "OP": "?"},
      {"LOWER": "lead"}],
@@ -947,7 +953,8 @@ CUES["@kind:lead_follow_up_time"] += [
     [{"LOWER": "outreach"}, {"LOWER": {"IN": ["to", "on"]}},
      {"LOWER": {"NOT_IN": [".", ";", ":", "|", "?", "!"]}, "OP": "{0,3}"},
      {"LOWER": {"IN": [*_LEADS]}}],
-    [{"LOWER": {"IN": ["reach", "reaches", "reached"]}}, {"LOWER": "out"}, {"LOWER": "to"},
+    [{"LOWER": {"IN": ["reach", "reaches", "reached"]}}, {"LOWER": "out", "OP": "?"},
+     {"LOWER": "to", "OP": "?"},
      {"LOWER": {"NOT_IN": [".", ";", ":", "|", "?", "!"]}, "OP": "{0,3}"},
      {"LOWER": {"IN": [*_LEADS]}}],
 ]  # fmt: skip
@@ -1369,3 +1376,61 @@ CUES["@provider-deadline"].append(
         {"LIKE_NUM": True},
     ]
 )  # fmt: skip
+
+# a time between stoppages is a time between failures: "400 running hours between stoppages"
+CUES["@kind:mtbf"].append(
+    [
+        {"LOWER": "between"},
+        {"LOWER": {"IN": ["failures", "stoppages", "breakdowns", "faults", "outages",
+                          "interruptions"]}},
+    ]
+)  # fmt: skip
+# a unit back in use is restored: "return the truck to service"
+CUES["@kind:resolution_time"].append(
+    [
+        {"LOWER": {"IN": ["return", "returns", "returned", "returning"]}},
+        {"ORTH": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,3}"},
+        {"LOWER": "to"},
+        {"LOWER": {"IN": ["service", "operation", "use"]}},
+    ]
+)
+# a delay in the network is a latency: "one-way delay", "transit delay"
+CUES["@kind:latency"] += [
+    [{"LOWER": {"IN": ["one", "round"]}}, {"ORTH": "-", "OP": "?"},
+     {"LOWER": {"IN": ["way", "trip"]}}, {"LOWER": "delay"}],
+    [{"LOWER": {"IN": ["network", "transit", "transmission", "propagation", "packet"]}},
+     {"LOWER": "delay"}],
+]  # fmt: skip
+# answering calls and turning work round are measures of their own: "answer 80% of calls
+# within 20 seconds", "turn round a brief within five working days"
+CUES["@kind:custom"] += [
+    [{"LOWER": {"IN": ["answer", "answers", "answered", "answering"]}},
+     {"LOWER": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,5}"},
+     {"LOWER": {"IN": ["call", "calls", "phone", "telephone"]}}],
+    [{"LOWER": {"IN": ["call", "calls"]}},
+     {"LOWER": {"NOT_IN": [".", ";", ":", "|", ",", "and", "or"]}, "OP": "{0,6}"},
+     {"LOWER": "answered"}],
+    [{"LOWER": {"IN": ["turn", "turns", "turned"]}}, {"LOWER": {"IN": ["round", "around"]}}],
+    _words("turnaround", "turn-around", "turnround"),
+]  # fmt: skip
+# the first update on a fault is its response: "| Severity | Initial update | Fix time |"
+CUES["@kind:response_time"].append(
+    [{"LOWER": {"IN": ["initial", "first"]}}, {"LOWER": {"IN": ["update", "updates"]}}]
+)
+# a share of the time is availability: "running 99.5% of the time"
+CUES["@kind:availability"].append([{"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "time"}])
+# a deduction from the price is a remedy: "Performance Deductions", "service level deductions"
+CUES["@remedy"].append(
+    [
+        {"LOWER": {"IN": ["performance", "service", "price", "level", "kpi"]}},
+        {"LOWER": {"IN": ["deduction", "deductions", "adjustment", "adjustments"]}},
+    ]
+)
+# a request fulfilled or a service brought back is resolved: "fulfilled within 2 Working Days",
+# "bring the service back within an average of two hours"
+CUES["@kind:resolution_time"] += [
+    _words("fulfil", "fulfils", "fulfill", "fulfills", "fulfilled", "fulfilment", "fulfillment"),
+    [{"LOWER": {"IN": ["bring", "brings", "brought", "put", "puts"]}},
+     {"ORTH": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,3}"},
+     {"LOWER": {"IN": ["back", "online"]}}],
+]  # fmt: skip

@@ -293,6 +293,102 @@ def test_an_average_time_to_restore_is_mttr() -> None:
     assert card.kind is MetricKind.MTTR
 
 
+def test_a_rung_without_within_carries_the_deadline_on() -> None:
+    text = (
+        "The help desk shall acknowledge each fault within 10 minutes for a Category A fault, "
+        "45 minutes for a Category B fault and 3 hours for a Category C fault.\n\n"
+        "The Supplier shall respond within 2 hours, 6 days a week."
+    )
+    cards = [(c.kind, c.target_text) for c in lint_text(text).cards]
+    assert cards == [
+        (MetricKind.RESPONSE_TIME, "10 minutes"),
+        (MetricKind.RESPONSE_TIME, "45 minutes"),
+        (MetricKind.RESPONSE_TIME, "3 hours"),
+        (MetricKind.RESPONSE_TIME, "2 hours"),
+    ]
+
+
+def test_a_share_of_calls_answered_in_time_is_what_counts_not_the_target() -> None:
+    text = (
+        "The Bureau shall answer 85% of calls to the payroll helpline within 30 seconds in each "
+        "calendar month.\n\n"
+        "The Bureau shall respond to 95% of written queries within 1 working day."
+    )
+    cards = [(c.kind, c.target_text, c.counts_as_met) for c in lint_text(text).cards]
+    assert cards == [
+        (MetricKind.CUSTOM, "30 seconds", "85% of calls"),
+        (MetricKind.RESPONSE_TIME, "1 working day", "95% of written queries"),
+    ]
+
+
+def test_a_bound_on_a_share_of_items_is_a_card_of_its_own() -> None:
+    text = (
+        "The Printer shall despatch at least 97% of statements on the day they are released."
+        "\n\nNo more than 0.3% of invoices issued in any month may contain an error.\n\n"
+        "Each kiosk shall be usable for at least 99% of station opening hours in each month."
+        "\n\nAn incident affecting fewer than 5% of users is a Priority 3 incident.\n\n"
+        "The Provider may raise its fees by no more than 4% of the annual charges."
+    )
+    cards = [(c.kind, c.name, c.target_text) for c in lint_text(text).cards]
+    assert cards == [
+        (MetricKind.CUSTOM, "share of statements", "97%"),
+        (MetricKind.ERROR_RATE, "error rate", "0.3%"),
+        (MetricKind.AVAILABILITY, "availability", "99%"),
+    ]
+
+
+def test_more_wordings_of_mtbf_mttr_latency_resolution_and_availability() -> None:
+    text = (
+        "The Operator shall keep the baggage belt running for an average of at least 600 "
+        "operating hours between breakdowns.\n\n"
+        "The Contractor aims to bring the lifts back within an average of three hours.\n\n"
+        "Network transit delay shall stay below 40 ms in each month.\n\n"
+        "Access requests shall be fulfilled within 2 working days of approval.\n\n"
+        "The booking platform shall be running 99.7% of the time in each month."
+    )
+    cards = [(c.kind, c.target_text) for c in lint_text(text).cards]
+    assert cards == [
+        (MetricKind.MTBF, "600 operating hours"),
+        (MetricKind.MTTR, "three hours"),
+        (MetricKind.LATENCY, "40 ms"),
+        (MetricKind.RESOLUTION_TIME, "2 working days"),
+        (MetricKind.AVAILABILITY, "99.7%"),
+    ]
+
+
+def test_a_label_names_a_far_target_and_an_aside_does_not_push_it_away() -> None:
+    text = (
+        "Checkout latency: the time for the payment page of the web shop to finish loading, as "
+        "seen by the monitoring robots in three regions, shall be under 2 seconds each week."
+        "\n\nThe batch error rate, being the share of files that the gateway rejects for any "
+        "reason at all, shall stay below 0.4% in each month.\n\n"
+        "The Service is considered up when the probe gets an answer within 3 seconds."
+    )
+    cards = [(c.kind, c.target_text) for c in lint_text(text).cards]
+    assert cards == [(MetricKind.LATENCY, "2 seconds"), (MetricKind.ERROR_RATE, "0.4%")]
+
+
+def test_a_call_answered_or_a_job_turned_round_is_bounded_each_time() -> None:
+    text = (
+        "The Agency shall turn round each translation of up to 1,000 words within 2 working "
+        "days.\n\nEvery call to the help line shall be answered within 45 seconds."
+    )
+    result = lint_text(text)
+    assert [(c.kind, c.target_text) for c in result.cards] == [
+        (MetricKind.CUSTOM, "2 working days"),
+        (MetricKind.CUSTOM, "45 seconds"),
+    ]
+    assert not [f for f in result.findings if f.code == "SLA701"]
+
+
+def test_a_performance_deduction_is_a_remedy() -> None:
+    target = "The Contractor shall resolve each fault within 8 hours of the report.\n\n"
+    deduction = "Each missed service level gives rise to a Performance Deduction from the charge."
+    discussion = "Each missed service level is discussed at the monthly meeting."
+    assert "SLA907" not in [f.code for f in lint_text(target + deduction).findings]
+    assert "SLA907" in [f.code for f in lint_text(target + discussion).findings]
+
+
 @pytest.mark.parametrize("model", [None, "blank"])
 def test_a_target_written_with_a_no_break_space_or_in_words_is_read_whole(
     model: str | None,
