@@ -276,6 +276,13 @@ def _share_of_items(info: DocInfo, target: Hit) -> tuple[MetricKind, Hit] | None
     return kind, target
 
 
+def _of_the_time(info: DocInfo, target: Hit) -> tuple[MetricKind, Hit] | None:
+    """A share of the time is an availability: "running 99.5% of the time"."""
+    if info.lower_words(target[1], target[1] + 3) == ["of", "the", "time"]:
+        return MetricKind.AVAILABILITY, target
+    return None
+
+
 def _labelled(
     info: DocInfo, kinds: list[tuple[MetricKind, Hit]], target: Hit, pct: bool
 ) -> tuple[MetricKind, Hit] | None:
@@ -808,7 +815,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
             if picked is None or picked[0] is MetricKind.CUSTOM:
                 picked = _labelled(info, kinds, target, pct) or picked
             if picked is None and pct:
-                picked = _share_of_items(info, target)
+                picked = _of_the_time(info, target) or _share_of_items(info, target)
             elif picked is None and _quick_share(info, target):
                 picked = MetricKind.LATENCY, target  # "90% of screen transitions shall
                 # complete within 1.5 seconds"

@@ -1417,8 +1417,6 @@ CUES["@kind:custom"] += [
 CUES["@kind:response_time"].append(
     [{"LOWER": {"IN": ["initial", "first"]}}, {"LOWER": {"IN": ["update", "updates"]}}]
 )
-# a share of the time is availability: "running 99.5% of the time"
-CUES["@kind:availability"].append([{"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "time"}])
 # a deduction from the price is a remedy: "Performance Deductions", "service level deductions"
 CUES["@remedy"].append(
     [
