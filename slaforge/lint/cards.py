@@ -66,6 +66,16 @@ _PRIORITY_CELL = re.compile(
     re.IGNORECASE,
 )
 """A table row whose first cell is a priority ("P1 |", "Prio A |", "Severity 2 |")."""
+_PRIORITY_NAME = re.compile(
+    r"\b(?:(?:p|prio(?:rity)?|sev(?:erity)?|level|category|cat\.?|class|tier)\s*-?\s*"
+    r"(?:[0-9](?!\d)|[a-e]\b)"
+    r"|(?:critical|urgent|high|medium|moderate|major|minor|low|emergency|standard|hot|warm|"
+    r"cold)\s+(?:priority|severity|faults?|incidents?|tickets?|calls?|issues?|requests?|"
+    r"defects?|leads?|cases?)\b)",
+    re.IGNORECASE,
+)
+"""A priority a target is set for ("Priority 1", "P2", "Sev 3", "Category B", "a Critical
+fault", "Hot leads")."""
 _JOINS = frozenset({"and", "or", "but"})
 _LIST_LABEL = re.compile(r"^\(?(?:[a-z]{1,2}|[ivx]{1,5})[.)]$|^[-*\u2022]$")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*\u2022]|\(?(?:[a-z]{1,2}|[ivx]{1,5})\))\s")
@@ -322,6 +332,22 @@ def _custom_name(info: DocInfo, kind_hit: Hit, target: Hit) -> str:
         return info.text_of(kind_hit).lower()
     items = _counted_items(info, target)
     return f"share of {items[-1]}" if items else "share"
+
+
+def _priorities(info: DocInfo, target: Hit, previous: tuple[Hit, MetricKind] | None) -> list[str]:
+    """The priority a target is set for, named before it in its clause ("Priority 2 incidents
+    within 8 hours") or just after it ("within 15 minutes for a Critical fault")."""
+    first, last = info.sent_bounds[target[2]]
+    stop = min(target[1] + 5, last)
+    if info.lower_words(target[1], stop)[:1] in (["for"], ["on"], ["in"]):
+        start, end = info.chars(target[1], stop)
+        found = _PRIORITY_NAME.search(info.block.text, start, end)
+        if found:
+            return [found.group(0)]
+    begin = previous[0][1] if previous and previous[0][2] == target[2] else first
+    start, end = info.chars(begin, target[0])
+    named = list(_PRIORITY_NAME.finditer(info.block.text, start, end))
+    return [named[-1].group(0)] if named else []
 
 
 def _share_of_time(info: DocInfo, kind_hit: Hit, target: Hit) -> bool:
@@ -875,6 +901,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
             card = _card(ctx, info, target, kind, text, pct, definitions[kind], group)
             if not pct and card.counts_as_met is None:
                 card.counts_as_met = _share(info, target)
+            card.priorities = _priorities(info, target, previous)
             if kind is MetricKind.CUSTOM:
                 card.name = name
             card.exclusions = exclusions
@@ -1101,6 +1128,8 @@ def _row_sites(
             )
         card.exclusions = exclusions
         card.remedy = remedy
+        first_cell = _PRIORITY_NAME.match(info.block.text.lstrip(" |"))
+        card.priorities = [first_cell.group(0)] if first_cell else []
         before = info.lower_words(target[0] - 1, target[0])[0] if target[0] > 0 else ""
         bound = before in _BOUND_WORDS and _remedy_row(info, header)
         out.append(CardSite(card, info, target[2], target[0], target[1], True, bound))

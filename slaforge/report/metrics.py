@@ -22,8 +22,9 @@ COLUMNS: tuple[tuple[str, int], ...] = (
 
 def _cells(card: MetricCard) -> list[str]:
     kind = card.kind.value.replace("_", " ")
+    name = card.name if card.name.lower().replace("-", " ") == kind else f"{card.name} ({kind})"
     return [
-        card.name if card.name.lower().replace("-", " ") == kind else f"{card.name} ({kind})",
+        ", ".join([name, *card.priorities]),
         card.target_text or "—",
         card.window or "—",
         card.start_event or "—",

@@ -381,6 +381,27 @@ def test_a_call_answered_or_a_job_turned_round_is_bounded_each_time() -> None:
     assert not [f for f in result.findings if f.code == "SLA701"]
 
 
+def test_each_card_names_the_priority_its_target_is_set_for() -> None:
+    text = (
+        "The help desk shall acknowledge each fault within 10 minutes for a Category A fault, "
+        "45 minutes for a Category B fault and 3 hours for a Category C fault.\n\n"
+        "Sev 1 defects shall be fixed within 6 hours, Sev 2 within 2 days.\n\n"
+        "The Supplier shall respond within 2 hours.\n\n"
+        "| Priority | Response | Resolution |\n|---|---|---|\n| P1 | 20 minutes | 5 hours |\n"
+    )
+    cards = lint_blocks(extract_text(text, markdown=True), "x.md", LintOptions()).cards
+    assert [(c.target_text, c.priorities) for c in cards] == [
+        ("10 minutes", ["Category A"]),
+        ("45 minutes", ["Category B"]),
+        ("3 hours", ["Category C"]),
+        ("6 hours", ["Sev 1"]),
+        ("2 days", ["Sev 2"]),
+        ("2 hours", []),
+        ("20 minutes", ["P1"]),
+        ("5 hours", ["P1"]),
+    ]
+
+
 def test_a_performance_deduction_is_a_remedy() -> None:
     target = "The Contractor shall resolve each fault within 8 hours of the report.\n\n"
     deduction = "Each missed service level gives rise to a Performance Deduction from the charge."
