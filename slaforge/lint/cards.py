@@ -257,7 +257,7 @@ _SHARE_ERRORS = frozenset(
     {"error", "errors", "erroneous", "incorrect", "inaccurate", "rejected", "reject", "fail",
      "fails", "failed", "late", "missed", "defective", "wrong"}
 )  # fmt: skip
-_SHARE_DUTY = frozenset({"shall", "will", "must", "may", "is", "are"})
+_SHARE_DUTY = frozenset({"shall", "will", "must", "may"})
 _MONEY = frozenset(
     {"fee", "fees", "charge", "charges", "price", "prices", "amount", "value", "revenue", "spend",
      "budget", "cost", "costs", "credit", "credits", "total", "sum", "sums", "liability",
@@ -282,7 +282,9 @@ def _share_of_items(info: DocInfo, target: Hit) -> tuple[MetricKind, Hit] | None
         return None  # "a circuit is unavailable while errored seconds exceed 15% of seconds"
     if _counted_items(info, target)[-1:] in (["hours"], ["time"], ["minutes"]):
         return MetricKind.AVAILABILITY, target  # "usable for at least 98% of opening hours"
-    kind = MetricKind.ERROR_RATE if _SHARE_ERRORS.intersection(words) else MetricKind.CUSTOM
+    clause = info.lower_words(target[1], min(target[1] + 16, info.sent_bounds[target[2]][1]))
+    clause = clause[: next((i for i, w in enumerate(clause) if w in _STOPS), len(clause))]
+    kind = MetricKind.ERROR_RATE if _SHARE_ERRORS.intersection(clause) else MetricKind.CUSTOM
     return kind, target
 
 
@@ -331,6 +333,8 @@ def _custom_name(info: DocInfo, kind_hit: Hit, target: Hit) -> str:
     if kind_hit != target:
         return info.text_of(kind_hit).lower()
     items = _counted_items(info, target)
+    while len(items) > 1 and items[-1].endswith(("ed", "sent")):
+        items.pop()  # "the advance shipping notices sent by the Operator"
     return f"share of {items[-1]}" if items else "share"
 
 
