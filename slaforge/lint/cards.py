@@ -193,9 +193,10 @@ _NEXT_LABEL = frozenset(
 """Words that open the next rung of a ladder after "and" ("and Priority 3 within 3 days")."""
 _CLAIMED = frozenset({"claim", "claims", "claimed", "submitted", "requested"})
 _RUNG_JOINS = frozenset({",", "and", "or"})
-_RUNG_LABELS = frozenset({"for", "in", "on", "at"})
+_RUNG_LABELS = frozenset({"for", "in", "on", "at", "("})
 """A rung without "within" follows a join and the label of the rung before it ("for a
-Critical fault, 1 hour for a Major fault and 4 hours for a Minor fault")."""
+Critical fault, 1 hour for a Major fault and 4 hours for a Minor fault", "15 minutes (Priority
+1), 30 minutes (Priority 2)")."""
 
 
 def _continued(
@@ -220,7 +221,7 @@ def _continued(
     bare = words[-1] in _RUNG_JOINS and bool(between) and between[0] in _RUNG_LABELS
     if words[-1] not in _DEADLINE and not bare:
         return None  # a bare rung: "within 15 minutes for a Critical fault, 1 hour for a Major"
-    if words[0] not in _DEADLINE and words[0] not in _RUNG_JOINS:
+    if words[0] not in _DEADLINE and words[0] not in _RUNG_JOINS and words[0] != "than":
         return None
     if len(between) > 24 or _STOPS.difference({";"}).intersection(between):
         return None
@@ -343,7 +344,7 @@ def _priorities(info: DocInfo, target: Hit, previous: tuple[Hit, MetricKind] | N
     within 8 hours") or just after it ("within 15 minutes for a Critical fault")."""
     first, last = info.sent_bounds[target[2]]
     stop = min(target[1] + 5, last)
-    if info.lower_words(target[1], stop)[:1] in (["for"], ["on"], ["in"]):
+    if info.lower_words(target[1], stop)[:1] in (["for"], ["on"], ["in"], ["("]):
         start, end = info.chars(target[1], stop)
         found = _PRIORITY_NAME.search(info.block.text, start, end)
         if found:

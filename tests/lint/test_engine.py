@@ -402,6 +402,18 @@ def test_each_card_names_the_priority_its_target_is_set_for() -> None:
     ]
 
 
+def test_priorities_in_brackets_after_their_targets_are_rungs_of_one_ladder() -> None:
+    text = (
+        "The Provider shall respond to each Incident in no more than 20 minutes (Priority 1), "
+        "1 hour (Priority 2) or 4 hours (Priority 3)."
+    )
+    assert [(c.kind, c.target_text, c.priorities) for c in lint_text(text).cards] == [
+        (MetricKind.RESPONSE_TIME, "20 minutes", ["Priority 1"]),
+        (MetricKind.RESPONSE_TIME, "1 hour", ["Priority 2"]),
+        (MetricKind.RESPONSE_TIME, "4 hours", ["Priority 3"]),
+    ]
+
+
 def test_a_performance_deduction_is_a_remedy() -> None:
     target = "The Contractor shall resolve each fault within 8 hours of the report.\n\n"
     deduction = "Each missed service level gives rise to a Performance Deduction from the charge."
