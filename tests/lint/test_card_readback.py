@@ -3,7 +3,7 @@
 Every example spec is built to a .docx and linted; for each metric of the spec, a card of its
 kind must come back whose start event, stop event, what counts as met, measurement source and
 customer access quote the words the spec gave (and, for a count, whose figure and unit are the
-spec's).
+spec's); each target of a priority table comes back as a card naming its priority.
 """
 
 from __future__ import annotations
@@ -74,4 +74,9 @@ def test_built_metrics_read_back_as_cards(spec: Path, tmp_path: Path) -> None:
             got = getattr(card, name) or ""
             if opening not in _plain(got):
                 wrong.append(f"{metric.id}.{name}: expected {opening!r} in {got!r}")
+        for level in metric.priorities:
+            # each priority's target comes back as a card that names the priority
+            named = [c for c in cards if c.kind == metric.kind and level.priority in c.priorities]
+            if not any((c.target or "").endswith(f"{level.target:g}") for c in named):
+                wrong.append(f"{metric.id}: no card for {level.priority} ({level.target:g})")
     assert not wrong, "\n".join(wrong)
