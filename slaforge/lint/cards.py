@@ -1320,7 +1320,7 @@ def check_consistency(rule: Rule, ctx: Context) -> list[Finding]:
             start, end = site.info.chars(site.start, site.end)
             message = rule.message.format(metric=site.card.name, other=what)
             out.append(ctx.finding(rule, site.info, start, end, message))
-    # windows of measures the cards do not know, or stated without a target (restated.py)
+    # windows of measures the cards do not know, or stated without a target (restated/)
     flagged = {id(f.location) for f in out}
     out.extend(f for f in check_windows(rule, ctx) if id(f.location) not in flagged)
     return out

@@ -1,0 +1,451 @@
+"""Every statement of one block (``statements``): cheap cues first (a block is looked at only when a
+substring test finds a unit word in it, a tenth of the cost of a regex scan), then each sentence's
+values, opening hours, cover, windows, temperature limits and days of the month; values a sentence
+lists for other cases after a stated one are its siblings, not statements of their own."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from slaforge.lint.docinfo import DocInfo
+from slaforge.lint.kinds import example_from
+from slaforge.lint.restated.blocks import table_cells
+from slaforge.lint.restated.guards import bounded
+from slaforge.lint.restated.hours import COVERAGE, PER_PERIOD, coverage, hour_ranges
+from slaforge.lint.restated.measures import MEASURE, WINDOW_MEASURES, find_measures
+from slaforge.lint.restated.regex import has_any, is_plain
+from slaforge.lint.restated.sentence import Sentence, measure_of_heading
+from slaforge.lint.restated.statement import Statement, stmt
+from slaforge.lint.restated.subjects import WORD, WORK_ITEMS, lead_label
+from slaforge.lint.restated.targets import value_statements
+from slaforge.lint.restated.values import (
+    DIGIT,
+    DIGIT_ASCII,
+    DIGIT_UNIT,
+    DIGIT_UNIT_ASCII,
+    ORDINAL,
+    ORDINAL_NAMES,
+    ORDINAL_NUMBER,
+    ORDINAL_NUMBER_ASCII,
+    ORDINALS,
+    PERCENT,
+    QTY,
+    UNIT_HINTS,
+    Value,
+    parse_number,
+    plain_value,
+    values_in,
+)
+from slaforge.lint.restated.vocabulary import (
+    ALIAS,
+    ALIAS_ASCII,
+    ALIAS_NAMES,
+    CLOCK_TIME,
+    CLOCK_TIME_ASCII,
+    CONDITION,
+    MEASURING_HINTS,
+    NOT_SERVICE,
+    OTHER_WINDOW_HINTS,
+    TERMINATION,
+    TRIGGER,
+    WINDOW,
+    WINDOW_ASCII,
+    WINDOW_HINTS,
+    is_example,
+    priority_of,
+    window_value,
+)
+
+_DOM = re.compile(
+    r"\b(?:by|on|before|until|no later than|not later than)\s+the\s+(?P<ord>\d{1,2}(?:st|nd|rd"
+    r"|th)|"
+    + "|".join(ORDINALS)
+    + r")\b(?P<rest>(?:\s+(?!working|business|banking|calendar)[A-Za-z]+)?\s+(?:(?P<kind>working|"
+    r"business|banking|calendar)\s+)?day\b|(?=\s+(?:day\s+)?of\s+(?:the|each|every)\s+"
+    r"(?:following|next|subsequent|calendar)?\s*month))",
+)
+"""A deadline given as a day of the month ("by the 10th working day of the following month")."""
+
+
+@functools.lru_cache(maxsize=1024)
+def _under(path: tuple[str, ...]) -> tuple[bool, str | None, bool]:
+    """What a heading path says of the values under it: whether it names a worked example,
+    the measure its heading names, and whether the heading is about something other than
+    the service (a dispute)."""
+    if not path:
+        return False, None, False
+    return (
+        is_example(" ".join(path).lower()),
+        measure_of_heading(path[-1]),
+        NOT_SERVICE.search(path[-1].lower()) is not None,
+    )
+
+
+def statements(
+    info: DocInfo,
+    header: list[str] | None = None,
+    table: int = 0,
+    aliases: dict[str, str] | None = None,
+) -> Iterator[Statement]:
+    """Every value with a measure in ``info``'s block. For a table row (``| A | B |``),
+    ``header`` holds the column headings (they name the measure of each column) and ``table``
+    numbers the table."""
+    text = info.block.text
+    low = info.low
+    if len(low) != len(text):
+        return
+    plain = is_plain(text)
+    digit = (DIGIT_ASCII if plain else DIGIT).search(low) is not None
+    if aliases is not None and digit and has_any(low, ALIAS_NAMES):
+        for a in (ALIAS_ASCII if plain else ALIAS).finditer(low):  # "Priority 1 (Critical)"
+            aliases[a.group(2) or a.group(3)] = a.group(1) or a.group(4)
+    if (
+        aliases is not None
+        and header
+        and text.lstrip().startswith("|")
+        and has_any(low, ALIAS_NAMES)
+    ):
+        # "| Priority | ... |" over "| 1 - Critical | ... |": the column names the number's kind
+        first = low.strip().strip("|").split("|", 1)[0].strip()
+        for a in ALIAS.finditer(f"{header[0].lower()} {first}"):
+            aliases[a.group(2) or a.group(3)] = a.group(1) or a.group(4)
+    # cheap cues first: a substring test costs a tenth of a regex scan of the block
+    units = has_any(low, UNIT_HINTS)  # (each of "day", "month", "week", "year" is one)
+    hint = units or (digit and (DIGIT_UNIT_ASCII if plain else DIGIT_UNIT).search(low) is not None)
+    qtys = values_in(low, plain) if hint else []
+    clocks = digit and (CLOCK_TIME_ASCII if plain else CLOCK_TIME).search(low) is not None
+    dom = (
+        units
+        and ("day" in low or "month" in low)
+        and (
+            (ORDINAL_NUMBER_ASCII if plain else ORDINAL_NUMBER).search(low) is not None
+            or (has_any(low, ORDINAL_NAMES) and ORDINAL.search(low) is not None)
+        )
+    )
+    temps = digit and ("\u00b0" in text or "degree" in low)
+    cover = "24" in low or "twenty-four" in low or "the clock" in low or "the-clock" in low
+    windows = has_any(low, WINDOW_HINTS if units else OTHER_WINDOW_HINTS) and (
+        "%" in low or has_any(low, MEASURING_HINTS)
+    )
+    if not (qtys or clocks or dom or windows or temps or cover):
+        return
+    example_part, heading_measure, dispute = _under(info.block.location.heading_path)
+    if example_part:
+        return
+    cells = table_cells(text)
+    row_key = cells[0] if cells else ""
+    row_label = ""
+    if cells and not QTY.search(cells[0].lower()) and ": " not in cells[0]:
+        row_label = cells[0]
+    if len(cells) > 2 and row_label and not DIGIT.search(cells[1]) and cells[1].strip(" -\u2014"):
+        if _ROW_CODE.fullmatch(row_label.strip()) and not priority_of(row_label):
+            # "| K9 | Joiner set-up complete | 98% ... |": the code's next cell is the label
+            row_key = row_label = cells[1].strip()
+        elif MEASURE.search(cells[1].lower()):
+            # "| Production | Interface Availability | 99.9% |": the second cell names which
+            # measure of the first cell's thing the row gives
+            row_key = f"{row_key} {cells[1]}"
+    q = 0
+    prev: Sentence | None = None
+    asked: tuple[str, str] | None = None
+    for sent, (tok_start, tok_end) in enumerate(info.sent_bounds):
+        if tok_start >= tok_end:
+            continue
+        s_start, s_end = info.chars(tok_start, tok_end)
+        mine = []
+        while q < len(qtys) and qtys[q].start < s_end:
+            if qtys[q].start >= s_start:
+                mine.append(qtys[q])
+            q += 1
+        sentence = text[s_start:s_end]
+        slow = low[s_start:s_end]
+        has_clock = clocks and CLOCK_TIME.search(slow) is not None
+        has_dom = dom and _DOM.search(slow) is not None
+        has_window = windows and (WINDOW_ASCII if plain else WINDOW).search(slow) is not None
+        has_temp = temps and _TEMP.search(sentence) is not None
+        has_cover = cover and COVERAGE.search(slow) is not None
+        if not (mine or has_clock or has_dom or has_window or has_temp or has_cover):
+            prev = None
+            asked = None
+            if slow.rstrip().endswith("?"):
+                if _MEASURING.search(slow):
+                    # "How is uptime calculated?" and its answer
+                    prev = Sentence(sentence, slow, plain)
+                # "How much data could we lose?" then "Up to one hour.": the answer's measure
+                found = find_measures(sentence, slow)
+                asked = (found[-1][2], priority_of(slow)) if found else None
+            continue
+        example = example_from(info)  # (found once per block, only for one with values)
+        if is_example(slow) or (example is not None and sent >= example):
+            continue  # a worked example: its figures illustrate, they are not values
+        words = Sentence(sentence, slow, plain)
+        lead = lead_label(sentence)
+        label = row_label or (lead.group(1) if lead else "")
+        if has_clock:
+            yield from hour_ranges(info, sent, s_start, sentence, label)
+        if has_cover:
+            yield from coverage(info, sent, s_start, sentence, slow)
+        if has_window:
+            yield from _windows(info, sent, s_start, words, prev)
+        if has_temp:
+            yield from _temperatures(info, sent, s_start, words)
+        prev = words
+        # "every day" is not a time limit that a share in the sentence is tied to
+        spans = [
+            (v.start - s_start, v.end - s_start, v.pct is not None) for v in mine if not v.every
+        ]
+        made: list[Statement] = []
+        topic = asked[0] if asked else heading_measure
+        for m in mine:
+            made.extend(value_statements(
+                info, sent, s_start, words, m, spans, header, cells, (row_label, row_key, ""),
+                label, topic, table, dispute,
+            ))  # fmt: skip
+        if asked:  # the question's priority ("… a Severity 1 ticket?") goes with its answer
+            for st in made:
+                st.priority = st.priority or asked[1]
+            asked = None
+        if len(mine) > len(made) and made:
+            _siblings(made, mine, words, s_start)
+        yield from made
+        if has_dom:
+            for d in _DOM.finditer(slow):
+                yield from _deadline(info, sent, s_start, words, d, label)
+
+
+_ROW_CODE = re.compile(r"[A-Za-z]{0,4}[-.]?\d{1,3}(?:\.\d{1,3})*[a-z]?")
+"""A row's reference code ("K9", "SL-03", "4.2"), not a label."""
+_JOINED = re.compile(r"^[^;:|]{0,80}$")
+_JOINER = re.compile(r"\band\b|\bor\b|,|\bwhile\b|\bwhereas\b")
+
+
+def _siblings(made: list[Statement], mine: list[Value], words: Sentence, s_start: int) -> None:
+    """Marks the values a stated value is listed with ("99.99% … at London and 99.95% … at
+    Dublin", "Enterprise plan 99.95%, Team plan 99.9%"): a later value of the same kind,
+    joined by "and", "or" or a comma, with no measure word, threshold or condition of its own,
+    is the same measure for another case. They become variants of the measure (see
+    ``Doc.variants``), not statements."""
+    starts = {st.start - s_start for st in made}
+    low = words.low
+    for st in made:
+        if st.conditional or st.clock not in ("%", "", "business"):
+            continue
+        at, kind = st.end - s_start, st.clock == "%"
+        found: set[tuple[float, ...]] = set()
+        for v in mine:
+            begin = v.start - s_start
+            if begin < at or begin in starts or (v.pct is not None) != kind:
+                continue
+            gap = low[at:begin]
+            if (
+                not _JOINED.match(gap)
+                or not _JOINER.search(gap)
+                or bounded(low[max(0, begin - 25) : begin])
+                or find_measures(gap, gap)
+                or CONDITION.search(gap)
+            ):
+                break
+            value = plain_value(v)
+            if value is None or (not kind and (v.clock is not None) != (st.clock == "business")):
+                break
+            if not kind and PER_PERIOD.match(low, v.end - s_start):
+                break  # "counted 24 hours a day": the hours of the clock, not a value
+            found.add(value)
+            at = v.end - s_start
+        if found:
+            st.siblings = frozenset(found)
+
+
+_SUPPLIED = re.compile(
+    r"\b(?:availab|publish|issu|sen[dt]\b|deliver|provid|releas|distribut|upload|post(?:ed|s)?\b)"
+)
+_PAID = re.compile(r"\b(?:pa(?:y|ys|id|yable|yments?)|settle\w*|remit\w*)\b")
+
+
+def _deadline(
+    info: DocInfo, sent: int, s_start: int, words: Sentence, m: re.Match[str], label: str
+) -> Iterator[Statement]:
+    """A deadline given as a day of the month, for the measure named before it."""
+    start, end = m.start(), m.end()
+    clause = words.clause_start(start)
+    found = [x for x in words.measures if x[0] >= clause and x[1] <= start]
+    np = words.np
+    if (
+        np
+        and (not found or found[-1][2] == "availability")
+        and not np[1].startswith("@")
+        and np[1] not in WORK_ITEMS
+        and not MEASURE.match(np[1])
+        and _SUPPLIED.search(words.low, 0, start)
+        and not _PAID.search(words.low)
+    ):
+        # "Payslips are published by the 28th", "available in the portal by the 25th": when
+        # a thing is made available, whatever the verb (but paying is another event)
+        measure = f"{np[1]} deadline"
+    elif not found or found[-1][2] == "notice":
+        return
+    else:
+        measure = found[-1][2]
+    ordinal = m.group("ord").lower()
+    day = ORDINALS.get(ordinal) or int(re.sub(r"\D", "", ordinal))
+    kind = (m.group("kind") or "").lower()
+    business = 1.0 if kind in ("working", "business", "banking") else 0.0
+    if CONDITION.search(words.low):
+        return
+    yield stmt(info, sent, s_start, words, start, end, measure, "dom", (float(day), business),
+                clause, label, ("", "", ""), 0, False)  # fmt: skip
+
+
+_MEASURING = re.compile(
+    r"\b(?:measured|calculated|assessed|computed|determined|averaged|achieved|evaluated"
+    r"|applies|apply)\b",
+)
+_MEASURED_AFTER = re.compile(
+    r"^(?:[^,;]*%[^,;]*)?,\s*(?:measured|calculated|assessed|computed|averaged)\s+$", re.I
+)
+_WINDOW_STOP = re.compile(
+    r"\b(?:below|under|less than|falls?|more than|above|exceed\w*|any (?:two|three|\d+)"
+    r"|consecutive|credit\w*|fee|charge)\b|[,;]",
+    re.I,
+)
+_REVIEW = re.compile(
+    r"\b(?:review\w*|reports?|reported|reporting|trends?|statistics?|dashboards?|deck|for "
+    r"information|summar\w*)\b"
+)
+"""A sentence about reporting: its period is how figures are shown, not how they are measured."""
+
+
+def _windows(
+    info: DocInfo, sent: int, s_start: int, words: Sentence, prev: Sentence | None
+) -> Iterator[Statement]:
+    """The window each measure of the sentence is measured over: a window right after the
+    measure with a measuring verb or its value between them ("Availability is measured over
+    each calendar month", "99.9% uptime, measured every calendar month"), or an adjective
+    before it ("monthly availability"). A sentence without a measure ("It is calculated
+    per quarter") takes the last one of the sentence before."""
+    text = words.low
+    if not any(x[2] in WINDOW_MEASURES for x in words.measures) and (
+        prev is None or words.measures
+    ):
+        return  # no measure a window could belong to
+    if TERMINATION.search(text) or TRIGGER.match(text) or is_example(text) or _REVIEW.search(text):
+        return
+    shares = frozenset(
+        parse_number(m.group("num"))
+        for m in (QTY.finditer(text) if has_any(text, PERCENT) else ())
+        if m.group("pct") and m.group("num")
+    )
+    measures = [x for x in words.measures if x[2] in WINDOW_MEASURES]
+    found = words.fact("windows")
+    assert isinstance(found, list)
+    done: set[int] = set()
+    for w in found:
+        if w.group("adj"):
+            after = next((x for x in words.measures if 0 <= x[0] - w.end() <= 1), None)
+            if after is None or after[2] not in WINDOW_MEASURES:
+                continue
+            measure, at = after[2], after[0]
+        else:
+            earlier = [x for x in words.measures if x[1] <= w.start()]
+            if earlier and earlier[-1][2] not in WINDOW_MEASURES:
+                continue
+            if not earlier:
+                if prev is None or not (
+                    _MEASURING.search(text, 0, w.start())
+                    # "How is uptime calculated? We look at a rolling 12-month window."
+                    or (prev.low.rstrip().endswith("?") and _MEASURING.search(prev.low))
+                ):
+                    continue
+                older = [x for x in prev.measures if x[2] in WINDOW_MEASURES]
+                if not older or words.measures:
+                    continue
+                measure, at = older[-1][2], -1
+            else:
+                measure, at = earlier[-1][2], earlier[-1][0]
+                gap = text[earlier[-1][1] : w.start()]
+                if _MEASURED_AFTER.search(gap):
+                    gap = gap.rsplit(",", 1)[-1]  # "Availability: 99.8 %, measured per month"
+                if _WINDOW_STOP.search(gap) or len(gap) > 80:
+                    continue
+                if not (_MEASURING.search(gap) or "%" in gap or gap.strip(" :") == ""):
+                    continue
+        if at in done:
+            continue
+        done.add(at)
+        subjects = {s for p, s in words.subjects if p < w.start()}
+        yield Statement(
+            measure=measure,
+            priority=words.priority(w.start(), w.end()),
+            subjects=frozenset(subjects),
+            clock="window",
+            value=window_value(w),
+            info=info,
+            sent=sent,
+            start=s_start + w.start(),
+            end=s_start + w.end(),
+            conditional=False,
+            shares=shares if measures else frozenset(),
+        )
+
+
+_TEMP = re.compile(
+    r"(?:(?P<lo>-?\d+(?:\.\d+)?)\s*(?:\u00b0\s*C?\s*)?(?:-|\u2013|to|and)\s*)?"
+    r"(?P<hi>-?\d+(?:\.\d+)?)\s*(?:\u00b0\s*C\b|\u00b0|degrees? (?:C\b|Celsius|centigrade))",
+    re.I,
+)
+_TEMP_MAX = re.compile(
+    r"(?:\bmax(?:imum|\.)?|\bnot (?:to )?exceed\w*|\bbelow|\bunder|\bup to|\bat most|\bno (?:more"
+    r"|higher) than|[<\u2264])[^.;]{0,30}$",
+    re.I,
+)
+_TEMP_MIN = re.compile(
+    r"(?:\bmin(?:imum|\.)?|\babove|\bat least|\bnot below|\bno (?:less|lower) than|[>\u2265])"
+    r"[^.;]{0,30}$",
+    re.I,
+)
+_TEMP_PLACE = {
+    "inlet": "inlet", "intake": "inlet", "supply": "inlet", "cold": "inlet", "cold-aisle": "inlet",
+    "return": "outlet", "exhaust": "outlet", "outlet": "outlet", "hot": "outlet",
+    "hot-aisle": "outlet", "room": "room", "ambient": "room", "hall": "room",
+}  # fmt: skip
+_TEMPERATURE = re.compile(r"\btemperatures?\b", re.I)
+
+
+def _temperatures(info: DocInfo, sent: int, s_start: int, words: Sentence) -> Iterator[Statement]:
+    """Temperature limits ("inlet temperature between 18 and 27 °C", "maximum cold-aisle
+    temperature 25 °C"), compared as an upper and a lower limit of the same place."""
+    text = words.text
+    for m in _TEMP.finditer(text):
+        clause = text[: m.start()].rsplit(";", 1)[-1]
+        named = list(_TEMPERATURE.finditer(clause))
+        if not named or CONDITION.search(words.low) or TRIGGER.match(words.low):
+            continue
+        place = ""
+        for word in reversed(
+            WORD.findall(clause[max(0, named[-1].start() - 40) : named[-1].start()])
+        ):
+            place = _TEMP_PLACE.get(word.lower(), "")
+            if place:
+                break
+        limits: list[tuple[str, float]] = []
+        if m.group("lo") is not None:
+            limits = [("min", float(m.group("lo"))), ("max", float(m.group("hi")))]
+        elif _TEMP_MAX.search(clause):
+            limits = [("max", float(m.group("hi")))]
+        elif _TEMP_MIN.search(clause):
+            limits = [("min", float(m.group("hi")))]
+        for kind, value in limits:
+            yield Statement(
+                measure=f"temperature {kind}",
+                priority="",
+                subjects=frozenset({("", place)}) if place else frozenset(),
+                clock="temp",
+                value=(value,),
+                info=info,
+                sent=sent,
+                start=s_start + m.start(),
+                end=s_start + m.end(),
+                conditional=False,
+            )

@@ -1,0 +1,237 @@
+"""Whether two statements are about the same thing: the same priority (``same_priority``: "Priority
+1 (Critical)" makes "critical" and "P1" one), the same thing (``same_thing``: rows of tables,
+subjects, systems, labels named in the other sentence), and for notices and reports the same event
+or kind of report (``events_apart``, ``reports_apart``)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from slaforge.lint.restated.document import Doc
+from slaforge.lint.restated.measures import MEASURE, REPORT_NAME
+from slaforge.lint.restated.statement import Statement, dimension, glosses_term
+from slaforge.lint.restated.subjects import GENERIC, head_noun, overlap
+from slaforge.lint.restated.vocabulary import PRIORITY, TIERS
+
+
+def same_priority(a: Statement, b: Statement, doc: Doc) -> bool:
+    if a.priority == b.priority or "*" in (a.priority, b.priority):
+        return True
+    if doc.aliases and doc.aliases.get(a.priority, a.priority) == doc.aliases.get(
+        b.priority, b.priority
+    ):
+        return True  # "Priority 1 (Critical)" makes "critical" and "P1" one priority
+    if "" in (a.priority, b.priority) and (
+        (a.clock in ("range", "coverage") and a.measure in ("service-hours", "maintenance-window"))
+        or "standard" in (a.priority, b.priority)
+    ):
+        # a tier named alone ("standard cover", "the standard window") is no distinction
+        named = a.priority or b.priority
+        plain = b if named == a.priority else a
+        if _OTHER_SPEED.search(plain.context):
+            return False  # "Express turnaround: 6 hours" is another tier
+        return named in TIERS and doc.tiers.get(a.measure, set()) == {named}
+    return False
+
+
+_OTHER_SPEED = re.compile(
+    r"\b(?:express|rush|urgent|expedited|priority|premium|enhanced|basic|advanced|extended"
+    r"|economy|same-day|next-day|fast[- ]track|out[- ]of[- ]hours)\b"
+)
+
+
+def _mentioned(a: Statement, b: Statement) -> bool:
+    """True when the words of ``a``'s label are all in ``b``'s sentence: the label names
+    who or what ``b`` is about too ("Sales: first call within 48 hours" and "Inside sales
+    calls every MQL within 24 hours")."""
+    named = a.named
+    plain = tuple(w for w in named if not any(c.isdigit() for c in w))
+    if len(plain) >= 2:
+        named = plain  # "Validated HH Data (D2)": the reference code is not said in prose
+    return bool(named) and all(re.search(rf"\b{re.escape(w)}", b.context) for w in named)
+
+
+_SYSTEMS = frozenset(
+    """database portal api website storefront checkout email network application platform server
+    telephony phone chat laptop desktop dashboard erp crm pim hris ledger""".split()  # noqa: SIM905
+)
+"""Systems a value may be about: two different ones are two things, whatever else is shared."""
+
+
+def _told_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """True when both name one kind of thing with different qualifiers and no bare mention
+    ("UK region" and "APAC region"): the document distinguishes the two values by it."""
+    for head in {h for _q, h in a} & {h for _q, h in b}:
+        qa = {q for q, h in a if h == head}
+        qb = {q for q, h in b if h == head}
+        if "" not in qa and "" not in qb and not qa & qb and head != "medium":
+            return True
+    return False
+
+
+def same_thing(a: Statement, b: Statement, doc: Doc) -> bool:
+    if a.table and a.table == b.table and a.row != b.row:
+        return False  # two rows of one table are two things, whatever words they share
+    for row, other in ((a, b), (b, a)):
+        if (
+            row.table
+            and row.row
+            and row.table != other.table
+            and not _table_row_named(row, other, doc)
+        ):
+            return False  # "| B: Departmental devices | 8 hours |" is that row's figure
+    if a.row and b.row and a.table != b.table:
+        row_words = (_row_things(a.row), _row_things(b.row))
+        if row_words[0] and row_words[1] and not row_words[0] & row_words[1]:
+            return False  # "| Contract issued |" and "| Finance service requests |"
+    for row, other in ((a, b), (b, a)):
+        if row.row and not other.table and any(not h.startswith("@") for _q, h in other.subjects):
+            label = _row_things(row.row)
+            if label and not any(re.search(rf"\b{re.escape(w)}", other.context) for w in label):
+                return False  # "| Contract issued | 3 days |" and "Service requests: 5 days"
+    if a.subjects and b.subjects:
+        for kind in ("medium", "phase"):
+            media = [{h for q, h in st.subjects if q == kind} for st in (a, b)]
+            if media[0] and media[1] and not media[0] & media[1]:
+                return False  # logs on disk and in the archive; hours in term and in vacation
+        if _told_apart(a.subjects, b.subjects):
+            return False  # "the UK region" and "the APAC region", whatever else they share
+        systems = [{h for _q, h in st.subjects if h in _SYSTEMS} for st in (a, b)]
+        if systems[0] and systems[1] and not systems[0] & systems[1]:
+            return False  # backups of the database and backups of the CRM: two systems
+        return overlap(a.subjects, b.subjects) or _mentioned(a, b) or _mentioned(b, a)
+    if (a.strict and not b.subjects) or (b.strict and not a.subjects):
+        return False
+    if a.measure == "retention" and bool(a.subjects) != bool(b.subjects) and not a.table:
+        # "Keys are kept for 24 hours" and "Shipment and event data is kept for 13 months":
+        # a document keeps many kinds of data, each for its own time
+        named, plain = (a, b) if a.subjects else (b, a)
+        heads = [h for _q, h in named.subjects if not h.startswith("@")]
+        if heads and not any(re.search(rf"\b{re.escape(h)}", plain.context) for h in heads):
+            return False
+    for x, y in ((a, b), (b, a)):
+        if x.table and y.table and x.soft and not y.soft and y.subjects and not glosses_term(x):
+            # "| Branch fibre repair | 7 hours |" against "| Data centre leased line | 4 hours
+            # |": the words of a label that also names the figure must all be where the other
+            # value is said
+            words = {w for q, h in x.soft for w in f"{q} {h}".split() if len(w) > 2}
+            if words and not all(re.search(rf"\b{re.escape(w)}", y.context) for w in words):
+                return False
+    if a.soft and b.soft and not overlap(a.subjects | a.soft, b.subjects | b.soft):
+        return False
+    if a.table and a.table == b.table:
+        return a.row == b.row  # two rows of one table
+    for row, other in ((a, b), (b, a)):
+        things = [h for _q, h in other.subjects if not h.startswith("@")]
+        if row.table and not (things or other.soft):
+            if not other.table and _names_row(row.row, other.context):
+                # "| Fleet Pro | 1 hour |" and "On Fleet Pro, urgent tickets get a response
+                # within 2 hours": the sentence names the row, and no other row
+                labels = doc.rows.get(row.table, set())
+                return not any(_names_row(x, other.context) for x in labels if x != row.row)
+            return doc.uniform.get((row.table, row.measure, row.priority, dimension(row)), True)
+    return True
+
+
+_ROW_STOP = frozenset(
+    """after before from within when once each every any all other than into onto upon about
+    with without per its their this that these those then time times maximum minimum max min
+    cap caps capped limit limits total aggregate overall combined""".split()  # noqa: SIM905
+)
+
+
+@functools.lru_cache(maxsize=512)
+def _row_things(label: str) -> frozenset[str]:
+    """The words of a table row's label (lower case) that name what the row is about ("finance
+    service requests" -> finance, service, request): not measure, priority, tier or generic
+    words."""
+    low = MEASURE.sub(" ", PRIORITY.sub(" ", label))
+    words = GENERIC.sub(" ", low).split()
+    kept = [w for w in words if len(w) > 2 and w.isalpha() and w not in _ROW_STOP]
+    return frozenset([head_noun(w) for w in kept] + [w.removesuffix("s") for w in kept])
+
+
+def _table_row_named(row: Statement, other: Statement, doc: Doc) -> bool:
+    """True unless ``row`` is a row of a table whose rows give the measure different values
+    (one per site, device class or service) and ``other`` does not name that row: such a
+    table gives each row its own figure, which a statement about something else, or about
+    nothing in particular, does not restate."""
+    if (row.table, row.measure, row.priority, dimension(row)) not in doc.varied and (
+        row.priority or (row.table, row.measure, dimension(row)) not in doc.varied_rows
+    ):
+        return True
+    if other.table and other.row:
+        return other.row == row.row or _names_row(row.row, other.row)
+    return _names_row(row.row, other.context)
+
+
+_EVENT_HEAD = re.compile(
+    r"\b(?:incident|breach|outage|failure|fault|change|event|delay|disruption|loss|attack"
+    r"|vulnerabilit|subcontract|maintenance|termination|insolvency)"
+)
+
+
+def events_apart(a: str, b: str) -> bool:
+    """True when two notification sentences (lower case) name only different events."""
+    ea, eb = set(_EVENT_HEAD.findall(a)), set(_EVENT_HEAD.findall(b))
+    return bool(ea and eb and not ea & eb)
+
+
+_EVENT_REPORT = re.compile(
+    r"\breports? (?:of|on|into|following|after) (?:the |its |each |every |any |an? )?"
+    r"(?:[a-z-]+ )?(?:outcome|results?|findings|test\w*|incident|investigation|exercise|audit"
+    r"|failover|drill|breach|outage|failure|event)"
+    r"|\b(?:test|incident|outage|audit|investigation|exercise|drill|failover|post-incident"
+    r"|exception|breach|closure|completion) reports?\b"
+)
+"""A report made on an event (a test, an incident, an audit), not on a period."""
+_PERIODIC_REPORT = re.compile(
+    r"\b(?:weekly|monthly|quarterly|annual|yearly|periodic)\b[^.;]{0,30}\breports?\b"
+)
+
+_ANY_REPORT = frozenset(
+    """a an the this that its their our your each every any one written final full short
+    brief detailed first further formal summary such same shall will must may should can to
+    of and or with for in on by provide provides send sends submit submits issue issues
+    deliver delivers produce produces publish publishes prepare prepares give gives make
+    makes share shares email emails""".split()  # noqa: SIM905
+)
+"""Words that end a report's name, read leftwards from "report" (determiners, verbs)."""
+
+
+def _report_names(context: str) -> set[str]:
+    """The words that name a sentence's reports ("deviation report", "monthly performance
+    report"): those right before "report", up to a determiner."""
+    names: set[str] = set()
+    for m in REPORT_NAME.finditer(context):
+        for word in reversed(m.group(1).split()):
+            if word in _ANY_REPORT:
+                break
+            names.add(word)
+    return names
+
+
+def reports_apart(a: Statement, b: Statement) -> bool:
+    """True when one deadline is for a periodic report ("the monthly service report within 5
+    days of month end") and the other for a report on an event ("a written report of the
+    outcome of the test within 10 days"), or the two sentences name only different reports
+    ("the deviation report" and "the mapping report"): two reports."""
+    names = _report_names(a.context), _report_names(b.context)
+    if names[0] and names[1] and not names[0] & names[1]:
+        return True
+    kinds = []
+    for st in (a, b):
+        periodic = bool(st.window) or _PERIODIC_REPORT.search(st.context) is not None
+        kinds.append((periodic, _EVENT_REPORT.search(st.context) is not None))
+    return (kinds[0][0] and kinds[1][1] and not kinds[1][0]) or (
+        kinds[1][0] and kinds[0][1] and not kinds[0][0]
+    )
+
+
+def _names_row(label: str, context: str) -> bool:
+    """True when ``context`` (lower case) names the table row ``label`` ("fleet pro")."""
+    words = label.split()
+    if not words or len(label) < 4 or PRIORITY.fullmatch(label) or len(words) > 4:
+        return False
+    return re.search(r"\b" + r"[\s-]+".join(map(re.escape, words)) + r"s?\b", context) is not None
