@@ -1385,15 +1385,19 @@ CUES["@kind:mtbf"].append(
                           "interruptions"]}},
     ]
 )  # fmt: skip
-# a unit back in use is restored: "return the truck to service"
-CUES["@kind:resolution_time"].append(
-    [
-        {"LOWER": {"IN": ["return", "returns", "returned", "returning"]}},
-        {"ORTH": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,3}"},
-        {"LOWER": "to"},
-        {"LOWER": {"IN": ["service", "operation", "use"]}},
-    ]
-)
+# a unit back in use, a service brought back or a request fulfilled is resolved: "return the
+# truck to service", "bring the service back within an average of two hours", "fulfilled within
+# 2 Working Days"
+CUES["@kind:resolution_time"] += [
+    [{"LOWER": {"IN": ["return", "returns", "returned", "returning"]}},
+     {"ORTH": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,3}"},
+     {"LOWER": "to"},
+     {"LOWER": {"IN": ["service", "operation", "use"]}}],
+    [{"LOWER": {"IN": ["bring", "brings", "brought", "put", "puts"]}},
+     {"ORTH": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,3}"},
+     {"LOWER": {"IN": ["back", "online"]}}],
+    _words("fulfil", "fulfils", "fulfill", "fulfills", "fulfilled", "fulfilment", "fulfillment"),
+]  # fmt: skip
 # a delay in the network is a latency: "one-way delay", "transit delay"
 CUES["@kind:latency"] += [
     [{"LOWER": {"IN": ["one", "round"]}}, {"ORTH": "-", "OP": "?"},
@@ -1424,11 +1428,3 @@ CUES["@remedy"].append(
         {"LOWER": {"IN": ["deduction", "deductions", "adjustment", "adjustments"]}},
     ]
 )
-# a request fulfilled or a service brought back is resolved: "fulfilled within 2 Working Days",
-# "bring the service back within an average of two hours"
-CUES["@kind:resolution_time"] += [
-    _words("fulfil", "fulfils", "fulfill", "fulfills", "fulfilled", "fulfilment", "fulfillment"),
-    [{"LOWER": {"IN": ["bring", "brings", "brought", "put", "puts"]}},
-     {"ORTH": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,3}"},
-     {"LOWER": {"IN": ["back", "online"]}}],
-]  # fmt: skip
