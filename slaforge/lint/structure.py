@@ -937,6 +937,10 @@ def _unused_definitions(rule: Rule, ctx: Context) -> Iterator[Finding]:
             whole = "\n".join(i.block.text for i in ctx.infos)
         if _alias_used(info.block.text, term, whole):
             continue  # '"Monthly Recurring Charge" or "MRC" means …', and the MRC is used
+        if " and " in term and all(
+            _uses(ctx.lowered(), half.strip().lower()) > 1 for half in term.split(" and ")
+        ):
+            continue  # "Rural Zone and Urban Zone" defined together, each used on its own
         if term.isupper():  # an acronym: "SAL" is not used by "sales"
             found = re.finditer(r"\b" + re.escape(term) + r"s?\b", whole)
             uses = len(list(islice(found, 2)))
@@ -1039,12 +1043,15 @@ def _inline_numbers(text: str) -> Iterator[re.Match[str]]:
 
 
 _EXTERNAL = re.compile(
-    r"[\s,]*(?:\([a-z0-9]+\)\s*)*(?:\([A-Z][^()]{0,60}\)\s*)?(?:(?:of|in|under|to)\s+(?:the|our|its|your|each|any)\s+"
+    r"(?:[A-Z](?![A-Za-z]))?[\s,]*(?:\([a-z0-9]+\)\s*)*(?:\([A-Z][^()]{0,60}\)\s*)?(?:(?:of|in|under|to)\s+(?:the|our|its|your|each|any)\s+"
     r"(?!(?i:schedule)\b)(?:[A-Z]|master|main|framework|agreement|contract|terms|msa|order|statement)"
     r"|(?:of\s+)?(?:[A-Z]{2,}[A-Za-z]*|Regulation|Directive|Act)\b)",
 )
 """After a reference, words that point into another document ("clause 9 of the Agreement",
-"Article 28(3) GDPR", "§ 286 BGB", "section 5 of Regulation 2016/679")."""
+"Article 28(3) GDPR", "§ 286 BGB", "section 5 of Regulation 2016/679", "section 165A of the
+Road Traffic Act")."""
+_OF_PART = re.compile(r"\s+(?:of|to)\s+((?i:schedule|annex|appendix|exhibit))\s+([A-Z]|\d+)\b")
+"""After a part, the part it belongs to ("Annex 1 to Schedule 2")."""
 _ATTACHED = re.compile(r"\s+(?:attached|annexed|appended)\s+to\b")
 _STANDARD_BEFORE = re.compile(
     r"(?:\b[A-Z]{2,}[\w/:.\-]*|\b(?:[A-Z]\.){2,})(?:\s+[\d:/.\-]+)?(?:\s+[a-z]+){0,2},?\s+$"
@@ -1183,6 +1190,18 @@ def _schedule_of_contract(ctx: Context) -> tuple[bool, bool]:
     return True, any(_OWN_PARAGRAPH.search(i.block.text) for i in own)
 
 
+def _qualified_parts(ctx: Context) -> set[tuple[str, str]]:
+    """The parts the document places in another document somewhere ("Schedule 1 to the
+    Agreement"): a bare "Schedule 1" elsewhere means the same part."""
+    found: set[tuple[str, str]] = set()
+    for info in ctx.blocks_containing(_PART_WORDS, lower=True):
+        text = info.block.text
+        for m in _PART_REF.finditer(text):
+            if _EXTERNAL.match(text, m.end()):
+                found.add((m.group(1).lower(), m.group(2).upper()))
+    return found
+
+
 def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
     numbers: set[str] | None = None
     tops: set[str] = set()
@@ -1190,6 +1209,7 @@ def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
     tables: list[int] | None = None
     headings = ""
     schedule: tuple[bool, bool] | None = None
+    elsewhere: set[tuple[str, str]] | None = None
     for info in ctx.blocks_containing(_REF_WORDS, lower=True):
         text = info.block.text
         lowered = info.low
@@ -1228,6 +1248,13 @@ def _cross_references(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 text, max(0, m.start() - 30), m.start()
             )
             if key not in (parts or ()) and not external and not info.block.is_heading:
+                owner = _OF_PART.match(text, m.end())
+                if owner and (owner.group(1).lower(), owner.group(2).upper()) not in (parts or ()):
+                    continue  # "Annex 1 to Schedule 2", and Schedule 2 is another document
+                if elsewhere is None:
+                    elsewhere = _qualified_parts(ctx)
+                if key in elsewhere:
+                    continue  # "Exhibit A to the Agreement" once, then "Exhibit A"
                 if key[0] == "schedule" and sum(p[0] == "schedule" for p in parts or ()) < 2:
                     # (a contract with its schedules attached has more than one, its own name)
                     if schedule is None:

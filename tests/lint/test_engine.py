@@ -611,6 +611,36 @@ def test_a_schedule_of_a_contract_refers_to_its_siblings_and_to_the_contract() -
     assert broken == ["Schedule 3"]  # a contract with its schedules attached lacks this one
 
 
+def test_a_part_placed_in_another_document_once_is_not_broken_where_named_bare() -> None:
+    text = (
+        "Exhibit C - Service Levels\n"
+        "1. Scope\n1.1 This Exhibit applies to every depot listed in Schedule 1 to the Agreement.\n"
+        "1.2 Depot hours are those shown in Schedule 1; the kit is described in Exhibit A to the "
+        "Agreement, and failed units are replaced within the warranty period in Exhibit A.\n"
+        "1.3 Removals under section 165A of the Road Traffic Act 1988 are Category 3 jobs.\n"
+        "1.4 The wiring follows the diagram at Annex 1 to Schedule 2. The rates are in Schedule 4."
+    )
+    broken = [f.match for f in lint_text(text).findings if f.code == "SLA044"]
+    # Schedule 1 and Exhibit A were once placed in the Agreement, section 165A in an Act, Annex
+    # 1 in Schedule 2; Schedule 4 is named nowhere else
+    assert broken == ["Schedule 2", "Schedule 4"]
+
+
+def test_two_terms_defined_together_are_used_when_each_is_used() -> None:
+    text = (
+        "## 1. Definitions\n\n| Term | Meaning |\n|---|---|\n"
+        "| North Zone and South Zone | The zones shown on the map in clause 3. |\n"
+        "| Depot Zone and Yard Zone | The areas marked on the site plan in clause 3. |\n"
+        "| Call | A request for attendance made to the control room. |\n\n"
+        "## 2. Levels\n\nJobs in the North Zone shall be attended within 30 minutes of the Call, "
+        "and jobs in the South Zone and the Depot Zone within 45 minutes of the Call.\n\n"
+        "## 3. Map\n\nThe map and the site plan are kept by the Contractor."
+    )
+    findings = lint_blocks(extract_text(text, markdown=True), "x.md", LintOptions()).findings
+    unused = [f.match for f in findings if f.code == "SLA043"]
+    assert unused == ["Depot Zone and Yard Zone"]  # the Yard Zone is never used
+
+
 def test_opening_hours_stated_twice_with_different_times_conflict() -> None:
     text = (
         "Support hours are 08:00 to 18:00 UK time, Monday to Friday.\n\n"
