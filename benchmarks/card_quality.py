@@ -40,7 +40,9 @@ DEV2 = REPO / "tests" / "lint" / "data" / "cards2.yaml"
 """Blind set 2 until session 21, tuned on since then."""
 BLIND3 = REPO / "tests" / "lint" / "blind" / "cards" / "cards3.yaml"
 """The blind set that replaced it, written before anything was scored on it."""
-BLINDS = (BLIND, BLIND3)
+BLIND4 = REPO / "tests" / "lint" / "blind" / "cards" / "cards4.yaml"
+"""Written in session 22, scored once before that session's card changes."""
+BLINDS = (BLIND, BLIND3, BLIND4)
 """Written in other voices and never used for tuning: details only on explicit request."""
 
 FIELDS = tuple(f for f in CARD_FIELDS if f not in ("clock", "exclusions", "remedy"))
