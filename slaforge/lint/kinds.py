@@ -10,6 +10,7 @@ from slaforge.lint.context import Context
 from slaforge.lint.cues import SCOPE_KEYS
 from slaforge.lint.docinfo import DocInfo, Hit
 from slaforge.lint.model import Finding
+from slaforge.lint.parties import customer_names
 from slaforge.lint.rules import Rule
 
 _FUNCTION_WORDS = frozenset(
@@ -386,6 +387,9 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
         if rule.skip_customer_duty and "@customer-duty" in info.keys:
             duties = info.hits["@customer-duty"]
             hits = [h for h in hits if not any(s < h[1] and h[0] < e for s, e, _ in duties)]
+        if rule.skip_customer_named and hits:
+            customer = customer_names(ctx)
+            hits = [h for h in hits if info.doc[h[0]].text not in customer]
         if rule.skip_provider_deadline and "@provider-deadline" in info.keys:
             owned = info.hits["@provider-deadline"]
             hits = [h for h in hits if not _deadline_in(info, h, owned)]

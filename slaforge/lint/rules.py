@@ -71,6 +71,7 @@ FLAG_OPTIONS = (
     "skip-names",
     "skip-negated",
     "skip-customer-duty",
+    "skip-customer-named",
     "skip-provider-deadline",
     "settles-block",
     "follow-terms",
@@ -170,6 +171,11 @@ class Rule:
     skip_customer_duty: bool = False
     """Ignore a trigger inside a deadline the customer must meet (``the Customer must notify
     the Supplier within 5 business days``): a claim or cooperation duty, not a service level."""
+    skip_customer_named: bool = False
+    """Ignore a trigger that opens with a name the parties clause gives the customer
+    (``Brackenridge decides what goes on the register`` when ``Brackenridge Construction Limited
+    ("Brackenridge", "you")`` is the customer): patterns that read a capitalised actor as the
+    provider."""
     skip_provider_deadline: bool = False
     """Ignore a trigger whose time limit belongs to a clause in which the provider is the one
     who must act (``the Supplier shall deliver the report within 5 Working Days``, ``..., and
