@@ -126,7 +126,67 @@ def _find_kind_hits(info: DocInfo, sent: int) -> list[tuple[MetricKind, Hit]]:
         for k, h in out
         if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for _k, o in out)
     ]
+    ends = {h[1] for k, h in out if k is MetricKind.CUSTOM}
+    out = [
+        (k, h)
+        for k, h in out
+        if k is not MetricKind.CUSTOM or not (_score_label(info, h) or _scored(info, h, ends))
+    ]
+    out = _without_objects(info, out)
     return sorted(out, key=lambda kh: kh[1][0])
+
+
+_NOT_SCORE_NAMES = frozenset(
+    {"a", "an", "the", "its", "their", "our", "your", "shall", "will", "must", "should", "may",
+     "to", "of", "and", "or", "average", "overall", "minimum", "total", "mean", "each", "every"}
+)  # fmt: skip
+"""Words before "score" that do not name it ("shall score below 70%", "an average score")."""
+
+
+def _scored(info: DocInfo, hit: Hit, ends: set[int]) -> bool:
+    """True for "score" right after the measure it scores ("user satisfaction score")."""
+    return hit[0] in ends and info.lower_words(hit[0], hit[1])[-1] in ("score", "scores")
+
+
+def _score_label(info: DocInfo, hit: Hit) -> bool:
+    """True for a score that labels a band rather than sets a target: "hot leads (score 80
+    and above)", "score 50 to 79"."""
+    if info.lower_words(hit[0], hit[1])[-1] not in ("score", "scores"):
+        return False
+    before = info.lower_words(hit[0] - 1, hit[0]) if hit[0] > 0 else []
+    return before == ["("] or (hit[1] < len(info.doc) and info.doc[hit[1]].like_num)
+
+
+_VISIT_VERBS = frozenset({"attend", "attends", "respond", "responds", "acknowledge", "answer"})
+_WORK_NOUNS = frozenset({"repair", "repairs", "fix", "fixes", "restoration", "resolution"})
+
+
+def _without_objects(
+    info: DocInfo, hits: list[tuple[MetricKind, Hit]]
+) -> list[tuple[MetricKind, Hit]]:
+    """``hits`` less the work a response verb takes as its object, there and wherever the
+    sentence names it again: "attend Emergency reactive repairs within one hour, and Urgent
+    reactive repairs within four hours" times the attendance, not the repair."""
+    verbs = [
+        h for k, h in hits if k is MetricKind.RESPONSE_TIME and info.doc[h[0]].lower_ in _VISIT_VERBS
+    ]
+    if not verbs:
+        return hits
+    objects = {
+        info.doc[h[0]].lower_
+        for k, h in hits
+        if k is MetricKind.RESOLUTION_TIME
+        and h[1] - h[0] == 1
+        and info.doc[h[0]].lower_ in _WORK_NOUNS
+        and any(0 <= h[0] - v[1] <= 3 for v in verbs)
+    }
+    if not objects:
+        return hits
+    return [
+        (k, h)
+        for k, h in hits
+        if not (k is MetricKind.RESOLUTION_TIME and info.doc[h[0]].lower_ in objects)
+    ]
 
 
 _ASIDES = frozenset({"being", "which", "namely", "i.e.", "ie", "meaning", "defined", "that"})
@@ -188,11 +248,15 @@ def _pick_kind(
 _DEADLINE = frozenset({"within", "in"})
 _NEXT_LABEL = frozenset(
     {"priority", "severity", "sev", "level", "category", "class", "tier", "type", "all", "other",
-     "for", "in", "at", "on", "any", "each", "every", "within"}
+     "for", "in", "at", "on", "any", "each", "every", "within",
+     # priorities by name: "and Urgent reactive repairs within four hours"
+     "emergency", "urgent", "critical", "high", "medium", "low", "routine", "standard", "major",
+     "minor", "normal", "non-urgent"}
 )  # fmt: skip
 """Words that open the next rung of a ladder after "and" ("and Priority 3 within 3 days")."""
 _CLAIMED = frozenset({"claim", "claims", "claimed", "submitted", "requested"})
 _RUNG_JOINS = frozenset({",", "and", "or"})
+_STATISTIC = (["a", "median"], ["an", "average"], ["a", "mean"])
 _RUNG_LABELS = frozenset({"for", "in", "on", "at", "("})
 """A rung without "within" follows a join and the label of the rung before it ("for a
 Critical fault, 1 hour for a Major fault and 4 hours for a Minor fault", "15 minutes (Priority
@@ -217,6 +281,8 @@ def _continued(
     if min(before[0], target[0]) <= first:
         return None
     words = info.lower_words(before[0] - 1, target[0])
+    if len(words) > 4 and words[-3:-1] in _STATISTIC and words[-1] == "of":
+        words = words[:-3]  # "and Severity 4 tickets within a median of ten Business Days"
     between = words[before[1] - before[0] + 1 : -1]
     bare = words[-1] in _RUNG_JOINS and bool(between) and between[0] in _RUNG_LABELS
     if words[-1] not in _DEADLINE and not bare:
@@ -248,7 +314,33 @@ def _share(info: DocInfo, target: Hit) -> str | None:
         if after[:1] == ["of"] and len(after) > 1:
             size = next((i for i, w in enumerate(after[1:], 1) if w in _SHARE_ENDS), len(after))
             return " ".join(info.text_of((p[0], p[1] + size, p[2])).split())
+    for p in info.hits.get("@pct", ()):
+        if p[2] != target[2] or not 0 < p[0] - target[1] <= _SHARE_AFTER:
+            continue
+        if _trailing_share(info, p) and not _STOPS.intersection(info.lower_words(target[1], p[0])):
+            after = info.lower_words(p[1], p[1] + 6)
+            size = next((i for i, w in enumerate(after[1:], 1) if w in _SHARE_ENDS), len(after))
+            return " ".join(info.text_of((p[0], p[1] + size, p[2])).split())
     return None
+
+
+_SHARE_AFTER = 16
+"""How far after a time its share may follow ("restarted within 15 minutes of the failure
+being detected, for at least 99% of host failures")."""
+
+
+def _trailing_share(info: DocInfo, pct: Hit) -> bool:
+    """True for a share that qualifies a time before it in its sentence: "…, for at least 99%
+    of host failures", "in 95% of cases"."""
+    before = info.lower_words(max(pct[0] - 3, info.sent_bounds[pct[2]][0]), pct[0])
+    after = info.lower_words(pct[1], pct[1] + 2)
+    if after[:1] != ["of"] or not before:
+        return False
+    lead = before[-3] if before[-2:] == ["at", "least"] and len(before) == 3 else before[-1]
+    if lead not in ("for", "in"):
+        return False
+    first = info.sent_bounds[pct[2]][0]
+    return "within" in info.lower_words(first, pct[0])
 
 
 _SHARE_BOUND = re.compile(
@@ -273,6 +365,8 @@ def _share_of_items(info: DocInfo, target: Hit) -> tuple[MetricKind, Hit] | None
     error")."""
     if _SHARE_BOUND.search(" ".join(info.lower_words(max(target[0] - 3, 0), target[0]))) is None:
         return None  # "fewer than 10% of users": the point a state begins, not a target
+    if _trailing_share(info, target):
+        return None  # "within 15 minutes …, for at least 99% of host failures": what counts
     after = info.lower_words(target[1], target[1] + 3)
     if after[:1] != ["of"] or len(after) < 2 or not after[-1][:1].isalpha():
         return None
@@ -332,7 +426,12 @@ def _custom_name(info: DocInfo, kind_hit: Hit, target: Hit) -> str:
     """A measure without a kind is named by its words, or by the items whose share it
     bounds ("share of letters")."""
     if kind_hit != target:
-        return info.text_of(kind_hit).lower()
+        name = info.text_of(kind_hit).lower()
+        if name in ("score", "scores") and kind_hit[0] > 0:
+            before = info.doc[kind_hit[0] - 1]
+            if before.is_alpha and before.lower_ not in _NOT_SCORE_NAMES:
+                name = f"{before.lower_} {name}"  # "audit score", "KPI score"
+        return name
     items = _counted_items(info, target)
     while len(items) > 1 and items[-1].endswith(("ed", "sent")):
         items.pop()  # "the advance shipping notices sent by the Operator"
@@ -604,8 +703,18 @@ def _rank(key: str, info: DocInfo, hit: Hit) -> int:
             return 0
         if _in_explanation(info, hit):
             return 1
+        if hit[1] - hit[0] == 1 and hit[0] > 0:
+            before = info.lower_words(hit[0] - 1, hit[0])[0]
+            if before in _PASSIVE:
+                return 3  # "of the missed collection being reported"
+            if before in _ARTICLES:
+                return 1  # "a reported missed collection": what is counted, not when
         return 3 if hit[1] - hit[0] > 1 else 2
     return 2
+
+
+_PASSIVE = frozenset({"being", "been", "is", "was", "are", "were"})
+_ARTICLES = frozenset({"a", "an", "the", "each", "every", "any"})
 
 
 def _working_time(after: list[str]) -> bool:
@@ -1066,10 +1175,15 @@ def _table_header(info: DocInfo, header: DocInfo | None) -> DocInfo | None:
 
 def _cell_kinds(header: DocInfo) -> dict[int, MetricKind]:
     """The metric each column of a header row names, by column number."""
+    return {column: kind for column, (kind, _hit) in _cell_measures(header).items()}
+
+
+def _cell_measures(header: DocInfo) -> dict[int, tuple[MetricKind, Hit]]:
+    """The metric each column of a header row names and the words that name it."""
     bars = _cell_bars(header)
-    kinds: dict[int, MetricKind] = {}
+    kinds: dict[int, tuple[MetricKind, Hit]] = {}
     for kind, hit in _kind_hits(header, 0) if header.sent_bounds else []:
-        kinds.setdefault(sum(b < hit[0] for b in bars), kind)
+        kinds.setdefault(sum(b < hit[0] for b in bars), (kind, hit))
     return kinds
 
 
@@ -1103,8 +1217,17 @@ def _row_sites(
         header is not None and _GRADE_HEAD.match(header.block.text)
     ):
         return []  # "| Fair | 151-300 ms | over 1% to 3% |": a grade's band, not a target
+    names: dict[int, str] = {}
     if header is not None and header is not info:
-        columns = _cell_kinds(header)
+        measures = _cell_measures(header)
+        columns = {column: kind for column, (kind, _hit) in measures.items()}
+        # a measure without a kind is a column of times when its heading is a time ("| Recovery
+        # Time Objective (RTO) |", "| Handle time |"), named by that heading
+        names = {
+            column: header.text_of(hit).lower()
+            for column, (kind, hit) in measures.items()
+            if kind is MetricKind.CUSTOM and _timed_measure(header, hit)
+        }
     elif _PRIORITY_CELL.match(info.block.text):
         columns = {}
         durs = sorted(info.hits.get("@dur", ()))[:2]
@@ -1115,8 +1238,9 @@ def _row_sites(
         return []
     out: list[CardSite] = []
     for target, pct in sorted(_outermost(info)):
-        column = columns.get(sum(b < target[0] for b in bars))
-        if column is None or column is MetricKind.CUSTOM:
+        at = sum(b < target[0] for b in bars)
+        column = columns.get(at)
+        if column is None or (column is MetricKind.CUSTOM and (pct or at not in names)):
             continue
         kind = column
         if (kind in _PCT_KINDS) != pct and kind is not MetricKind.JITTER:
@@ -1127,6 +1251,8 @@ def _row_sites(
         if kind not in definitions:
             definitions[kind] = _definition(ctx, kind)
         card = _card(ctx, info, target, kind, text, pct, definitions[kind])
+        if at in names:
+            card.name = names[at]
         if kind in CLOCKED_KINDS and not card.start_event:
             card.start_event = next(
                 (quote(i, h) for i, h in ctx.hits("@start") if _fit("@start", i, h) > 1), None

@@ -67,7 +67,8 @@ KIND_WORDS: dict[MetricKind, tuple[str, ...]] = {
     MetricKind.RESOLUTION_TIME: (
         "resolve", "resolves", "resolved", "resolution", "resolutions", "fix", "fixed",
         "fixes", "restore", "restored", "restoration", "repair", "repairs", "repaired", "remedy",
-        "remediate", "remediated", "remediation",
+        "remediate", "remediated", "remediation", "rectify", "rectifies", "rectified",
+        "rectification",
     ),
     MetricKind.MTTR: ("mttr",),
     MetricKind.MTBF: ("mtbf",),
@@ -94,6 +95,7 @@ _START_NOUNS = (
     "notification", "email", "e-mail", "message", "dispatch", "booking", "instruction",
     "submission", "escalation", "routing", "timestamp", "creation", "receipt", "acceptance",
     "confirmation", "referral", "handover", "case", "log", "logging", "detection", "occurrence",
+    "attendance", "arrival",
 )  # fmt: skip
 """Events a time target is counted from ("from the Customer's call")."""
 
@@ -1007,7 +1009,11 @@ CUES["@kind:custom"].append(
 CUES["@kind:custom"] += [
     [{"LOWER": "recovery"}, {"LOWER": {"IN": ["time", "point"]}}, {"LOWER": "objective"}],
     _words("rto", "rpo", "patch", "patches", "patching"),
-]
+    # a score or a durability is a measure of its own: "an average audit score of at least 85%",
+    # "no single area shall score below 70%", "a durability of 99.999999999%"
+    # (not a label in brackets, "hot leads (score 80 and above)": see cards._find_kind_hits)
+    _words("durability", "score", "scores"),
+]  # fmt: skip
 # "Round-trip delay" is written with a hyphen the tokenizer splits off
 CUES["@kind:latency"].append([{"LOWER": "round"}, {"ORTH": "-"}, {"LOWER": "trip"}])
 
@@ -1397,6 +1403,10 @@ CUES["@kind:resolution_time"] += [
      {"ORTH": {"NOT_IN": [".", ";", ":", "|", ","]}, "OP": "{0,3}"},
      {"LOWER": {"IN": ["back", "online"]}}],
     _words("fulfil", "fulfils", "fulfill", "fulfills", "fulfilled", "fulfilment", "fulfillment"),
+    # "a missed collection shall be made good within one Working Day"
+    [{"LOWER": {"IN": ["make", "makes", "made", "making"]}}, {"LOWER": "good"}],
+    # "affected instances will be restarted on healthy hardware within 15 minutes"
+    _words("restart", "restarts", "restarted", "recovered"),
 ]  # fmt: skip
 # a delay in the network is a latency: "one-way delay", "transit delay"
 CUES["@kind:latency"] += [

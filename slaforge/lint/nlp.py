@@ -60,13 +60,28 @@ def _load_trained(name: str) -> Language:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     if not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer", first=True)
-    return nlp
+    return _without_digit_emoticons(nlp)
 
 
 def blank_pipeline() -> Language:
     """A blank English pipeline that only tokenizes and splits sentences."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    return _without_digit_emoticons(nlp)
+
+
+def _without_digit_emoticons(nlp: Language) -> Language:
+    """``nlp`` without the tokenizer's emoticons made of digits: in a contract "eight (8)
+    days" holds the figure 8, not the smiley "8)"."""
+    tokenizer: Any = nlp.tokenizer
+    rules: dict[str, Any] = tokenizer.rules
+    kept = {
+        text: tokens
+        for text, tokens in rules.items()
+        if not any(c.isdigit() for c in text) or text[0].isdigit() and text[-1] in "m."
+    }
+    if len(kept) != len(rules):
+        tokenizer.rules = kept
     return nlp
 
 

@@ -10,7 +10,7 @@ from slaforge.lint import nlp
 from slaforge.lint.engine import lint_blocks, lint_text
 from slaforge.lint.model import Block, BlockLocation, LintOptions, Severity
 from slaforge.lint.rules import load_rules
-from slaforge.metrics import MetricKind
+from slaforge.metrics import MetricCard, MetricKind
 
 
 def test_findings_point_at_the_flagged_words_in_document_order() -> None:
@@ -443,6 +443,78 @@ def test_working_hours_after_a_target_are_no_start_event() -> None:
     (card,) = result.cards
     assert card.start_event is None
     assert "start event" in next(f.message for f in result.findings if f.code == "SLA702")
+
+
+def _cards(text: str) -> list[MetricCard]:
+    return lint_blocks(extract_text(text, markdown=True), "x.md", LintOptions()).cards
+
+
+def test_attending_a_repair_times_the_attendance_for_every_priority_named() -> None:
+    cards = _cards(
+        "The Contractor shall attend Emergency boiler repairs within two (2) hours, and Urgent "
+        "boiler repairs within six (6) hours, of the call being logged with the Helpdesk."
+    )
+    assert [(c.kind, c.target_text) for c in cards] == [
+        (MetricKind.RESPONSE_TIME, "two (2) hours"),
+        (MetricKind.RESPONSE_TIME, "six (6) hours"),
+    ]
+    assert all("call being logged" in (c.start_event or "") for c in cards)
+
+
+def test_rectified_made_good_and_restarted_are_resolutions() -> None:
+    cards = _cards(
+        "Class 1 defects shall be rectified within 12 hours.\n\n"
+        "A missed delivery shall be made good within two Working Days of the missed delivery "
+        "being reported.\n\n"
+        "Failed containers will be restarted within ten (10) minutes of the failure being "
+        "detected, for at least 98% of failures in each calendar quarter."
+    )
+    assert [(c.kind, c.target_text) for c in cards] == [
+        (MetricKind.RESOLUTION_TIME, "12 hours"),
+        (MetricKind.RESOLUTION_TIME, "two Working Days"),
+        (MetricKind.RESOLUTION_TIME, "ten (10) minutes"),
+    ]
+    assert "missed delivery being reported" in (cards[1].start_event or "")
+    # the share after the time is what counts as met, not a card of its own
+    assert "98% of failures" in (cards[2].counts_as_met or "")
+    assert "failure being detected" in (cards[2].start_event or "")
+
+
+def test_a_median_rung_carries_the_deadline_on() -> None:
+    cards = _cards(
+        "The Vendor shall resolve Severity 3 tickets within four (4) Business Days, and "
+        "Severity 4 tickets within a median of eight (8) Business Days."
+    )
+    assert [c.target_text for c in cards] == ["four (4) Business Days", "eight (8) Business Days"]
+
+
+def test_a_figure_in_brackets_is_a_number_not_an_emoticon() -> None:
+    # spaCy reads "8)" as a smiley; "eight (8) hours" must keep its figure and unit
+    (card,) = _cards("Critical faults shall be resolved within eight (8) hours of the report.")
+    assert (card.target_text, card.unit) == ("eight (8) hours", "hours")
+
+
+def test_times_under_recovery_objective_headings_are_cards_named_by_the_heading() -> None:
+    cards = _cards(
+        "| Service tier | RPO | RTO |\n|---|---|---|\n| Gold | 15 minutes | 1 hour |\n"
+    )
+    assert [(c.kind, c.name, c.target_text) for c in cards] == [
+        (MetricKind.CUSTOM, "rpo", "15 minutes"),
+        (MetricKind.CUSTOM, "rto", "1 hour"),
+    ]
+
+
+def test_a_score_floor_is_a_card_but_a_score_band_label_is_not() -> None:
+    cards = _cards(
+        "The Contractor shall achieve an average inspection score of at least 90% in each "
+        "month, and no single site shall score below 75%.\n\n"
+        "Priority leads (score 70 and above) are to be called within 2 hours."
+    )
+    assert [(c.kind, c.name, c.target_text) for c in cards] == [
+        (MetricKind.CUSTOM, "inspection score", "90%"),
+        (MetricKind.CUSTOM, "score", "75%"),
+        (MetricKind.LEAD_FOLLOW_UP_TIME, "lead follow-up time", "2 hours"),
+    ]
 
 
 def test_credit_band_rows_are_no_metric_cards() -> None:
