@@ -127,6 +127,16 @@ def _dedupe(
     return out
 
 
+def _without_yielded(findings: list[Finding], active: list[Rule]) -> list[Finding]:
+    """``findings`` less those of the rules whose ``yields-to`` codes have a finding."""
+    yielding = {r.code: r.yields_to for r in active if r.yields_to}
+    if not yielding:
+        return findings
+    found = {f.code for f in findings}
+    silent = {code for code, others in yielding.items() if found.intersection(others)}
+    return [f for f in findings if f.code not in silent] if silent else findings
+
+
 def _place(f: Finding) -> str:
     """Where a finding is, as ``also_at`` names it: its clause, else its line."""
     return f"clause {f.location.clause}" if f.location.clause else f.location.where()
@@ -236,6 +246,7 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
     with timing.stage("rule checks"):
         # Classifier rules run last: they speak only where no other rule flagged the category.
         findings = _run([r for r in active if r.kind != "classifier"], ctx, options, timing)
+        findings = _without_yielded(findings, active)
         for finding in findings:
             ctx.flagged.setdefault(finding.category, set()).add(ctx.block_of[id(finding)])
         findings += _run([r for r in active if r.kind == "classifier"], ctx, options, timing)

@@ -66,6 +66,7 @@ _COMMON = {
     "kind",
     "examples",
     "default",
+    "yields-to",
 }
 FLAG_OPTIONS = (
     "skip-names",
@@ -211,6 +212,9 @@ class Rule:
     once_per_document: bool = False
     """Report one finding per document, at the first place, with the others in ``also_at``:
     hours used as a clock but never defined are one point to fix however often they are used."""
+    yields_to: tuple[str, ...] = ()
+    """Codes whose finding anywhere in the document makes this rule report nothing there: the
+    targets without a remedy need no warning each where the text rules remedies out."""
     default: bool = True
     """False for an opt-in rule: it runs only when ``select`` names its code."""
     check: str = ""
@@ -482,6 +486,12 @@ def parse_rule(text: str, source: Path) -> tuple[Rule | None, list[str]]:
     default = data.get("default", True)
     if not isinstance(default, bool):
         reader.problem(("default",), "'default' must be true or false")
+    yields_to = reader.strings(data.get("yields-to"), ("yields-to",))
+    for other in yields_to:
+        if not CODE.fullmatch(other):
+            reader.problem(("yields-to",), f"{other!r} is not a rule code")
+    if yields_to:
+        extra["yields_to"] = yields_to
     fails, passes = reader.examples(data.get("examples"))
     if reader.problems:
         return None, reader.problems

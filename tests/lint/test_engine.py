@@ -517,6 +517,31 @@ def test_a_score_floor_is_a_card_but_a_score_band_label_is_not() -> None:
     ]
 
 
+def test_targets_without_a_remedy_are_one_point_where_the_text_rules_remedies_out() -> None:
+    body = (
+        "Cleaning Services Agreement\n\n## 1. Services\n\nThe Contractor shall clean the "
+        "offices, washrooms and kitchens of the Client's three buildings every working day, "
+        "and shall keep a log of each visit that the Client's facilities team can read on the "
+        "shared portal at any time. The Contractor shall supply all consumables, equipment and "
+        "trained staff needed for the work.\n\n## 2. Service levels\n\nThe Contractor shall "
+        "attend each urgent cleaning request within 45 minutes of the request being logged on "
+        "the portal. The average inspection score of each building shall be at least 85% in "
+        "each calendar month, as measured by the Client's facilities manager using the agreed "
+        "checklist.\n\n## 3. Reporting\n\nThe Contractor shall send the Client a monthly "
+        "report of visits, requests and inspection scores within 5 working days of each month "
+        "end, and the parties shall meet each quarter to review it.\n\n"
+    )
+    plain = lint_blocks(extract_text(body, markdown=True), "x.md", LintOptions()).findings
+    assert len([f for f in plain if f.code == "SLA903"]) == 2  # one per target
+    ruled_out = body + (
+        "## 4. Remedies\n\nThe levels are a management tool; missing one does not give rise to "
+        "any deduction from the contract price or any other liability.\n"
+    )
+    found = lint_blocks(extract_text(ruled_out, markdown=True), "x.md", LintOptions()).findings
+    codes = [f.code for f in found if f.category == "missing-remedy"]
+    assert "SLA903" not in codes and "SLA901" in codes
+
+
 def test_credit_band_rows_are_no_metric_cards() -> None:
     text = (
         "The Provider shall make the platform available 99.9% of each calendar month.\n\n"
