@@ -168,7 +168,9 @@ def _without_objects(
     sentence names it again: "attend Emergency reactive repairs within one hour, and Urgent
     reactive repairs within four hours" times the attendance, not the repair."""
     verbs = [
-        h for k, h in hits if k is MetricKind.RESPONSE_TIME and info.doc[h[0]].lower_ in _VISIT_VERBS
+        h
+        for k, h in hits
+        if k is MetricKind.RESPONSE_TIME and info.doc[h[0]].lower_ in _VISIT_VERBS
     ]
     if not verbs:
         return hits

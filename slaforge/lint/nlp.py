@@ -78,7 +78,7 @@ def _without_digit_emoticons(nlp: Language) -> Language:
     kept = {
         text: tokens
         for text, tokens in rules.items()
-        if not any(c.isdigit() for c in text) or text[0].isdigit() and text[-1] in "m."
+        if not any(c.isdigit() for c in text) or (text[0].isdigit() and text[-1] in "m.")
     }
     if len(kept) != len(rules):
         tokenizer.rules = kept
