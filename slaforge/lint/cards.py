@@ -1509,8 +1509,12 @@ def check_numeric(rule: Rule, ctx: Context) -> list[Finding]:
                 if "@kind:availability" not in keys and "@kind:error_rate" not in keys:
                     continue
                 value = _value(info.doc[hit[0]].text)
-                if value is not None and value > 100:
-                    out.append(ctx.hit_finding(rule, info, hit))
+                if value is None or value <= 100:
+                    continue
+                after = info.lower_words(hit[1], hit[1] + 4)
+                if after[:1] == ["of"] and _QUANTITIES.intersection(after[1:]):
+                    continue  # "more than 110% of the Forecast Volume": a share of a quantity
+                out.append(ctx.hit_finding(rule, info, hit))
         return out
     for info in ctx.blocks_containing(("/", "\u00f7", "divided by")):
         for m in _ARITH.finditer(info.block.text):
@@ -1522,6 +1526,13 @@ def check_numeric(rule: Rule, ctx: Context) -> list[Finding]:
                 out.append(ctx.finding(rule, info, m.start(), m.end()))
     return out
 
+
+_QUANTITIES = frozenset(
+    {"forecast", "volume", "volumes", "fee", "fees", "charge", "charges", "price", "prices",
+     "amount", "value", "baseline", "capacity", "quota", "allowance", "limit", "estimate",
+     "average", "budget", "rate", "demand", "load", "plan", "planned", "contracted", "committed"}
+)  # fmt: skip
+"""What a percentage above 100 may rightly be a share of ("110% of the Forecast Volume")."""
 
 _DAY_WORDS = {"twenty": 20, "thirty": 30}
 _DAY_CLOCK = re.compile(r"\b(?:business|working|banking|trading)[ -]days?\b", re.I)
