@@ -342,7 +342,10 @@ def _trailing_share(info: DocInfo, pct: Hit) -> bool:
     if lead not in ("for", "in"):
         return False
     first = info.sent_bounds[pct[2]][0]
-    return "within" in info.lower_words(first, pct[0])
+    words = info.lower_words(first, max(first, pct[0] - len(before)))
+    return "within" in words or any(
+        words[i : i + len(b)] == b for b in _LEAD_BOUND for i in range(len(words))
+    )
 
 
 _SHARE_BOUND = re.compile(
@@ -911,6 +914,52 @@ _CUSTOMER_ACTS = re.compile(
 "or fails to respond"): its own duty or a condition on it, not a service level."""
 
 
+_LEAD_BOUND = (["no", "later", "than"], ["not", "later", "than"], ["at", "least"],
+               ["not", "less", "than"], ["no", "less", "than"])
+_LEAD_AFTER = frozenset({"before", "prior", "ahead"})
+_CONDITION = frozenset({"provided", "if", "where", "unless", "when", "once", ",", ";", ":"})
+_ASKING = frozenset(
+    {"book", "booked", "notify", "notified", "notice", "request", "requested", "order", "ordered",
+     "submit", "submitted", "raise", "raised", "cancel", "cancelled", "tell", "told", "ask",
+     "asked", "inform", "informed"}
+)  # fmt: skip
+"""What a customer does ahead of an event (books, notifies, orders): its lead time is no
+service level."""
+
+
+def _lead_time(info: DocInfo, target: Hit) -> bool:
+    """True for a duty done a set time before an event: "Payslips shall be published no later
+    than two Working Days before each Pay Date", "contract letters shall be issued at least five
+    Working Days before the start date" (not a condition on the customer: "provided the Company
+    has submitted the offer at least 15 Working Days before the start date")."""
+    before = info.lower_words(max(target[0] - 3, 0), target[0])
+    if not any(before[-len(b) :] == b for b in _LEAD_BOUND):
+        return False
+    after = info.lower_words(target[1], target[1] + 1)
+    if not _LEAD_AFTER.intersection(after):
+        return False
+    first = info.sent_bounds[target[2]][0]
+    clause = info.lower_words(first, target[0])
+    cut = max((i for i, w in enumerate(clause) if w in _CONDITION), default=-1)
+    duty = clause[cut + 1 :]
+    if _ASKING.intersection(duty):
+        return False  # "every delivery must be booked at least 24 hours before arrival"
+    return bool(_SHARE_DUTY.intersection(duty)) and not _customer_acts(info, target[2], target)
+
+
+def _lead_name(info: DocInfo, target: Hit) -> str:
+    """"time before each pay date": the event a lead time is counted back from."""
+    last = info.sent_bounds[target[2]][1]
+    words = info.lower_words(target[1], min(target[1] + 6, last))
+    if words[:2] == ["prior", "to"]:
+        words = ["before", *words[2:]]
+    end = next(
+        (i for i, w in enumerate(words) if w in _STOPS or w in _CONDITION or w == "for"),
+        len(words),
+    )
+    return "time " + " ".join(words[:end])
+
+
 def _customer_acts(info: DocInfo, sent: int, kind_hit: Hit) -> bool:
     first, _last = info.sent_bounds[sent]
     begin, _end = info.chars(first, first)
@@ -958,6 +1007,9 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 picked = _labelled(info, kinds, target, pct) or picked
             if picked is None and pct:
                 picked = _of_the_time(info, target) or _share_of_items(info, target)
+            elif picked is None and _lead_time(info, target):
+                picked = MetricKind.CUSTOM, target  # "published no later than two Working
+                # Days before each Pay Date"
             elif picked is None and _quick_share(info, target):
                 picked = MetricKind.LATENCY, target  # "90% of screen transitions shall
                 # complete within 1.5 seconds"
@@ -993,6 +1045,8 @@ def build_cards(ctx: Context) -> list[CardSite]:
             # measures without a kind of their own are told apart by name ("the Recovery Time
             # Objective is 4 hours and the Recovery Point Objective 30 minutes")
             name = _custom_name(info, kind_hit, target) if kind is MetricKind.CUSTOM else ""
+            if kind is MetricKind.CUSTOM and kind_hit == target and not pct:
+                name = _lead_name(info, target)
             if (target[2], kind, name) in seen and carried is None:
                 continue
             if pct and kind is MetricKind.AVAILABILITY and (_value(text) or 0) >= 100:
@@ -1374,7 +1428,7 @@ maximum, not an average that needs a period."""
 
 
 _PER_EVENT_NAME = re.compile(
-    r"\b(?:patch\w*|rto|rpo|recovery (?:time|point) objective)$|^(?:answer|turn|call)"
+    r"\b(?:patch\w*|rto|rpo|recovery (?:time|point) objective)$|^(?:answer|turn|call|time before)"
 )
 """Measures that bound every event (each patch, each recovery, each call answered, each job
 turned round), not an average over a period."""

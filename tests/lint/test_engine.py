@@ -494,6 +494,22 @@ def test_a_figure_in_brackets_is_a_number_not_an_emoticon() -> None:
     assert (card.target_text, card.unit) == ("eight (8) hours", "hours")
 
 
+def test_a_duty_done_a_set_time_before_an_event_is_a_lead_time_card() -> None:
+    cards = _cards(
+        "Timesheets shall be approved no later than three (3) Working Days before each "
+        "payroll run.\n\n"
+        "The Supplier shall send joining packs at least ten Working Days before the first day "
+        "for 95% of new hires, provided the Client has confirmed the hire at least twenty "
+        "Working Days before the first day.\n\n"
+        "Every collection must be booked at least 48 hours before the collection date."
+    )
+    assert [(c.kind, c.name, c.target_text) for c in cards] == [
+        (MetricKind.CUSTOM, "time before each payroll run", "three (3) Working Days"),
+        (MetricKind.CUSTOM, "time before the first day", "ten Working Days"),
+    ]
+    assert cards[1].counts_as_met == "95% of new hires"
+
+
 def test_times_under_recovery_objective_headings_are_cards_named_by_the_heading() -> None:
     cards = _cards(
         "| Service tier | RPO | RTO |\n|---|---|---|\n| Gold | 15 minutes | 1 hour |\n"
