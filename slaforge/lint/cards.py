@@ -914,8 +914,13 @@ _CUSTOMER_ACTS = re.compile(
 "or fails to respond"): its own duty or a condition on it, not a service level."""
 
 
-_LEAD_BOUND = (["no", "later", "than"], ["not", "later", "than"], ["at", "least"],
-               ["not", "less", "than"], ["no", "less", "than"])
+_LEAD_BOUND = (
+    ["no", "later", "than"],
+    ["not", "later", "than"],
+    ["at", "least"],
+    ["not", "less", "than"],
+    ["no", "less", "than"],
+)
 _LEAD_AFTER = frozenset({"before", "prior", "ahead"})
 _CONDITION = frozenset({"provided", "if", "where", "unless", "when", "once", ",", ";", ":"})
 _ASKING = frozenset(
@@ -948,7 +953,7 @@ def _lead_time(info: DocInfo, target: Hit) -> bool:
 
 
 def _lead_name(info: DocInfo, target: Hit) -> str:
-    """"time before each pay date": the event a lead time is counted back from."""
+    """ "time before each pay date": the event a lead time is counted back from."""
     last = info.sent_bounds[target[2]][1]
     words = info.lower_words(target[1], min(target[1] + 6, last))
     if words[:2] == ["prior", "to"]:
