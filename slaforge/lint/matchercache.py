@@ -50,7 +50,8 @@ def key(nlp: Language, specs: str) -> str | None:
     versions = f"{__version__}\0{sys.version}\0{spacy.about.__version__}\0{numpy.__version__}"
     digest = hashlib.sha256(f"{pipeline}\0{versions}\0".encode())
     try:
-        for source in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        here = Path(__file__).resolve().parent  # (cues/ too: the matchers hold them)
+        for source in sorted([*here.glob("*.py"), *here.glob("cues/*.py")]):
             digest.update(source.read_bytes())
     except OSError:
         return None
