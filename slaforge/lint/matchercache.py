@@ -51,7 +51,9 @@ def key(nlp: Language, specs: str) -> str | None:
     digest = hashlib.sha256(f"{pipeline}\0{versions}\0".encode())
     try:
         here = Path(__file__).resolve().parent  # (cues/ too: the matchers hold them)
-        for source in sorted([*here.glob("*.py"), *here.glob("cues/*.py")]):
+        # (cards/ too: lint code, like the modules here)
+        sources = [*here.glob("*.py"), *here.glob("cues/*.py"), *here.glob("cards/*.py")]
+        for source in sorted(sources):
             digest.update(source.read_bytes())
     except OSError:
         return None

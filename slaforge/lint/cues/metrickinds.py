@@ -173,7 +173,7 @@ CUES["@kind:custom"] += [
     _words("rto", "rpo", "patch", "patches", "patching"),
     # a score or a durability is a measure of its own: "an average audit score of at least 85%",
     # "no single area shall score below 70%", "a durability of 99.999999999%"
-    # (not a label in brackets, "hot leads (score 80 and above)": see cards._find_kind_hits)
+    # (not a label in brackets, "hot leads (score 80 and above)": see cards.kindhits._score_label)
     _words("durability", "score", "scores"),
 ]  # fmt: skip
 # answering calls and turning work round are measures of their own: "answer 80% of calls

@@ -1,0 +1,104 @@
+"""Cards for a table row that names no metric itself ("P1 | 30 min | 4 h"): each figure takes its
+metric from its column's heading."""
+
+from __future__ import annotations
+
+import re
+
+from slaforge.lint.cardfields import quote
+from slaforge.lint.cards.card import _card, _outermost
+from slaforge.lint.cards.cells import _cell_bars, _cell_measures, _remedy_row
+from slaforge.lint.cards.definitions import _definition
+from slaforge.lint.cards.picking import _timed_measure
+from slaforge.lint.cards.rank import _fit
+from slaforge.lint.cards.words import _BOUND_WORDS, _PCT_KINDS, _PRIORITY_NAME, _value
+from slaforge.lint.context import CardSite, Context
+from slaforge.lint.docinfo import DocInfo
+from slaforge.metrics import CLOCKED_KINDS, MetricKind
+
+_PRIORITY_CELL = re.compile(
+    r"\s*(?:p\d|s\d|sev(?:erity)?\s*\w|prio(?:rity)?\s*\w|critical|high|medium|low|urgent"
+    r"|major|minor|emergency)\b[^|]*\|",
+    re.IGNORECASE,
+)
+"""A table row whose first cell is a priority ("P1 |", "Prio A |", "Severity 2 |")."""
+
+
+_BAND_ROW = re.compile(
+    r"\|\s*(?:over|above|more than|greater than|>)\s*\d"
+    r"|\d(?:\.\d+)?\s*(?:ms|%)?\s*(?:-|\u2013|\u2014|to)\s*\d+(?:\.\d+)?\s*(?:ms|%|seconds|minutes)",
+    re.I,
+)
+"""A cell that gives a band ("151-300 ms", "over 1% to 3%", "| over 50 ms |"): the row
+grades or prices results, it does not set a target."""
+_GRADE_HEAD = re.compile(
+    r"\s*\|?\s*(?:grade|band|rating|rag|score|quality|classification)(?:\s+\w+)?\s*\|", re.I
+)
+"""The first column of a table that grades results ("| Grade | Latency | Jitter |")."""
+
+
+def _row_sites(
+    ctx: Context,
+    info: DocInfo,
+    header: DocInfo | None,
+    exclusions: str | None,
+    remedy: str | None,
+    definitions: dict[MetricKind, str | None],
+) -> list[CardSite]:
+    """Cards for a table row that names no metric itself ("P1 | 30 min | 4 h"): each figure
+    takes its metric from the column heading; a priority row with no heading gives a response
+    and then a resolution time, the order of every priority matrix. A table summarises what the
+    prose sets out, so the start event may be stated anywhere in the document."""
+    bars = _cell_bars(info)
+    if _BAND_ROW.search(info.block.text) or (
+        header is not None and _GRADE_HEAD.match(header.block.text)
+    ):
+        return []  # "| Fair | 151-300 ms | over 1% to 3% |": a grade's band, not a target
+    names: dict[int, str] = {}
+    if header is not None and header is not info:
+        measures = _cell_measures(header)
+        columns = {column: kind for column, (kind, _hit) in measures.items()}
+        # a measure without a kind is a column of times when its heading is a time ("| Recovery
+        # Time Objective (RTO) |", "| Handle time |"), named by that heading
+        names = {
+            column: header.text_of(hit).lower()
+            for column, (kind, hit) in measures.items()
+            if kind is MetricKind.CUSTOM and _timed_measure(header, hit)
+        }
+    elif _PRIORITY_CELL.match(info.block.text):
+        columns = {}
+        durs = sorted(info.hits.get("@dur", ()))[:2]
+        order = (MetricKind.RESPONSE_TIME, MetricKind.RESOLUTION_TIME)[: len(durs)]
+        for kind_of, hit in zip(order, durs, strict=True):
+            columns[sum(b < hit[0] for b in bars)] = kind_of
+    else:
+        return []
+    out: list[CardSite] = []
+    for target, pct in sorted(_outermost(info)):
+        at = sum(b < target[0] for b in bars)
+        column = columns.get(at)
+        if column is None or (column is MetricKind.CUSTOM and (pct or at not in names)):
+            continue
+        kind = column
+        if (kind in _PCT_KINDS) != pct and kind is not MetricKind.JITTER:
+            continue
+        text = " ".join(info.text_of(target).split())
+        if pct and kind is MetricKind.AVAILABILITY and not 50 <= (_value(text) or 0) < 100:
+            continue
+        if kind not in definitions:
+            definitions[kind] = _definition(ctx, kind)
+        card = _card(ctx, info, target, kind, text, pct, definitions[kind])
+        if at in names:
+            card.name = names[at]
+        if kind in CLOCKED_KINDS and not card.start_event:
+            card.start_event = next(
+                (quote(i, h) for i, h in ctx.hits("@start") if _fit("@start", i, h) > 1), None
+            )
+        card.exclusions = exclusions
+        card.remedy = remedy
+        first_cell = _PRIORITY_NAME.match(info.block.text.lstrip(" |"))
+        card.priorities = [first_cell.group(0)] if first_cell else []
+        before = info.lower_words(target[0] - 1, target[0])[0] if target[0] > 0 else ""
+        bound = before in _BOUND_WORDS and _remedy_row(info, header)
+        out.append(CardSite(card, info, target[2], target[0], target[1], True, bound))
+    return out
