@@ -40,11 +40,6 @@ def _table_header(info: DocInfo, header: DocInfo | None) -> DocInfo | None:
     return header
 
 
-def _cell_kinds(header: DocInfo) -> dict[int, MetricKind]:
-    """The metric each column of a header row names, by column number."""
-    return {column: kind for column, (kind, _hit) in _cell_measures(header).items()}
-
-
 def _cell_measures(header: DocInfo) -> dict[int, tuple[MetricKind, Hit]]:
     """The metric each column of a header row names and the words that name it."""
     bars = _cell_bars(header)

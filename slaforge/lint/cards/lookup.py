@@ -13,14 +13,6 @@ from slaforge.lint.context import Context
 from slaforge.lint.docinfo import DocInfo, Hit
 from slaforge.metrics import MetricKind
 
-_FIELD_CUES = {
-    "window": "@window",
-    "start_event": "@start",
-    "clock": "@clock",
-    "source": "@source",
-    "customer_access": "@access",
-}
-
 
 def _lookup(
     ctx: Context,
