@@ -118,7 +118,12 @@ def band_cell(header: list[str] | None, cells: list[str], before: str, measure: 
         return False
     column = before.lstrip(" ").lstrip("|").count("|")
     if column == 0:
-        return any(CREDIT_HEAD.search(h) for h in header[1:])
+        for h in header[1:]:
+            if CREDIT_HEAD.search(h):
+                return True
+            if _TARGET_HEAD.search(h):
+                return False  # "| KPI | Target | Deduction |": the row's metric, then its target
+        return False
     # a band in a later cell, after the row's label: "Resilient Cabinet | Downtime of more
     # than 10 and up to 60 minutes | 25%"
     if column >= len(header) or CREDIT_HEAD.search(header[column]):
@@ -130,7 +135,8 @@ def band_cell(header: list[str] | None, cells: list[str], before: str, measure: 
 
 
 _BAND_WORDS = re.compile(
-    r"\b(?:up to|more than|less than|fewer than|below|above|between|exceed\w*)\b"
+    r"\b(?:up to|(?<!no )(?<!not )more than|(?<!no )(?<!not )less than|fewer than|below|above"
+    r"|between|exceed\w*)\b"
 )
 """Words that bound a band of a credit table ("more than 10 and up to 60 minutes"); not "at
-least 99.9%", which states a target."""
+least 99.9%" or "no more than 800 ms", which state a target."""

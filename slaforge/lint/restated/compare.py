@@ -46,6 +46,10 @@ def _conflicts(a: Statement, b: Statement, doc: Doc) -> bool:
         return False
     if a.party and b.party and a.party != b.party:
         return False  # the customer's notice within 5 days and the provider's within 10
+    if a.measure == "claim" and (
+        (a.party == "provider") != (b.party == "provider") or _anchors_apart(a, b)
+    ):
+        return False  # the provider's answer to a claim; evidence sent "within 5 days of receipt"
     if not same_priority(a, b, doc):
         return False
     if not same_thing(a, b, doc) and not (a.clock == "range" and _same_term(a, b)):
@@ -80,6 +84,25 @@ def _conflicts(a: Statement, b: Statement, doc: Doc) -> bool:
     if a.clock == "window":
         return a.value != b.value and not (a.shares and b.shares and not a.shares & b.shares)
     return a.clock != b.clock or a.value != b.value
+
+
+_ANCHOR = re.compile(
+    r"[^.;]{0,12}?\b(?:after|following|from|of)\s+(?:the\s+|their\s+|its\s+|each\s+)?"
+    r"(?:(?P<end>(?:end|close)\s+of\b|month[- ]end\b)|(?P<event>(?:\w+\s+)?(?:outage|incident"
+    r"|failure|fault|breach|downtime|unavailab|event|occurr)\w*)|(?P<other>\w+))"
+)
+
+
+def _anchors_apart(a: Statement, b: Statement) -> bool:
+    """True when one time is counted from the end of a period ("within 30 days after the end
+    of the month") and the other from something else than the failure claimed for ("within 5
+    days of their receipt"): two deadlines, not one stated twice."""
+    kinds = []
+    for st in (a, b):
+        m = _ANCHOR.match(st.info.block.text.lower(), st.end)
+        kinds.append(None if m is None else m.lastgroup)
+    # (a claim counted from the month's end and one counted from the outage are one claim)
+    return set(kinds) == {"end", "other"}
 
 
 _CAPS = frozenset({"maintenance", "downtime"})

@@ -329,10 +329,11 @@ _MISSED_BEFORE = re.compile(
     r"\b(?:not|never|fail\w*\s+to|fails?\s+to\s+be)\s+(?:be\s+|been\s+)?(?:[a-z-]+\s+){0,6}?"
     r"(?:within|in)\s+(?:the\s+)?$"
     r"|\b(?:later than|longer than|outside|beyond|exceed\w*|more than)\s+(?:the\s+)?$"
+    r"|\b(?:fewer|less)\s+than\s+(?:[a-z-]+\s+){0,6}?(?:within|in)\s+(?:the\s+)?$"
 )
 """Before a time, words that make it the point a remedy starts from ("each P2 incident not
 resolved within 12 hours", "fails to answer 80% of calls within 30 seconds", "attendance
-later than 6 hours")."""
+later than 6 hours", "fewer than 80% of calls answered within 20 seconds")."""
 _MISS_REMEDY = re.compile(r"\b(?:credit|refund|rebate|penalt|deduct|compensat|liquidated)")
 
 

@@ -57,6 +57,8 @@ class Doc:
     target."""
     rows: dict[int, set[str]] = field(default_factory=dict)
     """For each table, the labels of its rows that state a value."""
+    row_priorities: dict[int, set[str]] = field(default_factory=dict)
+    """For each table, the priorities and tiers its rows name."""
     varied: set[tuple[int, str, str, str]] = field(default_factory=set)
     """The tables, measures and priorities (keys of ``uniform``) whose rows give the measure
     different values: each row has its own figure."""
@@ -208,6 +210,7 @@ def all_statements(ctx: Context) -> tuple[list[Statement], Doc]:
     for st in out:
         if st.table and st.row:
             doc.rows.setdefault(st.table, set()).add(st.row)
+            doc.row_priorities.setdefault(st.table, set()).add(st.priority)
     ctx.memo["statements"] = (out, doc)
     return out, doc
 

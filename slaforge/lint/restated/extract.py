@@ -59,14 +59,23 @@ from slaforge.lint.restated.vocabulary import (
 )
 
 _DOM = re.compile(
-    r"\b(?:by|on|before|until|no later than|not later than)\s+the\s+(?P<ord>\d{1,2}(?:st|nd|rd"
+    r"(?:\b(?:by|on|before|until|no later than|not later than|is|means)\s+the\s+|\|\s*)"
+    r"(?P<ord>\d{1,2}(?:st|nd|rd"
     r"|th)|"
     + "|".join(ORDINALS)
     + r")\b(?P<rest>(?:\s+(?!working|business|banking|calendar)[A-Za-z]+)?\s+(?:(?P<kind>working|"
     r"business|banking|calendar)\s+)?day\b|(?=\s+(?:day\s+)?of\s+(?:the|each|every)\s+"
     r"(?:following|next|subsequent|calendar)?\s*month))",
 )
-"""A deadline given as a day of the month ("by the 10th working day of the following month")."""
+"""A deadline given as a day of the month ("by the 10th working day of the following month",
+"The Input Deadline is the 10th Working Day of the month", "| 12th Working Day of the month |")."""
+_OPENING = re.compile(r"\s*(?:[-*\u2022]\s*|\d+(?:\.\d+)*\.?\s+|\(?[a-z0-9]{1,3}\)\s+)?")
+"""What may stand before a deadline that opens its sentence: a bullet or a clause number."""
+_NAMED_DEADLINE = re.compile(
+    r"\b((?:[a-z][\w-]*\s+){0,3}?(?:deadline|cut-?off(?: time)?|due date))\b(?![^|]*\|[^|]*\b"
+    r"(?:deadline|cut-?off|due date))"
+)
+"""A deadline named as a term before its day ("the Payroll Input Deadline is the 10th …")."""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -125,11 +134,12 @@ def statements(
         )
     )
     temps = digit and ("\u00b0" in text or "degree" in low)
+    tods = digit and has_any(low, _TOD_HINTS) and _TOD.search(low) is not None
     cover = "24" in low or "twenty-four" in low or "the clock" in low or "the-clock" in low
     windows = has_any(low, WINDOW_HINTS if units else OTHER_WINDOW_HINTS) and (
         "%" in low or has_any(low, MEASURING_HINTS)
     )
-    if not (qtys or clocks or dom or windows or temps or cover):
+    if not (qtys or clocks or dom or windows or temps or cover or tods):
         return
     example_part, heading_measure, dispute = _under(info.block.location.heading_path)
     if example_part:
@@ -166,7 +176,8 @@ def statements(
         has_window = windows and (WINDOW_ASCII if plain else WINDOW).search(slow) is not None
         has_temp = temps and _TEMP.search(sentence) is not None
         has_cover = cover and COVERAGE.search(slow) is not None
-        if not (mine or has_clock or has_dom or has_window or has_temp or has_cover):
+        has_tod = tods and _TOD.search(slow) is not None
+        if not (mine or has_clock or has_dom or has_window or has_temp or has_cover or has_tod):
             prev = None
             asked = None
             if slow.rstrip().endswith("?"):
@@ -213,6 +224,10 @@ def statements(
         if has_dom:
             for d in _DOM.finditer(slow):
                 yield from _deadline(info, sent, s_start, words, d, label)
+        if has_tod:
+            row = (row_label, row_key, "")
+            for t in _TOD.finditer(slow):
+                yield from _time_of_day(info, sent, s_start, words, t, label, row, table)
 
 
 _ROW_CODE = re.compile(r"[A-Za-z]{0,4}[-.]?\d{1,3}(?:\.\d{1,3})*[a-z]?")
@@ -269,10 +284,18 @@ def _deadline(
 ) -> Iterator[Statement]:
     """A deadline given as a day of the month, for the measure named before it."""
     start, end = m.start(), m.end()
+    if m.group()[:1] in ("|", "i", "m"):
+        start = m.start("ord")  # (the day itself: "| 12th Working Day", "is the 10th …")
     clause = words.clause_start(start)
     found = [x for x in words.measures if x[0] >= clause and x[1] <= start]
+    if not found and _OPENING.fullmatch(words.low, 0, start):
+        # "By the fifth Business Day of each month, the Supplier shall deliver … a report"
+        found = [x for x in words.measures if x[0] >= end][:1]
+    named = None if found else _NAMED_DEADLINE.search(words.low, clause, start)
     np = words.np
-    if (
+    if named:
+        measure = re.sub(r"^(?:the|a|an|each|every|its|our|your)\s+", "", named.group(1))
+    elif (
         np
         and (not found or found[-1][2] == "availability")
         and not np[1].startswith("@")
@@ -296,6 +319,55 @@ def _deadline(
         return
     yield stmt(info, sent, s_start, words, start, end, measure, "dom", (float(day), business),
                 clause, label, ("", "", ""), 0, False)  # fmt: skip
+
+
+_TOD = re.compile(
+    r"(?:\b(?:by|before|no later than|not later than)\s+"
+    r"|\b(?P<term>cut-?off(?: time)?|deadline)\b[^.;|\d]{0,30}?\b(?:of|is|at)\s+)"
+    r"(?P<h>[01]?\d|2[0-3])(?:(?P<m>[:.][0-5]\d)(?:\s*(?P<ap>[ap](?:\.m\.|m\b)))?"
+    r"|\s*(?P<ap2>[ap](?:\.m\.|m\b)))"
+    r"(?!\s*(?:[-\u2013\u2014]|to\b|and\b|until\b)\s*\d)"
+)
+"""A time of day a thing must be done by ("completed by 07:00", "by 6am", "The Cut-Off Time
+for Orders is 14:00"), not the start of a range ("by 08:00-18:00")."""
+_TOD_HINTS = ("by ", "before ", "later than ", "cut-off", "cutoff", "deadline")
+
+
+def _time_of_day(
+    info: DocInfo,
+    sent: int,
+    s_start: int,
+    words: Sentence,
+    m: re.Match[str],
+    label: str,
+    row: tuple[str, str, str],
+    table: int,
+) -> Iterator[Statement]:
+    """A deadline given as a time of day, for the measure named before it in its clause (or
+    the named cut-off or deadline it sets)."""
+    start = m.start("h")
+    end = max(m.end("m"), m.end("ap"), m.end("ap2"))
+    clause = words.clause_start(m.start())
+    if m.group("term"):
+        measure = m.group("term").replace("cutoff", "cut-off")
+    else:
+        found = [x for x in words.measures if x[0] >= clause and x[1] <= m.start()]
+        named = _NAMED_DEADLINE.search(words.low, clause, m.start())
+        if found:
+            measure = found[-1][2]
+        elif named:
+            measure = re.sub(r"^(?:the|a|an|each|every|its|our|your)\s+", "", named.group(1))
+        else:
+            return
+    if measure in ("notice", "availability", "service-hours", "maintenance-window"):
+        return  # (a notice given by 17:00, hours of cover: other passes read these)
+    hour = int(m.group("h")) % 12 if (m.group("ap") or m.group("ap2")) else int(m.group("h"))
+    if (m.group("ap") or m.group("ap2") or "")[:1] == "p":
+        hour += 12
+    minutes = hour * 60 + (int(m.group("m")[1:]) if m.group("m") else 0)
+    conditional = words.fact("condition") != -1
+    yield stmt(info, sent, s_start, words, start, end, measure, "tod", (float(minutes),),
+                clause, label, row, table, conditional)  # fmt: skip
 
 
 _MEASURING = re.compile(

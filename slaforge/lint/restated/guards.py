@@ -53,6 +53,20 @@ hours") or the new text of a clause said to be deleted ("clause 3 is deleted and
 by ...")."""
 DELETED_ITEMS = re.compile(r"delet|recycl|trash|\bbin\b|remov|purg", re.I)
 """Items deleted in the last days, kept in a recycle bin: not how far backups reach."""
+KEPT_POINTS = re.compile(
+    r"\b(?:keeps?|kept|retain\w*|stor(?:e|es|ed)|hold|holds|held)\b[^.;:|]{0,80}?"
+    r"\b(?:recovery points?|snapshots?|restore points?)\b[^.;:|]{0,50}?\bfor\s*$",
+    re.I,
+)
+"""Before a time, recovery points kept for it ("keeps daily recovery points for 30 days"): how
+long they are kept, not how much data may be lost."""
+POINT_CLASS = re.compile(
+    r"\b(hourly|daily|nightly|weekly|monthly|yearly|annual)\b|\b(month|year)-end\b"
+    r"|\b(?:one |a )?[a-z ]{0,20}\bper (day|week|month|year)\b"
+    r"|\bof (?:each|every) (?:calendar )?(month|week|year)\b"
+)
+"""How often a class of recovery point is taken ("daily", "month-end", "one … per day", "the
+last daily point of each calendar month")."""
 REACH_BEFORE = re.compile(r"\b(?:last|previous|past|preceding|prior)\s*$", re.I)
 REACH_AFTER = re.compile(r"\s*(?:old|ago|back)\b", re.I)
 """How far back a restore reaches ("restore from any backup taken in the last 30 days",
@@ -123,6 +137,8 @@ COMMITTED = re.compile(
 
 AT_OR = re.compile(r"\bat or (?:above|below|under|over)\s*$", re.I)
 """"at or above 90%" states a target, not a threshold."""
+FLOOR = re.compile(r"\bno(?:t)? (?:less|fewer|lower) than\s*$|\bnot (?:below|under)\s*$", re.I)
+""""not less than 99.5%" states a share's target, not a threshold."""
 BREACH = re.compile(r"\bbreach\w*|\bfail\w* to (?:meet|achieve)|\bmiss\w* the", re.I)
 """After a threshold, words that make it the target itself ("below 99.9% is a breach")."""
 
@@ -143,7 +159,9 @@ MONTH_END = re.compile(
 )
 """A number of days counted from the end of the month: a deadline within the next month."""
 
-CELL_SHARE = re.compile(r"[^|;]*\|\s*(?:at least\s+|min(?:imum)?\.?\s+)?(\d+(?:\.\d+)?)\s*%")
+CELL_SHARE = re.compile(
+    r"[^|;]*\|\s*(?i:at least\s+|min(?:imum)?\.?\s+|no (?:fewer|less) than\s+)?(\d+(?:\.\d+)?)\s*%"
+)
 """After a time in a table row: the share of cases it applies to, in the next cell."""
 
 _TOLERANCE = re.compile(r"(?:plus or minus|give or take|\u00b1|\+/-|\+ or -)\s*$", re.I)
@@ -242,6 +260,12 @@ LENGTH_OF = re.compile(r"\s*(?:calendar\s+|rolling\s+|billing\s+)?(?:month|perio
 """After a value like "30-day", the period it gives the length of."""
 _PLUS = re.compile(r"\bplus\s+(?:a\s+further\s+|an?\s+(?:extra|additional)\s+)?$", re.I)
 A_DAY = re.compile(r"\s+(?:a|per|each)\s+day\b", re.I)
+ALL_DAY_SERVICE = re.compile(
+    r"\s+(?:on[- ]call|cover(?:age)?|service|support|help ?desk|desk|line|monitoring|staffing"
+    r"|operation|access|security|manned|staffed)\b",
+    re.I,
+)
+"""After "24-hour": a service that runs all day ("a 24-hour on-call engineer"), not a limit."""
 _INTERVAL_OF = re.compile(
     r"\b(?:intervals?|frequency)\s+of\s+(?:(?:no|not)\s+(?:more|longer)\s+than\s+|at\s+most\s+"
     r"|up\s+to\s+)?$",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from slaforge.lint.restated.document import Doc
 from slaforge.lint.restated.measures import MEASURE, REPORT_NAME
@@ -29,6 +30,8 @@ def same_priority(a: Statement, b: Statement, doc: Doc) -> bool:
         # a tier named alone ("standard cover", "the standard window") is no distinction
         named = a.priority or b.priority
         plain = b if named == a.priority else a
+        if plain.row and named in doc.row_priorities.get(plain.table, ()):
+            return False  # "| Business | 99.9% |" is not the row "| Standard | 99.5% |"
         if _OTHER_SPEED.search(plain.context):
             return False  # "Express turnaround: 6 hours" is another tier
         return named in TIERS and doc.tiers.get(a.measure, set()) == {named}
@@ -70,9 +73,22 @@ def _told_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) ->
     return False
 
 
+def _tier_named(st: Statement) -> Statement:
+    """``st`` without the subjects that only name its own tier ("Gold Sites" of a Gold
+    value): the tier is compared as its priority, not as a thing."""
+    if not st.priority or not any(q == st.priority for q, _h in st.subjects):
+        return st
+    kept = frozenset((q, h) for q, h in st.subjects if q != st.priority)
+    return replace(st, subjects=kept)
+
+
 def same_thing(a: Statement, b: Statement, doc: Doc) -> bool:
-    if a.table and a.table == b.table and a.row != b.row:
-        return False  # two rows of one table are two things, whatever words they share
+    a, b = _tier_named(a), _tier_named(b)
+    if a.table and a.table == b.table and (a.row != b.row or a.info.index != b.info.index):
+        # two rows of one table are two things, whatever words they share (two rows with one
+        # label differ by another column: "| Portal | Core Hours | 99.8% |", "| Portal | Night
+        # | 99.0% |")
+        return False
     for row, other in ((a, b), (b, a)):
         if (
             row.table
@@ -90,6 +106,13 @@ def same_thing(a: Statement, b: Statement, doc: Doc) -> bool:
             label = _row_things(row.row)
             if label and not any(re.search(rf"\b{re.escape(w)}", other.context) for w in label):
                 return False  # "| Contract issued | 3 days |" and "Service requests: 5 days"
+    for row, other in ((a, b), (b, a)):
+        if row.table and row.row and not other.table:
+            rows = [x for x in doc.rows.get(row.table, ()) if _names_row(x, other.context)]
+            if rows:
+                # "| Business | 99.9% |" and "Business Edition: availability of 99.95%": the
+                # sentence names one row of the table, and is about that row only
+                return rows == [row.row]
     if a.subjects and b.subjects:
         for kind in ("medium", "phase"):
             media = [{h for q, h in st.subjects if q == kind} for st in (a, b)]
@@ -108,8 +131,18 @@ def same_thing(a: Statement, b: Statement, doc: Doc) -> bool:
         # a document keeps many kinds of data, each for its own time
         named, plain = (a, b) if a.subjects else (b, a)
         heads = [h for _q, h in named.subjects if not h.startswith("@")]
-        if heads and not any(re.search(rf"\b{re.escape(h)}", plain.context) for h in heads):
+        # (or the kind of data: "CCTV recordings" and "| CCTV footage retention |")
+        kinds = heads + [q for q, h in named.subjects if q.isalpha() and not h.startswith("@")]
+        if heads and not any(re.search(rf"\b{re.escape(w)}", plain.context) for w in kinds):
             return False
+    if a.measure == "retention" and not (a.subjects or b.subjects):
+        for row, other in ((a, b), (b, a)):
+            if row.row and not other.table:
+                label = _row_things(row.row)
+                said = other.context
+                if label and not any(re.search(rf"\b{re.escape(w)}", said) for w in label):
+                    # "| CCTV footage retention | 30 days |" and "readings kept for 13 months"
+                    return False
     for x, y in ((a, b), (b, a)):
         if x.table and y.table and x.soft and not y.soft and y.subjects and not glosses_term(x):
             # "| Branch fibre repair | 7 hours |" against "| Data centre leased line | 4 hours

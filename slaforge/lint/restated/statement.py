@@ -291,7 +291,10 @@ def _value_window(words: Sentence, left_start: int, start: int, end: int) -> tup
 
 
 def dimension(st: Statement) -> str:
-    return st.clock if st.clock in ("%", "range", "dom", "window", "temp", "coverage") else "time"
+    return st.clock if st.clock in _DIMENSIONS else "time"
+
+
+_DIMENSIONS = frozenset({"%", "range", "dom", "window", "temp", "coverage", "tod"})
 
 
 def glosses_term(st: Statement) -> bool:

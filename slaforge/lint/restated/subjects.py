@@ -113,7 +113,8 @@ def lead_label(text: str) -> re.Match[str] | None:
 
 BACKUP_CLASS = {
     "hourly": "hourly", "daily": "daily", "nightly": "daily", "weekly": "weekly",
-    "monthly": "monthly", "yearly": "yearly", "annual": "yearly",
+    "monthly": "monthly", "yearly": "yearly", "annual": "yearly", "day": "daily",
+    "week": "weekly", "month": "monthly", "year": "yearly",
 }  # fmt: skip
 """How often a class of backup is taken: each class has its own retention."""
 

@@ -20,6 +20,7 @@ from slaforge.lint.restated.cases import (
 from slaforge.lint.restated.guards import (
     A_DAY,
     AHEAD,
+    ALL_DAY_SERVICE,
     ALLOWANCE,
     AT_OR,
     AWARE_AFTER,
@@ -41,9 +42,11 @@ from slaforge.lint.restated.guards import (
     DELIVERABLE,
     DURATION_BEFORE,
     EVENT_NOT_THING,
+    FLOOR,
     FREQUENCY,
     GRANULE,
     GUARD_NEEDS,
+    KEPT_POINTS,
     LENGTH_OF,
     MONTH_END,
     NOT_BINDING,
@@ -53,6 +56,7 @@ from slaforge.lint.restated.guards import (
     OF_DOWNTIME,
     PERCENTILE,
     PLANNED,
+    POINT_CLASS,
     RANGE_FROM,
     RANGE_TO,
     REACH_AFTER,
@@ -86,7 +90,7 @@ from slaforge.lint.restated.sentence import (
     value_measure,
 )
 from slaforge.lint.restated.statement import EVENT, Statement, stmt
-from slaforge.lint.restated.subjects import WORD, head_noun
+from slaforge.lint.restated.subjects import BACKUP_CLASS, WORD, head_noun
 from slaforge.lint.restated.values import MINUTES, UNIT_RATE, Value, canonical_unit, parse_number
 from slaforge.lint.restated.vocabulary import priority_of
 
@@ -132,6 +136,8 @@ def value_statements(
         return  # "downtime minutes in a 30-day month": the length of a period, not a target
     if unit and A_DAY.match(right):
         return  # "response times run continuously, 24 hours a day": cover, not a time limit
+    if unit and sentence[start:end] in ("24-hour", "24 hour") and ALL_DAY_SERVICE.match(right):
+        return  # "a 24-hour on-call engineer": cover, not a time limit
     measure = value_measure(words, left_start, start, end, is_pct, spans)
     if (
         measure == "answer"
@@ -149,8 +155,12 @@ def value_statements(
         and "point-in-time" not in words.low
         and not DELETED_ITEMS.search(before[-60:])
     )
+    kept = ""
     if reach:
         measure = "retention"  # how far back a restore reaches is how long backups are kept
+    elif measure == "recovery-point" and unit and KEPT_POINTS.search(before[-140:]) is not None:
+        measure = "retention"  # "keeps daily recovery points for 30 days"
+        kept = "points"
     elif (
         (every or (unit and before[-8:].rstrip().lower().endswith("every")))
         and "back" in words.low
@@ -293,7 +303,7 @@ def value_statements(
         and REFERENCE_BEFORE.search(tail)
         and (COMMITTED_WORD.search(tail) or REFERENCE_AFTER.match(right))
     )
-    bound = bounded(tail) and not AT_OR.search(tail)
+    bound = bounded(tail) and not AT_OR.search(tail) and not (is_pct and FLOOR.search(tail))
     if (
         bound
         and not reference
@@ -354,12 +364,19 @@ def value_statements(
             )
         ):
             return  # "(uptime / total) x 100%": a formula, not a target
-        if measure in CLOCKED or (
-            any(
-                not p and (cells or not NOT_LIMIT.search(sentence, max(0, s - 40), s))
-                for s, _e, p in spans
+        if (
+            measure in CLOCKED
+            or (
+                any(
+                    not p
+                    and (cells or not NOT_LIMIT.search(sentence, max(0, s - 40), s))
+                    # (a time after a semicolon is another commitment's: "availability of
+                    # 99.95%; Severity 1 response within 1 hour")
+                    and ";" not in sentence[min(s, end) : max(s, start)]
+                    for s, _e, p in spans
+                )
+                and measure not in ("credit", "credit-cap")
             )
-            and measure not in ("credit", "credit-cap")
         ):
             return  # "90% of calls within 20 seconds": a share tied to a time limit
         if measure == "credit":
@@ -426,6 +443,12 @@ def value_statements(
         st.subjects, st.strict = frozenset(things), True
     if reach:
         st.subjects = frozenset({("", "backup")})
+    elif measure == "retention" and kept == "points":
+        # each class of recovery point ("daily", "month-end") is kept for its own time
+        classes = POINT_CLASS.findall(words.low, left_start, start)
+        if classes:
+            word = next(w for w in classes[-1] if w)
+            st.subjects = frozenset({(BACKUP_CLASS.get(word, word), "backup")})
     elif measure == "backup-frequency" and (kind := BACKUP_KIND.search(words.low)):
         st.priority = kind.group()  # full and incremental backups run at their own intervals
     if unit and (measure in CLOCKED or measure in PERCENTILED):

@@ -24,7 +24,10 @@ CONDITION = re.compile(
             r"|for (?:such|those|these) [a-z]+|for (?:\w+ ){0,2}(?:incidents?|faults?|requests?"
             r"|tickets?|calls?|orders?|changes?) (?:that |which )?(?:affect|involv|concern|relat"
             r"|rais|logg|on\b|in\b)"
-            r"|last \w+ (?:weekdays|days|business days|working days)|month-end|year-end|again\b"
+            r"|last \w+ (?:weekdays|days|business days|working days)|again\b"
+            r"|month-end(?! (?:full )?(?:backups?|recovery points?|snapshots?|cop(?:y|ies)"
+            r"|archives?|images?)\b)|year-end(?! (?:full )?(?:backups?|recovery points?"
+            r"|snapshots?|cop(?:y|ies)|archives?|images?)\b)"
             r"|contract years? (?:\d|one\b|two\b|three\b)|service years? (?:\d|one\b|two\b"
             r"|three\b)|years? (?:\d|one\b|two\b|three\b)|months? \d+ (?:after|from|of)"
             r"|until (?:the end of |the close of )?(?:month|year|week|go-live|cut-?over|completion)"
@@ -32,6 +35,7 @@ CONDITION = re.compile(
             r"|initial (?:\d+|three|six|twelve|ninety) (?:days|weeks|months)|transition\w*"
             r"|ramp-?up|hypercare|stabili[sz]ation period|bedding-in"
             r"|further attempts?|second attempt"
+            r"|miss(?:es|ed)? (?:the |its |that |a |an )?[^.;]{0,40}?\b(?:target|deadline)s?\b"
             r"|instead of(?! [^.;]{0,40}\b(?:stated|set out|specified|given|agreed|in (?:clause"
             r"|section|paragraph|schedule)))"
             r"|in place of(?! [^.;]{0,40}\b(?:stated|set out|specified|given|agreed|in (?:clause"
@@ -47,7 +51,9 @@ CONDITION = re.compile(
 )
 """Words that limit a value to some of the time ("outside business hours", "at weekends") or
 to some cases ("called again within 48 hours", "if the Customer does not reply within 5 days":
-a time named by what is not done in it is a condition, not a target)."""
+a time named by what is not done in it is a condition, not a target). "Month-end backups" are a
+kind of backup, not a time; "an enquiry that misses the target shall in any event receive a reply
+within 1 day" sets a long-stop for missed cases."""
 CONDITION_ASCII = ascii_regex(CONDITION)
 EXCEPT = re.compile(r"\b(?:except|unless)\b")
 """An exception before the value ("Except for P1, …") qualifies it; after it ("… unless the
