@@ -20,6 +20,31 @@ _FUNCTION_WORDS = frozenset(
 """Words that start sentences in title case without being part of a name."""
 
 
+_CUSTOMER_ROLES = frozenset(
+    {"Customer", "Client", "Buyer", "Purchaser", "Licensee", "Subscriber", "Authority", "Council",
+     "Trust", "Firm", "School", "Academy", "Member", "Merchant", "Hirer", "Shipper", "Tenant"}
+)  # fmt: skip
+
+
+def _customer_owned(info: DocInfo, hit: Hit, names: frozenset[str]) -> bool:
+    """True when the customer owns what the trigger names: "the Firm's application vendors",
+    "the Trust or its other suppliers" (the customer by its role or by the name the parties
+    clause gives it)."""
+    words = info.words(max(0, hit[0] - 6), hit[0])
+    i = len(words)
+    while i > 0 and words[i - 1].isalpha() and words[i - 1].islower() and len(words) - i < 3:
+        if words[i - 1] in ("its", "their"):
+            break
+        i -= 1
+    if i >= 2 and words[i - 1] in ("'s", "\u2019s"):
+        owner = words[i - 2]
+    elif i >= 3 and words[i - 1] in ("its", "their") and words[i - 2] in ("or", "and"):
+        owner = words[i - 3]
+    else:
+        return False
+    return owner in _CUSTOMER_ROLES or owner in names
+
+
 def _merged(hits: list[Hit]) -> list[Hit]:
     """Merge overlapping hits of one rule into one span each."""
     if len(hits) < 2:
@@ -389,7 +414,11 @@ def check_match(rule: Rule, ctx: Context) -> list[Finding]:
             hits = [h for h in hits if not any(s < h[1] and h[0] < e for s, e, _ in duties)]
         if rule.skip_customer_named and hits:
             customer = customer_names(ctx)
-            hits = [h for h in hits if info.doc[h[0]].text not in customer]
+            hits = [
+                h
+                for h in hits
+                if info.doc[h[0]].text not in customer and not _customer_owned(info, h, customer)
+            ]
         if rule.skip_provider_deadline and "@provider-deadline" in info.keys:
             owned = info.hits["@provider-deadline"]
             hits = [h for h in hits if not _deadline_in(info, h, owned)]

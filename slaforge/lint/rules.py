@@ -176,7 +176,8 @@ class Rule:
     """Ignore a trigger that opens with a name the parties clause gives the customer
     (``Brackenridge decides what goes on the register`` when ``Brackenridge Construction Limited
     ("Brackenridge", "you")`` is the customer): patterns that read a capitalised actor as the
-    provider."""
+    provider; and one the customer owns (``the Firm's application vendors``, ``the Trust or its
+    other suppliers``)."""
     skip_provider_deadline: bool = False
     """Ignore a trigger whose time limit belongs to a clause in which the provider is the one
     who must act (``the Supplier shall deliver the report within 5 Working Days``, ``..., and

@@ -107,6 +107,23 @@ _PAREN_DEF = re.compile(
     r"\((?:together\s+|collectively\s+|hereinafter\s+)?(?:the\s+|each\s+a\s+|a\s+|an\s+)?"
     r"[\u201c\"'\u2018]([A-Z][^\u201d\"'\u2019]{1,60})[\u201d\"'\u2019]\s*[),]"
 )
+_BARE_PAREN_DEF = re.compile(
+    r"(?<![\d.])\s\((?:the\s+|each\s+a\s+|an?\s+)?([A-Z][a-z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\)"
+    r"(?=[\s.,;:])"
+)
+"""A term named in brackets after what it labels, in bold or plain ("remote firmware updates
+(**Planned Maintenance**) provided that …", "(the Recovery Point Objective)")."""
+_REFERENCE_BEFORE = re.compile(
+    r"(?i:\b(?:clause|section|paragraph|schedule|annex|appendix|exhibit|part|table|article|see|"
+    r"under|in)\s+[\w.()-]*)\s*$"
+)
+"""Before a bracket, a reference whose title it gives ("clause 7.3 (Planned Maintenance)")."""
+_IS_A_DEF = re.compile(
+    r"\b[Aa]n?\s+[A-Z][\w\-]*\s+is\s+an?\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3})"
+    r"(?:\s+for\s+(?:an?|each|the|any)\s+[A-Z]?[\w\-]+(?:\s+[A-Z][\w\-]*)?)?\s+(?:if|when|where)\b"
+)
+"""A term defined by the condition under which a thing is one: "A Minute is a Downtime Minute
+for a Core Function if, during that Minute, …"."""
 _NAMED_AS_DEF = re.compile(
     r"\b(?:referred\s+to|known)\s+as\s+(?:the\s+|an?\s+)?[\u201c\"'\u2018]"
     r"([A-Z][^\u201d\"'\u2019]{1,60})[\u201d\"'\u2019]"
@@ -476,6 +493,14 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
             itself.group(2).lower()
         ):
             matches.append((itself, False))
+        if "(" in text and ")" in text:
+            matches += [
+                (m, True)  # (a label in brackets may name a party, a part or a heading too)
+                for m in _BARE_PAREN_DEF.finditer(text)
+                if not _REFERENCE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            ]
+        if " is a" in text:
+            matches += [(m, False) for m in _IS_A_DEF.finditer(text)]
         if "meaning" in text:
             matches += [(m, False) for m in _MEANING_DEF.finditer(text)]
             for listed in _LISTED_TERMS.finditer(text):

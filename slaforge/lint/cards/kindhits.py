@@ -1,6 +1,6 @@
 """The metric words of a sentence, less those that name no service level: a cure period ("remedy
 the breach"), a lead engineer, a score that labels a band, the work a response verb takes as
-its object."""
+its object, work done on site."""
 
 from __future__ import annotations
 
@@ -20,12 +20,27 @@ def _about_service(info: DocInfo, kind: MetricKind, hit: Hit) -> bool:
     """False for a resolution word that is part of "remedy the breach", "resolve the dispute"
     or "dispute resolution": a cure period or a dispute stage is not a resolution clock; and
     for a "lead" that is a role or a lead time ("call the lead engineer")."""
+    if kind is MetricKind.RESPONSE_TIME and _work_on_site(info, hit):
+        return False
     if kind is MetricKind.LEAD_FOLLOW_UP_TIME:
         words = info.lower_words(hit[0], hit[1] + 1)
         return not any(a == "lead" and b in _NOT_A_LEAD for a, b in pairwise(words))
     if kind is not MetricKind.RESOLUTION_TIME:
         return True
     return not any(s < hit[1] and hit[0] < e for s, e, _sent in info.hits.get("@not-service", ()))
+
+
+_AT_SITE = frozenset({"attended", "arrived", "present", "available", "be", "is", "are"})
+
+
+def _work_on_site(info: DocInfo, hit: Hit) -> bool:
+    """True for "on site" after the work done there ("shredded on site within 2 days",
+    "repaired on site"): where the work is done, not an engineer's arrival."""
+    words = info.lower_words(hit[0], hit[1])
+    if words[:1] != ["on"] or words[-1:] != ["site"] or hit[0] == 0:
+        return False
+    before = info.lower_words(hit[0] - 1, hit[0])[0]
+    return before.endswith("ed") and before not in _AT_SITE
 
 
 _KIND_KEYS = tuple((kind, f"@kind:{kind.value}") for kind in MetricKind)

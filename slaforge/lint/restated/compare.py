@@ -52,6 +52,8 @@ def _conflicts(a: Statement, b: Statement, doc: Doc) -> bool:
         return False  # the provider's answer to a claim; evidence sent "within 5 days of receipt"
     if not same_priority(a, b, doc):
         return False
+    if _rest_case(a) != _rest_case(b):
+        return False  # "the Randomisation Functions: 99.9%" and "all other Core Functions: 99.8%"
     if not same_thing(a, b, doc) and not (a.clock == "range" and _same_term(a, b)):
         return False
     if a.measure == "notification" and events_apart(a.context, b.context):
@@ -103,6 +105,18 @@ def _anchors_apart(a: Statement, b: Statement) -> bool:
         kinds.append(None if m is None else m.lastgroup)
     # (a claim counted from the month's end and one counted from the outage are one claim)
     return set(kinds) == {"end", "other"}
+
+
+_REST = re.compile(
+    r"\b(?:all|any|every|each|the)\s+other\s+[a-z]|\bremaining\s+[a-z]|\bthe rest of\b"
+)
+
+
+def _rest_case(st: Statement) -> bool:
+    """True when the value is for the cases not named elsewhere ("Availability of all other
+    Core Functions is at least 99.8%"): the rest, not the same thing as a named case."""
+    low = st.info.low
+    return _REST.search(low, max(0, st.start - 80), st.start) is not None
 
 
 _CAPS = frozenset({"maintenance", "downtime"})

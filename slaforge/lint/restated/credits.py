@@ -334,7 +334,12 @@ _MISSED_BEFORE = re.compile(
 """Before a time, words that make it the point a remedy starts from ("each P2 incident not
 resolved within 12 hours", "fails to answer 80% of calls within 30 seconds", "attendance
 later than 6 hours", "fewer than 80% of calls answered within 20 seconds")."""
-_MISS_REMEDY = re.compile(r"\b(?:credit|refund|rebate|penalt|deduct|compensat|liquidated)")
+_MISS_REMEDY = re.compile(
+    r"\b(?:credit|refund|rebate|penalt|deduct|compensat|liquidated)"
+    r"|\b(?:receives?|gets?|earns?|is paid|are paid)\s+(?:a\s+)?\d+(?:\.\d+)?\s*%\s+of\b"
+)
+"""A remedy: a credit by any name, or a share of the fee paid back ("receives 2% of the monthly
+fee")."""
 
 
 def miss_conflicts(rule: Rule, ctx: Context) -> Iterator[Finding]:

@@ -163,6 +163,13 @@ CELL_SHARE = re.compile(
     r"[^|;]*\|\s*(?i:at least\s+|min(?:imum)?\.?\s+|no (?:fewer|less) than\s+)?(\d+(?:\.\d+)?)\s*%"
 )
 """After a time in a table row: the share of cases it applies to, in the next cell."""
+CREDIT_CELL = re.compile(
+    r"\s*(?:of\s+(?:the\s+|its\s+|that\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:charges?|fees?"
+    r"|price|invoice|rental|bill|revenue)\b|(?:service\s+)?credit)",
+    re.I,
+)
+"""After a percentage in the next cell: a credit rate ("5% of the Monthly Charges"), not a share
+of cases."""
 
 _TOLERANCE = re.compile(r"(?:plus or minus|give or take|\u00b1|\+/-|\+ or -)\s*$", re.I)
 TOLD = re.compile(
@@ -259,6 +266,9 @@ _OVERRUN = re.compile(
 LENGTH_OF = re.compile(r"\s*(?:calendar\s+|rolling\s+|billing\s+)?(?:month|period|year|cycle)\b")
 """After a value like "30-day", the period it gives the length of."""
 _PLUS = re.compile(r"\bplus\s+(?:a\s+further\s+|an?\s+(?:extra|additional)\s+)?$", re.I)
+SLASH_PAIR = re.compile(r"\d(?:\.\d+)?\s*%?\s*/\s*$")
+"""Before a value, another one and a slash: values for two cases side by side ("35 / 40
+minutes", "99.9% / 99.5%")."""
 A_DAY = re.compile(r"\s+(?:a|per|each)\s+day\b", re.I)
 ALL_DAY_SERVICE = re.compile(
     r"\s+(?:on[- ]call|cover(?:age)?|service|support|help ?desk|desk|line|monitoring|staffing"

@@ -24,6 +24,7 @@ _MEASURES: tuple[tuple[str, str], ...] = (
         r"|inspection (?:results?|ratings?|marks?|grades?)\b|quality (?:ratings?|marks?|grades?)\b",
     ),
     ("error-rate", r"error rates?|failure rates?|defect rates?"),
+    ("accuracy", r"accura(?:cy|te)\b"),
     ("fulfilment", r"fulfil\w*"),
     ("recovery-point", r"restore points?"),
     (
@@ -213,7 +214,7 @@ place where the task is done, not an engineer's attendance."""
 
 SHARE_ONLY = frozenset(
     {"availability", "abandonment", "packet-loss", "first-contact-resolution", "satisfaction",
-     "error-rate", "first-time-fix", "score"}
+     "error-rate", "first-time-fix", "score", "accuracy"}
 )  # fmt: skip
 """Measures whose value is a percentage: a duration near them is a threshold or a sample."""
 LOWER_BETTER_SHARE = frozenset({"abandonment", "packet-loss", "error-rate"})

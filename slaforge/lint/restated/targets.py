@@ -35,6 +35,7 @@ from slaforge.lint.restated.guards import (
     CELL_SHARE,
     COMMITTED,
     COMMITTED_WORD,
+    CREDIT_CELL,
     CREDIT_RATE_AFTER,
     DATE_MINUS,
     DELETED_ITEMS,
@@ -68,6 +69,7 @@ from slaforge.lint.restated.guards import (
     SHARE_NUM,
     SIZE_CASE,
     SIZE_WORDS,
+    SLASH_PAIR,
     SPOKEN,
     TIER,
     TIMES_100,
@@ -134,6 +136,8 @@ def value_statements(
         return
     if unit and sentence[start:end].endswith(f"-{unit}") and LENGTH_OF.match(right):
         return  # "downtime minutes in a 30-day month": the length of a period, not a target
+    if SLASH_PAIR.search(before[-14:]):
+        return  # "| Turnaround (A320 / A321) | 35 / 40 minutes |": one value per case, side by side
     if unit and A_DAY.match(right):
         return  # "response times run continuously, 24 hours a day": cover, not a time limit
     if unit and sentence[start:end] in ("24-hour", "24 hour") and ALL_DAY_SERVICE.match(right):
@@ -180,6 +184,13 @@ def value_statements(
     if measure is None and heading and row[1]:
         # "Measure | P1 | P2" over "Response | 15 minutes | 1 hour": the row names the measure
         measure = column_measure(row[1])
+    if measure is None and cells and len(cells) == 2 and row[0] and not is_pct:
+        # "| First bag on reclaim belt | Within 12 minutes |": a time kept for a thing that no
+        # measure word names is compared under the row's own label (with the same label in
+        # another table)
+        label = " ".join(row[0].lower().split())
+        if len(label.split()) >= 3 and label.isascii() and not priority_of(label):
+            measure = f"'{label}'"
     if heading and priority_of(heading):
         row = (row[0], row[1], priority_of(heading))
     elif header and cells and len(cells[0].strip()) == 1 and not priority_of(cells[0]):
@@ -467,7 +478,11 @@ def value_statements(
             st.share = -1.0 if st.share >= 100 else st.share  # "100% of jobs": every job
             if st.share >= 0:
                 st.start = s_start + earlier[-1][0]  # the finding shows the share too
-        elif cells and (cell_share := CELL_SHARE.match(sentence, end)):
+        elif (
+            cells
+            and (cell_share := CELL_SHARE.match(sentence, end))
+            and not CREDIT_CELL.match(sentence, cell_share.end())
+        ):
             # "Calls answered in 30 seconds | 80% | monthly": the share in the next cell
             st.share = float(cell_share.group(1))
             st.share = -1.0 if st.share >= 100 else st.share

@@ -45,6 +45,7 @@ CONDITION = re.compile(
             r"|do(?: not|n't) [a-z]+ (?:[a-z]+ ){0,6}?within\b"
             r"|did(?: not|n't) [a-z]+ (?:[a-z]+ ){0,6}?within\b"
             r"|fail(?:s|ed|ing)? to [a-z]+ (?:[a-z]+ ){0,6}?within\b"
+            r"|not [a-z]+ed (?:[a-z]+ ){0,3}?within\b"
         )
     )
     + ")"
