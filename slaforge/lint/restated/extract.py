@@ -78,6 +78,11 @@ _NAMED_DEADLINE = re.compile(
 """A deadline named as a term before its day ("the Payroll Input Deadline is the 10th …")."""
 
 
+def _deadline_name(named: re.Match[str]) -> str:
+    """The measure a named deadline gives ("payroll input deadline"), without its article."""
+    return re.sub(r"^(?:the|a|an|each|every|its|our|your)\s+", "", named.group(1))
+
+
 @functools.lru_cache(maxsize=1024)
 def _under(path: tuple[str, ...]) -> tuple[bool, str | None, bool]:
     """What a heading path says of the values under it: whether it names a worked example,
@@ -294,7 +299,7 @@ def _deadline(
     named = None if found else _NAMED_DEADLINE.search(words.low, clause, start)
     np = words.np
     if named:
-        measure = re.sub(r"^(?:the|a|an|each|every|its|our|your)\s+", "", named.group(1))
+        measure = _deadline_name(named)
     elif (
         np
         and (not found or found[-1][2] == "availability")
@@ -327,9 +332,11 @@ _TOD = re.compile(
     r"(?P<h>[01]?\d|2[0-3])(?:(?P<m>[:.][0-5]\d)(?:\s*(?P<ap>[ap](?:\.m\.|m\b)))?"
     r"|\s*(?P<ap2>[ap](?:\.m\.|m\b)))"
     r"(?!\s*(?:[-\u2013\u2014]|to\b|and\b|until\b)\s*\d)"
+    r"(?![\d%]|\s*(?:percent|per cent|hours?|hrs?|minutes?|mins?|days?|ms|seconds?|secs?)\b)"
 )
 """A time of day a thing must be done by ("completed by 07:00", "by 6am", "The Cut-Off Time
-for Orders is 14:00"), not the start of a range ("by 08:00-18:00")."""
+for Orders is 14:00"), not the start of a range ("by 08:00-18:00") nor an amount ("reduced by
+2.50%", "by 1.25 hours")."""
 _TOD_HINTS = ("by ", "before ", "later than ", "cut-off", "cutoff", "deadline")
 
 
@@ -356,7 +363,7 @@ def _time_of_day(
         if found:
             measure = found[-1][2]
         elif named:
-            measure = re.sub(r"^(?:the|a|an|each|every|its|our|your)\s+", "", named.group(1))
+            measure = _deadline_name(named)
         else:
             return
     if measure in ("notice", "availability", "service-hours", "maintenance-window"):
