@@ -10,7 +10,7 @@ from slaforge.lint.context import Context
 from slaforge.lint.cues import SCOPE_KEYS
 from slaforge.lint.docinfo import DocInfo, Hit
 from slaforge.lint.model import Finding
-from slaforge.lint.parties import customer_names
+from slaforge.lint.parties import CUSTOMER_ROLES, customer_names
 from slaforge.lint.rules import Rule
 
 _FUNCTION_WORDS = frozenset(
@@ -18,12 +18,6 @@ _FUNCTION_WORDS = frozenset(
     if in on of to for by at and or with where when while unless under""".split()  # noqa: SIM905
 )
 """Words that start sentences in title case without being part of a name."""
-
-
-_CUSTOMER_ROLES = frozenset(
-    {"Customer", "Client", "Buyer", "Purchaser", "Licensee", "Subscriber", "Authority", "Council",
-     "Trust", "Firm", "School", "Academy", "Member", "Merchant", "Hirer", "Shipper", "Tenant"}
-)  # fmt: skip
 
 
 def _customer_owned(info: DocInfo, hit: Hit, names: frozenset[str]) -> bool:
@@ -42,7 +36,7 @@ def _customer_owned(info: DocInfo, hit: Hit, names: frozenset[str]) -> bool:
         owner = words[i - 3]
     else:
         return False
-    return owner in _CUSTOMER_ROLES or owner in names
+    return owner in CUSTOMER_ROLES or owner in names
 
 
 def _merged(hits: list[Hit]) -> list[Hit]:

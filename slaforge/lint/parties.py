@@ -13,10 +13,13 @@ _PARTY = re.compile(
 """A party and the brackets that name it: 'Brackenridge Construction Limited ("Brackenridge",
 "you")', 'Acme Ltd (the "Customer")'."""
 _QUOTED = re.compile(r"[\"\u201c\u2018']([^\"\u201d\u2019']{2,40})[\"\u201d\u2019']")
-_CUSTOMER_ROLE = re.compile(
-    r"\b(?:you|your|Customer|Client|Buyer|Purchaser|Licensee|Subscriber|Authority|Council|"
-    r"Trust|Member|Merchant|Hirer|Shipper|Tenant)\b"
-)
+_ROLES = (
+    "Customer", "Client", "Buyer", "Purchaser", "Licensee", "Subscriber", "Authority", "Council",
+    "Trust", "Member", "Merchant", "Hirer", "Shipper", "Tenant",
+)  # fmt: skip
+_CUSTOMER_ROLE = re.compile(r"\b(?:you|your|" + "|".join(_ROLES) + r")\b")
+CUSTOMER_ROLES = frozenset(_ROLES) | {"Firm", "School", "Academy"}
+"""The words a draft calls its customer by ("the Customer", "the Trust", "the Firm")."""
 _NOT_NAMES = frozenset({"The", "This", "Between", "And", "Each", "Both", "Our", "Your"})
 _OPENING_BLOCKS = 12
 """The parties clause is near the top: a name in brackets further down is no party."""
