@@ -158,6 +158,7 @@ def extract_text(text: str, markdown: bool) -> list[Block]:
     blocks: list[Block] = []
     headings: list[tuple[int, str]] = []
     heading_clause: str | None = None
+    place, after_row = 0, False  # the last table row's place in its table; the block before
     for index, (line_no, chunk) in enumerate(paragraphs):
         body = _STRONG.sub(r"\1\2", " ".join(chunk))
         level = 0
@@ -174,7 +175,15 @@ def extract_text(text: str, markdown: bool) -> list[Block]:
         elif index in titles:
             level = 1 if index == 0 else 2
         if body.lstrip().startswith("|") and set(body.strip()) <= set("|-: "):
-            continue
+            continue  # (a separator row is no row of its own)
+        in_table = not level and len(chunk) == 1 and (body.lstrip()[:1] == "|" or " | " in body)
+        if in_table:
+            # a table opens after other text, or at a row over a separator: "| A | B |" then
+            # "|---|---|" (rows may stand apart with blank lines between them)
+            over = lines[line_no + 1].strip() if line_no + 1 < len(lines) else ""
+            header = over[:1] == "|" and set(over) <= set("|-: ")
+            place = place + 1 if after_row and not header else 0
+        after_row = in_table
         clause = typed_clause(title) or typed_clause(body.lstrip(" -*+"))
         if level:
             while headings and headings[-1][0] >= level:
@@ -188,5 +197,6 @@ def extract_text(text: str, markdown: bool) -> list[Block]:
         location = BlockLocation(
             paragraph=index, clause=clause, heading_path=path, line=line_no + 1
         )
-        blocks.append(Block(body, location, is_heading=bool(level), level=level))
+        row_place = place if in_table else None
+        blocks.append(Block(body, location, is_heading=bool(level), level=level, row=row_place))
     return blocks

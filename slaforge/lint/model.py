@@ -84,6 +84,15 @@ class Block:
     is_heading: bool = False
     level: int = 0
     segments: tuple[tuple[int, int, int], ...] = ()
+    row: int | None = None
+    """For a Markdown or plain-text table row, its place in its table (0: the first row); a
+    Word row has it in ``location.table``."""
+
+    @property
+    def opens_table(self) -> bool:
+        """True for the first row of a table (a blank line ends a Markdown table)."""
+        table = self.location.table
+        return self.row == 0 if table is None else table[0] == 0
 
     def location_at(self, offset: int) -> BlockLocation:
         """The location of the character at ``offset``: its paragraph (its cell in a row)."""

@@ -101,7 +101,11 @@ def check_plain_days(rule: Rule, ctx: Context) -> list[Finding]:
                 continue
             if bars and header is None:  # the first row of the table names its columns
                 j = info.index
-                while j > 0 and "|" in ctx.infos[j - 1].block.text:
+                while (
+                    j > 0
+                    and not ctx.infos[j].block.opens_table
+                    and "|" in ctx.infos[j - 1].block.text
+                ):
                     j -= 1
                 header = ctx.infos[j] if j != info.index else None
             context = sentence + (" " + header.block.text if header is not None else "")

@@ -56,6 +56,6 @@ def parts(info: DocInfo, low: str) -> list[tuple[int, str]]:
 def table_header(ctx: Context, info: DocInfo) -> str:
     """The first row of the table ``info`` is a row of, in lower case ("" outside tables)."""
     i = info.index
-    while i > 0 and table_cells(ctx.infos[i - 1].block.text):
+    while i > 0 and not ctx.infos[i].block.opens_table and table_cells(ctx.infos[i - 1].block.text):
         i -= 1
     return ctx.infos[i].low if i != info.index else ""

@@ -73,7 +73,17 @@ def _conflicts(a: Statement, b: Statement, doc: Doc) -> bool:
     if a.share != b.share:
         # "90% of calls within 30 seconds" and "80% of calls within 30 seconds" conflict;
         # "80% within 20 seconds" and an average of 30 seconds are two targets
-        return min(a.share, b.share) >= 0 and a.value == b.value and a.clock == b.clock
+        if min(a.share, b.share) >= 0:
+            return a.value == b.value and a.clock == b.clock
+        # "Within 3 Working Days" for every fault, and a KPI of "95% within 5 Working Days":
+        # the KPI's clock is longer than the limit (a longer limit is the ceiling for the rest)
+        whole, part = (a, b) if a.share < 0 else (b, a)
+        return (
+            part.share < 100
+            and a.clock == b.clock
+            and whole.value < part.value
+            and _AVERAGE.search(whole.context) is None  # an average is no limit
+        )
     if a.clock == "coverage":
         return a.value != b.value
     if a.clock == "range":
@@ -87,6 +97,8 @@ def _conflicts(a: Statement, b: Statement, doc: Doc) -> bool:
         return a.value != b.value and not (a.shares and b.shares and not a.shares & b.shares)
     return a.clock != b.clock or a.value != b.value
 
+
+_AVERAGE = re.compile(r"\b(?:mean|average|avg|median)\b")
 
 _ANCHOR = re.compile(
     r"[^.;]{0,12}?\b(?:after|following|from|of)\s+(?:the\s+|their\s+|its\s+|each\s+)?"

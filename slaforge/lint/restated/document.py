@@ -16,7 +16,7 @@ from slaforge.lint.restated.blocks import parts, table_cells
 from slaforge.lint.restated.extract import statements
 from slaforge.lint.restated.measures import WINDOW_MEASURES, find_measures
 from slaforge.lint.restated.statement import Statement, dimension, glosses_term
-from slaforge.lint.restated.values import DIGIT, QTY
+from slaforge.lint.restated.subjects import row_things
 from slaforge.lint.restated.vocabulary import (
     ALIAS_NAMES,
     MONTHS,
@@ -69,6 +69,9 @@ class Doc:
     varied_rows: set[tuple[int, str, str]] = field(default_factory=set)
     """The tables and measures (with dimension) whose rows give different values, whatever
     priority each row names: a row that names no priority is one case of such a table."""
+    counterparts: dict[tuple[int, str], set[tuple[int, str]]] = field(default_factory=dict)
+    """For a table row (table, label), the rows of other tables that give the same measure for
+    the same thing under another label (see ``_counterparts``)."""
 
 
 _PERIOD_TERM = re.compile(
@@ -136,9 +139,7 @@ def all_statements(ctx: Context) -> tuple[list[Statement], Doc]:
         cells = table_cells(text)  # a table row, from Markdown or Word alike: "| A | B |"
         if not cells:
             header = None
-        elif header is None or not (QTY.search(info.low) or DIGIT.search(text)):
-            # the first row of a table names its columns (a row with a clock time or a
-            # priority number, "| Daily reads | 07:00 next day |", is a row)
+        elif header is None or info.block.opens_table:  # the first row names its columns
             header = cells
             table += 1
         out.extend(statements(info, header, table, aliases if info.index in named else None))
@@ -207,12 +208,38 @@ def all_statements(ctx: Context) -> tuple[list[Statement], Doc]:
         for key3, rows in all_rows.items()
         if len(rows) > 1 and len({frozenset(v) for v in rows.values()}) > 1
     }
+    doc.counterparts = _counterparts(by_row)
     for st in out:
         if st.table and st.row:
             doc.rows.setdefault(st.table, set()).add(st.row)
             doc.row_priorities.setdefault(st.table, set()).add(st.priority)
     ctx.memo["statements"] = (out, doc)
     return out, doc
+
+
+def _counterparts(
+    rows: dict[tuple[int, str, str, str], dict[str, set[tuple[float, ...]]]],
+) -> dict[tuple[int, str], set[tuple[int, str]]]:
+    """Rows of two tables that give one measure at one priority for one thing under two labels
+    ("| Alarm response | 30 minutes |" in the service levels, "| Intruder or fire alarm
+    activation | 45 minutes |" in an annex): once rows with the same label are paired, a row
+    whose label shares a word with exactly one row left in the other table, and that row's
+    with it alone."""
+    found: dict[tuple[int, str], set[tuple[int, str]]] = {}
+    by_kind: dict[tuple[str, str, str], list[tuple[int, set[str]]]] = {}
+    for (t, measure, priority, dim), labels in rows.items():
+        by_kind.setdefault((measure, priority, dim), []).append((t, set(labels)))
+    for tables in by_kind.values():
+        for (t1, one), (t2, two) in itertools.combinations(tables, 2):
+            la, lb = sorted(one - two), sorted(two - one)
+            words = {x: row_things(x) for x in la + lb}
+            match = {a: [b for b in lb if words[a] & words[b]] for a in la}
+            back = {b: [a for a in la if words[a] & words[b]] for b in lb}
+            for a, hits in match.items():
+                if len(hits) == 1 and back[hits[0]] == [a]:
+                    found.setdefault((t1, a), set()).add((t2, hits[0]))
+                    found.setdefault((t2, hits[0]), set()).add((t1, a))
+    return found
 
 
 def _inherit_party(out: list[Statement]) -> None:

@@ -162,6 +162,11 @@ def statements(
             # "| Production | Interface Availability | 99.9% |": the second cell names which
             # measure of the first cell's thing the row gives
             row_key = f"{row_key} {cells[1]}"
+        elif _THING_CELL.fullmatch(cells[1].strip()) and MEASURE.search(row_label.lower()):
+            # "| Availability | STS cranes | 95% |": the second cell names the thing the
+            # measure of the first is given for
+            row_key = f"{row_key} {cells[1]}"
+            row_label = f"{cells[1].strip()} {row_label}"
     q = 0
     prev: Sentence | None = None
     asked: tuple[str, str] | None = None
@@ -235,6 +240,12 @@ def statements(
                 yield from _time_of_day(info, sent, s_start, words, t, label, row, table)
 
 
+_THING_CELL = re.compile(
+    r"(?!(?:all|any|each|every|n/?a|none|various|other|both)\b)[A-Za-z][\w&'()/-]*"
+    r"(?: [\w&'()/-]+){0,3}",
+    re.I,
+)
+"""A cell short enough to name a thing ("STS cranes", "Straddle carriers (fleet)")."""
 _ROW_CODE = re.compile(r"[A-Za-z]{0,4}[-.]?\d{1,3}(?:\.\d{1,3})*[a-z]?")
 """A row's reference code ("K9", "SL-03", "4.2"), not a label."""
 _JOINED = re.compile(r"^[^;:|]{0,80}$")

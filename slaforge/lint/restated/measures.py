@@ -14,7 +14,11 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ("answer", r"speed of answer|\basa\b|answer(?:ed|ing|s)?\b|pick(?:ed)? up"),
     ("abandonment", r"abandon\w*"),
     ("availability", r"availab\w*|up-?time"),
-    ("response", r"respon(?:d|ds|se|ses|ded|ding)\b|repl(?:y|ies|ied)\b|acknowledg\w*"),
+    (
+        "response",
+        r"respon(?:d|ds|se|ses|ded|ding)\b|repl(?:y|ies|ied)\b|acknowledg\w*"
+        r"|gets? back to (?:you|the customer|the client|them)\b",
+    ),
     ("first-time-fix", r"first[- ]time fix\w*|ftf\b"),
     ("first-contact-resolution", r"first[- ](?:call|contact|line|time)[- ]resolution|fcr\b|flr\b"),
     ("satisfaction", r"satisf\w*|csat\b|nps\b|net promoter"),
@@ -30,7 +34,7 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     (
         "resolution",
         r"resol\w*|\bfix(?:ed|es)?\b|restor\w*|repair\w*|remed(?:y|ied)\b|\bmttr\b"
-        r"|rectif\w*|clear(?:ed|ance)\b",
+        r"|rectif\w*|clear(?:ed|ance)\b|clear[- ]times?\b|time to clear\b",
     ),
     (
         "attendance",

@@ -5,14 +5,13 @@ or kind of report (``events_apart``, ``reports_apart``)."""
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
 
 from slaforge.lint.restated.document import Doc
-from slaforge.lint.restated.measures import MEASURE, REPORT_NAME
+from slaforge.lint.restated.measures import REPORT_NAME
 from slaforge.lint.restated.statement import Statement, dimension, glosses_term
-from slaforge.lint.restated.subjects import GENERIC, head_noun, overlap
+from slaforge.lint.restated.subjects import overlap, row_things
 from slaforge.lint.restated.vocabulary import PRIORITY, TIERS
 
 
@@ -98,12 +97,12 @@ def same_thing(a: Statement, b: Statement, doc: Doc) -> bool:
         ):
             return False  # "| B: Departmental devices | 8 hours |" is that row's figure
     if a.row and b.row and a.table != b.table:
-        row_words = (_row_things(a.row), _row_things(b.row))
+        row_words = (row_things(a.row), row_things(b.row))
         if row_words[0] and row_words[1] and not row_words[0] & row_words[1]:
             return False  # "| Contract issued |" and "| Finance service requests |"
     for row, other in ((a, b), (b, a)):
         if row.row and not other.table and any(not h.startswith("@") for _q, h in other.subjects):
-            label = _row_things(row.row)
+            label = row_things(row.row)
             if label and not any(re.search(rf"\b{re.escape(w)}", other.context) for w in label):
                 return False  # "| Contract issued | 3 days |" and "Service requests: 5 days"
     for row, other in ((a, b), (b, a)):
@@ -138,7 +137,7 @@ def same_thing(a: Statement, b: Statement, doc: Doc) -> bool:
     if a.measure == "retention" and not (a.subjects or b.subjects):
         for row, other in ((a, b), (b, a)):
             if row.row and not other.table:
-                label = _row_things(row.row)
+                label = row_things(row.row)
                 said = other.context
                 if label and not any(re.search(rf"\b{re.escape(w)}", said) for w in label):
                     # "| CCTV footage retention | 30 days |" and "readings kept for 13 months"
@@ -155,34 +154,18 @@ def same_thing(a: Statement, b: Statement, doc: Doc) -> bool:
         return False
     if a.table and a.table == b.table:
         return a.row == b.row  # two rows of one table
+    if (b.table, b.row) in doc.counterparts.get((a.table, a.row), ()):
+        return True  # the one row of each table that names this thing
     for row, other in ((a, b), (b, a)):
         things = [h for _q, h in other.subjects if not h.startswith("@")]
         if row.table and not (things or other.soft):
-            if not other.table and _names_row(row.row, other.context):
+            if not other.table and (_names_row(row.row, other.context) or _mentioned(row, other)):
                 # "| Fleet Pro | 1 hour |" and "On Fleet Pro, urgent tickets get a response
                 # within 2 hours": the sentence names the row, and no other row
                 labels = doc.rows.get(row.table, set())
                 return not any(_names_row(x, other.context) for x in labels if x != row.row)
             return doc.uniform.get((row.table, row.measure, row.priority, dimension(row)), True)
     return True
-
-
-_ROW_STOP = frozenset(
-    """after before from within when once each every any all other than into onto upon about
-    with without per its their this that these those then time times maximum minimum max min
-    cap caps capped limit limits total aggregate overall combined""".split()  # noqa: SIM905
-)
-
-
-@functools.lru_cache(maxsize=512)
-def _row_things(label: str) -> frozenset[str]:
-    """The words of a table row's label (lower case) that name what the row is about ("finance
-    service requests" -> finance, service, request): not measure, priority, tier or generic
-    words."""
-    low = MEASURE.sub(" ", PRIORITY.sub(" ", label))
-    words = GENERIC.sub(" ", low).split()
-    kept = [w for w in words if len(w) > 2 and w.isalpha() and w not in _ROW_STOP]
-    return frozenset([head_noun(w) for w in kept] + [w.removesuffix("s") for w in kept])
 
 
 def _table_row_named(row: Statement, other: Statement, doc: Doc) -> bool:
@@ -195,8 +178,13 @@ def _table_row_named(row: Statement, other: Statement, doc: Doc) -> bool:
     ):
         return True
     if other.table and other.row:
-        return other.row == row.row or _names_row(row.row, other.row)
-    return _names_row(row.row, other.context)
+        return (
+            other.row == row.row
+            or _names_row(row.row, other.row)
+            or (other.table, other.row) in doc.counterparts.get((row.table, row.row), ())
+        )
+    # ("| Availability | STS cranes | 95% |" and "STS crane Availability … 97%")
+    return _names_row(row.row, other.context) or _mentioned(row, other)
 
 
 _EVENT_HEAD = re.compile(

@@ -224,11 +224,12 @@ class Sentence:
 
     def priority(self, start: int, end: int) -> str:
         """The priority named last before ``start``, else the first one after ``end`` in the
-        same clause."""
+        same clause and close to it (not "… 99.0% of the fields, counting the supplier name
+        and invoice number as critical fields")."""
         before = [p for s, e, p in self.priorities if e <= start]
         if before:
             return before[-1]
-        stop = self.clause_end(end)
+        stop = min(self.clause_end(end), end + 60)
         return next((p for s, _e, p in self.priorities if end <= s < stop), "")
 
 

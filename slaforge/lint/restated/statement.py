@@ -212,6 +212,8 @@ def stmt(
         if inner is None and ": " in left:
             inner = lead_label(left.rsplit(": ", 1)[-1])
         here = inner.group(1) if inner else label
+        if not here and words.np and words.np[0] and words.np[1] == f"@{measure}":
+            here = f"{words.np[0]} {measure}"  # "RTG Availability shall be …"
         if here and not priority:
             priority = priority_of(here)
             if not priority:

@@ -172,7 +172,9 @@ def np_subject(text: str, plain: bool = False) -> tuple[str, str] | None:
     whole = np + (m.group("pp") or "")  # "speed of answer": the measure, not a thing
     named = find_measures(whole, whole.lower())
     if named:  # "Deliveries take place within a 4-hour slot": the slot of deliveries
-        return ("", f"@{named[-1][2]}")
+        # ("RTG Availability shall be …": the words before the measure name its thing)
+        before = [w for w in np[: named[-1][0]].split() if w.isupper() and w.isalpha()]
+        return (" ".join(before).lower(), f"@{named[-1][2]}")
     if PRIORITY.search(np.lower()):
         return None
     words = np.split()
@@ -245,3 +247,22 @@ def row_name(label: str) -> str:
 def label_words(label: str) -> tuple[str, ...]:
     subject, _soft = label_subject(label) if label else (("", ""), False)
     return tuple(f"{subject[0]} {subject[1]}".split())
+
+
+_ROW_STOP = frozenset(
+    """after before from within when once each every any all other than into onto upon about
+    with without per its their this that these those then time times maximum minimum max min
+    cap caps capped limit limits total aggregate overall combined over under above below more
+    less up""".split()  # noqa: SIM905
+)
+
+
+@functools.lru_cache(maxsize=512)
+def row_things(label: str) -> frozenset[str]:
+    """The words of a table row's label (lower case) that name what the row is about ("finance
+    service requests" -> finance, service, request): not measure, priority, tier or generic
+    words."""
+    low = MEASURE.sub(" ", PRIORITY.sub(" ", label))
+    words = GENERIC.sub(" ", low).split()
+    kept = [w for w in words if len(w) > 2 and w.isalpha() and w not in _ROW_STOP]
+    return frozenset([head_noun(w) for w in kept] + [w.removesuffix("s") for w in kept])
