@@ -266,9 +266,11 @@ _OVERRUN = re.compile(
 LENGTH_OF = re.compile(r"\s*(?:calendar\s+|rolling\s+|billing\s+)?(?:month|period|year|cycle)\b")
 """After a value like "30-day", the period it gives the length of."""
 _PLUS = re.compile(r"\bplus\s+(?:a\s+further\s+|an?\s+(?:extra|additional)\s+)?$", re.I)
-SLASH_PAIR = re.compile(r"\d(?:\.\d+)?\s*%?\s*/\s*$")
+SLASH_PAIR = re.compile(r"\d(?:\.\d+)?\s*(?:%|[a-z]+)?\s*/\s*$")
 """Before a value, another one and a slash: values for two cases side by side ("35 / 40
-minutes", "99.9% / 99.5%")."""
+minutes", "99.9% / 99.5%", "12 hours / 24 hours")."""
+SLASH_NEXT = re.compile(r"\s*/\s*\d")
+"""After a value, a slash and another one: the first of two values side by side."""
 A_DAY = re.compile(r"\s+(?:a|per|each)\s+day\b", re.I)
 ALL_DAY_SERVICE = re.compile(
     r"\s+(?:on[- ]call|cover(?:age)?|service|support|help ?desk|desk|line|monitoring|staffing"

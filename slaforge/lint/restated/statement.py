@@ -62,7 +62,8 @@ class Statement:
     """For a window: the percentages stated in its sentence."""
     share: float = -1.0
     """For a time limit met by a share of cases ("80% of calls within 20 seconds"): the
-    share; "95% within 60 seconds" is another target than an average of 20 seconds."""
+    share; "95% within 60 seconds" is another target than an average of 20 seconds. 100 for
+    the ceiling given after a share ("… and none later than 2 hours")."""
     window: tuple[float, ...] = ()
     """The window the value is stated for ("per calendar month": (1, 0)), if any."""
     named: tuple[str, ...] = ()

@@ -69,6 +69,7 @@ from slaforge.lint.restated.guards import (
     SHARE_NUM,
     SIZE_CASE,
     SIZE_WORDS,
+    SLASH_NEXT,
     SLASH_PAIR,
     SPOKEN,
     TIER,
@@ -95,6 +96,15 @@ from slaforge.lint.restated.statement import EVENT, Statement, stmt
 from slaforge.lint.restated.subjects import BACKUP_CLASS, WORD, head_noun
 from slaforge.lint.restated.values import MINUTES, UNIT_RATE, Value, canonical_unit, parse_number
 from slaforge.lint.restated.vocabulary import priority_of
+
+_PROPORTION = re.compile(r"\b(?:proportion|percentage|share)\s+of\b")
+_FALLS_BELOW = re.compile(
+    r"[^.;|%]{0,40}?\b(?:falls?|is|drops?|was)\s+(?:below|under|less than)\s+(\d+(?:\.\d+)?)\s*%"
+)
+_CEILING = re.compile(r"(?:,|\band\b)\s*(?:and\s+)?(?:no|none|all|every|each)\b")
+"""After a share, a limit for every case ("98%, and no attendance later than 2 hours", "95%
+within 4 hours and all within 8 hours"): the time after it is the ceiling for the rest, compared
+only with other ceilings."""
 
 
 def value_statements(
@@ -136,7 +146,7 @@ def value_statements(
         return
     if unit and sentence[start:end].endswith(f"-{unit}") and LENGTH_OF.match(right):
         return  # "downtime minutes in a 30-day month": the length of a period, not a target
-    if SLASH_PAIR.search(before[-14:]):
+    if SLASH_PAIR.search(before[-16:]) or (unit and SLASH_NEXT.match(right)):
         return  # "| Turnaround (A320 / A321) | 35 / 40 minutes |": one value per case, side by side
     if unit and A_DAY.match(right):
         return  # "response times run continuously, 24 hours a day": cover, not a time limit
@@ -476,7 +486,9 @@ def value_statements(
             share = SHARE_NUM.match(sentence, earlier[-1][0])
             st.share = float(share.group()) if share else -1.0
             st.share = -1.0 if st.share >= 100 else st.share  # "100% of jobs": every job
-            if st.share >= 0:
+            if st.share >= 0 and _CEILING.search(words.low, earlier[-1][1], start):
+                st.share = 100.0  # the ceiling for the cases the share leaves out
+            elif st.share >= 0:
                 st.start = s_start + earlier[-1][0]  # the finding shows the share too
         elif (
             cells
@@ -486,4 +498,10 @@ def value_statements(
             # "Calls answered in 30 seconds | 80% | monthly": the share in the next cell
             st.share = float(cell_share.group(1))
             st.share = -1.0 if st.share >= 100 else st.share
+        elif _PROPORTION.search(words.low, left_start, start) and (
+            trail := _FALLS_BELOW.match(words.low, end)
+        ):
+            # "the proportion of alarms handled within 120 seconds falls below 98%": the
+            # share the time is held to comes after it
+            st.share = float(trail.group(1))
     yield st

@@ -132,7 +132,9 @@ _EXAMPLE_ASCII = ascii_regex(_EXAMPLE)
 
 TERMINATION = re.compile(r"\bterminat\w*|\bcancel\w*|\bexit\b")
 TERMINATION_HINTS = ("terminat", "cancel", "exit")
-CLAUSE_STOP = re.compile(r"[;]|\.\s|\|\s*(?=[A-Z])")
+CLAUSE_STOP = re.compile(r"[;]|\.\s|\|\s*(?=[A-Z])|,\s+(?=(?:although|though|whereas|but)\s)")
+"""Where a clause ends: a new sentence, a cell, or a clause with its own subject after a comma
+("…does not stop the restoration clock, although the Provider will supply heaters …")."""
 
 DEFINES_DONE = re.compile(
     r"\bmeans\b|\bis (?:complete|completed|resolved|restored|met|achieved|fixed|closed)"
@@ -197,12 +199,13 @@ _SMALL = {"two": 2, "three": 3, "six": 6, "twelve": 12}
 _ALIAS_WORDS = "critical|urgent|emergency|high|medium|low|major|minor|routine"
 ALIAS = re.compile(
     r"\b(?:p|prio(?:rity)?|sev(?:erity)?|level|category|cat\.?)\s*-?\s*([0-9])\s*(?:\(|[\u2013"
-    rf"\u2014:=-]|is|means)\s*\(?\s*(?:(?!(?:{_ALIAS_WORDS})\b)[a-z]+\s*/\s*)?({_ALIAS_WORDS})\b"
+    rf"\u2014:=-]|is|means|(?=[a-z]))\s*\(?\s*(?:(?!(?:{_ALIAS_WORDS})\b)[a-z]+\s*/\s*)?"
+    rf"({_ALIAS_WORDS})\b"
     rf"|\b({_ALIAS_WORDS})\s*(?:\(|[\u2013\u2014:=-])\s*(?:p|prio(?:rity)?|sev(?:erity)?|level"
     r"|category)\s*-?\s*([0-9])\b"
 )
 """A priority given a number and a name ("Priority 1 (Critical)", "Priority 1 (Safety /
-Critical)", "Critical (P1)")."""
+Critical)", "P1 Critical", "Critical (P1)")."""
 ALIAS_ASCII = ascii_regex(ALIAS)
 ALIAS_NAMES = tuple(_ALIAS_WORDS.split("|"))
 
