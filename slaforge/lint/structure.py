@@ -119,11 +119,23 @@ _REFERENCE_BEFORE = re.compile(
 )
 """Before a bracket, a reference whose title it gives ("clause 7.3 (Planned Maintenance)")."""
 _IS_A_DEF = re.compile(
-    r"\b[Aa]n?\s+[A-Z][\w\-]*\s+is\s+an?\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3})"
+    r"\b[Aa]n?\s+[A-Za-z][\w\-]*\s+is\s+an?\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3})"
     r"(?:\s+for\s+(?:an?|each|the|any)\s+[A-Z]?[\w\-]+(?:\s+[A-Z][\w\-]*)?)?\s+(?:if|when|where)\b"
 )
 """A term defined by the condition under which a thing is one: "A Minute is a Downtime Minute
-for a Core Function if, during that Minute, …"."""
+for a Core Function if, during that Minute, …", "A minute is a Downtime Minute if …"."""
+_MEANING_SELF = re.compile(
+    r"\b([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+([A-Z][\w\-]*)),?\s+meaning\s+([a-z][\w\-]*)"
+)
+"""A term defined where it is listed, by narrowing its last word: "(a) Scheduled Maintenance,
+meaning maintenance carried out between …"."""
+_AND_MEANS = re.compile(r"(?:\band|;)\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,4})\s+means\s")
+"""A second term defined in a sentence: "…, and Business Day means any day on which …"."""
+_LIST_DEF = re.compile(
+    r"\b[Tt]he following\s+(?:[\w\-]+\s+){0,3}?(?:are|is|count as|shall be)\s+"
+    r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s*:"
+)
+"""A term defined by the list it opens: "The following minutes are Excluded Minutes:"."""
 _NAMED_AS_DEF = re.compile(
     r"\b(?:referred\s+to|known)\s+as\s+(?:the\s+|an?\s+)?[\u201c\"'\u2018]"
     r"([A-Z][^\u201d\"'\u2019]{1,60})[\u201d\"'\u2019]"
@@ -501,8 +513,17 @@ def _find_definitions(ctx: Context) -> dict[str, _Definition]:
             ]
         if " is a" in text:
             matches += [(m, False) for m in _IS_A_DEF.finditer(text)]
+        if " means " in text:
+            matches += [(m, False) for m in _AND_MEANS.finditer(text)]
+        if "following" in text and ":" in text:
+            matches += [(m, False) for m in _LIST_DEF.finditer(text)]
         if "meaning" in text:
             matches += [(m, False) for m in _MEANING_DEF.finditer(text)]
+            matches += [
+                (m, False)
+                for m in _MEANING_SELF.finditer(text)
+                if _singular(m.group(3)) == _singular(m.group(2).lower())
+            ]
             for listed in _LISTED_TERMS.finditer(text):
                 inner = listed.start(1)
                 matches += [(m, False) for m in _LISTED_TERM.finditer(text, inner, listed.end(1))]
