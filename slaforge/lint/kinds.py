@@ -220,12 +220,14 @@ def _heading_names(ctx: Context, term: str) -> bool:
 
 
 _EXAMPLE_OPENER = re.compile(
-    r"[\W\d]*(?:for (?:example|instance)|e\.\s?g\.|(?:an? |worked )?(?:example|illustration)"
-    r"\s*\d*\s*[:.,\-\u2013\u2014]|to illustrate|by way of (?:example|illustration)|suppose"
+    r"[\W\d]*(?:\(?[a-z]{1,3}[.)]\s+)?(?:for (?:example|instance)|e\.\s?g\."
+    r"|(?:an? |worked )?(?:example|illustration)\s*\d*\s*[:.,\-\u2013\u2014]|to illustrate"
+    r"|by way of (?:example|illustration)|suppose"
     r"|assume|assuming)(?![a-z])",
     re.IGNORECASE,
 )
-"""How a worked example opens: ``For example:``, ``E.g.``, ``Worked example.``, ``Suppose``."""
+"""How a worked example opens: ``For example:``, ``E.g.``, ``Worked example.``, ``Suppose``,
+also after an item mark (``(d) Worked example.``)."""
 _EXAMPLE_WORDS = ("example", "instance", "illustrat", "suppose", "assum")
 _EG = re.compile(r"e\.\s?g\.")
 
