@@ -113,3 +113,35 @@ def test_plain_text_that_is_markdown_and_lines_that_only_look_like_headings(
         ("- gets no answer; or", False),
     ]
     assert blocks[1].location.heading_path == ("Uptime terms",)
+
+
+TWO_TABLES = """\
+| Priority | Fix time |
+|---|---|
+| P1 | 5 hours |
+
+| P2 | 12 hours |
+
+| Credit | Amount |
+|---|---|
+| P1 fault not fixed within 8 hours | 5% of the monthly fee |
+Closing words.
+| Site | Hours |
+| Depot | 06:00-22:00 |
+"""
+
+
+def test_a_table_opens_at_its_header_row_whatever_stands_between_rows(tmp_path: Path) -> None:
+    path = tmp_path / "two.md"
+    path.write_text(TWO_TABLES, encoding="utf-8")
+
+    rows = {b.text: b for b in extract(path)}
+
+    assert rows["| Priority | Fix time |"].opens_table
+    assert (rows["| P1 | 5 hours |"].row, rows["| P2 | 12 hours |"].row) == (1, 2)
+    # a header row over a separator opens a table, even straight after another table's rows
+    assert rows["| Credit | Amount |"].opens_table
+    assert rows["| P1 fault not fixed within 8 hours | 5% of the monthly fee |"].row == 1
+    # after other text, the first row opens a table even without a separator
+    assert rows["| Site | Hours |"].opens_table and rows["| Depot | 06:00-22:00 |"].row == 1
+    assert rows["Closing words."].row is None and not rows["Closing words."].opens_table
