@@ -90,7 +90,8 @@ class Block:
 
     @property
     def opens_table(self) -> bool:
-        """True for the first row of a table (a blank line ends a Markdown table)."""
+        """True for the first row of a table: a Word table's first row, or a text row after
+        other text or over a separator row (``|---|``)."""
         table = self.location.table
         return self.row == 0 if table is None else table[0] == 0
 
