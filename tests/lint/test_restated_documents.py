@@ -4,9 +4,13 @@ tables beside prose, credit tables, FAQs, freeze calendars."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import docx
 import pytest
 
-from slaforge.lint.engine import lint_text
+from slaforge.extract import extract
+from slaforge.lint.engine import lint_blocks, lint_text
 from slaforge.lint.model import LintOptions
 
 
@@ -321,3 +325,25 @@ def test_the_providers_reply_time_still_needs_its_start() -> None:
 )
 def test_an_attainment_share_of_named_priorities_needs_its_rest(text: str) -> None:
     assert _flagged(text, "SLA705")
+
+
+def test_a_table_right_after_another_is_read_under_its_own_header() -> None:
+    # the credit table's rows are triggers ("| Credit |" heading), not fix times of the first
+    text = "| Priority | Target Clear Time |\n|---|---|\n| P1 | 5 hours |\n| P2 | 12 hours |\n\n| Credit | Amount |\n|---|---|\n| P1 fault not cleared within 8 hours | 5% of the monthly fee |"
+    assert _flagged(text, "SLA011") == ["8 hours"]
+
+
+def test_under_a_title_row_the_next_row_names_the_columns(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("The Provider shall respond to each P1 incident within 30 minutes.")
+    table = document.add_table(rows=4, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Service levels"
+    for r, (a, b) in enumerate(
+        [("Priority", "Response"), ("P1", "45 minutes"), ("P2", "4 hours")], 1
+    ):
+        table.cell(r, 0).text, table.cell(r, 1).text = a, b
+    document.save(str(tmp_path / "t.docx"))
+
+    result = lint_blocks(extract(tmp_path / "t.docx"), "t.docx", LintOptions(select=("SLA011",)))
+
+    assert [f.match for f in result.findings] == ["45 minutes"]

@@ -17,6 +17,7 @@ from slaforge.lint.restated.extract import statements
 from slaforge.lint.restated.measures import WINDOW_MEASURES, find_measures
 from slaforge.lint.restated.statement import Statement, dimension, glosses_term
 from slaforge.lint.restated.subjects import row_things
+from slaforge.lint.restated.values import DIGIT, QTY
 from slaforge.lint.restated.vocabulary import (
     ALIAS_NAMES,
     MONTHS,
@@ -142,6 +143,10 @@ def all_statements(ctx: Context) -> tuple[list[Statement], Doc]:
         elif header is None or info.block.opens_table:  # the first row names its columns
             header = cells
             table += 1
+        elif len(set(header) - {""}) == 1 and not (QTY.search(info.low) or DIGIT.search(text)):
+            # under a title row (cells merged across the table: "| Service levels | Service
+            # levels |"), the first row without figures names the columns
+            header = cells
         out.extend(statements(info, header, table, aliases if info.index in named else None))
     extra = list(_period_windows(ctx))
     if extra:  # in document order, so the later of two windows is the one flagged
