@@ -158,7 +158,8 @@ def extract_text(text: str, markdown: bool) -> list[Block]:
     blocks: list[Block] = []
     headings: list[tuple[int, str]] = []
     heading_clause: str | None = None
-    place, after_row = 0, False  # the last table row's place in its table; the block before
+    place, after_row, row_end = 0, False, -2  # the last row's place, whether the block before
+    # was a row, and the line where the last row (or its separator) ended
     for index, (line_no, chunk) in enumerate(paragraphs):
         body = _STRONG.sub(r"\1\2", " ".join(chunk))
         level = 0
@@ -175,14 +176,18 @@ def extract_text(text: str, markdown: bool) -> list[Block]:
         elif index in titles:
             level = 1 if index == 0 else 2
         if body.lstrip().startswith("|") and set(body.strip()) <= set("|-: "):
+            row_end = line_no
             continue  # (a separator row is no row of its own)
         in_table = not level and len(chunk) == 1 and (body.lstrip()[:1] == "|" or " | " in body)
         if in_table:
-            # a table opens after other text, or at a row over a separator: "| A | B |" then
-            # "|---|---|" (rows may stand apart with blank lines between them)
+            # a table opens after other text, at a row over a separator ("| A | B |" then
+            # "|---|---|"), or at a row without figures after a blank line (rows with figures
+            # may stand apart with blank lines between them)
             over = lines[line_no + 1].strip() if line_no + 1 < len(lines) else ""
-            header = over[:1] == "|" and set(over) <= set("|-: ")
-            place = place + 1 if after_row and not header else 0
+            header = over[:1] == "|" and "-" in over and set(over) <= set("|-: ")
+            apart = line_no > row_end + 1 and not any(c.isdigit() for c in body)
+            place = place + 1 if after_row and not header and not apart else 0
+            row_end = line_no
         after_row = in_table
         clause = typed_clause(title) or typed_clause(body.lstrip(" -*+"))
         if level:

@@ -119,13 +119,17 @@ _REFERENCE_BEFORE = re.compile(
 )
 """Before a bracket, a reference whose title it gives ("clause 7.3 (Planned Maintenance)")."""
 _IS_A_DEF = re.compile(
-    r"\b[Aa]n?\s+[A-Za-z][\w\-]*\s+is\s+an?\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3})"
+    r"(?:\b[Aa]n?\s+[A-Z][\w\-]*|(?:^|[.;:]\s)\s*(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?An?\s+[a-z][\w\-]*)"
+    r"\s+is\s+an?\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3})"
     r"(?:\s+for\s+(?:an?|each|the|any)\s+[A-Z]?[\w\-]+(?:\s+[A-Z][\w\-]*)?)?\s+(?:if|when|where)\b"
 )
 """A term defined by the condition under which a thing is one: "A Minute is a Downtime Minute
-for a Core Function if, during that Minute, …", "A minute is a Downtime Minute if …"."""
+for a Core Function if, during that Minute, …", "4.3 A minute is a Downtime Minute if …" (a
+thing in lower case only where a sentence opens: "No credit is due if an outage is a Planned
+Outage when …" defines nothing)."""
 _MEANING_SELF = re.compile(
-    r"\b([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+([A-Z][\w\-]*)),?\s+meaning\s+([a-z][\w\-]*)"
+    r"\b(?!(?:The|This|That|These|Those|Each|All|Every|Any|Our|Your|Its|Their|No|Some|Both|An?)\s)"
+    r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}\s+([A-Z][\w\-]*)),?\s+meaning\s+([a-z][\w\-]*)"
 )
 """A term defined where it is listed, by narrowing its last word: "(a) Scheduled Maintenance,
 meaning maintenance carried out between …"."""

@@ -145,3 +145,19 @@ def test_a_table_opens_at_its_header_row_whatever_stands_between_rows(tmp_path: 
     # after other text, the first row opens a table even without a separator
     assert rows["| Site | Hours |"].opens_table and rows["| Depot | 06:00-22:00 |"].row == 1
     assert rows["Closing words."].row is None and not rows["Closing words."].opens_table
+
+
+def test_after_a_blank_line_a_row_without_figures_opens_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "apart.txt"
+    path.write_text(
+        "| Priority | Response time |\n| P1 | 1 hour |\n\n| Service | Availability |\n"
+        "| Email | 99.9% |\n\nLater:\n\n| Priority | Attendance |\n\n| 1 - Critical | 2 hours |\n",
+        encoding="utf-8",
+    )
+
+    rows = {b.text: b for b in extract(path)}
+
+    assert rows["| Service | Availability |"].opens_table
+    assert rows["| Email | 99.9% |"].row == 1
+    # rows with figures may stand apart with blank lines between them
+    assert rows["| 1 - Critical | 2 hours |"].row == 1

@@ -82,7 +82,7 @@ def _conflicts(a: Statement, b: Statement, doc: Doc) -> bool:
             part.share < 100
             and a.clock == b.clock
             and whole.value < part.value
-            and _AVERAGE.search(whole.context) is None  # an average is no limit
+            and _AVERAGE.search(whole.context) is None
         )
     if a.clock == "coverage":
         return a.value != b.value
@@ -98,7 +98,10 @@ def _conflicts(a: Statement, b: Statement, doc: Doc) -> bool:
     return a.clock != b.clock or a.value != b.value
 
 
-_AVERAGE = re.compile(r"\b(?:mean|average|avg|median)\b")
+_AVERAGE = re.compile(
+    r"\b(?:mean|average|avg|median|target|targets|aims?|typical(?:ly)?|expected|objective)\b"
+)
+"""An average, or a figure aimed at rather than held to: no limit for every case."""
 
 _ANCHOR = re.compile(
     r"[^.;]{0,12}?\b(?:after|following|from|of)\s+(?:the\s+|their\s+|its\s+|each\s+)?"

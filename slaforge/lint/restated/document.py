@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from slaforge.lint.context import Context
 from slaforge.lint.restated.blocks import parts, table_cells
 from slaforge.lint.restated.extract import statements
-from slaforge.lint.restated.measures import WINDOW_MEASURES, find_measures
+from slaforge.lint.restated.measures import MEASURE, WINDOW_MEASURES, find_measures
 from slaforge.lint.restated.statement import Statement, dimension, glosses_term
 from slaforge.lint.restated.subjects import row_things
 from slaforge.lint.restated.values import DIGIT, QTY
 from slaforge.lint.restated.vocabulary import (
     ALIAS_NAMES,
     MONTHS,
+    PRIORITY,
     TERMINATION,
     TIERS,
     TRIGGER,
@@ -228,8 +229,8 @@ def _counterparts(
     """Rows of two tables that give one measure at one priority for one thing under two labels
     ("| Alarm response | 30 minutes |" in the service levels, "| Intruder or fire alarm
     activation | 45 minutes |" in an annex): once rows with the same label are paired, a row
-    whose label shares a word with exactly one row left in the other table, and that row's
-    with it alone."""
+    that may name the same thing (``_one_thing``) as exactly one row left in the other table,
+    and that row as it alone."""
     found: dict[tuple[int, str], set[tuple[int, str]]] = {}
     by_kind: dict[tuple[str, str, str], list[tuple[int, set[str]]]] = {}
     for (t, measure, priority, dim), labels in rows.items():
@@ -237,14 +238,27 @@ def _counterparts(
     for tables in by_kind.values():
         for (t1, one), (t2, two) in itertools.combinations(tables, 2):
             la, lb = sorted(one - two), sorted(two - one)
-            words = {x: row_things(x) for x in la + lb}
-            match = {a: [b for b in lb if words[a] & words[b]] for a in la}
-            back = {b: [a for a in la if words[a] & words[b]] for b in lb}
+            match = {a: [b for b in lb if _one_thing(a, b)] for a in la}
+            back = {b: [a for a in la if _one_thing(a, b)] for b in lb}
             for a, hits in match.items():
                 if len(hits) == 1 and back[hits[0]] == [a]:
                     found.setdefault((t1, a), set()).add((t2, hits[0]))
                     found.setdefault((t2, hits[0]), set()).add((t1, a))
     return found
+
+
+_LINK_WORDS = frozenset("of or and the for to in on by with per".split())  # noqa: SIM905
+
+
+def _one_thing(a: str, b: str) -> bool:
+    """True when two row labels (lower case) may name one thing: they share a word that names
+    it, and one says all the other says ("alarm response" and "intruder or fire alarm
+    activation"), never two things ("finance service requests" and "hr service requests",
+    "site a" and "site b")."""
+    if not row_things(a) & row_things(b):
+        return False
+    said = [frozenset(MEASURE.sub(" ", PRIORITY.sub(" ", x)).split()) - _LINK_WORDS for x in (a, b)]
+    return said[0] <= said[1] or said[1] <= said[0]
 
 
 def _inherit_party(out: list[Statement]) -> None:

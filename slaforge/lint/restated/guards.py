@@ -269,7 +269,10 @@ _PLUS = re.compile(r"\bplus\s+(?:a\s+further\s+|an?\s+(?:extra|additional)\s+)?$
 SLASH_PAIR = re.compile(r"\d(?:\.\d+)?\s*(?:%|[a-z]+)?\s*/\s*$")
 """Before a value, another one and a slash: values for two cases side by side ("35 / 40
 minutes", "99.9% / 99.5%", "12 hours / 24 hours")."""
-SLASH_NEXT = re.compile(r"\s*/\s*\d")
+SLASH_NEXT = re.compile(
+    r"\s*/\s*\d+(?:\.\d+)?\s*(?:%|(?:working |business )?(?:minutes?|mins?|hours?|hrs?|days?"
+    r"|weeks?|months?|seconds?|secs?)\b)"
+)
 """After a value, a slash and another one: the first of two values side by side."""
 A_DAY = re.compile(r"\s+(?:a|per|each)\s+day\b", re.I)
 ALL_DAY_SERVICE = re.compile(

@@ -101,7 +101,10 @@ _PROPORTION = re.compile(r"\b(?:proportion|percentage|share)\s+of\b")
 _FALLS_BELOW = re.compile(
     r"[^.;|%]{0,40}?\b(?:falls?|is|drops?|was)\s+(?:below|under|less than)\s+(\d+(?:\.\d+)?)\s*%"
 )
-_CEILING = re.compile(r"(?:,|\band\b)\s*(?:and\s+)?(?:no|none|all|every|each)\b")
+_CEILING = re.compile(
+    r"(?:,|\band\b)\s*(?:and\s+)?(?:no|none|all|every|each)\b[^,;%]{0,60}?"
+    r"(?:\b(?:later|longer|more|after)\s+than|\bwithin|\bin|\bunder|\bbeyond)\s+(?:the\s+)?$"
+)
 """After a share, a limit for every case ("98%, and no attendance later than 2 hours", "95%
 within 4 hours and all within 8 hours"): the time after it is the ceiling for the rest, compared
 only with other ceilings."""
