@@ -98,6 +98,8 @@ def _conflicts(a: Statement, b: Statement, doc: Doc) -> bool:
     return a.clock != b.clock or a.value != b.value
 
 
+_HYPHENATED = frozenset({"cut-off", "goods-in"})
+"""Measures whose names are hyphenated words ("first-time-fix" is said "first time fix")."""
 _AVERAGE = re.compile(
     r"\b(?:mean|average|avg|median|target|targets|aims?|typical(?:ly)?|expected|objective)\b"
 )
@@ -288,7 +290,7 @@ def compare_statements(rule: Rule, ctx: Context, windows: bool) -> list[Finding]
             continue  # the same two values again: one point, not one per repeat
         pairs.add(pair)
         other = e.info.block.text[e.start : e.end]
-        name = st.measure.replace("-", " ")
+        name = st.measure if st.measure in _HYPHENATED else st.measure.replace("-", " ")
         if windows:
             message = rule.message.format(metric=name, other=f"'{other}' elsewhere")
         else:

@@ -71,6 +71,10 @@ class Doc:
     varied_rows: set[tuple[int, str, str]] = field(default_factory=set)
     """The tables and measures (with dimension) whose rows give different values, whatever
     priority each row names: a row that names no priority is one case of such a table."""
+    row_texts: dict[int, dict[str, str]] = field(default_factory=dict)
+    """For each table, the text (lower case) of its rows at each priority they name."""
+    lows: list[str] = field(default_factory=list)
+    """Each block's text in lower case."""
     counterparts: dict[tuple[int, str], set[tuple[int, str]]] = field(default_factory=dict)
     """For a table row (table, label), the rows of other tables that give the same measure for
     the same thing under another label (see ``_counterparts``)."""
@@ -215,10 +219,16 @@ def all_statements(ctx: Context) -> tuple[list[Statement], Doc]:
         if len(rows) > 1 and len({frozenset(v) for v in rows.values()}) > 1
     }
     doc.counterparts = _counterparts(by_row)
+    doc.lows = [info.low for info in ctx.infos]
+    seen: set[tuple[int, str]] = set()
     for st in out:
         if st.table and st.row:
             doc.rows.setdefault(st.table, set()).add(st.row)
             doc.row_priorities.setdefault(st.table, set()).add(st.priority)
+            if st.priority and (st.info.index, st.priority) not in seen:
+                seen.add((st.info.index, st.priority))
+                texts = doc.row_texts.setdefault(st.table, {})
+                texts[st.priority] = f"{texts.get(st.priority, '')} {st.info.low}"
     ctx.memo["statements"] = (out, doc)
     return out, doc
 

@@ -14,7 +14,7 @@ from slaforge.lint.kinds import example_from
 from slaforge.lint.restated.blocks import table_cells
 from slaforge.lint.restated.guards import bounded
 from slaforge.lint.restated.hours import COVERAGE, PER_PERIOD, coverage, hour_ranges
-from slaforge.lint.restated.measures import MEASURE, WINDOW_MEASURES, find_measures
+from slaforge.lint.restated.measures import CLOCKED, MEASURE, WINDOW_MEASURES, find_measures
 from slaforge.lint.restated.regex import has_any, is_plain
 from slaforge.lint.restated.sentence import Sentence, measure_of_heading
 from slaforge.lint.restated.statement import Statement, stmt
@@ -76,6 +76,10 @@ _NAMED_DEADLINE = re.compile(
     r"(?:deadline|cut-?off|due date))"
 )
 """A deadline named as a term before its day ("the Payroll Input Deadline is the 10th …")."""
+
+
+_TOPIC_WORDS = 8
+"""At most this many words in a sentence that only names the priority the next one is about."""
 
 
 def _deadline_name(named: re.Match[str]) -> str:
@@ -140,11 +144,12 @@ def statements(
     )
     temps = digit and ("\u00b0" in text or "degree" in low)
     tods = digit and has_any(low, _TOD_HINTS) and _TOD.search(low) is not None
+    rates = digit and " per " in low and _RATE.search(low) is not None
     cover = "24" in low or "twenty-four" in low or "the clock" in low or "the-clock" in low
     windows = has_any(low, WINDOW_HINTS if units else OTHER_WINDOW_HINTS) and (
         "%" in low or has_any(low, MEASURING_HINTS)
     )
-    if not (qtys or clocks or dom or windows or temps or cover or tods):
+    if not (qtys or clocks or dom or windows or temps or cover or tods or rates):
         return
     example_part, heading_measure, dispute = _under(info.block.location.heading_path)
     if example_part:
@@ -187,9 +192,23 @@ def statements(
         has_temp = temps and _TEMP.search(sentence) is not None
         has_cover = cover and COVERAGE.search(slow) is not None
         has_tod = tods and _TOD.search(slow) is not None
-        if not (mine or has_clock or has_dom or has_window or has_temp or has_cover or has_tod):
+        has_rate = rates and _RATE.search(slow) is not None
+        if not (
+            mine
+            or has_clock
+            or has_dom
+            or has_window
+            or has_temp
+            or has_cover
+            or has_tod
+            or has_rate
+        ):
             prev = None
             asked = None
+            if not cells and len(slow.split()) <= _TOPIC_WORDS and priority_of(slow):
+                # "Safety-Critical Faults are different. We'll have an engineer on site within
+                # 4 hours": the priority the next sentence's times are for
+                asked = ("", priority_of(slow))
             if slow.rstrip().endswith("?"):
                 if _MEASURING.search(slow):
                     # "How is uptime calculated?" and its answer
@@ -218,7 +237,7 @@ def statements(
             (v.start - s_start, v.end - s_start, v.pct is not None) for v in mine if not v.every
         ]
         made: list[Statement] = []
-        topic = asked[0] if asked else heading_measure
+        topic = asked[0] if asked and asked[0] else heading_measure
         for m in mine:
             made.extend(value_statements(
                 info, sent, s_start, words, m, spans, header, cells, (row_label, row_key, ""),
@@ -226,7 +245,8 @@ def statements(
             ))  # fmt: skip
         if asked:  # the question's priority ("… a Severity 1 ticket?") goes with its answer
             for st in made:
-                st.priority = st.priority or asked[1]
+                if asked[0] or st.measure in CLOCKED:
+                    st.priority = st.priority or asked[1]
             asked = None
         if len(mine) > len(made) and made:
             _siblings(made, mine, words, s_start)
@@ -238,6 +258,41 @@ def statements(
             row = (row_label, row_key, "")
             for t in _TOD.finditer(slow):
                 yield from _time_of_day(info, sent, s_start, words, t, label, row, table)
+        if has_rate:
+            row = (row_label, row_key, "")
+            for r in _RATE.finditer(slow):
+                yield from _rate(info, sent, s_start, words, r, label, row, table)
+
+
+_RATE = re.compile(
+    r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z][a-z-]+\s+){0,2}?"
+    r"(?!(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|times?|per|percent|pounds"
+    r"|dollars|euros)\b)(?P<unit>[a-z][a-z-]*s)\s+(?:per|each|an?|every)\s+"
+    r"(?P<per>(?:working |business |calendar |school )?(?:day|hour|week|month|shift))\b"
+)
+"""A rate of work ("2,500 weighted words per Working Day", "400 boxes each day"): how many
+of a thing are done in a period."""
+
+
+def _rate(
+    info: DocInfo,
+    sent: int,
+    s_start: int,
+    words: Sentence,
+    m: re.Match[str],
+    label: str,
+    row: tuple[str, str, str],
+    table: int,
+) -> Iterator[Statement]:
+    """A rate of work, compared with the same rate of the same thing ("a throughput of 2,500
+    weighted words per Working Day" and "| Large projects | 2,000 weighted words per Working
+    Day |")."""
+    measure = f"{m.group('unit')} per {m.group('per')}"
+    value = float(m.group("n").replace(",", ""))
+    clause = words.clause_start(m.start())
+    conditional = words.fact("condition") != -1
+    yield stmt(info, sent, s_start, words, m.start(), m.end(), measure, "rate", (value,),
+               clause, label, row, table, conditional)  # fmt: skip
 
 
 _THING_CELL = re.compile(
@@ -339,7 +394,7 @@ def _deadline(
 
 _TOD = re.compile(
     r"(?:\b(?:by|before|no later than|not later than)\s+"
-    r"|\b(?P<term>cut-?off(?: time)?|deadline)\b[^.;|\d]{0,30}?\b(?:of|is|at)\s+)"
+    r"|\b(?P<term>cut-?off(?: time)?|deadline)\b[^.;|\d]{0,30}?\b(?:of|is|at|means)\s+)"
     r"(?P<h>[01]?\d|2[0-3])(?:(?P<m>[:.][0-5]\d)(?:\s*(?P<ap>[ap](?:\.m\.|m\b)))?"
     r"|\s*(?P<ap2>[ap](?:\.m\.|m\b)))"
     r"(?!\s*(?:[-\u2013\u2014]|to\b|and\b|until\b)\s*\d)"
@@ -348,6 +403,12 @@ _TOD = re.compile(
 """A time of day a thing must be done by ("completed by 07:00", "by 6am", "The Cut-Off Time
 for Orders is 14:00"), not the start of a range ("by 08:00-18:00") nor an amount ("reduced by
 2.50%", "by 1.25 hours")."""
+_RECEIVED_BY = re.compile(
+    r"\b(?:received|placed|released|submitted|logged|booked|raised)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:by|before|no later than|not later than)\s+$"
+)
+_SAME_DAY = re.compile(r"\bsame (?:working |business )?day\b")
+"""What is received by a time of day to be handled on the same day: a cut-off."""
 _TOD_HINTS = ("by ", "before ", "later than ", "cut-off", "cutoff", "deadline")
 
 
@@ -367,11 +428,13 @@ def _time_of_day(
     end = max(m.end("m"), m.end("ap"), m.end("ap2"))
     clause = words.clause_start(m.start())
     if m.group("term"):
-        measure = m.group("term").replace("cutoff", "cut-off")
+        measure = m.group("term").replace("cutoff", "cut-off").removesuffix(" time")
     else:
         found = [x for x in words.measures if x[0] >= clause and x[1] <= m.start()]
         named = _NAMED_DEADLINE.search(words.low, clause, m.start())
-        if found:
+        if _RECEIVED_BY.search(words.low, clause, start) and _SAME_DAY.search(words.low):
+            measure = "cut-off"  # "Orders received by 15:00 … dispatched the same day"
+        elif found:
             measure = found[-1][2]
         elif named:
             measure = _deadline_name(named)

@@ -97,8 +97,9 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ),
     ("patching", r"patch\w*"),
     ("slot", r"\bslots?\b"),
-    ("incident-report", r"root[- ]cause analys[ie]s|rcas?\b"),
+    ("incident-report", r"root[- ]cause analys[ie]s|rcas?\b|post[- ]incident reviews?\b"),
     ("report", r"reports?\b"),
+    ("goods-in", r"inbound deliver\w*|goods[- ]in\b|goods receipts?|put[- ]?away\b"),
     ("delivery", r"deliver\w*|d[ei]spatch\w*|\bdifot\b|\botif\b"),
 )
 
@@ -178,6 +179,8 @@ def find_measures(text: str, low: str, plain: bool = False) -> list[tuple[int, i
             and _DONE_ON_SITE.search(low, max(0, start - 30), start)
         ):
             continue  # "shredded on site within 2 days": where a task is done, not attendance
+        if name == "attendance" and word.startswith("attend") and _MEETING.match(low, end):
+            continue  # "attend any review meeting": a meeting, not an engineer's attendance
         if (
             word.endswith("ed")
             and _PRENOMINAL.match(low, end)
@@ -209,6 +212,10 @@ _DETERMINER = re.compile(
 )
 """A participle before its noun ("the repaired equipment", "Restored data is checked"): it
 names the thing, not the act the value times."""
+_MEETING = re.compile(
+    r"(?: (?!(?:to|at|on|within|by|site)\b)[\w-]+){0,4}? (?:meetings?|reviews?|conferences?"
+    r"|sessions?|training|hearings?|workshops?|forums?|boards?|briefings?)(?![\w-])"
+)
 _DONE_ON_SITE = re.compile(
     r"\b(?!(?:requir|need|station|locat|bas|attend|present)ed\b)[a-z]{3,}ed\s+$"
     r"|\b(?:out|done|kept|held|made|taken|undertaken|written|stored)\s+$"

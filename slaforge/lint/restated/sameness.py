@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from slaforge.lint.restated.blocks import table_cells
 from slaforge.lint.restated.document import Doc
 from slaforge.lint.restated.measures import REPORT_NAME
 from slaforge.lint.restated.statement import Statement, dimension, glosses_term
@@ -34,7 +35,30 @@ def same_priority(a: Statement, b: Statement, doc: Doc) -> bool:
         if _OTHER_SPEED.search(plain.context):
             return False  # "Express turnaround: 6 hours" is another tier
         return named in TIERS and doc.tiers.get(a.measure, set()) == {named}
+    if "" in (a.priority, b.priority):
+        ranked, unranked = (a, b) if a.priority else (b, a)
+        return ranked.table != unranked.table and _example_of(unranked, ranked, doc)
     return False
+
+
+_RARE = 5
+"""At most this many blocks name a thing that is one kind of case (an entrapment, a leak)."""
+
+
+def _example_of(plain: Statement, row: Statement, doc: Doc) -> bool:
+    """True when the things ``plain`` is about are named in the rows of ``row``'s priority
+    and of no other in its table ("Entrapment response time: 45 minutes" and "| P1 | Lift
+    entrapment, major water leak | 30 mins |"): ``plain`` is a case of that priority."""
+    texts = doc.row_texts.get(row.table)
+    heads = {h for _q, h in plain.subjects | plain.soft if len(h) > 3 and not h.startswith("@")}
+    if not texts or not heads:
+        return False
+    if any(sum(h in low for low in doc.lows) > _RARE for h in heads):
+        return False  # "the Platform": the service itself, named all through the document
+    found = {
+        p for p, text in texts.items() if all(re.search(rf"\b{re.escape(h)}", text) for h in heads)
+    }
+    return found == {row.priority}
 
 
 _OTHER_SPEED = re.compile(
@@ -81,6 +105,28 @@ def _tier_named(st: Statement) -> Statement:
     return replace(st, subjects=kept)
 
 
+_SIZE = re.compile(
+    r"\b(?:over|above|more than|up to|under|below|less than|at least)\s+(\d[\d,]*\d)\b"
+)
+"""A size a row's label names its cases by ("over 15,000 words", "up to 500 users")."""
+
+
+def _size_named(row: Statement, other: Statement) -> bool:
+    """True when ``row``'s label names its cases by a size of at least two digits and
+    ``other``'s block names the same size the same way."""
+    cells = table_cells(row.info.low)
+    sizes = {m.group(0) for m in _SIZE.finditer(cells[0])} if cells else set()
+    return any(size in other.info.low for size in sizes)
+
+
+def _row_names(row: Statement, other: Statement) -> bool:
+    """True when the cells of ``row``'s table row name every thing ``other`` is about ("| Urgent
+    | Site down, bookings failing | 2 hours |" and "for a Site being down, … within an hour")."""
+    heads = [h for _q, h in other.subjects if not h.startswith("@")]
+    low = row.info.low
+    return bool(heads) and all(re.search(rf"\b{re.escape(h)}", low) for h in heads)
+
+
 def same_thing(a: Statement, b: Statement, doc: Doc) -> bool:
     a, b = _tier_named(a), _tier_named(b)
     if a.table and a.table == b.table and (a.row != b.row or a.info.index != b.info.index):
@@ -96,6 +142,9 @@ def same_thing(a: Statement, b: Statement, doc: Doc) -> bool:
             and not _table_row_named(row, other, doc)
         ):
             return False  # "| B: Departmental devices | 8 hours |" is that row's figure
+    for row, other in ((a, b), (b, a)):
+        if row.table and row.row and not other.table and _size_named(row, other):
+            return True  # "| Large projects (over 15,000 words) |" and "For jobs over 15,000 words"
     if a.row and b.row and a.table != b.table:
         row_words = (row_things(a.row), row_things(b.row))
         if row_words[0] and row_words[1] and not row_words[0] & row_words[1]:
@@ -103,7 +152,11 @@ def same_thing(a: Statement, b: Statement, doc: Doc) -> bool:
     for row, other in ((a, b), (b, a)):
         if row.row and not other.table and any(not h.startswith("@") for _q, h in other.subjects):
             label = row_things(row.row)
-            if label and not any(re.search(rf"\b{re.escape(w)}", other.context) for w in label):
+            if (
+                label
+                and not any(re.search(rf"\b{re.escape(w)}", other.context) for w in label)
+                and not _row_names(row, other)
+            ):
                 return False  # "| Contract issued | 3 days |" and "Service requests: 5 days"
     for row, other in ((a, b), (b, a)):
         if row.table and row.row and not other.table:

@@ -24,6 +24,7 @@ from slaforge.lint.restated.subjects import (
 )
 from slaforge.lint.restated.vocabulary import (
     ALL_DAYS,
+    ALL_DAYS_AFTER,
     CLAUSE_STOP,
     CLOCK_TIME,
     CONDITION,
@@ -100,6 +101,11 @@ def measure_of_heading(heading: str) -> str | None:
 _PREV_WORD = re.compile(r"([\w-]+)\s+$")
 
 
+_COMPOUND = re.compile(r"-(?!(?:priority|severity|impact|urgency|risk|level)\b)[a-z]")
+"""A tier word joined to the noun it describes ("low-toner alert", "high-value order"): no
+priority."""
+
+
 def _standard_noun(low: str, m: re.Match[str]) -> bool:
     """True for "standard" naming a target after its measure ("the call-answer standard", "the
     response standard"), not a service tier ("Standard tier", "Standard | 4 hours")."""
@@ -135,7 +141,7 @@ class Sentence:
             self._priorities = [
                 (m.start(), m.end(), "*" if m.group("all") else m.group(1) or m.group(2))
                 for m in (PRIORITY_ASCII if self.plain else PRIORITY).finditer(self.low)
-                if not _standard_noun(self.low, m)
+                if not _standard_noun(self.low, m) and not _COMPOUND.match(self.low, m.end())
             ]
         return self._priorities
 
@@ -181,6 +187,7 @@ class Sentence:
                                 CLOCK_TIME.search(low, max(0, m.start() - 15), m.end() + 20)
                                 # "including overnight and at weekends": every day, not a case
                                 or ALL_DAYS.search(low, max(0, m.start() - 40), m.start())
+                                or ALL_DAYS_AFTER.match(low, m.end())
                             )
                         )
                         # "; restored means it works again": a definition, not a case

@@ -297,7 +297,7 @@ def dimension(st: Statement) -> str:
     return st.clock if st.clock in _DIMENSIONS else "time"
 
 
-_DIMENSIONS = frozenset({"%", "range", "dom", "window", "temp", "coverage", "tod"})
+_DIMENSIONS = frozenset({"%", "range", "dom", "window", "temp", "coverage", "tod", "rate"})
 
 
 def glosses_term(st: Statement) -> bool:
