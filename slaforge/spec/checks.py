@@ -158,6 +158,14 @@ def _tier_ladder(
                 f"commits to ({ceiling:g})"
             ),
         )
+    elif first.below < ceiling and not (metric.unit == "%" and metric.target > 100):
+        yield (
+            ("credits", "tiers", first_index, "below"),
+            (
+                f"tier for {metric.id!r} starts at {first.below:g}, below the level the metric "
+                f"commits to ({ceiling:g}): a miss between the two would earn no credit"
+            ),
+        )
     for (upper_i, upper), (lower_i, lower) in pairwise(ordered):
         path = ("credits", "tiers", lower_i)
         if lower.below > upper.at_least:

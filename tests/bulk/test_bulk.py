@@ -207,12 +207,14 @@ def test_xlsx_and_json_inputs_give_the_same_agreements(tmp_path: Path) -> None:
 
 
 def test_mapping_file_renames_columns(tmp_path: Path) -> None:
-    rows = [{"Account": "A1", "Company": "Mapped Co Ltd", "Uptime": "99.95"}]
+    rows = [
+        {"Account": "A1", "Company": "Mapped Co Ltd", "Uptime": "99.95", "Credits from": "99.95"}
+    ]
     customers = write_csv(tmp_path / "c.csv", rows)
     mapping = tmp_path / "map.yaml"
     mapping.write_text(
         "columns:\n  Account: customer.id\n  Company: customer.name\n"
-        "  Uptime: metrics.availability.target\n"
+        "  Uptime: metrics.availability.target\n  Credits from: credits.tiers.0.below\n"
     )
     out = tmp_path / "out"
     code, _, err = invoke(
@@ -227,6 +229,27 @@ def test_mapping_file_renames_columns(tmp_path: Path) -> None:
         "value": "99.95",
         "note": "stricter target",
     } in record["deviations"]
+
+
+def test_a_stricter_target_needs_its_credits_moved(tmp_path: Path) -> None:
+    # the base's credits start at its own target: a row that raises the target alone would
+    # leave a miss that earns nothing, and fails with the field to change
+    rows = [
+        {
+            "customer.id": "A1",
+            "customer.name": "Raised Co Ltd",
+            "metrics.availability.target": "99.95",
+        }
+    ]
+    customers = write_csv(tmp_path / "c.csv", rows)
+    code, _, err = invoke(
+        str(customers), "--base", str(BASE), "-o", str(tmp_path / "out"), "--jobs", "1"
+    )
+    assert code == 1
+    assert (
+        f"{customers}: row 2: credits.tiers[0].below: tier for 'availability' starts at 99.9" in err
+    )
+    assert not (tmp_path / "out" / "A1-raised-co-ltd.docx").exists()
 
 
 def test_report_lists_non_standard_terms(tmp_path: Path) -> None:

@@ -99,6 +99,15 @@ def test_gap_between_tiers() -> None:
     assert any("gap between tiers" in p and "99.4-99.5" in p for p in found)
 
 
+def test_first_tier_below_the_target() -> None:
+    # a miss between the target and the first tier would earn nothing, though a miss earns a credit
+    found = problems(edited("target: 99.9", "target: 99.95"))
+    assert any(
+        "credits.tiers[0].below" in p and "starts at 99.9, below" in p and "99.95" in p
+        for p in found
+    )
+
+
 def test_tiers_must_be_monotonic() -> None:
     found = problems(edited("below: 99.0, percent: 25", "below: 99.0, percent: 8"))
     assert any("not monotonic" in p for p in found)
