@@ -24,7 +24,13 @@ from dataclasses import dataclass, field
 from slaforge.lint.context import Context
 from slaforge.lint.model import Finding
 from slaforge.lint.restated.document import Doc, all_statements
-from slaforge.lint.restated.sameness import events_apart, reports_apart, same_priority, same_thing
+from slaforge.lint.restated.sameness import (
+    events_apart,
+    rate_linked,
+    reports_apart,
+    same_priority,
+    same_thing,
+)
 from slaforge.lint.restated.statement import Statement, dimension, glosses_term
 from slaforge.lint.restated.vocabulary import PRIORITY
 from slaforge.lint.rules import Rule
@@ -43,6 +49,10 @@ def _conflicts(a: Statement, b: Statement, doc: Doc) -> bool:
     if a.clock != b.clock and {a.clock, b.clock} == {"coverage", "range"} and a.measure in _HOURS:
         return _hours_against_coverage(a, b, doc)
     if a.conditional or b.conditional or dimension(a) != dimension(b):
+        return False
+    if a.clock == "rate" and not (a.table and b.table or rate_linked(a, b) or rate_linked(b, a)):
+        # rates of two tasks ("scan 5,000 pages a day", "index 2,000 pages a day"): a sentence
+        # restates a table row's rate only where it names what the row names
         return False
     if a.party and b.party and a.party != b.party:
         return False  # the customer's notice within 5 days and the provider's within 10

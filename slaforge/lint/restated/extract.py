@@ -48,6 +48,7 @@ from slaforge.lint.restated.vocabulary import (
     MEASURING_HINTS,
     NOT_SERVICE,
     OTHER_WINDOW_HINTS,
+    PRIORITY,
     TERMINATION,
     TRIGGER,
     WINDOW,
@@ -80,6 +81,12 @@ _NAMED_DEADLINE = re.compile(
 
 _TOPIC_WORDS = 8
 """At most this many words in a sentence that only names the priority the next one is about."""
+_TOPIC = re.compile(
+    PRIORITY.pattern + r"(?:[- ][a-z-]+)?\s+(?:faults?|incidents?|issues?|calls?|tickets?|requests?"
+    r"|cases?|jobs?|defects?|problems?|alarms?|breakdowns?|events?|outages?)\b"
+)
+"""A priority named as a class of cases ("Safety-Critical Faults", "P1 incidents"), not a kind
+of thing ("critical systems")."""
 
 
 def _deadline_name(named: re.Match[str]) -> str:
@@ -205,7 +212,7 @@ def statements(
         ):
             prev = None
             asked = None
-            if not cells and len(slow.split()) <= _TOPIC_WORDS and priority_of(slow):
+            if not cells and len(slow.split()) <= _TOPIC_WORDS and _TOPIC.search(slow):
                 # "Safety-Critical Faults are different. We'll have an engineer on site within
                 # 4 hours": the priority the next sentence's times are for
                 asked = ("", priority_of(slow))
@@ -404,9 +411,11 @@ _TOD = re.compile(
 for Orders is 14:00"), not the start of a range ("by 08:00-18:00") nor an amount ("reduced by
 2.50%", "by 1.25 hours")."""
 _RECEIVED_BY = re.compile(
-    r"\b(?:received|placed|released|submitted|logged|booked|raised)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:\b(?P<thing>[a-z][a-z-]+)\s+)?(?:received|placed|released|submitted|logged|booked|raised)"
+    r"\s+(?:[\w-]+\s+){0,4}?"
     r"(?:by|before|no later than|not later than)\s+$"
 )
+_NO_THING = frozenset({"are", "is", "be", "been", "was", "were", "those", "anything", "items"})
 _SAME_DAY = re.compile(r"\bsame (?:working |business )?day\b")
 """What is received by a time of day to be handled on the same day: a cut-off."""
 _TOD_HINTS = ("by ", "before ", "later than ", "cut-off", "cutoff", "deadline")
@@ -427,12 +436,14 @@ def _time_of_day(
     start = m.start("h")
     end = max(m.end("m"), m.end("ap"), m.end("ap2"))
     clause = words.clause_start(m.start())
+    received = None
     if m.group("term"):
         measure = m.group("term").replace("cutoff", "cut-off").removesuffix(" time")
     else:
         found = [x for x in words.measures if x[0] >= clause and x[1] <= m.start()]
         named = _NAMED_DEADLINE.search(words.low, clause, m.start())
-        if _RECEIVED_BY.search(words.low, clause, start) and _SAME_DAY.search(words.low):
+        received = _RECEIVED_BY.search(words.low, clause, start)
+        if received and _SAME_DAY.search(words.low):
             measure = "cut-off"  # "Orders received by 15:00 … dispatched the same day"
         elif found:
             measure = found[-1][2]
@@ -447,8 +458,12 @@ def _time_of_day(
         hour += 12
     minutes = hour * 60 + (int(m.group("m")[1:]) if m.group("m") else 0)
     conditional = words.fact("condition") != -1
-    yield stmt(info, sent, s_start, words, start, end, measure, "tod", (float(minutes),),
-                clause, label, row, table, conditional)  # fmt: skip
+    st = stmt(info, sent, s_start, words, start, end, measure, "tod", (float(minutes),),
+              clause, label, row, table, conditional)  # fmt: skip
+    if measure == "cut-off" and received and received.group("thing") not in _NO_THING:
+        # the cut-off of what is received: orders and returns have their own
+        st.subjects = st.subjects | {("", received.group("thing").removesuffix("s"))}
+    yield st
 
 
 _MEASURING = re.compile(

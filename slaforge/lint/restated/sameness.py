@@ -119,6 +119,16 @@ def _size_named(row: Statement, other: Statement) -> bool:
     return any(size in other.info.low for size in sizes)
 
 
+def rate_linked(row: Statement, other: Statement) -> bool:
+    """True when ``row`` is a table row and ``other``, a sentence, names what its label names
+    (a word of its thing, or the size its cases are named by)."""
+    if not (row.table and row.row) or other.table:
+        return False
+    label = row_things(row.row)
+    said = other.context
+    return _size_named(row, other) or any(re.search(rf"\b{re.escape(w)}", said) for w in label)
+
+
 def _row_names(row: Statement, other: Statement) -> bool:
     """True when the cells of ``row``'s table row name every thing ``other`` is about ("| Urgent
     | Site down, bookings failing | 2 hours |" and "for a Site being down, … within an hour")."""
