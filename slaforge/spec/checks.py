@@ -158,7 +158,9 @@ def _tier_ladder(
                 f"commits to ({ceiling:g})"
             ),
         )
-    elif first.below < ceiling and not (metric.unit == "%" and metric.target > 100):
+    elif first.below < ceiling and (
+        metric.unit != "%" or (metric.higher_is_better and metric.target <= 100)
+    ):
         yield (
             ("credits", "tiers", first_index, "below"),
             (

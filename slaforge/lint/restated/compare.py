@@ -25,6 +25,7 @@ from slaforge.lint.context import Context
 from slaforge.lint.model import Finding
 from slaforge.lint.restated.document import Doc, all_statements
 from slaforge.lint.restated.sameness import (
+    cutoff_linked,
     events_apart,
     rate_linked,
     reports_apart,
@@ -50,7 +51,9 @@ def _conflicts(a: Statement, b: Statement, doc: Doc) -> bool:
         return _hours_against_coverage(a, b, doc)
     if a.conditional or b.conditional or dimension(a) != dimension(b):
         return False
-    if a.clock == "rate" and not (a.table and b.table or rate_linked(a, b) or rate_linked(b, a)):
+    if a.measure == "cut-off" and not cutoff_linked(a, b, doc):
+        return False
+    if a.clock == "rate" and not (rate_linked(a, b) or rate_linked(b, a)):
         # rates of two tasks ("scan 5,000 pages a day", "index 2,000 pages a day"): a sentence
         # restates a table row's rate only where it names what the row names
         return False
@@ -64,7 +67,11 @@ def _conflicts(a: Statement, b: Statement, doc: Doc) -> bool:
         return False
     if _rest_case(a) != _rest_case(b):
         return False  # "the Randomisation Functions: 99.9%" and "all other Core Functions: 99.8%"
-    if not same_thing(a, b, doc) and not (a.clock == "range" and _same_term(a, b)):
+    if (
+        not same_thing(a, b, doc)
+        and not (a.clock == "range" and _same_term(a, b))
+        and a.clock != "rate"  # (a rate's row and sentence are linked above)
+    ):
         return False
     if a.measure == "notification" and events_apart(a.context, b.context):
         return False  # notice of a data breach and notice of a change of subcontractor
@@ -108,7 +115,7 @@ def _conflicts(a: Statement, b: Statement, doc: Doc) -> bool:
     return a.clock != b.clock or a.value != b.value
 
 
-_HYPHENATED = frozenset({"cut-off", "goods-in"})
+_HYPHENATED = frozenset({"cut-off", "goods-in", "put-away"})
 """Measures whose names are hyphenated words ("first-time-fix" is said "first time fix")."""
 _AVERAGE = re.compile(
     r"\b(?:mean|average|avg|median|target|targets|aims?|typical(?:ly)?|expected|objective)\b"

@@ -277,6 +277,11 @@ def _bands(ctx: Context) -> list[tuple[float, float, DocInfo, int, int, str]]:
     return [max(run, key=lambda x: x[0]) for run in runs if all(x[0] >= 0 for x in run)]
 
 
+_COMMITTED = re.compile(r"\b(?:shall|will|must|commits?|guarantees?|warrants?|undertakes?)\b")
+_AIMED = re.compile(
+    r"\b(?:designed|design goal|aims?|objective|expected|typical(?:ly)?|not a commitment"
+    r"|estimate[ds]?)\b"
+)
 _SLIP = 0.1
 """At most this many points between a level and the credit table below it read as a figure left
 unrevised ("99.95%" and credits from "below 99.9%")."""
@@ -305,6 +310,16 @@ def credit_gap(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
     covered = {st.value[0] for st in levels if any(covers(t[0], t[1], st.value[0]) for t in tops)}
     reach = 1.0 if covered else _SLIP
+    if not covered:
+        # one table: only one level, held to as a commitment ("shall be available 99.95%",
+        # not "designed for 99.95%" nor a second service's figure)
+        if len({st.value for st in levels}) > 1:
+            return
+        levels = [
+            st for st in levels
+            if _COMMITTED.search(st.context) and not _AIMED.search(st.context)
+            and st.window in ((), (1.0, 0.0))  # (a quarterly level against monthly bands)
+        ]  # fmt: skip
     for st in levels:
         level = st.value[0]
         if level in covered:

@@ -16,9 +16,9 @@ from slaforge.lint.restated.guards import bounded
 from slaforge.lint.restated.hours import COVERAGE, PER_PERIOD, coverage, hour_ranges
 from slaforge.lint.restated.measures import CLOCKED, MEASURE, WINDOW_MEASURES, find_measures
 from slaforge.lint.restated.regex import has_any, is_plain
-from slaforge.lint.restated.sentence import Sentence, measure_of_heading
+from slaforge.lint.restated.sentence import STATE_NOUNS, Sentence, measure_of_heading
 from slaforge.lint.restated.statement import Statement, stmt
-from slaforge.lint.restated.subjects import WORD, WORK_ITEMS, lead_label
+from slaforge.lint.restated.subjects import ITEM_MARK, WORD, WORK_ITEMS, lead_label
 from slaforge.lint.restated.targets import value_statements
 from slaforge.lint.restated.values import (
     DIGIT,
@@ -81,12 +81,23 @@ _NAMED_DEADLINE = re.compile(
 
 _TOPIC_WORDS = 8
 """At most this many words in a sentence that only names the priority the next one is about."""
-_TOPIC = re.compile(
-    PRIORITY.pattern + r"(?:[- ][a-z-]+)?\s+(?:faults?|incidents?|issues?|calls?|tickets?|requests?"
-    r"|cases?|jobs?|defects?|problems?|alarms?|breakdowns?|events?|outages?)\b"
+_CASES = (
+    r"faults?|incidents?|issues?|calls?|tickets?|requests?|cases?|jobs?|defects?|problems?"
+    r"|alarms?|breakdowns?|events?|outages?|enquir(?:y|ies)|queries|query|messages?|emails?"
 )
-"""A priority named as a class of cases ("Safety-Critical Faults", "P1 incidents"), not a kind
-of thing ("critical systems")."""
+_TOPIC = re.compile(
+    r"\s*"
+    + ITEM_MARK
+    + r"(?:[a-z-]+-)?"
+    + PRIORITY.pattern
+    + rf"(?!-(?:{STATE_NOUNS})\b)(?:[- ][a-z-]+)?\s+(?:{_CASES})\b"
+)
+"""A sentence that opens with a priority named as a class of cases ("Safety-Critical Faults
+…", "P1 incidents …"), not a kind of thing ("critical systems") or a state ("low-battery
+alarms")."""
+_OWN_CASES = re.compile(rf"\b(?:{_CASES}|else|other|others|rest|remaining)\b")
+"""Cases a sentence names itself ("every incident", "Everything else", "Email enquiries"): it
+is not about the class the sentence before named."""
 
 
 def _deadline_name(named: re.Match[str]) -> str:
@@ -212,7 +223,7 @@ def statements(
         ):
             prev = None
             asked = None
-            if not cells and len(slow.split()) <= _TOPIC_WORDS and _TOPIC.search(slow):
+            if not cells and len(slow.split()) <= _TOPIC_WORDS and _TOPIC.match(slow):
                 # "Safety-Critical Faults are different. We'll have an engineer on site within
                 # 4 hours": the priority the next sentence's times are for
                 asked = ("", priority_of(slow))
@@ -251,8 +262,9 @@ def statements(
                 label, topic, table, dispute,
             ))  # fmt: skip
         if asked:  # the question's priority ("… a Severity 1 ticket?") goes with its answer
+            own = not asked[0] and _OWN_CASES.search(slow) is not None
             for st in made:
-                if asked[0] or st.measure in CLOCKED:
+                if asked[0] or (st.measure in CLOCKED and not own):
                     st.priority = st.priority or asked[1]
             asked = None
         if len(mine) > len(made) and made:
@@ -272,13 +284,17 @@ def statements(
 
 
 _RATE = re.compile(
-    r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z][a-z-]+\s+){0,2}?"
-    r"(?!(?:hours?|minutes?|seconds?|days?|weeks?|months?|years?|times?|per|percent|pounds"
-    r"|dollars|euros)\b)(?P<unit>[a-z][a-z-]*s)\s+(?:per|each|an?|every)\s+"
+    r"(?<![\d.,\-\u2013])(?<!\d to )(?<!\d and )(?<!\d or )(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?!\s*(?:-|\u2013|to|and|or)\s*\d)\s+(?:[a-z][a-z-]+\s+){0,2}?"
+    r"(?!(?:hours?|hrs|minutes?|mins|seconds?|secs|days?|weeks?|months?|years?|times?|per"
+    r"|percent|pounds|dollars|euros)\b)(?P<unit>[a-z][a-z-]*s)\s+(?:per|each|an?|every)\s+"
     r"(?P<per>(?:working |business |calendar |school )?(?:day|hour|week|month|shift))\b"
 )
 """A rate of work ("2,500 weighted words per Working Day", "400 boxes each day"): how many
 of a thing are done in a period."""
+
+
+_PRICED = re.compile(r"[\u00a3$\u20ac]|\b(?:fees?|charges?|charged|price|billed|costs?|invoiced)\b")
 
 
 def _rate(
@@ -294,6 +310,8 @@ def _rate(
     """A rate of work, compared with the same rate of the same thing ("a throughput of 2,500
     weighted words per Working Day" and "| Large projects | 2,000 weighted words per Working
     Day |")."""
+    if _PRICED.search(words.low, max(0, m.start() - 40), m.end() + 40):
+        return  # "£12 for 5 users per month": a price, not a rate of work
     measure = f"{m.group('unit')} per {m.group('per')}"
     value = float(m.group("n").replace(",", ""))
     clause = words.clause_start(m.start())
@@ -415,8 +433,11 @@ _RECEIVED_BY = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}?"
     r"(?:by|before|no later than|not later than)\s+$"
 )
-_NO_THING = frozenset({"are", "is", "be", "been", "was", "were", "those", "anything", "items"})
-_SAME_DAY = re.compile(r"\bsame (?:working |business )?day\b")
+_NO_THING = frozenset(
+    """are is be been was were those anything items if when not once where unless and or that
+    which the a an it they all any each every on in by day""".split()  # noqa: SIM905
+)
+_SAME_DAY = re.compile(r"\b(?:on )?the same (?:working |business )?day\b")
 """What is received by a time of day to be handled on the same day: a cut-off."""
 _TOD_HINTS = ("by ", "before ", "later than ", "cut-off", "cutoff", "deadline")
 
@@ -443,7 +464,8 @@ def _time_of_day(
         found = [x for x in words.measures if x[0] >= clause and x[1] <= m.start()]
         named = _NAMED_DEADLINE.search(words.low, clause, m.start())
         received = _RECEIVED_BY.search(words.low, clause, start)
-        if received and _SAME_DAY.search(words.low):
+        same_day = _SAME_DAY.search(words.low, end) if received else None
+        if received and same_day:
             measure = "cut-off"  # "Orders received by 15:00 … dispatched the same day"
         elif found:
             measure = found[-1][2]
@@ -460,10 +482,23 @@ def _time_of_day(
     conditional = words.fact("condition") != -1
     st = stmt(info, sent, s_start, words, start, end, measure, "tod", (float(minutes),),
               clause, label, row, table, conditional)  # fmt: skip
-    if measure == "cut-off" and received and received.group("thing") not in _NO_THING:
-        # the cut-off of what is received: orders and returns have their own
-        st.subjects = st.subjects | {("", received.group("thing").removesuffix("s"))}
+    if measure == "cut-off" and received:
+        # the cut-off of what is received, for what is done with it the same day: orders
+        # dispatched and returns credited, orders dispatched and orders delivered, differ
+        thing = received.group("thing")
+        thing = "case" if thing is None or thing in _NO_THING else thing.removesuffix("s")
+        done = WORD.findall(words.low, end, same_day.start())[-1:] if same_day else []
+        act = _stem(done[0]) if done and done[0] not in _NO_THING else ""
+        st.subjects = st.subjects | {(act, thing)}
     yield st
+
+
+def _stem(word: str) -> str:
+    """A verb or noun without its ending ("dispatched", "dispatch" -> "dispatch")."""
+    for end in ("ed", "es", "s", "e"):
+        if word.endswith(end) and len(word) > len(end) + 3:
+            return word[: -len(end)]
+    return word
 
 
 _MEASURING = re.compile(

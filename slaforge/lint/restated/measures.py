@@ -97,9 +97,11 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ),
     ("patching", r"patch\w*"),
     ("slot", r"\bslots?\b"),
-    ("incident-report", r"root[- ]cause analys[ie]s|rcas?\b|post[- ]incident reviews?\b"),
+    ("incident-report", r"root[- ]cause analys[ie]s|rcas?\b"),
+    ("post-incident-review", r"post[- ]incident reviews?\b"),
     ("report", r"reports?\b"),
-    ("goods-in", r"inbound deliver\w*|goods[- ]in\b|goods receipts?|put[- ]?away\b"),
+    ("goods-in", r"inbound deliver\w*|goods[- ]in\b"),
+    ("put-away", r"put[- ]?away\b"),
     ("delivery", r"deliver\w*|d[ei]spatch\w*|\bdifot\b|\botif\b"),
 )
 
@@ -214,7 +216,7 @@ _DETERMINER = re.compile(
 names the thing, not the act the value times."""
 _MEETING = re.compile(
     r"(?: (?!(?:to|at|on|within|by|site)\b)[\w-]+){0,4}? (?:meetings?|reviews?|conferences?"
-    r"|sessions?|training|hearings?|workshops?|forums?|boards?|briefings?)(?![\w-])"
+    r"|sessions?|hearings?|workshops?|forums?|briefings?)(?![\w-])"
 )
 _DONE_ON_SITE = re.compile(
     r"\b(?!(?:requir|need|station|locat|bas|attend|present)ed\b)[a-z]{3,}ed\s+$"

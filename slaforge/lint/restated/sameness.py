@@ -50,14 +50,13 @@ def _example_of(plain: Statement, row: Statement, doc: Doc) -> bool:
     and of no other in its table ("Entrapment response time: 45 minutes" and "| P1 | Lift
     entrapment, major water leak | 30 mins |"): ``plain`` is a case of that priority."""
     texts = doc.row_texts.get(row.table)
-    heads = {h for _q, h in plain.subjects | plain.soft if len(h) > 3 and not h.startswith("@")}
-    if not texts or not heads:
-        return False
-    if any(sum(h in low for low in doc.lows) > _RARE for h in heads):
+    heads = {h for _q, h in plain.soft if len(h) > 3 and not h.startswith("@")}
+    if not texts or not heads or plain.subjects:
+        return False  # (only a label names the case: "Entrapment response time: 45 minutes")
+    words = [re.compile(rf"\b{re.escape(h)}") for h in heads]
+    if any(sum(1 for low in doc.lows if w.search(low)) > _RARE for w in words):
         return False  # "the Platform": the service itself, named all through the document
-    found = {
-        p for p, text in texts.items() if all(re.search(rf"\b{re.escape(h)}", text) for h in heads)
-    }
+    found = {p for p, text in texts.items() if all(w.search(text) for w in words)}
     return found == {row.priority}
 
 
@@ -116,22 +115,50 @@ def _size_named(row: Statement, other: Statement) -> bool:
     ``other``'s block names the same size the same way."""
     cells = table_cells(row.info.low)
     sizes = {m.group(0) for m in _SIZE.finditer(cells[0])} if cells else set()
-    return any(size in other.info.low for size in sizes)
+    return any(re.search(rf"{re.escape(size)}(?![\d,])", other.info.low) for size in sizes)
 
 
 def rate_linked(row: Statement, other: Statement) -> bool:
-    """True when ``row`` is a table row and ``other``, a sentence, names what its label names
-    (a word of its thing, or the size its cases are named by)."""
+    """True when ``row`` is a table row and ``other``, a sentence, names what its label names:
+    the size its cases are named by ("| Large projects (over 15,000 words) |" and "For jobs over
+    15,000 words"), or every word of its thing and nothing the row does not name ("Scanning of
+    fragile bound volumes" is a case of its own)."""
     if not (row.table and row.row) or other.table:
         return False
+    if _size_named(row, other):
+        return True
     label = row_things(row.row)
-    said = other.context
-    return _size_named(row, other) or any(re.search(rf"\b{re.escape(w)}", said) for w in label)
+    said, low = other.context, row.info.low
+    heads = [h for _q, h in other.subjects if not h.startswith("@")]
+    return (
+        len(label) > 1
+        and all(re.search(rf"\b{re.escape(w)}", said) for w in label)
+        and all(re.search(rf"\b{re.escape(h)}", low) for h in heads)
+    )
+
+
+def cutoff_linked(a: Statement, b: Statement, doc: Doc) -> bool:
+    """For a cut-off named by a term ("Cut-Off Time means 14:00") and one of things received
+    ("Orders received by 15:00 … dispatched the same day"): True when some block uses the
+    term for those things; a document may have a cut-off for orders and another for payment
+    files."""
+    if bool(a.subjects) == bool(b.subjects):
+        return True
+    got = a if a.subjects else b
+    heads = [re.compile(rf"\b{re.escape(h)}") for _q, h in got.subjects if h != "case"]
+    return any(
+        ("cut-off" in low or "cutoff" in low) and any(h.search(low) for h in heads)
+        for n, low in enumerate(doc.lows)
+        if n != got.info.index
+    )
 
 
 def _row_names(row: Statement, other: Statement) -> bool:
-    """True when the cells of ``row``'s table row name every thing ``other`` is about ("| Urgent
-    | Site down, bookings failing | 2 hours |" and "for a Site being down, … within an hour")."""
+    """True when the cells of ``row``'s table row, a row of a priority that ``other`` has too,
+    name every thing ``other`` is about ("| Urgent | Site down, bookings failing | 2 hours |"
+    and "for something urgent, such as the Site being down, … within an hour")."""
+    if not row.priority or row.priority != other.priority:
+        return False  # ("| End-user computing | Laptops, desktops | 8 hours |": a kind of thing)
     heads = [h for _q, h in other.subjects if not h.startswith("@")]
     low = row.info.low
     return bool(heads) and all(re.search(rf"\b{re.escape(h)}", low) for h in heads)
@@ -152,9 +179,6 @@ def same_thing(a: Statement, b: Statement, doc: Doc) -> bool:
             and not _table_row_named(row, other, doc)
         ):
             return False  # "| B: Departmental devices | 8 hours |" is that row's figure
-    for row, other in ((a, b), (b, a)):
-        if row.table and row.row and not other.table and _size_named(row, other):
-            return True  # "| Large projects (over 15,000 words) |" and "For jobs over 15,000 words"
     if a.row and b.row and a.table != b.table:
         row_words = (row_things(a.row), row_things(b.row))
         if row_words[0] and row_words[1] and not row_words[0] & row_words[1]:

@@ -101,9 +101,13 @@ def measure_of_heading(heading: str) -> str | None:
 _PREV_WORD = re.compile(r"([\w-]+)\s+$")
 
 
-_COMPOUND = re.compile(r"-(?!(?:priority|severity|impact|urgency|risk|level)\b)[a-z]")
-"""A tier word joined to the noun it describes ("low-toner alert", "high-value order"): no
-priority."""
+STATE_NOUNS = (
+    "toner|ink|battery|stock|fuel|pressure|temperature|voltage|signal|disk|space|memory|water"
+    "|oil|salt|paper|balance"
+)
+_COMPOUND = re.compile(rf"-(?:{STATE_NOUNS})\b")
+"""A tier word joined to what runs low or high ("a low-toner alert", "high-temperature alarm"):
+a state, not a priority ("high-value orders" and "low-value orders" are two classes)."""
 
 
 def _standard_noun(low: str, m: re.Match[str]) -> bool:

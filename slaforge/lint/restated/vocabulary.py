@@ -68,7 +68,7 @@ ALL_DAYS = re.compile(
     r"[^.;:]*$"
 )
 """Before a weekend word, words that make it part of every day ("24x7, including weekends")."""
-ALL_DAYS_AFTER = re.compile(r"\s*(?:included|too|as well|alike)\b")
+ALL_DAYS_AFTER = re.compile(r"\s*(?:included|alike)\b")
 """After a weekend word, words that make it part of every day ("day or night, weekends
 included")."""
 DAY_WORD = re.compile(r"\b(?:weekends?|saturdays?|sundays?)\b")
