@@ -108,6 +108,26 @@ def test_first_tier_below_the_target() -> None:
     )
 
 
+def test_a_custom_percentage_may_earn_credits_from_its_target_down() -> None:
+    # a custom metric in percent is not read as "higher is better": its tiers are its own
+    custom = (
+        "  - id: checkout\n    name: Checkout Success Rate\n    kind: custom\n"
+        "    service: hosting\n    target: 99.5\n    unit: \"%\"\n    window: calendar month\n"
+        "    counts_as_met: a month in which at most 0.5% of checkout requests fail\n"
+        "    measurement:\n      source: the synthetic monitor\n"
+        "      method: failed requests divided by all requests\n      customer_access: dashboard\n"
+    )
+    at = CANONICAL.index("\n  - id: response")
+    text = CANONICAL[:at] + "\n" + custom.rstrip("\n") + CANONICAL[at:]
+    text = text.replace(
+        "    - {metric: response, below: 95",
+        "    - {metric: checkout, below: 99.5, at_least: 99.0, percent: 2}\n"
+        "    - {metric: response, below: 95",
+    )
+    spec = load_spec_text(text, "spec.yaml")
+    assert [m.id for m in spec.metrics if m.id == "checkout"] == ["checkout"]
+
+
 def test_tiers_must_be_monotonic() -> None:
     found = problems(edited("below: 99.0, percent: 25", "below: 99.0, percent: 8"))
     assert any("not monotonic" in p for p in found)
