@@ -244,6 +244,24 @@ class Sentence:
         return next((p for s, _e, p in self.priorities if end <= s < stop), "")
 
 
+_SLOT_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:time[- ]?)?slots?\b")
+_COMPOUND_UNIT = re.compile(
+    r"\d+-(?:second|minute|min|hour|hr|day|week)|(?:[2-9]|\d\d+)\s+(?:second|minute|hour|day|week)"
+)
+"""A duration used as an adjective ("a 30-minute session", "a 30 minute session")."""
+_LASTS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:sessions?|meetings?|calls?|courses?|appointments?|briefings?"
+    r"|workshops?|trainings?|webinars?|inductions?|presentations?)\b"
+)
+"""What such a duration is the length of: a session or a meeting lasts that long; no target."""
+
+
+def lasts(sent: Sentence, start: int, end: int) -> bool:
+    """True when the value at ``start:end`` is how long a session or meeting lasts ("a 30
+    minute online training session", "a 60-minute review call")."""
+    return bool(_COMPOUND_UNIT.fullmatch(sent.low, start, end) and _LASTS.match(sent.low, end))
+
+
 def value_measure(
     sent: Sentence,
     left_start: int,
@@ -259,6 +277,8 @@ def value_measure(
         return "credit"
     if "-" in text[start:end]:
         # a compound ("a 4-hour collection slot") names the thing after it
+        if _SLOT_AFTER.match(sent.low, end):
+            return "slot"  # "a 30-minute delivery slot": a slot, not a delivery time
         after = next((m for m in sent.measures if m[0] >= end), None)
         if after and after[0] - end <= 25 and len(text[end : after[0]].split()) <= 1:
             return after[2]

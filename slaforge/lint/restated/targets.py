@@ -89,6 +89,7 @@ from slaforge.lint.restated.sentence import (
     LIMITED,
     Sentence,
     column_measure,
+    lasts,
     other_measure,
     value_measure,
 )
@@ -155,6 +156,8 @@ def value_statements(
         return  # "response times run continuously, 24 hours a day": cover, not a time limit
     if unit and sentence[start:end] in ("24-hour", "24 hour") and ALL_DAY_SERVICE.match(right):
         return  # "a 24-hour on-call engineer": cover, not a time limit
+    if unit and lasts(words, start, end):
+        return  # "a 30 minute training session": how long it lasts, not a time limit
     measure = value_measure(words, left_start, start, end, is_pct, spans)
     if (
         measure == "answer"
