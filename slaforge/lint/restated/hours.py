@@ -159,6 +159,14 @@ def _minutes(hour: str, minute: str | None, ampm: str | None) -> float:
     return float(h * 60 + int(minute or 0))
 
 
+_TRIGGERED = re.compile(r"\s*(?:\S+\s+)?(?:where|if|when|whenever|should|once)\b", re.I)
+"""A sentence that opens with a condition: a range before its first comma is part of the
+condition ("Where the Portal is down for 30 minutes between 17:00 and 23:59, …")."""
+_EXTENDED = re.compile(r"\b(?:extended|extends|extend)\b", re.I)
+"""Hours extended for some days ("on census days, Support Hours are extended to 07:00 to
+19:00"): a case, not the ordinary hours."""
+
+
 def hour_ranges(
     info: DocInfo, sent: int, s_start: int, sentence: str, label: str
 ) -> Iterator[Statement]:
@@ -211,7 +219,9 @@ def hour_ranges(
             conditional=any(
                 not DAY_WORD.fullmatch(c.group()) and c.group() != "during"
                 for c in CONDITION.finditer(before.lower())
-            ),  # "In the month-end close, support runs from 06:00 to 22:00"
+            )  # "In the month-end close, support runs from 06:00 to 22:00"
+            or (_TRIGGERED.match(sentence) is not None and "," not in before)
+            or _EXTENDED.search(before[-40:]) is not None,
             zone=(m.group("zone") or "").lower().replace(" time", ""),
             days=days[i],
             soft=soft,
