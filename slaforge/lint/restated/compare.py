@@ -116,7 +116,8 @@ def _conflicts(a: Statement, b: Statement, doc: Doc) -> bool:
 
 
 _HYPHENATED = frozenset({"cut-off", "goods-in", "put-away"})
-"""Measures whose names are hyphenated words ("first-time-fix" is said "first time fix")."""
+"""Measures said with their hyphen ("the cut-off value"); others are said with spaces ("the
+first time fix value")."""
 _AVERAGE = re.compile(
     r"\b(?:mean|average|avg|median|target|targets|aims?|typical(?:ly)?|expected|objective)\b"
 )

@@ -287,14 +287,15 @@ _RATE = re.compile(
     r"(?<![\d.,\-\u2013])(?<!\d to )(?<!\d and )(?<!\d or )(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
     r"(?!\s*(?:-|\u2013|to|and|or)\s*\d)\s+(?:[a-z][a-z-]+\s+){0,2}?"
     r"(?!(?:hours?|hrs|minutes?|mins|seconds?|secs|days?|weeks?|months?|years?|times?|per"
-    r"|percent|pounds|dollars|euros)\b)(?P<unit>[a-z][a-z-]*s)\s+(?:per|each|an?|every)\s+"
+    r"|percent|pounds|dollars|euros)\b)(?P<unit>[a-z][a-z-]*s)\s+per\s+"
     r"(?P<per>(?:working |business |calendar |school )?(?:day|hour|week|month|shift))\b"
 )
-"""A rate of work ("2,500 weighted words per Working Day", "400 boxes each day"): how many
-of a thing are done in a period."""
+"""A rate of work ("2,500 weighted words per Working Day", "400 boxes per day"): how many of a
+thing are done in a period."""
 
 
 _PRICED = re.compile(r"[\u00a3$\u20ac]|\b(?:fees?|charges?|charged|price|billed|costs?|invoiced)\b")
+"""Near a rate, words that make it a price ("£12 for 5 users per month")."""
 
 
 def _rate(
