@@ -18,7 +18,7 @@ from slaforge.lint.restated.measures import CLOCKED, MEASURE, WINDOW_MEASURES, f
 from slaforge.lint.restated.regex import has_any, is_plain
 from slaforge.lint.restated.sentence import STATE_NOUNS, Sentence, measure_of_heading
 from slaforge.lint.restated.statement import Statement, stmt
-from slaforge.lint.restated.subjects import ITEM_MARK, WORD, WORK_ITEMS, lead_label
+from slaforge.lint.restated.subjects import ITEM_MARK, WORD, WORK_ITEMS, head_noun, lead_label
 from slaforge.lint.restated.targets import value_statements
 from slaforge.lint.restated.values import (
     DIGIT,
@@ -487,7 +487,7 @@ def _time_of_day(
         # the cut-off of what is received, for what is done with it the same day: orders
         # dispatched and returns credited, orders dispatched and orders delivered, differ
         thing = received.group("thing")
-        thing = "case" if thing is None or thing in _NO_THING else thing.removesuffix("s")
+        thing = "case" if thing is None or thing in _NO_THING else head_noun(thing)
         done = WORD.findall(words.low, end, same_day.start())[-1:] if same_day else []
         act = _stem(done[0]) if done and done[0] not in _NO_THING else ""
         st.subjects = st.subjects | {(act, thing)}
