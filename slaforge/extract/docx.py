@@ -25,6 +25,7 @@ from lxml import etree
 from slaforge.errors import InputError, Location
 from slaforge.extract.numbering import Numbering, as_int, w, wval
 from slaforge.lint.model import Block, BlockLocation
+from slaforge.zipcheck import malformed_part, read_members
 
 _CONTAINERS = frozenset(
     w(tag)
@@ -272,13 +273,12 @@ def open_docx(path: Path) -> DocumentObject:
         raise InputError("not a .docx file (it is not a zip archive)", where)
     try:
         with zipfile.ZipFile(path) as archive:
-            bad = archive.testzip()
-            names = set(archive.namelist())
+            parts, bad = read_members(archive)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise InputError(f"corrupt .docx: {exc}", where) from exc
     if bad is not None:
         raise InputError(f"corrupt .docx: damaged member {bad}", where)
-    if "[Content_Types].xml" not in names:
+    if "[Content_Types].xml" not in parts:
         raise InputError("corrupt .docx: no [Content_Types].xml (not an Office document)", where)
     try:
         return Document(str(path))
@@ -286,8 +286,15 @@ def open_docx(path: Path) -> DocumentObject:
         raise InputError(f"corrupt .docx: {exc}", where) from exc
     except ValueError as exc:
         raise InputError(f"not a Word document: {exc}", where) from exc
-    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile) as exc:
+    except etree.XMLSyntaxError as exc:
+        raise InputError(_malformed(parts, exc), where) from exc
+    except (KeyError, zipfile.BadZipFile) as exc:
         raise InputError(f"corrupt .docx: {exc}", where) from exc
+
+
+def _malformed(parts: dict[str, bytes], exc: etree.XMLSyntaxError) -> str:
+    """The message for XML that does not parse, naming the part it is in when one can be found."""
+    return f"corrupt .docx: {malformed_part(parts) or exc}"
 
 
 def _part_root(document: DocumentObject, name: str) -> etree._Element | None:

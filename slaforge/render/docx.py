@@ -31,6 +31,7 @@ from slaforge.render.wordxml import (
 )
 from slaforge.render.zipwriter import Part, SegmentCache, write_zip
 from slaforge.resources import builtin_dir
+from slaforge.zipcheck import malformed_part, read_members
 
 _W = f"{{{W_NS}}}"
 _HEADER_REL = "rIdSlaHeader"
@@ -60,6 +61,9 @@ def resolve_template(name: str | Path) -> Path:
     raise TemplateError(f"--template: no template named {str(name)!r} (built-in: {available})")
 
 
+_UNREADABLE = "not a readable .docx template"
+
+
 class WordTemplate:
     """A Word template, parsed once, able to write any number of documents."""
 
@@ -67,16 +71,22 @@ class WordTemplate:
         self.path = path
         try:
             with zipfile.ZipFile(path) as archive:
-                self.parts = {info.filename: archive.read(info) for info in archive.infolist()}
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise TemplateError(f"not a readable .docx template: {exc}", Location(path)) from exc
+                self.parts, bad = read_members(archive)
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise TemplateError(f"{_UNREADABLE}: {exc}", Location(path)) from exc
+        if bad is not None:
+            raise TemplateError(f"{_UNREADABLE}: damaged member {bad}", Location(path))
         for required in ("word/document.xml", "word/styles.xml", "[Content_Types].xml"):
             if required not in self.parts:
                 raise TemplateError(f"template has no {required}", Location(path))
-        self._styles = self._style_ids()
-        self.writer = BodyWriter(self.style_id)
-        self._sect_pr = self._section_properties()
-        self._static = self._static_parts()
+        try:
+            self._styles = self._style_ids()
+            self.writer = BodyWriter(self.style_id)
+            self._sect_pr = self._section_properties()
+            self._static = self._static_parts()
+        except etree.XMLSyntaxError as exc:
+            problem = malformed_part(self.parts) or str(exc)
+            raise TemplateError(f"{_UNREADABLE}: {problem}", Location(path)) from exc
         self._segments = SegmentCache()
 
     @classmethod

@@ -53,6 +53,50 @@ def test_damaged_member(tmp_path: Path) -> None:
     assert _message(path) == f"{path}: corrupt .docx: damaged member word/document.xml"
 
 
+def _deflated_docx(document_xml: bytes, *, damage: bool) -> bytes:
+    """A .docx of python-docx's own parts with ``document_xml`` as its body, compressed; with
+    ``damage``, the first bytes of that member's compressed data are overwritten, so that it
+    no longer inflates (zlib's "invalid block type", not a bad checksum)."""
+    source = io.BytesIO()
+    docx.Document().save(source)
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = document_xml if info.filename == "word/document.xml" else src.read(info)
+            dst.writestr(info.filename, data)
+    if not damage:
+        return out.getvalue()
+    data = bytearray(out.getvalue())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start : start + 8] = b"\xff" * 8
+    return bytes(data)
+
+
+_BODY = (
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body>" + b"<w:p><w:r><w:t>The Supplier shall respond.</w:t></w:r></w:p>" * 400
+)
+
+
+def test_member_whose_compressed_data_is_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "draft.docx"
+    path.write_bytes(_deflated_docx(_BODY + b"</w:body></w:document>", damage=True))
+
+    assert _message(path) == f"{path}: corrupt .docx: damaged member word/document.xml"
+
+
+def test_part_that_is_not_well_formed_xml(tmp_path: Path) -> None:
+    path = tmp_path / "draft.docx"
+    path.write_bytes(_deflated_docx(_BODY + b"<w:p></w:body></w:document>", damage=False))
+
+    message = _message(path)
+
+    assert message.startswith(f"{path}: corrupt .docx: word/document.xml is not well-formed XML")
+    assert "(line 1, column " in message
+
+
 def test_zip_that_is_not_an_office_document(tmp_path: Path) -> None:
     path = tmp_path / "draft.docx"
     with zipfile.ZipFile(path, "w") as archive:

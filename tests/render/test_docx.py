@@ -11,7 +11,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from slaforge.errors import TemplateError
 from slaforge.render.build import Builder
+from slaforge.render.docx import WordTemplate, resolve_template
 from slaforge.spec import load_spec
 from tests.render.docx_reading import (
     NS,
@@ -172,3 +174,43 @@ def test_golden_document_xml(built: dict[str, bytes]) -> None:
     assert actual == golden.read_text(encoding="utf-8"), (
         "word/document.xml changed; if intended, rerun with SLAFORGE_UPDATE_GOLDEN=1"
     )
+
+
+def _template_with(tmp_path: Path, name: str, change: str) -> Path:
+    """A copy of the default template with one member damaged (``change``: "inflate" makes its
+    compressed data unreadable, "xml" cuts the part in half)."""
+    source = resolve_template("default")
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == name and change == "xml":
+                data = data[: len(data) // 2]
+            dst.writestr(info.filename, data)
+    data = bytearray(out.getvalue())
+    if change == "inflate":
+        with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+            info = archive.getinfo(name)
+        start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+        data[start : start + 8] = b"\xff" * 8
+    path = tmp_path / "template.docx"
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ("inflate", "not a readable .docx template: damaged member word/styles.xml"),
+        ("xml", "not a readable .docx template: word/styles.xml is not well-formed XML (line "),
+    ],
+)
+def test_damaged_template_is_one_error_naming_the_part(
+    tmp_path: Path, change: str, expected: str
+) -> None:
+    path = _template_with(tmp_path, "word/styles.xml", change)
+
+    with pytest.raises(TemplateError) as caught:
+        WordTemplate(path)
+
+    assert str(caught.value).startswith(f"{path}: {expected}")
