@@ -1610,13 +1610,18 @@ def _run_in_heading(text: str) -> str:
     return m.group(1)
 
 
+def _first_body(ctx: Context) -> DocInfo:
+    """The document's first block of body text (the title, as a rule), not a page header."""
+    return next((i for i in ctx.infos if i.block.location.part == "body"), ctx.infos[0])
+
+
 def _section_heads(ctx: Context) -> str:
     """The document's headings, run-in headings and heading paths, in lower case, without
     its title (the title names the service, "Application Maintenance SLA", not a part),
     joined by NUL: a word is in one of them when it is in this text."""
     cached: str | None = ctx.memo.get("section_heads")
     if cached is None:
-        first = ctx.infos[0].block
+        first = _first_body(ctx).block
         title = first.text if first.is_heading and not first.location.clause else ""
         heads = {h for h in _headings(ctx) if h}
         for info in ctx.infos:
@@ -1689,7 +1694,7 @@ def check_section(rule: Rule, ctx: Context) -> list[Finding]:
     if ctx.words < rule.min_words and _outline(ctx, headings):
         return []
     words = tuple(w.lower() for w in rule.headings)
-    first = ctx.infos[0]
+    first = _first_body(ctx)
     heads = _section_heads(ctx)
     if heads and any(w in heads for w in words):
         return []

@@ -2,8 +2,9 @@
 
 Word anchors a comment on whole runs, so runs are first split at every finding boundary; both
 halves keep the run's properties, so the text and its formatting are otherwise unchanged.
-Findings in headers and footers (Word comments live only in the body) and findings whose words
-cannot be found in their paragraph are counted as skipped.
+Word keeps comments in the body only, so a finding in a page header or footer is a comment on
+the document's first body paragraph that quotes the flagged words and names where they are.
+Findings whose words cannot be found in their paragraph are counted as skipped.
 """
 
 from __future__ import annotations
@@ -37,8 +38,11 @@ class Annotated(NamedTuple):
 
 
 def comment_text(finding: Finding) -> str:
-    """``CODE name: message``, then ``Why:`` and ``Suggested:`` lines when the rule has them."""
+    """``CODE name: message``, then ``Why:`` and ``Suggested:`` lines when the rule has them;
+    for a finding in a page header or footer, first a line quoting the words there."""
     lines = [f"{finding.code} {finding.name}: {finding.message}"]
+    if finding.location.part != "body":
+        lines.insert(0, f"In the page {finding.location.part}: \u201c{finding.match}\u201d")
     if finding.why:
         lines.append(f"Why: {finding.why}")
     if finding.suggestion:
@@ -112,10 +116,19 @@ def _add_comments(document: DocumentObject, findings: list[Finding]) -> Annotate
                 blocks[paragraph] = each
     todo: dict[int, list[tuple[Finding, int, int]]] = defaultdict(list)
     skipped = 0
+    opening = next(  # (header and footer findings go on the first paragraph outside a table)
+        (blocks[k] for k in sorted(blocks) if blocks[k].block.location.table is None), None
+    )
     for finding in findings:
         location = finding.location
-        mapped = blocks.get(location.paragraph)
-        anchor = _anchor(mapped, finding) if mapped and location.part == "body" else None
+        anchor: tuple[int, int] | None
+        if location.part != "body":
+            mapped = opening
+            text = opening.block.text.rstrip() if opening else ""
+            anchor = (0, len(text)) if text else None
+        else:
+            mapped = blocks.get(location.paragraph)
+            anchor = _anchor(mapped, finding) if mapped else None
         if mapped is None or anchor is None:
             skipped += 1
             continue

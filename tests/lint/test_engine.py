@@ -1148,3 +1148,27 @@ def test_a_word_in_brackets_after_the_figure_is_not_the_unit() -> None:
         "The Supplier shall resolve faults within 5 (five) days of the report."
     ).cards
     assert (card.target, card.unit, card.target_text) == ("5 (five)", "days", "5 (five) days")
+
+
+def test_a_missing_section_is_reported_on_the_title_not_on_a_page_header() -> None:
+    body = extract_text(
+        "# Hosting Service Level Agreement\n\n"
+        "## 1. Purpose\n\nThis agreement sets the service levels for the Hosting Service.\n\n"
+        "## 2. Services\n\nThe Provider shall host the Customer's web shop.\n\n"
+        "## 3. Availability\n\nThe Provider shall make the Service available 99.9% of each "
+        "calendar month, measured by the Customer's monitoring.\n\n"
+        "## 4. Service credits\n\nFor each month below 99.9% the Provider shall credit 5% "
+        "of the monthly fee, without a claim.\n\n"
+        "## 5. Exclusions\n\nPlanned maintenance announced 5 days ahead, at most 4 hours a "
+        "month, is not downtime.\n",
+        markdown=True,
+    )
+    header = Block("DRAFT for discussion", BlockLocation(paragraph=0, part="header"))
+
+    findings = lint_blocks([header, *body], "draft.docx", LintOptions()).findings
+    missing = [f for f in findings if f.category == "missing-section"]
+
+    assert missing
+    assert {(f.location.part, f.match) for f in missing} == {
+        ("body", "Hosting Service Level Agreement")
+    }

@@ -132,16 +132,32 @@ def test_text_and_formatting_are_unchanged(tmp_path: Path) -> None:
     assert bold == ["reasonable efforts", " to"]
 
 
-def test_header_findings_and_unknown_words_are_skipped(tmp_path: Path) -> None:
+def test_unknown_words_are_skipped(tmp_path: Path) -> None:
     src = _draft(tmp_path / "draft.docx")
-    header = next(b for b in extract(src) if b.location.part == "header")
     body = next(b for b in extract(src) if b.text.startswith("Credits"))
     lost = replace(_finding(body, "only remedy"), match="exclusive remedy", start=40, end=56)
 
-    result = annotate(src, [_finding(header, "reasonable efforts"), lost], tmp_path / "out.docx")
+    result = annotate(src, [lost], tmp_path / "out.docx")
 
-    assert result == Annotated(added=0, skipped=2)
+    assert result == Annotated(added=0, skipped=1)
     assert len(docx.Document(str(tmp_path / "out.docx")).comments) == 0
+
+
+def test_header_finding_is_a_comment_on_the_first_paragraph_quoting_the_header(
+    tmp_path: Path,
+) -> None:
+    src = _draft(tmp_path / "draft.docx")
+    header = next(b for b in extract(src) if b.location.part == "header")
+
+    result = annotate(src, [_finding(header, "reasonable efforts")], tmp_path / "out.docx")
+
+    assert result == Annotated(added=1, skipped=0)
+    assert list(_anchored(tmp_path / "out.docx").values()) == ["Response times"]
+    (comment,) = docx.Document(str(tmp_path / "out.docx")).comments
+    assert comment.text.splitlines()[:2] == [
+        "In the page header: \u201creasonable efforts\u201d",
+        "SLA101 effort-not-result: An effort is promised, not a result.",
+    ]
 
 
 def test_words_are_found_when_offsets_are_off(tmp_path: Path) -> None:
