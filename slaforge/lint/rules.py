@@ -646,14 +646,32 @@ def rule_doc(rule: Rule) -> str:
         "## Example",
         "",
     ]
-    for ex in rule.fail_examples:
-        lines.append(f"> {ex.text}")
-        lines.append("")
-        lines.append(f"Flagged: “{ex.flag}”")
-        lines.append("")
+    for ex in rule.fail_examples[:_SHOWN]:
+        lines += [f"> {ex.text}", "", f"Flagged: “{ex.flag}”", ""]
+    lines += _more(len(rule.fail_examples), "flagged")
     lines += ["## Use instead", "", rule.suggestion, ""]
-    for text in rule.pass_examples:
-        lines.append(f"> {text}")
-        lines.append("")
+    if rule.pass_examples:
+        lines += [
+            "## Not flagged by this rule",
+            "",
+            "Near misses this rule leaves alone (another rule may still flag one of them):",
+            "",
+        ]
+        for text in rule.pass_examples[:_SHOWN]:
+            lines += [f"> {text}", ""]
+        lines += _more(len(rule.pass_examples), "not flagged")
     lines.append(f"Source: {rule.source}")
     return "\n".join(lines) + "\n"
+
+
+_SHOWN = 5
+"""Examples of each kind that ``rules show`` prints; the rule file holds the rest."""
+
+
+def _more(count: int, kind: str) -> list[str]:
+    left = count - _SHOWN
+    return (
+        [f"({left} more {kind} example{'s' if left > 1 else ''} in the rule file.)", ""]
+        if left > 0
+        else []
+    )

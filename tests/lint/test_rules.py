@@ -64,9 +64,26 @@ def test_provider_side_rules_exist() -> None:
 def test_rule_doc_has_ruff_headings() -> None:
     doc = rule_doc(next(r for r in RULES if r.code == "SLA601"))
     headings = re.findall(r"^## (.+)$", doc, flags=re.M)
-    assert headings == ["What it does", "Why is this bad?", "Example", "Use instead"]
+    assert headings == [
+        "What it does",
+        "Why is this bad?",
+        "Example",
+        "Use instead",
+        "Not flagged by this rule",
+    ]
     assert "commercially reasonable efforts" in doc
     assert doc.startswith("# efforts-instead-of-commitment (SLA601)")
+
+
+def test_rule_doc_recommends_the_suggestion_only_and_shows_five_examples_of_each_kind() -> None:
+    rule = next(r for r in RULES if r.code == "SLA101")
+    doc = rule_doc(rule)
+    use_instead = doc.split("## Use instead\n", 1)[1].split("\n## ", 1)[0]
+
+    assert use_instead.strip() == rule.suggestion
+    assert doc.count("\nFlagged: ") == 5
+    assert f"({len(rule.fail_examples) - 5} more flagged examples in the rule file.)" in doc
+    assert "another rule may still flag one of them" in doc
 
 
 def test_user_pack_adds_and_overrides(tmp_path: Path) -> None:
