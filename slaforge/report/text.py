@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 import click
 
 from slaforge.lint.model import BlockLocation, Finding, Severity
 from slaforge.report import Results, all_findings, counts, place, sentence
 
+_NUMBER = re.compile(r"(?:clause|section|article)?\s*(\d+(?:\.\d+)*)\.?\s", re.I)
+"""A number typed at the start of a heading ("1. Service Availability", "4.2 Response")."""
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def _group_title(location: BlockLocation) -> str:
+    """``§ 4.2  Service levels > Response times``; without the ``§`` when the nearest heading
+    carries the number itself (``1. Service Availability``)."""
     parts = []
-    if location.clause:
+    numbered = location.heading_path and _NUMBER.match(location.heading_path[-1])
+    if location.clause and not (numbered and numbered.group(1) == location.clause):
         parts.append(f"§ {location.clause}")
     if location.heading_path:
         parts.append(" > ".join(location.heading_path))

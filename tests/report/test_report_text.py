@@ -24,6 +24,22 @@ def test_findings_in_one_clause_share_one_heading() -> None:
     assert out.index("SLA101") < out.index("SLA201") < out.index("§ 4.3")
 
 
+def test_a_heading_that_carries_its_number_is_not_numbered_twice() -> None:
+    results = sample_results()
+    first = results["draft.docx"].findings[0]
+    typed = replace(first.location, clause="1", heading_path=("1. Service Availability",))
+    plain = replace(first.location, clause="2", heading_path=("Support",))
+    results["draft.docx"] = LintResult(
+        [replace(first, location=typed), replace(first, location=plain)], []
+    )
+
+    out = text.render(results)
+
+    assert "\n  1. Service Availability\n" in out
+    assert "§ 1" not in out
+    assert "\n  § 2  Support\n" in out
+
+
 def test_flagged_words_are_marked_in_their_sentence() -> None:
     out = text.render(sample_results())
 
