@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from slaforge.errors import InputError
+from slaforge.errors import InputError, Location
 from slaforge.lint.model import CATEGORIES
 
 rules_option = click.option(
@@ -73,7 +73,9 @@ def check(folder: Path) -> None:
         click.get_current_context().exit(1)
     root = folder.resolve()
     count = sum(1 for rule in load_rules([folder]) if rule.source.resolve().is_relative_to(root))
-    click.echo(f"{count} rules OK")
+    if not count:
+        raise InputError("no rule files (*.yaml) in this folder", Location(file=folder))
+    click.echo(f"{count} rule{'' if count == 1 else 's'} OK")
 
 
 COMMANDS: list[click.Command] = [rules]

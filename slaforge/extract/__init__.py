@@ -51,6 +51,8 @@ def decode(data: bytes, where: Location) -> str:
 def extract(path: Path) -> list[Block]:
     """The blocks of text in ``path``, in reading order, chosen by the file's extension."""
     where = Location(file=path)
+    if path.is_dir():
+        raise InputError("is a folder, not a draft: give a .docx, .md or .txt file", where)
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None and path.suffix.lower() != ".doc":
         known = ", ".join(sorted({s for s in SUFFIXES if s in (".docx", ".txt", ".md")}))

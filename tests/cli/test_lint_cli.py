@@ -186,6 +186,23 @@ def test_missing_file(tmp_path: Path, engine: FakeEngine) -> None:
     assert result.stderr == f"error: {tmp_path / 'nowhere.docx'}: no such file\n"
 
 
+def test_a_folder_is_no_draft(tmp_path: Path, engine: FakeEngine) -> None:
+    result = run("lint", tmp_path)
+
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"error: {tmp_path}: is a folder, not a draft: give a .docx, .md or .txt file\n"
+    )
+
+
+def test_rules_check_of_a_folder_without_rules_is_bad_input(tmp_path: Path) -> None:
+    result = run("rules", "check", tmp_path)
+
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {tmp_path}: no rule files (*.yaml) in this folder\n"
+
+
 def test_annotate_needs_one_docx(tmp_path: Path, engine: FakeEngine) -> None:
     path = tmp_path / "draft.txt"
     path.write_text(WEAK_TEXT, encoding="utf-8")
@@ -523,7 +540,7 @@ def test_rules_check_ok_and_broken(tmp_path: Path) -> None:
     )
     broken = run("rules", "check", pack)
 
-    assert (ok.exit_code, ok.stdout) == (0, "1 rules OK\n")
+    assert (ok.exit_code, ok.stdout) == (0, "1 rule OK\n")
     assert broken.exit_code == 1
     assert f"{pack / 'TST902.yaml'}:3: unknown category 'bogus'" in broken.stdout
 
