@@ -1172,3 +1172,15 @@ def test_a_missing_section_is_reported_on_the_title_not_on_a_page_header() -> No
     assert {(f.location.part, f.match) for f in missing} == {
         ("body", "Hosting Service Level Agreement")
     }
+
+
+def test_a_table_of_undefined_clocks_is_one_finding_naming_its_other_rows() -> None:
+    text = (
+        "| Priority | Response | Resolution |\n| P1 | 1 hour | 4 hours |\n"
+        "| P2 | 4 hours | 1 business day |\n\n"
+        "Planned maintenance outside these hours: response 2 hours, resolution 2 days."
+    )
+    found = [f for f in lint_text(text, file="draft.md").findings if f.code == "SLA112"]
+
+    assert len(found) == 1
+    assert found[0].extra.get("also_at")
