@@ -81,7 +81,7 @@ class WordTemplate:
                 raise TemplateError(f"template has no {required}", Location(path))
         try:
             self._styles = self._style_ids()
-            self.writer = BodyWriter(self.style_id)
+            self.writer = BodyWriter(self.style_id, self._text_width())
             self._sect_pr = self._section_properties()
             self._static = self._static_parts()
         except etree.XMLSyntaxError as exc:
@@ -120,6 +120,25 @@ class WordTemplate:
             if name is not None and style_id:
                 ids.setdefault(str(name.get(f"{_W}val")).lower(), style_id)
         return ids
+
+    def _text_width(self) -> int:
+        """The width between the page margins of the template's last section, in twips (A4 with
+        2.5 cm margins when the template does not say)."""
+        root = etree.fromstring(self.parts["word/document.xml"])
+        size = root.find(f"{_W}body/{_W}sectPr/{_W}pgSz")
+        margins = root.find(f"{_W}body/{_W}sectPr/{_W}pgMar")
+
+        def twips(element: etree._Element | None, name: str, default: int) -> int:
+            value = element.get(f"{_W}{name}") if element is not None else None
+            try:
+                return int(float(value)) if value is not None else default
+            except ValueError:
+                return default
+
+        width = (
+            twips(size, "w", 11906) - twips(margins, "left", 1417) - twips(margins, "right", 1417)
+        )
+        return width if width > 1440 else 9072
 
     def _section_properties(self) -> str:
         root = etree.fromstring(self.parts["word/document.xml"])

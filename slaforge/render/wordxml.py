@@ -89,8 +89,10 @@ SPACER = (
 class BodyWriter:
     """Writes the ``w:body`` content of one document model with the template's style ids."""
 
-    def __init__(self, style_id: Callable[[str], str]) -> None:
+    def __init__(self, style_id: Callable[[str], str], text_width: int = 9072) -> None:
+        """``text_width``: the width between the page margins, in twentieths of a point."""
         s = style_id
+        self.text_width = text_width
         self.title = s("Title")
         self.subtitle = s("Subtitle")
         self.heading = s("Heading 1")
@@ -153,23 +155,22 @@ class BodyWriter:
         return "".join(out)
 
     def contents(self, model: DocumentModel) -> str:
-        """A TOC field over Heading 1, its entries filled in now; Word refreshes it on open."""
-        tabs = '<w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs>'
-        out = [paragraph(run("Contents"), self.toc_heading)]
-        entries = [f"{s.number}\t{s.title}" for s in model.sections]
-        begin = (
-            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r>'
-            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        """The contents list: one entry per clause that links to its heading and ends in a
+        PAGEREF field to the heading's bookmark, which LibreOffice lays out at once and Word
+        fills in when it refreshes fields on open. (No TOC field around them: LibreOffice shows
+        a TOC field's stored text as it is, so its page numbers would stay blank.)"""
+        tabs = (
+            '<w:tabs><w:tab w:val="left" w:pos="567"/>'
+            f'<w:tab w:val="right" w:leader="dot" w:pos="{self.text_width}"/></w:tabs>'
         )
-        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-        for index, entry in enumerate(entries):
-            number, title = entry.split("\t", 1)
-            content = f"{run(number)}<w:r><w:tab/></w:r>{run(title)}"
-            if index == 0:
-                content = begin + content
-            if index == len(entries) - 1:
-                content += end
+        out = [paragraph(run("Contents"), self.toc_heading)]
+        for section in model.sections:
+            page = field(f"PAGEREF {section.bookmark} \\h", "")
+            content = (
+                f'<w:hyperlink w:anchor="{section.bookmark}" w:history="1">'
+                f"{run(str(section.number))}<w:r><w:tab/></w:r>{run(section.title)}"
+                f"<w:r><w:tab/></w:r>{page}</w:hyperlink>"
+            )
             out.append(paragraph(content, self.toc1, extra_ppr=tabs))
         return "".join(out)
 

@@ -120,8 +120,16 @@ def test_cover_contents_and_signatures(built: dict[str, bytes], canonical_spec: 
     assert any(p.text == agreement.parties.customer.name for p in paragraphs[:10])
     assert any(p.text == "1 January 2027" for p in paragraphs[:12])
     body = part(data, "word/document.xml")
-    toc = [t.text for t in body.iter(f"{{{W}}}instrText") if "TOC" in (t.text or "")]
-    assert toc and "\\o" in toc[0]
+    entries = [
+        p for p in body.iter(f"{{{W}}}p") if p.find("w:pPr/w:pStyle[@w:val='TOC1']", NS) is not None
+    ]
+    bookmarks = {b.get(f"{{{W}}}name") for b in body.iter(f"{{{W}}}bookmarkStart")}
+    assert len(entries) == len(headings(data))
+    for entry in entries:
+        (link,) = entry.findall("w:hyperlink", NS)
+        pageref = "".join(t.text or "" for t in link.iter(f"{{{W}}}instrText")).split()
+        assert pageref[:1] == ["PAGEREF"] and pageref[1] == link.get(f"{{{W}}}anchor")
+        assert pageref[1] in bookmarks
     settings = part(data, "word/settings.xml")
     assert settings.find("w:updateFields", NS).get(f"{{{W}}}val") == "true"
     signature_table = document.tables[-1]
