@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import gc
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
@@ -14,6 +15,7 @@ from spacy.tokens import Doc
 from slaforge.extract.text import extract_text
 from slaforge.lint import classifier
 from slaforge.lint.cards import build_cards, check_card, check_consistency, check_numeric
+from slaforge.lint.cards.merge import merge_restated
 from slaforge.lint.config import selected
 from slaforge.lint.context import Context
 from slaforge.lint.docinfo import DocInfo
@@ -263,7 +265,8 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
 
         once = frozenset(r.code for r in active if r.once_per_document)
         kept = _dedupe(keyed, sentence_of, once)
-    cards = [s.card for s in ctx.cards if not s.tier_bound]  # (a credit tier's bound is none)
+    # (a credit tier's bound is no card; a card copied before merging leaves the rules' alone)
+    cards = merge_restated([copy.copy(s.card) for s in ctx.cards if not s.tier_bound])
     return LintResult(kept, cards, notices, timing)
 
 

@@ -178,8 +178,7 @@ def test_a_deadline_carried_on_in_its_sentence_is_a_second_card() -> None:
         (MetricKind.RESOLUTION_TIME, "10 hours"),
         (MetricKind.RESOLUTION_TIME, "3 days"),
         (MetricKind.RESPONSE_TIME, "1 hour"),
-        (MetricKind.RESOLUTION_TIME, "6 hours"),
-        (MetricKind.RESOLUTION_TIME, "6 hours"),
+        (MetricKind.RESOLUTION_TIME, "6 hours"),  # (stated again alike in the third: one card)
     ]
 
 
@@ -1184,3 +1183,31 @@ def test_a_table_of_undefined_clocks_is_one_finding_naming_its_other_rows() -> N
 
     assert len(found) == 1
     assert found[0].extra.get("also_at")
+
+
+def test_a_metric_stated_in_a_table_and_again_in_its_clause_is_one_card() -> None:
+    text = (
+        "| Metric | Target | Window |\n| Incident Resolution Time | 8 hours | Calendar month |\n\n"
+        "The Provider shall resolve each Incident within eight (8) hours of the Customer "
+        "reporting it by e-mail, in each calendar month. Resolution means the affected "
+        "service works again and the Customer confirms it."
+    )
+    cards = lint_text(text, file="draft.md").cards
+
+    assert [(c.kind, c.target) for c in cards] == [(MetricKind.RESOLUTION_TIME, "8")]
+    assert cards[0].start_event  # taken from the clause: the table row states none
+
+
+def test_lead_times_of_governance_paperwork_and_a_desk_named_claims_are_read_right() -> None:
+    text = (
+        "The Provider shall send the agenda to the Customer at least five (5) days before each "
+        "meeting.\n\nA proposal to amend this Agreement shall reach the other party at least 30 "
+        "days before that date.\n\nThe Provider shall keep Service Desk Response Time for the "
+        "Claims Service Desk to no more than 20 minutes for 95% of calls in each calendar month, "
+        "and shall give a Response to every other call within 60 minutes."
+    )
+    cards = lint_text(text, file="draft.md").cards
+
+    assert [(c.kind, c.target, c.unit) for c in cards] == [
+        (MetricKind.RESPONSE_TIME, "20", "minutes")
+    ]

@@ -104,8 +104,9 @@ def build_cards(ctx: Context) -> list[CardSite]:
                 continue  # "latency above 2 seconds counts as downtime": a downtime rule
             if not pct and kind in CLOCKED_KINDS and _customer_acts(info, target[2], kind_hit):
                 continue  # "the Customer shall reply within 5 days": the customer's own duty
-            if not pct and _CLAIMED.intersection(info.lower_words(kind_hit[1], target[0])):
+            if not pct and _CLAIMED.intersection(info.words(kind_hit[1], target[0])):
                 continue  # "credits for missed response times must be claimed within 7 days"
+                # (in lower case: "the Claims Service Desk" is a name)
             if not pct and kind in CLOCKED_KINDS and _above(info, target[0]):
                 continue  # "| Severity 1 response later than 60 minutes | 5% |": a miss
             if kind in _ABOVE_KINDS and _above(info, target[0]):

@@ -29,6 +29,14 @@ _ASKING = frozenset(
 service level."""
 
 
+_PAPERWORK = frozenset(
+    {"agenda", "agendas", "proposal", "proposals", "papers", "meeting", "meetings"}
+)
+"""Governance paperwork and the meetings it is sent ahead of ("the agenda … at least five days
+before each meeting", "the proposal shall reach the other party at least 30 days before that
+date"): a lead time of the parties' dealings, not of the service."""
+
+
 def _lead_time(info: DocInfo, target: Hit) -> bool:
     """True for a duty done a set time before an event: "Payslips shall be published no later
     than two Working Days before each Pay Date", "contract letters shall be issued at least five
@@ -46,6 +54,9 @@ def _lead_time(info: DocInfo, target: Hit) -> bool:
     duty = clause[cut + 1 :]
     if _ASKING.intersection(duty):
         return False  # "every delivery must be booked at least 24 hours before arrival"
+    event = info.lower_words(target[1], min(target[1] + 4, info.sent_bounds[target[2]][1]))
+    if _PAPERWORK.intersection(duty) or _PAPERWORK.intersection(event):
+        return False
     return bool(_SHARE_DUTY.intersection(duty)) and not _customer_acts(info, target[2], target)
 
 

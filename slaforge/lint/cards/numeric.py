@@ -44,8 +44,8 @@ def check_numeric(rule: Rule, ctx: Context) -> list[Finding]:
 
 
 _QUANTITIES = frozenset(
-    {"forecast", "volume", "volumes", "fee", "fees", "charge", "charges", "price", "prices",
-     "amount", "value", "baseline", "capacity", "quota", "allowance", "limit", "estimate",
+    {"forecast", "volume", "volumes", "fee", "fees", "charge", "charges", "chargeback", "price",
+     "prices", "amount", "value", "baseline", "capacity", "quota", "allowance", "limit", "estimate",
      "average", "budget", "rate", "demand", "load", "plan", "planned", "contracted", "committed"}
 )  # fmt: skip
 """What a percentage above 100 may rightly be a share of ("110% of the Forecast Volume")."""

@@ -83,7 +83,7 @@ _SHARE_ERRORS = frozenset(
 _MONEY = frozenset(
     {"fee", "fees", "charge", "charges", "price", "prices", "amount", "value", "revenue", "spend",
      "budget", "cost", "costs", "credit", "credits", "total", "sum", "sums", "liability",
-     "contract"}
+     "contract", "chargeback", "chargebacks"}
 )  # fmt: skip
 
 
