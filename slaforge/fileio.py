@@ -1,4 +1,5 @@
-"""Atomic file writing: a reader never sees a half-written output file."""
+"""Atomic file writing (a reader never sees a half-written output file), and how text that
+cannot be decoded is reported."""
 
 from __future__ import annotations
 
@@ -38,3 +39,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def undecodable(
+    encoding: str, bad: bytes, offset: int, line: int, advice: str = "save the file as UTF-8"
+) -> str:
+    """The one wording for undecodable input: ``not UTF-8 text: byte 0xe9 at offset 428 (line 3);``
+    then ``advice``. ``encoding`` is a codec name; UTF-8 and its BOM variant read as ``UTF-8``."""
+    label = "UTF-8" if encoding.replace("_", "-").lower() in ("utf-8", "utf-8-sig") else encoding
+    return f"not {label} text: byte 0x{bad[:1].hex()} at offset {offset} (line {line}); {advice}"

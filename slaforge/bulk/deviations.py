@@ -32,8 +32,14 @@ def deviations(base: dict[str, Any], row: dict[str, Any]) -> list[Deviation]:
     for path, old, new in _diff(base, row, ""):
         if path.startswith(IDENTITY):
             continue
-        found.append(Deviation(path, _show(old), _show(new), _note(path, old, new, row)))
+        before, after = _show(old, _currency(base)), _show(new, _currency(row))
+        found.append(Deviation(path, before, after, _note(path, old, new, row)))
     return found
+
+
+def _currency(spec: dict[str, Any]) -> str:
+    credits = spec.get("credits")
+    return str(credits.get("currency") or "") if isinstance(credits, dict) else ""
 
 
 def _diff(old: Any, new: Any, path: str) -> Iterator[tuple[str, Any, Any]]:
@@ -45,6 +51,14 @@ def _diff(old: Any, new: Any, path: str) -> Iterator[tuple[str, Any, Any]]:
         new_by_id = {item["id"]: item for item in new}
         for key in [*old_by_id, *(k for k in new_by_id if k not in old_by_id)]:
             yield from _diff(old_by_id.get(key), new_by_id.get(key), f"{path}.{key}")
+    elif _records(old) and _records(new):
+        # items without ids (credit tiers) pair by position, as columns address them;
+        # each changed item is shown whole, since its fields only make sense together
+        for index in range(max(len(old), len(new))):
+            before = old[index] if index < len(old) else None
+            after = new[index] if index < len(new) else None
+            if before != after:
+                yield f"{path}.{index}", before, after
     elif old != new:
         yield path, old, new
 
@@ -53,16 +67,39 @@ def _keyed(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(i, dict) and "id" in i for i in value)
 
 
-def _show(value: Any) -> str:
+def _records(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(i, dict) for i in value)
+
+
+def _show(value: Any, currency: str = "") -> str:
     if value is None:
         return "(none)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, list):
-        return "; ".join(_show(v) for v in value) or "(none)"
+        return "; ".join(_show(v, currency) for v in value) or "(none)"
     if isinstance(value, dict):
-        return ", ".join(f"{k}={_show(v)}" for k, v in value.items())
+        if {"metric", "below"} <= value.keys():
+            return _tier(value, currency)
+        return ", ".join(f"{k}={_show(v, currency)}" for k, v in value.items() if v is not None)
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
+
+
+def _tier(tier: dict[str, Any], currency: str) -> str:
+    """A credit tier as the agreement's table reads: ``availability below 99.95% and at least
+    99.5% → 5%``."""
+    level = f"{tier['metric']} below {_show(tier['below'])}%"
+    if tier.get("at_least"):
+        level += f" and at least {_show(tier['at_least'])}%"
+    if tier.get("percent") is not None:
+        credit = f"{_show(tier['percent'])}%"
+    elif tier.get("amount") is not None:
+        credit = " ".join(filter(None, [_show(tier["amount"]), currency]))
+    else:
+        credit = "no credit"
+    return f"{level} → {credit}"
 
 
 def _note(path: str, old: Any, new: Any, row: dict[str, Any]) -> str:

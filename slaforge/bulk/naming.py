@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+import typing
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
-from slaforge.bulk.columns import ALIASES
+from pydantic import BaseModel
+
+from slaforge.bulk.columns import ALIASES, Column, _unwrap
 from slaforge.errors import InputError
-from slaforge.spec.model import slug
+from slaforge.spec.model import Agreement, slug
 
 _FIELD = re.compile(r"\{([^{}|]+)(?:\|([a-z]+))?\}")
 _FILTERS: dict[str, Callable[[str], str]] = {"slug": slug, "lower": str.lower, "upper": str.upper}
@@ -27,6 +32,57 @@ def check_pattern(pattern: str) -> None:
         raise InputError("--name: the pattern must end with .docx")
     if "/" in _FIELD.sub("", pattern) or "\\" in pattern or ".." in pattern:
         raise InputError("--name: the pattern must name a file, not a path")
+
+
+def check_fields(
+    pattern: str, base: Mapping[str, Any], columns: list[Column], customers: Path
+) -> None:
+    """Reject a field no row can fill: not a spec field, or set by neither base nor column."""
+    for match in _FIELD.finditer(pattern):
+        field = match.group(1).strip()
+        parts = field.split(".")
+        path = (*ALIASES.get(parts[0], (parts[0],)), *parts[1:])
+        shown = len(path) - len(parts)  # the alias's extra keys, not in the user's spelling
+        model: Any = Agreement
+        for depth, key in enumerate(path):
+            if not (isinstance(model, type) and issubclass(model, BaseModel)):
+                where = ".".join(parts[: max(depth - shown, 0)])
+                what = (
+                    "a list; --name takes single values such as {customer.id}"
+                    if typing.get_origin(model) is list
+                    else "a value, not a section"
+                )
+                raise InputError(f"--name: {{{field}}}: {where!r} is {what}")
+            if key not in model.model_fields:
+                known = list(model.model_fields) + (list(ALIASES) if depth == 0 else [])
+                close = difflib.get_close_matches(key, known, n=1)
+                at = max(depth - shown, 0)
+                owner = ".".join(parts[:at])
+                hint = (
+                    f"; {owner} has {', '.join(known)}"
+                    if owner
+                    else "; fields are dotted spec paths such as {customer.id}"
+                )
+                if close:
+                    guess = ".".join([*parts[:at], close[0], *parts[at + 1 :]])
+                    hint = f"; did you mean {{{guess}}}?"
+                raise InputError(f"--name: {{{field}}} names no spec field{hint}")
+            model = _unwrap(model.model_fields[key].annotation)
+        if typing.get_origin(model) is list or (
+            isinstance(model, type) and issubclass(model, BaseModel)
+        ):
+            raise InputError(f"--name: {{{field}}} is a section or a list, not one value")
+        if _lookup(base, path) is None and not any(c.path == path for c in columns):
+            raise InputError(
+                f"--name: {{{field}}} is set neither by the base spec nor by a column of "
+                f"{customers.name}"
+            )
+
+
+def _lookup(data: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        data = data.get(key) if isinstance(data, Mapping) else None
+    return data
 
 
 def render_name(pattern: str, data: Mapping[str, Any]) -> str:

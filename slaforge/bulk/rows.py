@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from slaforge.errors import InputError, Location
-from slaforge.spec.load import read_text
+from slaforge.fileio import undecodable
 from slaforge.spec.yamlpos import load_yaml
 
 FORMATS = (".csv", ".xlsx", ".json", ".yaml", ".yml")
+
+
+def resolve_encoding(name: str | None) -> str:
+    """The codec for ``--encoding NAME``: UTF-8 (a BOM accepted) when not given."""
+    if name is None:
+        return "utf-8-sig"
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        info = None
+    if info is None or not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"--encoding: unknown text encoding {name!r} (e.g. utf-8, cp1252)")
+    return "utf-8-sig" if info.name == "utf-8" else info.name
 
 
 @dataclass(frozen=True)
@@ -22,14 +37,20 @@ class Row:
 
     number: int
     cells: dict[str, Any]
+    error: str = ""
+    """Why the row cannot be used as it is (a CSV row with too few or too many cells)."""
 
 
 class RowSource:
     """The columns and rows of a customer file; rows stream for CSV and XLSX."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, encoding: str | None = None) -> None:
         self.path = path
         suffix = path.suffix.lower()
+        if path.is_dir():
+            raise InputError(
+                f"is a directory; give the customer file ({', '.join(FORMATS)})", Location(path)
+            )
         if suffix not in FORMATS:
             raise InputError(
                 f"unsupported customer file type {suffix or '(none)'!r}; use {', '.join(FORMATS)}",
@@ -39,13 +60,18 @@ class RowSource:
             raise InputError("file not found", Location(path))
         if path.stat().st_size == 0:
             raise InputError("file is empty", Location(path))
+        if encoding is not None and suffix == ".xlsx":
+            raise InputError("--encoding is for text files (.csv, .json, .yaml), not .xlsx")
         self.suffix = suffix
+        self.encoding = resolve_encoding(encoding)
+        self._encoding_name = "utf-8" if self.encoding == "utf-8-sig" else str(encoding)
+        self._explicit_encoding = encoding is not None
         self._records: list[Row] | None = None
         self.columns = self._columns()
 
     def _columns(self) -> list[str]:
         if self.suffix == ".csv":
-            with self._open_csv() as handle:
+            with self._open_csv() as handle, self._decoding():
                 header = next(csv.reader(handle), None)
             if not header or not any(h.strip() for h in header):
                 raise InputError("the first line must name the columns", Location(self.path, 1))
@@ -64,9 +90,56 @@ class RowSource:
 
     def _open_csv(self) -> Any:
         try:
-            return self.path.open(encoding="utf-8-sig", newline="")
+            return self.path.open(encoding=self.encoding, newline="")
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", Location(self.path)) from exc
+
+    @contextmanager
+    def _decoding(self) -> Iterator[None]:
+        """Turn a decoding error while reading into one line naming the line and the byte."""
+        try:
+            yield
+        except UnicodeDecodeError as exc:
+            raise self._undecodable() from exc
+
+    def _undecodable(self) -> InputError:
+        """Find the first byte ``self.encoding`` cannot decode, reading in chunks."""
+        decoder = codecs.getincrementaldecoder(self.encoding)()
+        fed = 0
+        found: tuple[int, bytes] | None = None
+        with self.path.open("rb") as handle:
+            while found is None:
+                chunk = handle.read(1 << 16)
+                fed += len(chunk)
+                try:
+                    decoder.decode(chunk, final=not chunk)
+                except UnicodeDecodeError as exc:
+                    # exc.object is the tail of what was fed: undecoded bytes, then the chunk
+                    start = exc.object[exc.start : exc.start + 1]
+                    found = (fed - len(exc.object) + exc.start, start)
+                if not chunk:
+                    break
+            if found is None:  # the file changed since it was read
+                return InputError(
+                    f"cannot be decoded as {self._encoding_name}", Location(self.path)
+                )
+            offset, bad = found
+            handle.seek(0)
+            line = handle.read(offset).count(b"\n") + 1
+        return InputError(
+            undecodable(self._encoding_name, bad, offset, line, self._advice()),
+            Location(self.path, line),
+        )
+
+    def _advice(self) -> str:
+        if self._explicit_encoding:
+            return "pass the --encoding the file was saved in"
+        if self.suffix == ".csv":
+            return (
+                "save it as CSV UTF-8, or pass --encoding cp1252 for Excel's "
+                "'CSV (Comma delimited)'"
+            )
+        return "save the file as UTF-8, or pass the --encoding it was saved in"
 
     def _xlsx_rows(self) -> Iterator[tuple[Any, ...]]:
         from openpyxl import load_workbook
@@ -82,7 +155,13 @@ class RowSource:
             book.close()
 
     def _load_records(self) -> list[Row]:
-        text = read_text(self.path)
+        try:
+            with self.path.open(encoding=self.encoding) as handle, self._decoding():
+                text = handle.read()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", Location(self.path)) from exc
+        if not text.strip():
+            raise InputError("file is empty", Location(self.path))
         if self.suffix == ".json":
             try:
                 data = json.loads(text)
@@ -106,33 +185,54 @@ class RowSource:
         if self._records is not None:
             yield from self._records
         elif self.suffix == ".csv":
-            with self._open_csv() as handle:
+            with self._open_csv() as handle, self._decoding():
                 reader = csv.reader(handle)
                 next(reader, None)
                 for values in reader:
                     if not any(v.strip() for v in values):
-                        continue
-                    yield Row(reader.line_num, self._cells(values, reader.line_num))
+                        continue  # a blank line, or one of empty cells only (",,,")
+                    yield self._row(reader.line_num, values, short_ok=False)
         else:
             sheet_rows = self._xlsx_rows()
             next(sheet_rows, None)
             for number, cells in enumerate(sheet_rows, start=2):
                 if all(v is None or str(v).strip() == "" for v in cells):
                     continue
-                yield Row(number, self._cells(list(cells), number))
+                # a sheet row may end early: its missing cells are empty, not absent
+                yield self._row(number, [_sheet_value(v) for v in cells], short_ok=True)
 
-    def _cells(self, values: list[Any], number: int) -> dict[str, Any]:
-        if len(values) > len(self.columns) and any(
-            v not in (None, "") for v in values[len(self.columns) :]
-        ):
-            raise InputError(
-                f"row {number} has {len(values)} cells; the header names {len(self.columns)}",
-                Location(self.path, number),
+    def _row(self, number: int, values: list[Any], short_ok: bool) -> Row:
+        width = len(self.columns)
+        cells = dict(zip(self.columns, values, strict=False))
+        if len(values) > width and any(v not in (None, "") for v in values[width:]):
+            hint = (
+                "quote a cell that holds a comma"
+                if self.suffix == ".csv"
+                else "name every column in the first row"
             )
-        return dict(zip(self.columns, values, strict=False))
+        elif len(values) < width and not short_ok:
+            hint = "an empty cell still needs its comma"
+        else:
+            return Row(number, cells)
+        error = f"{len(values)} cells, but the header names {width} columns ({hint})"
+        return Row(number, cells, error)
 
     def count(self) -> int:
-        """How many rows there are (a quick pass for CSV; used for progress)."""
+        """How many rows there are (a quick pass for CSV, used for progress; it meets any
+        decoding error before a row is built)."""
         if self._records is not None:
             return len(self._records)
         return sum(1 for _ in self)
+
+
+def _sheet_value(value: Any) -> Any:
+    """A number typed into a spreadsheet cell as the text it shows: 1042.0 reads "1042".
+
+    Cells then read as the same row saved as CSV does; text that a string field needs stays
+    text, and a number field parses it back to the same number.
+    """
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))  # Excel keeps 15 significant digits
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return repr(value)
+    return value

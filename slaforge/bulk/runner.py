@@ -17,9 +17,9 @@ from pathlib import Path
 
 from slaforge.bulk.columns import read_mapping, resolve_columns
 from slaforge.bulk.manifest import read_previous, write_manifest
-from slaforge.bulk.naming import DEFAULT_PATTERN, check_pattern
+from slaforge.bulk.naming import DEFAULT_PATTERN, check_fields, check_pattern
 from slaforge.bulk.report import write_report
-from slaforge.bulk.rows import RowSource
+from slaforge.bulk.rows import RowSource, resolve_encoding
 from slaforge.bulk.worker import Entry, RowWorker, WorkerConfig, init_worker, process_in_worker
 from slaforge.errors import InputError, Location
 from slaforge.fileio import write_atomic
@@ -43,6 +43,8 @@ class BulkOptions:
     skip_existing: bool = False
     zip: bool = False
     report: bool = False
+    encoding: str | None = None
+    """The text encoding of a CSV, JSON or YAML customer file; None: UTF-8, a BOM accepted."""
 
 
 @dataclass
@@ -59,10 +61,11 @@ class BulkResult:
 def prepare(options: BulkOptions) -> tuple[RowSource, WorkerConfig]:
     """Check every input before any row runs; problems here are bad input (exit 2)."""
     check_pattern(options.pattern)
+    resolve_encoding(options.encoding)
     base_text = read_text(options.base)
     base_doc = load_yaml(base_text, str(options.base))
     validate_data(base_doc, str(options.base))
-    source = RowSource(options.customers)
+    source = RowSource(options.customers, options.encoding)
     mapping = read_mapping(options.mapping) if options.mapping else {}
     unknown = sorted(set(mapping) - set(source.columns))
     if unknown:
@@ -71,6 +74,7 @@ def prepare(options: BulkOptions) -> tuple[RowSource, WorkerConfig]:
             Location(options.mapping),
         )
     columns = resolve_columns(source.columns, base_doc.data, mapping, options.customers)
+    check_fields(options.pattern, base_doc.data, columns, options.customers)
     if options.outdir.exists() and not options.outdir.is_dir():
         raise InputError("output path exists and is not a folder", Location(options.outdir))
     config = WorkerConfig(
@@ -90,7 +94,7 @@ def prepare(options: BulkOptions) -> tuple[RowSource, WorkerConfig]:
 def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResult:
     """Build one agreement per row. Ctrl-C keeps finished files and writes the manifest."""
     source, config = prepare(options)
-    total = source.count()
+    total = source.count()  # reads every row: a file that cannot be decoded stops here
     jobs = options.jobs or os.cpu_count() or 1
     result = BulkResult()
     options.outdir.mkdir(parents=True, exist_ok=True)

@@ -87,6 +87,9 @@ class RowWorker:
     def process(self, row: Row) -> tuple[Entry, bytes | None]:
         """Build the agreement of ``row``; every failure becomes a failed manifest entry."""
         config = self.config
+        if row.error:
+            entry = Entry(row.number, "", "", "failed", row.error, input_hash=self.input_hash(row))
+            return entry, None
         data = apply_row(config.base_data, config.columns, row.cells)
         customer = data.get("parties", {}).get("customer", {})
         entry = Entry(

@@ -73,6 +73,12 @@ class ProgressLine:
     type=click.Path(path_type=Path, dir_okay=False),
     help="A YAML file mapping column names to spec paths (columns: {Name: customer.name}).",
 )
+@click.option(
+    "--encoding",
+    metavar="NAME",
+    help="Text encoding of a CSV, JSON or YAML customer file [default: utf-8, a BOM "
+    "accepted]; cp1252 for Excel's 'CSV (Comma delimited)' on Windows.",
+)
 @template_option
 @clauses_option
 @click.option(
@@ -94,6 +100,7 @@ def bulk(
     jobs: int,
     pattern: str,
     mapping: Path | None,
+    encoding: str | None,
     template: str,
     clause_dirs: tuple[Path, ...],
     lint: bool,
@@ -120,6 +127,7 @@ def bulk(
         skip_existing=skip_existing,
         zip=make_zip,
         report=report,
+        encoding=encoding,
     )
     started = time.monotonic()
     result = run_bulk(options, ProgressLine())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from slaforge.errors import InputError, Location
+from slaforge.fileio import undecodable
 from slaforge.lint.model import Block
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -39,11 +40,11 @@ def decode(data: bytes, where: Location) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        bad = data[exc.start : exc.start + 1].hex()
+        # with a BOM, the codec reports the offset within the text after it
+        offset = len(data) - len(exc.object) + exc.start
+        line = data.count(b"\n", 0, offset) + 1
         raise InputError(
-            f"not UTF-8 text: byte 0x{bad} at offset {exc.start} (line {line}); "
-            "save the file as UTF-8",
+            undecodable("utf-8", data[offset : offset + 1], offset, line),
             Location(file=where.file, line=line),
         ) from exc
 

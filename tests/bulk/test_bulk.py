@@ -264,6 +264,43 @@ def test_report_lists_non_standard_terms(tmp_path: Path) -> None:
     assert "credits.cap_percent" in html and "bigger credit cap" in html
     assert "earn_back.enabled" in html and "switched off" in html
     assert "parties.customer.name" not in html, "identity fields are not deviations"
+    # a changed credit tier reads as the agreement's table does, and only that tier is listed
+    assert (
+        "<td>credits.tiers.0</td><td>availability below 99.9% and at least 99.5% → 5%</td>"
+        "<td>availability below 99.95% and at least 99.5% → 5%</td>"
+    ) in html
+    assert "credits.tiers.1" not in html
+    for raw in ("amount=", "at_least=", "(none)", "True", "False"):
+        assert raw not in html, raw
+    assert "<td>earn_back.enabled</td><td>yes</td><td>no</td>" in html
+
+
+def test_tiers_added_removed_and_in_fixed_amounts() -> None:
+    from slaforge.bulk.deviations import deviations
+
+    tier = {"metric": "availability", "below": 99.9, "at_least": 0.0, "percent": None}
+    base = {"credits": {"currency": "GBP", "tiers": [{**tier, "amount": 500.0}]}}
+    row = {
+        "credits": {
+            "currency": "GBP",
+            "tiers": [
+                {**tier, "amount": 750.0},
+                {**tier, "below": 99.0, "amount": 1000.0},
+            ],
+        }
+    }
+    found = [(d.path, d.base, d.value, d.note) for d in deviations(base, row)]
+    assert found == [
+        (
+            "credits.tiers.0",
+            "availability below 99.9% → 500 GBP",
+            "availability below 99.9% → 750 GBP",
+            "changed",
+        ),
+        ("credits.tiers.1", "(none)", "availability below 99% → 1000 GBP", "added"),
+    ]
+    removed = deviations(row, base)[1]
+    assert (removed.path, removed.value, removed.note) == ("credits.tiers.1", "(none)", "removed")
 
 
 def test_zip_holds_every_agreement_and_the_manifest(tmp_path: Path) -> None:
@@ -353,10 +390,15 @@ def test_list_items_are_addressed_by_position(tmp_path: Path) -> None:
     )
     assert result.entries[0].status == "ok", result.entries[0].error
     changes = {d.path: d for d in result.entries[0].deviations}
-    tiers = changes["credits.tiers"]
-    assert "percent=12" in tiers.value.split("; ")[1]
-    assert "percent=12" not in tiers.base
-    assert tiers.note == "items changed"
+    tier = changes["credits.tiers.1"]
+    assert (tier.base, tier.value, tier.note) == (
+        "availability below 99.5% and at least 99% → 10%",
+        "availability below 99.5% and at least 99% → 12%",
+        "changed",
+    )
+    assert not any(path.startswith("credits.tiers") for path in set(changes) - {tier.path}), (
+        "only the tier that changed is listed"
+    )
 
 
 def test_progress_is_drawn_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:

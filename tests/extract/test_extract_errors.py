@@ -141,6 +141,15 @@ def test_text_that_is_not_utf8(tmp_path: Path) -> None:
     )
 
 
+def test_text_with_a_bom_names_the_bad_byte_at_its_offset_in_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_bytes(b"\xef\xbb\xbfLine one.\nCaf\xe9 terms.\n")
+
+    assert _message(path) == (
+        f"{path}:2: not UTF-8 text: byte 0xe9 at offset 16 (line 2); save the file as UTF-8"
+    )
+
+
 def test_unsupported_extension(tmp_path: Path) -> None:
     path = tmp_path / "draft.pdf"
     path.write_bytes(b"%PDF-1.7")
