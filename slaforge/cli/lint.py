@@ -199,7 +199,9 @@ def lint(
         data, done = annotated
         write_atomic(annotate, data)
         skipped = (
-            f"; {done.skipped} not anchored (words not found in their paragraph)" if done.skipped else ""
+            f"; {done.skipped} not anchored (words not found in their paragraph)"
+            if done.skipped
+            else ""
         )
         plural = "" if done.added == 1 else "s"
         click.echo(f"wrote {annotate}: {done.added} comment{plural}{skipped}", err=True)
