@@ -75,18 +75,31 @@ class RowSource:
                 header = next(csv.reader(handle), None)
             if not header or not any(h.strip() for h in header):
                 raise InputError("the first line must name the columns", Location(self.path, 1))
-            return [h.strip() for h in header]
+            return self._named([h.strip() for h in header], "line")
         if self.suffix == ".xlsx":
             sheet_rows = self._xlsx_rows()
             first = next(sheet_rows, None)
             if first is None:
                 raise InputError("the first row must name the columns", Location(self.path, 1))
-            return [str(h).strip() for h in first if h is not None]
+            return self._named(["" if h is None else str(h).strip() for h in first], "row")
         self._records = self._load_records()
         columns: dict[str, None] = {}
         for row in self._records:
             columns.update(dict.fromkeys(row.cells))
         return list(columns)
+
+    def _named(self, header: list[str], line: str) -> list[str]:
+        """The header's column names, less empty cells at its end; an empty cell before a named
+        one would shift every later column, so it is bad input."""
+        while header and not header[-1]:
+            header.pop()
+        if "" in header:
+            number = header.index("") + 1
+            raise InputError(
+                f"column {number} has no name: name every column in the first {line}",
+                Location(self.path, 1),
+            )
+        return header
 
     def _open_csv(self) -> Any:
         try:

@@ -348,3 +348,47 @@ def test_a_name_field_set_only_by_a_column_is_fine(tmp_path: Path) -> None:
     )
     assert code == 0, err
     assert (out / "limited-company.docx").is_file()
+
+
+# --- header rows -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_unnamed_column_before_named_ones_is_bad_input(tmp_path: Path, suffix: str) -> None:
+    header, rows = sample()
+    header = [header[0], "", *header[1:]]
+    rows = [[rows[0][0], "x", *rows[0][1:]]]
+    path = tmp_path / f"c{suffix}"
+    if suffix == ".csv":
+        path.write_text(csv_text(header, rows), encoding="utf-8")
+    else:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.active.append([h or None for h in header])
+        book.active.append(rows[0])
+        book.save(path)
+    out = tmp_path / "out"
+
+    code, _, err = invoke(str(path), "--base", str(BASE), "-o", str(out))
+
+    line = "row" if suffix == ".xlsx" else "line"
+    assert (code, err) == (
+        2,
+        f"error: {path}:1: column 2 has no name: name every column in the first {line}\n",
+    )
+    assert not out.exists()
+
+
+def test_empty_header_cells_at_the_end_of_a_sheet_are_no_columns(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    header, rows = sample()
+    book = Workbook()
+    book.active.append([*header, " ", " "])  # (cells that look empty, as a sheet often has)
+    book.active.append(rows[0])
+    book.save(tmp_path / "c.xlsx")
+
+    code, _, err = invoke(str(tmp_path / "c.xlsx"), "--base", str(BASE), "-o", str(tmp_path / "o"))
+
+    assert code == 0, err
