@@ -7,6 +7,8 @@ import secrets
 import stat
 from pathlib import Path
 
+from slaforge.errors import InputError, Location
+
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
@@ -38,3 +40,19 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def require_docx_name(path: Path, option: str) -> None:
+    """A Word document is written under a ``.docx`` name only: ``x.pdf``, ``x`` or ``-`` given
+    to ``option`` is a usage mistake, reported before any work is done."""
+    if str(path) == "-":
+        raise InputError(
+            f"{option} -: this Word document cannot go to standard output; "
+            "give a file name ending in .docx"
+        )
+    if path.suffix.lower() != ".docx":
+        got = f"'{path.suffix}'" if path.suffix else "no extension"
+        raise InputError(
+            f"{option} writes a Word document: give it a name ending in .docx (got {got})",
+            Location(path),
+        )
