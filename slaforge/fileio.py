@@ -1,5 +1,5 @@
-"""Atomic file writing (a reader never sees a half-written output file), and how text that
-cannot be decoded is reported."""
+"""Atomic file writing (a reader never sees a half-written output file), how text that cannot
+be decoded is reported, and the check that a Word document is written under a .docx name."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import os
 import secrets
 import stat
 from pathlib import Path
+
+from slaforge.errors import InputError, Location
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -48,3 +50,19 @@ def undecodable(
     then ``advice``. ``encoding`` is a codec name; UTF-8 and its BOM variant read as ``UTF-8``."""
     label = "UTF-8" if encoding.replace("_", "-").lower() in ("utf-8", "utf-8-sig") else encoding
     return f"not {label} text: byte 0x{bad[:1].hex()} at offset {offset} (line {line}); {advice}"
+
+
+def require_docx_name(path: Path, option: str) -> None:
+    """A Word document is written under a ``.docx`` name only: ``x.pdf``, ``x`` or ``-`` given
+    to ``option`` is a usage mistake, reported before any work is done."""
+    if str(path) == "-":
+        raise InputError(
+            f"{option} -: this Word document cannot go to standard output; "
+            "give a file name ending in .docx"
+        )
+    if path.suffix.lower() != ".docx":
+        got = f"'{path.suffix}'" if path.suffix else "no extension"
+        raise InputError(
+            f"{option} writes a Word document: give it a name ending in .docx (got {got})",
+            Location(path),
+        )

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from slaforge.errors import ClauseError, Location
 from slaforge.resources import builtin_dir
+from slaforge.spec.messages import explain, pattern
 from slaforge.spec.model import AgreementType
 from slaforge.spec.yamlpos import format_path, load_yaml
 
@@ -47,7 +48,13 @@ class ClauseMeta(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    id: str = Field(
+        pattern=pattern(
+            r"^[a-z][a-z0-9-]*$",
+            "id",
+            "a clause id (a lower-case letter, then lower-case letters, digits or '-')",
+        )
+    )
     title: str = Field(min_length=1)
     category: str
     variant: str = "standard"
@@ -129,11 +136,7 @@ def parse_clause(text: str, path: Path) -> Clause:
     try:
         meta = ClauseMeta.model_validate(doc.data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = tuple(err["loc"])
-        message = "field required" if err["type"] == "missing" else str(err["msg"])
-        if err["type"] == "extra_forbidden":
-            message = "unknown field"
+        where, message = explain(exc.errors(), ClauseMeta, doc.texts)[0]
         raise ClauseError(
             message, Location(path, doc.line_of(where), field=format_path(where))
         ) from exc

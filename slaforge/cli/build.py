@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
+import shlex
+import traceback
 from pathlib import Path
+from typing import BinaryIO
 
 import click
 
-from slaforge.clauses import load_library
+from slaforge.clauses import Clause, load_library
 from slaforge.clauses.library import CATEGORIES
-from slaforge.errors import InputError, Location
-from slaforge.fileio import write_atomic
+from slaforge.errors import ClauseError, InputError, Location, SlaforgeError
+from slaforge.fileio import require_docx_name, write_atomic
 from slaforge.resources import builtin_dir
 from slaforge.spec import load_spec
 from slaforge.spec.load import SpecErrors
@@ -56,41 +60,56 @@ def init(agreement_type: str, output: Path, force: bool) -> None:
     """Write a commented example spec that builds as it is."""
     text = (builtin_dir("examples") / f"{agreement_type}.yaml").read_text(encoding="utf-8")
     if str(output) == "-":
-        click.echo(text, nl=False)
+        click.echo(_name_in_header(text, agreement_type, "SPEC.yaml"), nl=False)
         return
     if output.exists() and not force:
         raise InputError("file exists; use --force to overwrite it", Location(output))
-    write_atomic(output, text.encode("utf-8"))
-    click.echo(f"wrote {output} ({agreement_type}); build it with: slaforge build {output}")
+    name = shlex.quote(str(output))
+    write_atomic(output, _name_in_header(text, agreement_type, name).encode("utf-8"))
+    click.echo(f"wrote {output} ({agreement_type}); build it with: slaforge build {name}")
+
+
+def _name_in_header(text: str, agreement_type: str, name: str) -> str:
+    """The example's header comment names the example file; name the spec written instead."""
+    old = f"slaforge build {agreement_type}.yaml"
+    head, sep, body = text.partition("\n\n")
+    return head.replace(old, f"slaforge build {name}") + sep + body
 
 
 @click.command()
 @click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @clauses_option
-def validate(specs: tuple[Path, ...], clause_dirs: tuple[Path, ...]) -> None:
+@click.pass_context
+def validate(ctx: click.Context, specs: tuple[Path, ...], clause_dirs: tuple[Path, ...]) -> None:
     """Check agreement specs: schema, cross-field rules, and that every clause renders.
 
-    Prints every problem, one per line (file:line: field: message), and exits 2 if any.
+    Prints every problem, one per line (file:line: field: message), and goes on to the next
+    spec. Exits 0 if every spec is ok; 2 if a spec, or a clause file, is bad input; 1 if
+    only the build failed: a clause rendered template residue ({{, [TBD], ___, ...).
     """
     from slaforge.render.compose import Composer
 
+    debug = bool(ctx.find_root().params.get("debug"))
     composer = Composer.from_dirs(clause_dirs)
-    failed = 0
+    exit_code = 0
     for spec in specs:
         try:
             agreement = load_spec(spec)
             _, clauses = composer.compose(agreement)
-        except SpecErrors as exc:
-            failed += 1
-            for problem in exc.problems:
+        except SlaforgeError as exc:
+            if debug:
+                traceback.print_exception(exc)
+            problems = exc.problems if isinstance(exc, SpecErrors) else [exc]
+            for problem in problems:
                 click.echo(f"error: {problem}", err=True)
+            exit_code = max(exit_code, exc.exit_code)
             continue
         click.echo(
             f"ok: {spec} ({agreement.agreement.type.value}, {len(agreement.metrics)} metrics, "
             f"{len(clauses)} clauses)"
         )
-    if failed:
-        raise click.exceptions.Exit(2)
+    if exit_code:
+        raise click.exceptions.Exit(exit_code)
 
 
 @click.command()
@@ -98,8 +117,9 @@ def validate(specs: tuple[Path, ...], clause_dirs: tuple[Path, ...]) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="The .docx to write [default: the spec's name with .docx, in the current folder].",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    help="The .docx to write, or '-' for standard output "
+    "[default: the spec's name with .docx, in the current folder].",
 )
 @template_option
 @clauses_option
@@ -107,12 +127,31 @@ def build(spec: Path, output: Path | None, template: str, clause_dirs: tuple[Pat
     """Build a Word agreement from an agreement spec."""
     from slaforge.render.build import Builder
 
+    to_stdout = output is not None and str(output) == "-"
+    stdout = _binary_stdout()
+    if to_stdout and stdout.isatty():
+        raise InputError(
+            "-o -: will not write a Word document to a terminal; "
+            "redirect it (> agreement.docx) or give a file name"
+        )
+    if output is not None and not to_stdout:
+        require_docx_name(output, "-o")
     agreement = load_spec(spec)
     builder = Builder(template, clause_dirs)
     built = builder.build(agreement)
+    summary = f"({len(built.clauses)} clauses, {len(built.data):,} bytes)"
+    if to_stdout:
+        stdout.write(built.data)
+        stdout.flush()
+        click.echo(f"wrote standard output {summary}", err=True)
+        return
     target = output or Path(spec.with_suffix(".docx").name)
     write_atomic(target, built.data)
-    click.echo(f"wrote {target} ({len(built.clauses)} clauses, {len(built.data):,} bytes)")
+    click.echo(f"wrote {target} {summary}")
+
+
+def _binary_stdout() -> BinaryIO:
+    return click.get_binary_stream("stdout")
 
 
 @click.group()
@@ -148,10 +187,35 @@ def list_clauses(category: str | None, clause_dirs: tuple[Path, ...]) -> None:
 
 @clauses.command("show")
 @click.argument("clause_id")
+@click.option(
+    "--source",
+    is_flag=True,
+    help="Print the clause file itself (front matter and template), ready to copy into a "
+    "folder for --clauses.",
+)
 @clauses_option
-def show_clause(clause_id: str, clause_dirs: tuple[Path, ...]) -> None:
-    """Show one clause: its metadata and its template text."""
-    clause = load_library(clause_dirs).get(clause_id)
+def show_clause(clause_id: str, source: bool, clause_dirs: tuple[Path, ...]) -> None:
+    """Show one clause: its metadata and its template text.
+
+    To change a clause's wording, copy its file, edit the copy and build with it:
+
+    \b
+      slaforge clauses show ID --source > my-clauses/ID.md
+      slaforge build SPEC --clauses my-clauses
+    """
+    library = load_library(clause_dirs)
+    if clause_id not in library.clauses:
+        raise ClauseError(_unknown_clause(clause_id, library.clauses))
+    clause = library.clauses[clause_id]
+    if source:
+        try:
+            data = clause.path.read_bytes()
+        except OSError as exc:
+            raise ClauseError(f"cannot read clause file: {exc}", Location(clause.path)) from exc
+        stdout = _binary_stdout()
+        stdout.write(data)
+        stdout.flush()
+        return
     meta = clause.meta
     click.echo(f"{meta.id}: {meta.title}")
     click.echo(f"  category:   {meta.category}")
@@ -167,6 +231,19 @@ def show_clause(clause_id: str, clause_dirs: tuple[Path, ...]) -> None:
     if meta.description:
         click.echo(f"\n{meta.description}")
     click.echo("\n" + clause.body.strip())
+
+
+def _unknown_clause(clause_id: str, known: dict[str, Clause]) -> str:
+    """``no clause with id 'exclusion'; did you mean 'exclusions'?``, or the ids of a category."""
+    message = f"no clause with id {clause_id!r}"
+    in_category = sorted(c.id for c in known.values() if c.meta.category == clause_id)
+    if in_category:
+        listed = ", ".join(repr(i) for i in in_category)
+        return f"{message}; {clause_id!r} is a category, its clauses are {listed}"
+    close = difflib.get_close_matches(clause_id, list(known), n=3, cutoff=0.6)
+    if close:
+        return f"{message}; did you mean {' or '.join(repr(c) for c in close)}?"
+    return f"{message}; see: slaforge clauses list"
 
 
 COMMANDS: list[click.Command] = [init, validate, build, clauses]

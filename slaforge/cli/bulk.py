@@ -11,6 +11,7 @@ import click
 from slaforge.bulk.naming import DEFAULT_PATTERN
 from slaforge.bulk.runner import BulkOptions, run_bulk
 from slaforge.cli.build import clauses_option, template_option
+from slaforge.errors import InputError
 
 
 class ProgressLine:
@@ -114,6 +115,8 @@ def bulk(
     credits.tiers.0.percent). A bad row is reported with its row number and column and
     does not stop the others. Exit code 0: every row ok; 1: some rows failed; 2: bad input.
     """
+    if str(outdir) == "-":
+        raise InputError("-o -: bulk writes a folder of agreements; give a folder name")
     options = BulkOptions(
         customers=customers,
         base=base,

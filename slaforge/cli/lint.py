@@ -10,7 +10,7 @@ from time import perf_counter
 
 import click
 
-from slaforge.fileio import write_atomic
+from slaforge.fileio import require_docx_name, write_atomic
 from slaforge.lint.config import (
     FAIL_ON,
     SIDES,
@@ -144,7 +144,7 @@ def _use_color(output: Path | None) -> bool:
     "-o",
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to this file instead of standard output.",
+    help="Write the report to this file instead of standard output ('-' is standard output).",
 )
 def lint(
     files: tuple[Path, ...],
@@ -169,8 +169,12 @@ def lint(
     """
     if annotate is not None and (len(files) != 1 or files[0].suffix.lower() != ".docx"):
         raise click.UsageError("--annotate needs exactly one .docx file to copy")
+    if annotate is not None:
+        require_docx_name(annotate, "--annotate")
     if annotate is not None and annotate.resolve() == files[0].resolve():
         raise click.UsageError("--annotate must name a new file, not the draft itself")
+    if output is not None and str(output) == "-":
+        output = None  # '-' is standard output, as without -o
     config: LintConfig = with_cli(
         load_config(files[0].parent, config_file),
         side=side,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from jinja2 import Template, TemplateSyntaxError, UndefinedError, meta, nodes
 from jinja2 import TemplateError as JinjaTemplateError
@@ -24,35 +24,8 @@ from slaforge.render.document import (
     ref_targets,
 )
 from slaforge.render.env import long_date, make_environment
+from slaforge.residue import find_residue
 from slaforge.spec.model import Agreement
-
-RESIDUE = re.compile(
-    r"\{\{|\}\}|\{%|%\}|\{#|#\}|\[TBD\]|\bTBD\b|\[•\]|\[\s*\]|_{3,}|\[insert", re.I
-)
-"""Template leftovers that must never reach a generated agreement."""
-
-_RESIDUE_HINTS = (
-    "{{",
-    "}}",
-    "{%",
-    "%}",
-    "{#",
-    "#}",
-    "tbd",
-    "[\u2022]",
-    "[]",
-    "[ ",
-    "___",
-    "[insert",
-)
-
-
-def find_residue(text: str) -> re.Match[str] | None:
-    """The first template leftover in ``text``; a substring scan decides if a regex must run."""
-    lowered = text.lower()
-    if not any(hint in lowered for hint in _RESIDUE_HINTS):
-        return None
-    return RESIDUE.search(text)
 
 
 @dataclass
@@ -148,7 +121,9 @@ class Composer:
             ) from exc
         residue = find_residue(text)
         if residue:
-            line = clause.body_line + text.count("\n", 0, residue.start())
+            line = _residue_line(template, context, residue.start())
+            if line is None:  # the body is compiled on the file's own lines
+                line = 1 + text.count("\n", 0, residue.start())
             raise BuildFailure(
                 f"clause {clause.id!r} leaves template residue {residue.group(0)!r} in the output",
                 Location(clause.path, line),
@@ -223,6 +198,32 @@ class Composer:
         )
         _check_references(model, clauses)
         return model, clauses
+
+
+def _residue_line(template: Template, context: dict[str, object], offset: int) -> int | None:
+    """The template line whose output holds character ``offset`` of the rendered text.
+
+    Renders again, chunk by chunk, and asks Jinja which template line produced each chunk
+    (only done when a build already failed). ``None`` if the line cannot be told."""
+    chunks: Any = None
+    try:
+        chunks = template.root_render_func(template.new_context(context))
+        done = 0
+        for chunk in chunks:
+            if done + len(chunk) > offset:
+                frame = chunks
+                while getattr(frame, "gi_yieldfrom", None) is not None:
+                    frame = frame.gi_yieldfrom
+                line = template.get_corresponding_lineno(frame.gi_frame.f_lineno)
+                before: int = chunk.count("\n", 0, offset - done)
+                return int(line) + before
+            done += len(chunk)
+    except Exception:  # a best effort, on a path that is already an error
+        return None
+    finally:
+        if chunks is not None:
+            chunks.close()
+    return None
 
 
 def _check_references(model: DocumentModel, clauses: list[Clause]) -> None:

@@ -8,9 +8,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from slaforge.errors import InputError, Location, SpecError
+from slaforge.residue import find_residue
 from slaforge.spec.checks import check
+from slaforge.spec.messages import explain
 from slaforge.spec.model import Agreement
-from slaforge.spec.yamlpos import Positioned, format_path, load_yaml
+from slaforge.spec.yamlpos import Path_, Positioned, format_path, load_yaml
 
 
 class SpecErrors(SpecError):
@@ -71,8 +73,13 @@ def validate_data(doc: Positioned, source: str) -> Agreement:
     try:
         agreement = Agreement.model_validate(doc.data)
     except ValidationError as exc:
-        raise SpecErrors([_from_pydantic(err, doc, source) for err in exc.errors()]) from exc
-    problems = check(agreement)
+        raise SpecErrors(
+            [
+                SpecError(message, Location(source, doc.line_of(path), field=format_path(path)))
+                for path, message in explain(exc.errors(), Agreement, doc.texts)
+            ]
+        ) from exc
+    problems = [*placeholders(doc.data), *check(agreement)]
     if problems:
         raise SpecErrors(
             [
@@ -83,16 +90,20 @@ def validate_data(doc: Positioned, source: str) -> Agreement:
     return agreement
 
 
-def _from_pydantic(err: Any, doc: Positioned, source: str) -> SpecError:
-    path = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-    message = str(err["msg"])
-    kind = err["type"]
-    if kind == "missing":
-        message = "field required"
-    elif kind == "extra_forbidden":
-        message = "unknown field"
-    elif message.startswith("Value error, "):
-        message = message.removeprefix("Value error, ")
-    if kind == "literal_error" or kind == "enum":
-        message = f"{message} (got {err.get('input')!r})"
-    return SpecError(message, Location(source, doc.line_of(path), field=format_path(path)))
+def placeholders(data: Any, path: Path_ = ()) -> list[tuple[Path_, str]]:
+    """Text in the spec that would be template residue in the agreement (``TBD``, ``___``,
+    ``[insert``): bad input, reported on its field, rather than a failed build."""
+    if isinstance(data, str):
+        found = find_residue(data)
+        if found is None:
+            return []
+        shown = found.group(0)
+        if shown.startswith("[") and not shown.endswith("]"):  # '[insert' -> '[insert name]'
+            end = data.find("]", found.end(), found.end() + 60)
+            shown = data[found.start() : end + 1] if end >= 0 else shown
+        return [(path, f"holds the placeholder {shown!r}; write the actual text")]
+    if isinstance(data, dict):
+        return [p for key, value in data.items() for p in placeholders(value, (*path, key))]
+    if isinstance(data, list):
+        return [p for i, value in enumerate(data) for p in placeholders(value, (*path, i))]
+    return []

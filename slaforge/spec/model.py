@@ -12,9 +12,10 @@ from enum import StrEnum
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from slaforge.metrics import HIGHER_IS_BETTER, MetricCard, MetricKind
+from slaforge.spec.messages import pattern
 
 
 class Model(BaseModel):
@@ -24,7 +25,16 @@ class Model(BaseModel):
 
 
 Text = Annotated[str, Field(min_length=1)]
-Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
+Identifier = Annotated[
+    str,
+    Field(
+        pattern=pattern(
+            r"^[a-z][a-z0-9_-]*$",
+            "id",
+            "an id (a lower-case letter, then lower-case letters, digits, '-' or '_')",
+        )
+    ),
+]
 Percent = Annotated[float, Field(gt=0, le=100)]
 PositiveInt = Annotated[int, Field(gt=0)]
 NonNegativeInt = Annotated[int, Field(ge=0)]
@@ -69,7 +79,17 @@ class Renewal(Model):
 
 
 class AgreementInfo(Model):
-    id: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")]
+    id: Annotated[
+        str,
+        Field(
+            pattern=pattern(
+                r"^[A-Za-z0-9][A-Za-z0-9._/-]*$",
+                "id",
+                "an agreement id (a letter or digit, then letters, digits, '.', '_', '/' or '-';"
+                " no spaces)",
+            )
+        ),
+    ]
     title: Text = "Service Level Agreement"
     type: AgreementType
     version: Text = "1.0"
@@ -86,7 +106,19 @@ class Purpose(Model):
 
 
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-_TIME = r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$"
+_TIME = pattern(
+    r"^([01]?\d|2[0-3]):[0-5]\d$|^24:00$",
+    "time",
+    "a time of day (HH:MM, 00:00 to 23:59, or 24:00 for the end of the day)",
+)
+
+
+def _two_digit_hour(value: str) -> str:
+    """``9:00`` -> ``09:00``: the agreement always shows HH:MM."""
+    return value if len(value) == 5 else "0" + value
+
+
+TimeOfDay = Annotated[str, Field(pattern=_TIME), AfterValidator(_two_digit_hour)]
 
 
 class Schedule(Model):
@@ -96,8 +128,8 @@ class Schedule(Model):
     name: Text
     timezone: Text
     days: list[Day] = Field(min_length=1)
-    start: Annotated[str, Field(pattern=_TIME)] = "00:00"
-    end: Annotated[str, Field(pattern=_TIME)] = "24:00"
+    start: TimeOfDay = "00:00"
+    end: TimeOfDay = "24:00"
     public_holidays: str | None = None
 
     @field_validator("timezone")

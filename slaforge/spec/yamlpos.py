@@ -19,10 +19,15 @@ Path_ = tuple[str | int, ...]
 
 @dataclass
 class Positioned:
-    """A loaded YAML document with the 1-based line of every value, keyed by field path."""
+    """A loaded YAML document with the 1-based line of every value, keyed by field path.
+
+    ``texts`` holds the source text of every scalar that YAML did not take as a string
+    (``9:00`` read as the number 540, ``2.10`` as 2.1, ``yes`` as true, ``2027-02-30`` as a
+    date that does not exist), so that a message can quote what the user wrote."""
 
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    texts: dict[Path_, str] = field(default_factory=dict)
 
     def line_of(self, path: Path_) -> int | None:
         """Line of ``path``, or of its closest ancestor that has one."""
@@ -60,11 +65,12 @@ def load_yaml(text: str, source: str) -> Positioned:
     result = Positioned(None)
     if node is None:
         return result
-    result.data = _build(node, (), result.lines, source)
+    result.data = _build(node, (), result, source)
     return result
 
 
-def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], source: str) -> Any:
+def _build(node: yaml.Node, path: Path_, doc: Positioned, source: str) -> Any:
+    lines = doc.lines
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
@@ -74,31 +80,73 @@ def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], source: str) -
                     "YAML merge keys (<<) are not supported in specs",
                     Location(source, key_node.start_mark.line + 1),
                 )
-            key = str(_scalar(key_node))
+            key = str(_scalar(key_node, source))
             if key in out:
                 raise InputError(
                     f"duplicate key {key!r}",
                     Location(source, key_node.start_mark.line + 1, field=format_path(path)),
                 )
-            out[key] = _build(value_node, (*path, key), lines, source)
+            out[key] = _build(value_node, (*path, key), doc, source)
             lines[(*path, key)] = key_node.start_mark.line + 1
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*path, i), lines, source) for i, item in enumerate(node.value)]
-    return _scalar(node)
+        return [_build(item, (*path, i), doc, source) for i, item in enumerate(node.value)]
+    value = _scalar(node, source, path)
+    if node.tag != _STR:
+        doc.texts[path] = node.value
+    return value
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
 _STR = "tag:yaml.org,2002:str"
+_RESOLVER = yaml.resolver.Resolver()
 
 
-def _scalar(node: yaml.Node) -> Any:
+def _scalar(node: yaml.Node, source: str, path: Path_ = ()) -> Any:
+    """The Python value of a scalar (or of a key that is a collection).
+
+    An unquoted scalar that only looks like a date, time or number but is not one
+    (``2027-02-30``, ``2027-13-01``, ``2027-01-01 25:00:00``, ``0x_``) stays the text it is,
+    so the spec's own validation reports it on its field, with the other problems of the
+    spec. A scalar with an explicit tag that does not fit (``!!int abc``, ``!custom x``) is
+    an error here, with its line."""
     if node.tag == _STR and isinstance(node, yaml.ScalarNode):
         return node.value  # what the constructor returns for a string, without its overhead
     try:
         return _CONSTRUCTOR.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError as exc:
+        if not isinstance(node, yaml.ScalarNode) or _implicit(node):
+            raise _tag_error(node, source, path, exc.problem or "cannot read it") from exc
+        message = f"YAML tag {_short(node.tag)!r} is not supported here"
+        raise _tag_error(node, source, path, message) from exc
+    except Exception as exc:  # the constructor fails in many ways on text that does not fit
+        if isinstance(node, yaml.ScalarNode) and _implicit(node):
+            return node.value
+        message = f"{node.value!r} is not a valid {_short(node.tag)}"
+        raise _tag_error(node, source, path, message) from exc
     finally:
         # The constructor memoises every node it builds; a shared one would keep them all.
         _CONSTRUCTOR.constructed_objects.clear()
+
+
+def _implicit(node: yaml.ScalarNode) -> bool:
+    """Whether ``node`` is plain text whose type YAML guessed (no tag written in the file)."""
+    if node.style not in (None, ""):
+        return False
+    implied: str = _RESOLVER.resolve(  # type: ignore[no-untyped-call]
+        yaml.ScalarNode, node.value, (True, False)
+    )
+    return node.tag == implied
+
+
+def _short(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _tag_error(node: yaml.Node, source: str, path: Path_, message: str) -> InputError:
+    mark = node.start_mark
+    return InputError(
+        message, Location(source, mark.line + 1, mark.column + 1, field=format_path(path) or None)
+    )

@@ -153,6 +153,29 @@ def test_bad_base_spec(tmp_path: Path) -> None:
     assert f"error: {base}:" in err and "credits.cap_percent" in err
 
 
+def test_base_spec_with_a_date_that_does_not_exist(tmp_path: Path) -> None:
+    base = tmp_path / "base.yaml"
+    text = BASE.read_text()
+    assert "effective_date: 2027-01-01" in text
+    base.write_text(text.replace("effective_date: 2027-01-01", "effective_date: 2027-02-30"))
+    code, _, err = invoke(str(CUSTOMERS), "--base", str(base), "-o", str(tmp_path / "o"))
+    assert code == 2
+    line = text[: text.index("effective_date:")].count("\n") + 1
+    assert err == (
+        f"error: {base}:{line}: agreement.effective_date: 2027-02-30 is not a date: "
+        "February 2027 has 28 days\n"
+    )
+    assert not (tmp_path / "o").exists()
+
+
+def test_output_folder_dash_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = invoke(str(CUSTOMERS), "--base", str(BASE), "-o", "-")
+    assert code == 2
+    assert err == "error: -o -: bulk writes a folder of agreements; give a folder name\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_two_runs_give_identical_hashes(tmp_path: Path) -> None:
     first = run_bulk(BulkOptions(CUSTOMERS, BASE, tmp_path / "a", jobs=1))
     second = run_bulk(BulkOptions(CUSTOMERS, BASE, tmp_path / "b", jobs=2))

@@ -339,6 +339,38 @@ def test_annotate_refuses_to_overwrite_the_draft(tmp_path: Path, engine: FakeEng
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("reviewed.pdf", "--annotate writes a Word document: give it a name ending in .docx"),
+        ("reviewed", "--annotate writes a Word document: give it a name ending in .docx"),
+        ("-", "--annotate -: this Word document cannot go to standard output"),
+    ],
+)
+def test_annotate_output_must_be_a_docx_name(
+    tmp_path: Path, engine: FakeEngine, name: str, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_docx(tmp_path / "draft.docx", WEAK_TEXT)
+    monkeypatch.chdir(tmp_path)
+
+    result = run("lint", path, "--annotate", name)
+
+    assert result.exit_code == 2
+    assert message in result.stderr and len(result.stderr.splitlines()) == 1
+    assert engine.options == []  # refused before any linting
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.docx"]
+
+
+def test_dash_output_is_standard_output(tmp_path: Path, engine: FakeEngine) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(WEAK_TEXT, encoding="utf-8")
+
+    result = run("lint", path, "--format", "json", "-o", "-")
+
+    assert json.loads(result.stdout)["summary"]["findings"] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]
+
+
 # -- config -----------------------------------------------------------------------------------
 
 

@@ -135,6 +135,35 @@ def test_template_residue_fails_the_build(
         Builder(clause_dirs=[tmp_path]).build(load_spec(canonical_spec))
 
 
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        # a literal residue: the file's own line, not that line plus the front matter
+        ("First paragraph.\n\nSecond paragraph.\n\nThe {{ P }} shall pay within ___ days.\n", 12),
+        # a loop renders more lines than it has; a tag line renders an empty one
+        (
+            "{% for m in metrics %}\n- {{ m.name }}\n{% endfor %}\n{% if true %}\n{% endif %}\n"
+            "The {{ P }} shall deliver {{ '[' ~ 'TBD]' }}.\n",
+            13,
+        ),
+        # residue on the third line of one paragraph of template text
+        ("{{ P }} one\ntwo\nthree [insert name]\nfour.\n", 10),
+    ],
+)
+def test_template_residue_names_the_line_of_the_clause_file(
+    tmp_path: Path, canonical_spec: Path, body: str, line: int
+) -> None:
+    path = clause(
+        tmp_path,
+        "residue",
+        "id: residue\ntitle: Residue\ncategory: other\norder: 125\ndescription: d",
+        body,
+    )
+    with pytest.raises(BuildFailure) as info:
+        Composer.from_dirs([tmp_path]).compose(load_spec(canonical_spec))
+    assert str(info.value).startswith(f"{path}:{line}: clause 'residue' leaves template residue")
+
+
 def test_syntax_error_names_file_and_line(tmp_path: Path, canonical_spec: Path) -> None:
     path = clause(
         tmp_path,

@@ -246,3 +246,153 @@ def test_loading_specs_again_and_again_keeps_memory_flat() -> None:
     finally:
         tracemalloc.stop()
     assert last - first < 200_000
+
+
+# -- what YAML makes of a value, and what the author is told ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("2027-02-30", "2027-02-30 is not a date: February 2027 has 28 days"),
+        ("2028-02-30", "2028-02-30 is not a date: February 2028 has 29 days"),
+        ("2027-13-01", "2027-13-01 is not a date: there is no month 13"),
+        ("2027-01-01 25:00:00", "2027-01-01 25:00:00 is not a date; write it as YYYY-MM-DD"),
+        ("2027-01-01 10:00:00", "2027-01-01 10:00:00 has a time of day; write the date only"),
+        ('"2027-04-31"', "'2027-04-31' is not a date: April 2027 has 30 days"),
+        ("1 March 2027", "'1 March 2027' is not a date; write it as YYYY-MM-DD"),
+    ],
+)
+def test_a_date_that_does_not_exist_is_a_problem_of_its_field(written: str, message: str) -> None:
+    """YAML builds dates itself; an impossible one must not escape as a ValueError."""
+    text = edited("  effective_date: 2027-01-01", f"  effective_date: {written}")
+    line = line_of(text, "effective_date:")
+    (found,) = problems(text)
+    assert found.startswith(f"spec.yaml:{line}: agreement.effective_date: {message}")
+
+
+def test_an_impossible_date_is_listed_with_the_other_problems() -> None:
+    text = edited("  effective_date: 2027-01-01", "  effective_date: 2027-02-30")
+    text = text.replace("timezone: Europe/London", "timezone: Mars/Olympus", 1)
+    found = problems(text)
+    assert len(found) == 2
+    assert "agreement.effective_date" in found[0] and "hours[0].timezone" in found[1]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("!!int abc", "'abc' is not a valid !!int"),
+        ("!!bool maybe", "'maybe' is not a valid !!bool"),
+        ("!!timestamp soon", "'soon' is not a valid !!timestamp"),
+        ("!secret x", "YAML tag '!secret' is not supported here"),
+        ("!!python/name:os.system x", "YAML tag '!!python/name:os.system' is not supported here"),
+    ],
+)
+def test_a_tagged_value_that_yaml_cannot_build_names_its_line(written: str, message: str) -> None:
+    text = edited('  version: "1.0"', f"  version: {written}")
+    with pytest.raises(InputError) as info:
+        load_spec_text(text, "spec.yaml")
+    line = line_of(text, "version:")
+    assert str(info.value) == f"spec.yaml:{line}:12: agreement.version: {message}"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        (
+            '    start: "08:00"',
+            "    start: 8:00",
+            "hours[1].start",
+            'write the time in quotes, "8:00" (without quotes, YAML reads 8:00 as the number 480)',
+        ),
+        (
+            '    end: "18:00"',
+            "    end: 18:00",
+            "hours[1].end",
+            'write the time in quotes, "18:00" (without quotes, YAML reads 18:00 as the number'
+            " 1080)",
+        ),
+        (
+            '  version: "1.0"',
+            "  version: 2.1",
+            "agreement.version",
+            'write the text in quotes, "2.1"',
+        ),
+        (
+            '  version: "1.0"',
+            "  version: 2.10",
+            "agreement.version",
+            'write the text in quotes, "2.10" (without quotes, YAML reads 2.10 as the number 2.1)',
+        ),
+        (
+            '  version: "1.0"',
+            "  version: yes",
+            "agreement.version",
+            'write the text in quotes, "yes" (without quotes, YAML reads yes as true)',
+        ),
+        ('  version: "1.0"', "  version:", "agreement.version", "no value given: expected text"),
+    ],
+)
+def test_an_unquoted_value_that_yaml_reads_as_a_number_says_to_quote_it(
+    old: str, new: str, field: str, message: str
+) -> None:
+    text = edited(old, new)
+    assert problems(text) == [f"spec.yaml:{line_of(text, new.strip())}: {field}: {message}"]
+
+
+def test_a_quoted_time_with_one_hour_digit_is_read_as_hh_mm() -> None:
+    """The advice above must work when followed: "8:00" is 08:00."""
+    agreement = load_spec_text(edited('    start: "08:00"', '    start: "8:00"'), "spec.yaml")
+    assert agreement.hours[1].start == "08:00"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            '    start: "08:00"',
+            '    start: "25:00"',
+            "hours[1].start: '25:00' is not a time of day (HH:MM, 00:00 to 23:59, or 24:00",
+        ),
+        (
+            "  id: SLA-2027-0042",
+            "  id: SLA 2027",
+            "agreement.id: 'SLA 2027' is not an agreement id (a letter or digit, then letters,",
+        ),
+        (
+            "    clock: business",
+            "    clock: Business",
+            "metrics[1].clock: 'Business' is neither an id (a lower-case letter, then lower-case"
+            " letters, digits, '-' or '_') nor '24x7'",
+        ),
+        (
+            "  type: customer-based",
+            "  type: customer",
+            "agreement.type: 'customer' is not one of 'customer-based', 'service-based', "
+            "'multi-level', 'internal' or 'sales-marketing'; did you mean 'customer-based'?",
+        ),
+        ('  version: "1.0"', '  verison: "1.0"', "agreement.verison: unknown field; did you mean"),
+    ],
+)
+def test_messages_say_what_is_expected_never_a_regex(old: str, new: str, message: str) -> None:
+    text = edited(old, new)
+    (found,) = problems(text)
+    assert found.startswith(f"spec.yaml:{line_of(text, new.strip())}: {message}")
+    assert "pattern" not in found and "^" not in found and "Input should" not in found
+
+
+@pytest.mark.parametrize(
+    ("value", "placeholder"),
+    [("TBD", "TBD"), ("'[insert customer name]'", "[insert customer name]"), ("A ___ Ltd", "___")],
+)
+def test_a_placeholder_in_the_spec_is_a_problem_of_its_field(value: str, placeholder: str) -> None:
+    """Residue that comes from the spec is bad input (exit 2) on the spec's own line, not a
+    failed build blamed on the clause that printed it."""
+    text = edited("    name: Fabrikam Retail plc", f"    name: {value}")
+    found = problems(text)
+    line = line_of(text, f"    name: {value}")
+    assert found == [
+        f"spec.yaml:{line}: parties.customer.name: holds the placeholder {placeholder!r}; "
+        "write the actual text"
+    ]
