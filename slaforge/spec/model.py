@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from enum import StrEnum
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -427,8 +428,24 @@ def number_text(value: float) -> str:
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+_LETTERS = str.maketrans(
+    {
+        "ß": "ss",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "đ": "d",
+        "ł": "l",
+        "þ": "th",
+        "ð": "d",
+        "\u0131": "i",
+    }
+)
 
 
 def slug(text: str) -> str:
-    """Lower-case, ASCII, hyphen-separated form of ``text``."""
-    return _SLUG.sub("-", text.lower()).strip("-")
+    """Lower-case, ASCII, hyphen-separated form of ``text``; accented letters lose their
+    accents ("Café Crème" reads "cafe-creme"), and letters with no accent to lose read as
+    their usual Latin spelling ("ß" "ss", "ø" "o")."""
+    plain = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
+    return _SLUG.sub("-", "".join(c for c in plain if not unicodedata.combining(c))).strip("-")

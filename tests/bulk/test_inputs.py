@@ -80,6 +80,7 @@ def test_encoding_cp1252_reads_an_excel_csv(tmp_path: Path) -> None:
     second = manifest(out)[1]
     assert second["status"] == "ok"
     assert "Café Crème £ Ltd" in text_of(out / second["output"])
+    assert second["output"].endswith("-cafe-creme-ltd.docx")  # (the default name's slug)
 
 
 def test_utf8_with_and_without_bom_read_alike(tmp_path: Path) -> None:
@@ -276,7 +277,7 @@ def test_a_number_in_json_for_a_text_field_is_an_error_as_in_the_base_spec(
     path.write_text(json.dumps([record]), encoding="utf-8")
     code, _, err = invoke(str(path), "--base", str(BASE), "-o", str(tmp_path / "o"))
     assert code == 1
-    assert "column 'customer.id' (parties.customer.id): Input should be a valid string" in err
+    assert "column 'customer.id' (parties.customer.id): write the text in quotes, \"1042\"" in err
 
 
 # --- a folder, a bad --name ------------------------------------------------------------------
