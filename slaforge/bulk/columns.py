@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import copy
-import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from slaforge.errors import InputError, Location
+from slaforge.spec.annotations import unwrap
 from slaforge.spec.load import read_text
 from slaforge.spec.model import Agreement
 from slaforge.spec.yamlpos import load_yaml
@@ -97,28 +97,13 @@ def _check(path: tuple[Key, ...], base: Mapping[str, Any], column: str, source: 
                 raise _unknown(column, f"{where}: no item with id {key!r} in the base spec", source)
             value = match[0]
             continue
-        model = _unwrap(model)
+        model = unwrap(model)
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
             raise _unknown(column, f"{where}: {path[depth - 1]!r} has no fields", source)
         if not isinstance(key, str) or key not in model.model_fields:
             raise _unknown(column, f"unknown spec field {where!r}", source)
         model = model.model_fields[key].annotation
         value = value.get(key) if isinstance(value, dict) else None
-
-
-def _unwrap(annotation: Any) -> Any:
-    """``X | None`` -> ``X``; ``Annotated[X, ...]`` -> ``X``."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) != 1:
-                return annotation
-            annotation = args[0]
-        else:
-            return annotation
 
 
 def _unknown(column: str, reason: str, source: Path) -> InputError:

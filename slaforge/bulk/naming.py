@@ -11,8 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from slaforge.bulk.columns import ALIASES, Column, _unwrap
+from slaforge.bulk.columns import ALIASES, Column
 from slaforge.errors import InputError
+from slaforge.spec.annotations import unwrap
 from slaforge.spec.model import Agreement, slug
 
 _FIELD = re.compile(r"\{([^{}|]+)(?:\|([a-z]+))?\}")
@@ -67,7 +68,7 @@ def check_fields(
                     guess = ".".join([*parts[:at], close[0], *parts[at + 1 :]])
                     hint = f"; did you mean {{{guess}}}?"
                 raise InputError(f"--name: {{{field}}} names no spec field{hint}")
-            model = _unwrap(model.model_fields[key].annotation)
+            model = unwrap(model.model_fields[key].annotation)
         if typing.get_origin(model) is list or (
             isinstance(model, type) and issubclass(model, BaseModel)
         ):

@@ -21,6 +21,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from slaforge.spec.annotations import unwrap
+
 Path_ = tuple[str | int, ...]
 
 
@@ -87,7 +89,7 @@ def _resolve(root: type[BaseModel], loc: tuple[Any, ...]) -> _Target:
     parent: type[BaseModel] | None = None
     via_union = False
     for part in loc:
-        base = _strip(annotation)
+        base = unwrap(annotation)
         if isinstance(part, str) and part.startswith("function-"):
             continue  # a validator's own step, not a key
         if isinstance(part, int):
@@ -116,21 +118,6 @@ def _resolve(root: type[BaseModel], loc: tuple[Any, ...]) -> _Target:
     return _Target(tuple(path), annotation, parent, via_union)
 
 
-def _strip(annotation: Any) -> Any:
-    """``Annotated[X, ...]`` -> ``X``; ``X | None`` -> ``X``."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) != 1:
-                return annotation
-            annotation = args[0]
-        else:
-            return annotation
-
-
 def _union_members(annotation: Any) -> list[Any]:
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         return [a for a in typing.get_args(annotation) if a is not type(None)]
@@ -141,7 +128,7 @@ def _member(members: list[Any], tag: str) -> Any:
     """The member of a union that pydantic's loc tag (``constrained-str``, ``literal['x']``)
     names."""
     for member in members:
-        base = _strip(member)
+        base = unwrap(member)
         if tag.startswith("literal[") and typing.get_origin(base) is typing.Literal:
             return member
         if tag in ("str", "constrained-str") and base is str:
@@ -337,7 +324,7 @@ def _union_message(items: list[tuple[Mapping[str, Any], _Target]], text: str | N
     value = items[0][0].get("input")
     options: list[str] = []
     for err, target in items:
-        member = _strip(target.annotation)
+        member = unwrap(target.annotation)
         if typing.get_origin(member) is typing.Literal:
             options.extend(repr(a) for a in typing.get_args(member))
             continue
