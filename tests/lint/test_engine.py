@@ -1198,6 +1198,21 @@ def test_a_metric_stated_in_a_table_and_again_in_its_clause_is_one_card() -> Non
     assert cards[0].start_event  # taken from the clause: the table row states none
 
 
+def test_two_services_at_one_level_measured_over_other_windows_stay_two_cards() -> None:
+    text = (
+        "The Supplier shall make the Hosting Service available 99.9% of the time in each "
+        "calendar month, measured by the Customer's monitoring tool.\n\n"
+        "The Supplier shall make the Email Service available 99.9% of the time in each calendar "
+        "quarter, measured by the Supplier's own monitoring."
+    )
+    cards = lint_text(text, file="draft.md").cards
+
+    assert [(c.kind, c.target, c.window) for c in cards] == [
+        (MetricKind.AVAILABILITY, "99.9", "each calendar month"),
+        (MetricKind.AVAILABILITY, "99.9", "each calendar quarter"),
+    ]
+
+
 def test_lead_times_of_governance_paperwork_and_a_desk_named_claims_are_read_right() -> None:
     text = (
         "The Provider shall send the agenda to the Customer at least five (5) days before each "
