@@ -14,6 +14,7 @@ A rendered clause body is plain text in a small markup:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -73,7 +74,13 @@ class Section:
 
     @property
     def bookmark(self) -> str:
-        return "_RefSla_" + re.sub(r"[^A-Za-z0-9]", "_", self.clause_id)[:30]
+        """The heading's bookmark: ``_RefSla_`` and the clause id; an id too long for Word's
+        40 characters keeps its first 21 and a digest of the whole, so that two long ids with
+        the same beginning never share one."""
+        name = re.sub(r"[^A-Za-z0-9]", "_", self.clause_id)
+        if len(name) > 30:
+            name = name[:21] + "_" + hashlib.sha256(self.clause_id.encode()).hexdigest()[:8]
+        return "_RefSla_" + name
 
 
 @dataclass

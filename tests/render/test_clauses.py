@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from slaforge.clauses import load_library
 from slaforge.errors import BuildFailure, ClauseError
@@ -12,6 +13,7 @@ from slaforge.render.build import Builder
 from slaforge.render.compose import Composer
 from slaforge.render.document import Paragraph, plain_text
 from slaforge.spec import load_spec
+from tests.render.docx_reading import W, part
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -227,3 +229,34 @@ def test_missing_front_matter(tmp_path: Path) -> None:
     tmp_path.joinpath("x.md").write_text("Just text.\n")
     with pytest.raises(ClauseError, match=r"x.md:1: a clause file starts with '---'"):
         load_library([tmp_path])
+
+
+def test_clauses_whose_long_ids_begin_alike_get_their_own_bookmarks(
+    tmp_path: Path, canonical_spec: Path
+) -> None:
+    for name, title, order in (("transfers", "DP transfers", 950), ("audits", "DP audits", 960)):
+        clause(
+            tmp_path,
+            name,
+            f"id: data-protection-and-international-{name}\ntitle: {title}\n"
+            f"category: other\norder: {order}",
+            "The Provider shall keep personal data in the United Kingdom.\n",
+        )
+    data = Builder(clause_dirs=[tmp_path]).build(load_spec(canonical_spec)).data
+    body = part(data, "word/document.xml")
+
+    # each contents entry links to the bookmark of the heading that has the entry's title
+    def text(element: etree._Element) -> str:
+        return "".join(t.text or "" for t in element.iter(f"{{{W}}}t"))
+
+    headings = {
+        mark.get(f"{{{W}}}name"): text(mark.getparent())
+        for mark in body.iter(f"{{{W}}}bookmarkStart")
+    }
+    links = {
+        link.get(f"{{{W}}}anchor"): text(link).lstrip("0123456789")
+        for link in body.iter(f"{{{W}}}hyperlink")
+    }
+    assert len(headings) == len(list(body.iter(f"{{{W}}}bookmarkStart")))  # no name twice
+    assert {"DP transfers", "DP audits"} <= set(headings.values())
+    assert links == headings
