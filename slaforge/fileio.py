@@ -19,7 +19,14 @@ def write_atomic(path: Path, data: bytes) -> None:
     written through, to the file it points at."""
     if path.is_symlink():
         path = path.resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise InputError("a file stands where its folder should be", Location(path)) from exc
+    except OSError as exc:  # (no permission, a read-only disk)
+        raise InputError(f"cannot create its folder: {exc.strerror}", Location(path)) from exc
+    if path.is_dir():
+        raise InputError("is a folder; give a file name", Location(path))
     try:
         mode: int | None = stat.S_IMODE(path.stat().st_mode)
     except OSError:
@@ -32,12 +39,17 @@ def write_atomic(path: Path, data: bytes) -> None:
             break
         except FileExistsError:
             continue
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror}", Location(path)) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, path)
+    except OSError as exc:  # (a full disk, a quota)
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"cannot write: {exc.strerror}", Location(path)) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

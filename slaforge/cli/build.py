@@ -62,6 +62,10 @@ def init(agreement_type: str, output: Path, force: bool) -> None:
     if str(output) == "-":
         click.echo(_name_in_header(text, agreement_type, "SPEC.yaml"), nl=False)
         return
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise InputError(
+            "-o: a spec is YAML: give it a name ending in .yaml or .yml", Location(output)
+        )
     if output.exists() and not force:
         raise InputError("file exists; use --force to overwrite it", Location(output))
     name = shlex.quote(str(output))
@@ -136,16 +140,23 @@ def build(spec: Path, output: Path | None, template: str, clause_dirs: tuple[Pat
         )
     if output is not None and not to_stdout:
         require_docx_name(output, "-o")
+    target = output or Path(spec.with_suffix(".docx").name)
+    if not to_stdout and target.resolve() == spec.resolve():
+        raise InputError(
+            "-o: the agreement would overwrite its own spec; give another name", Location(target)
+        )
     agreement = load_spec(spec)
     builder = Builder(template, clause_dirs)
     built = builder.build(agreement)
     summary = f"({len(built.clauses)} clauses, {len(built.data):,} bytes)"
     if to_stdout:
-        stdout.write(built.data)
-        stdout.flush()
+        try:
+            stdout.write(built.data)
+            stdout.flush()
+        except OSError as exc:
+            raise InputError(f"-o -: cannot write to standard output: {exc.strerror}") from exc
         click.echo(f"wrote standard output {summary}", err=True)
         return
-    target = output or Path(spec.with_suffix(".docx").name)
     write_atomic(target, built.data)
     click.echo(f"wrote {target} {summary}")
 

@@ -26,8 +26,8 @@ _MODULES = {
 
 
 class SlaforgeGroup(click.Group):
-    """A group that turns :class:`SlaforgeError` into one line and its exit code, and loads
-    each command's module on first use."""
+    """A group that turns :class:`SlaforgeError`, and an ``OSError`` no command turned into
+    one, into one line and its exit code, and loads each command's module on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(_MODULES)
@@ -47,6 +47,12 @@ class SlaforgeGroup(click.Group):
                 traceback.print_exc()
             click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except OSError as exc:  # the file system refused (a path through a file, no room)
+            if ctx.find_root().params.get("debug"):
+                traceback.print_exc()
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(2)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)

@@ -340,3 +340,58 @@ def test_usage_error_is_exit_2(runner: CliRunner) -> None:
     code, _, err = run(runner, "build")
     assert code == 2
     assert "Missing argument 'SPEC'" in err
+
+
+def test_init_writes_yaml_names_only(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, err = run(runner, "init", "-o", str(tmp_path / "spec.docx"))
+
+    assert code == 2
+    assert err == (
+        f"error: {tmp_path / 'spec.docx'}: -o: a spec is YAML: give it a name ending in "
+        ".yaml or .yml\n"
+    )
+    assert not (tmp_path / "spec.docx").exists()
+
+
+def test_build_never_overwrites_its_own_spec(
+    runner: CliRunner, canonical_spec: Path, tmp_path: Path
+) -> None:
+    spec = tmp_path / "agreement.docx"  # a spec saved under a Word name
+    spec.write_bytes(canonical_spec.read_bytes())
+
+    code, _, err = run(runner, "build", str(spec), "-o", str(spec))
+
+    assert code == 2
+    assert "the agreement would overwrite its own spec" in err
+    assert spec.read_bytes() == canonical_spec.read_bytes()
+
+
+def test_an_output_path_through_a_file_is_one_line(
+    runner: CliRunner, canonical_spec: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "notes").write_text("a file, not a folder", encoding="utf-8")
+    out = tmp_path / "notes" / "agreement.docx"
+
+    code, _, err = run(runner, "build", str(canonical_spec), "-o", str(out))
+
+    assert code == 2
+    assert err == f"error: {out}: a file stands where its folder should be\n"
+
+
+def test_bulk_output_folder_through_a_file_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2] / "examples" / "bulk"
+    (tmp_path / "notes").write_text("a file, not a folder", encoding="utf-8")
+    out = tmp_path / "notes" / "agreements"
+
+    code, _, err = run(
+        runner,
+        "bulk",
+        str(root / "customers.csv"),
+        "--base",
+        str(root / "base.yaml"),
+        "-o",
+        str(out),
+    )
+
+    assert code == 2
+    assert err == f"error: {out}: Not a directory\n"
