@@ -9,18 +9,23 @@ import click
 from slaforge.lint.model import BlockLocation, Finding, Severity
 from slaforge.report import Results, all_findings, counts, place, sentence
 
-_NUMBER = re.compile(r"(?:clause|section|article)?\s*(\d+(?:\.\d+)*)\.?\s", re.I)
-"""A number typed at the start of a heading ("1. Service Availability", "4.2 Response")."""
+_NUMBER = re.compile(r"(?:clause|section|article)?\s*(\d+(?:\.\d+)*)[.)]?\s", re.I)
+"""A number typed at the start of a heading ("1. Service Availability", "4.2 Response", "6)
+Exclusions")."""
+_FIGURE = re.compile(r"\d+(?:\.\d+)*")
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def _group_title(location: BlockLocation) -> str:
-    """``§ 4.2  Service levels > Response times``; without the ``§`` when the nearest heading
-    carries the number itself (``1. Service Availability``)."""
+    """``§ 4.2  Service levels > Response times``; no clause number when the nearest heading
+    carries it itself (``1. Service Availability``, ``6) Exclusions``), and no ``§`` before a
+    number Word writes with its word (``Clause 3``)."""
     parts = []
     numbered = location.heading_path and _NUMBER.match(location.heading_path[-1])
-    if location.clause and not (numbered and numbered.group(1) == location.clause):
-        parts.append(f"§ {location.clause}")
+    clause = location.clause or ""
+    figure = _FIGURE.search(clause)
+    if clause and not (numbered and figure and numbered.group(1) == figure.group()):
+        parts.append(f"§ {clause}" if clause[:1].isdigit() or clause[:1] == "(" else clause)
     if location.heading_path:
         parts.append(" > ".join(location.heading_path))
     if not parts:

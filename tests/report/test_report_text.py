@@ -27,17 +27,21 @@ def test_findings_in_one_clause_share_one_heading() -> None:
 def test_a_heading_that_carries_its_number_is_not_numbered_twice() -> None:
     results = sample_results()
     first = results["draft.docx"].findings[0]
-    typed = replace(first.location, clause="1", heading_path=("1. Service Availability",))
-    plain = replace(first.location, clause="2", heading_path=("Support",))
-    results["draft.docx"] = LintResult(
-        [replace(first, location=typed), replace(first, location=plain)], []
-    )
+    places = [
+        replace(first.location, clause="1", heading_path=("1. Service Availability",)),
+        replace(first.location, clause="2", heading_path=("Support",)),
+        replace(first.location, clause="6)", heading_path=("6) Exclusions",)),
+        replace(first.location, clause="Clause 7", heading_path=("Credits",)),
+    ]
+    results["draft.docx"] = LintResult([replace(first, location=p) for p in places], [])
 
     out = text.render(results)
 
     assert "\n  1. Service Availability\n" in out
-    assert "§ 1" not in out
     assert "\n  § 2  Support\n" in out
+    assert "\n  6) Exclusions\n" in out
+    assert "\n  Clause 7  Credits\n" in out
+    assert "§ 1" not in out and "§ 6" not in out and "§ Clause" not in out
 
 
 def test_flagged_words_are_marked_in_their_sentence() -> None:
