@@ -203,7 +203,7 @@ def lint(
         data, done = annotated
         write_atomic(annotate, data)
         skipped = (
-            f"; {done.skipped} not anchored (words not found in their paragraph)"
+            f"; {done.skipped} not anchored (words not found, or no body paragraph to hold them)"
             if done.skipped
             else ""
         )

@@ -60,7 +60,7 @@ def show(code: str, rule_dirs: tuple[Path, ...]) -> None:
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
 def check(folder: Path) -> None:
     """Validate the rule files in FOLDER and run their examples; exit 1 on any problem."""
-    from slaforge.lint.rules import RuleError, check_rule_dir, load_rules
+    from slaforge.lint.rules import NO_RULE_FILES, RuleError, check_rule_dir, load_rules
 
     try:
         problems = check_rule_dir(folder)
@@ -74,7 +74,7 @@ def check(folder: Path) -> None:
     root = folder.resolve()
     count = sum(1 for rule in load_rules([folder]) if rule.source.resolve().is_relative_to(root))
     if not count:
-        raise InputError("no rule files (*.yaml) in this folder", Location(file=folder))
+        raise InputError(NO_RULE_FILES, Location(file=folder))
     click.echo(f"{count} rule{'' if count == 1 else 's'} OK")
 
 

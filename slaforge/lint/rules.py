@@ -525,6 +525,9 @@ _Snapshot = tuple[tuple[str, bytes], ...]
 _PACKS: dict[tuple[Path, Path], tuple[_Snapshot, tuple[Rule, ...], tuple[str, ...]]] = {}
 
 
+NO_RULE_FILES = "no rule files (*.yaml, *.yml) in this folder"
+
+
 def _rule_files(path: Path) -> list[Path]:
     return sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
 
@@ -599,6 +602,8 @@ def load_rules(extra_dirs: Sequence[Path] = ()) -> list[Rule]:
     """Built-in rules, then each user pack in order; a later rule with the same code wins."""
     by_code: dict[str, Rule] = {r.code: r for r in _builtin_rules()}
     for folder in extra_dirs:
+        if Path(folder).is_dir() and not _rule_files(Path(folder)):
+            raise InputError(NO_RULE_FILES, Location(Path(folder)))
         rules, problems = _read_pack(Path(folder))
         if problems:
             head = problems[0].split(":")

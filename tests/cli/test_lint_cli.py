@@ -200,7 +200,19 @@ def test_rules_check_of_a_folder_without_rules_is_bad_input(tmp_path: Path) -> N
     result = run("rules", "check", tmp_path)
 
     assert result.exit_code == 2
-    assert result.stderr == f"error: {tmp_path}: no rule files (*.yaml) in this folder\n"
+    assert result.stderr == f"error: {tmp_path}: no rule files (*.yaml, *.yml) in this folder\n"
+
+
+def test_lint_with_a_rules_folder_that_holds_no_rules_is_bad_input(tmp_path: Path) -> None:
+    (tmp_path / "draft.txt").write_text("The Supplier shall respond.", encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+
+    result = run("lint", tmp_path / "draft.txt", "--rules", tmp_path / "rules")
+
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {tmp_path / 'rules'}: no rule files (*.yaml, *.yml) in this folder\n"
+    )
 
 
 def test_annotate_needs_one_docx(tmp_path: Path, engine: FakeEngine) -> None:
