@@ -78,3 +78,17 @@ def require_docx_name(path: Path, option: str) -> None:
             f"{option} writes a Word document: give it a name ending in .docx (got {got})",
             Location(path),
         )
+
+
+def decode_utf8(data: bytes, path: Path) -> str:
+    """``data``, read from ``path``, as UTF-8 text (a BOM is dropped); an InputError names the
+    first byte that is not UTF-8, with its offset in the file and its line."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        # with a BOM, the codec reports the offset within the text after it
+        offset = len(data) - len(exc.object) + exc.start
+        line = data.count(b"\n", 0, offset) + 1
+        raise InputError(
+            undecodable("utf-8", data[offset : offset + 1], offset, line), Location(path, line)
+        ) from exc

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from slaforge.errors import ClauseError, Location
+from slaforge.fileio import decode_utf8
 from slaforge.resources import builtin_dir
 from slaforge.spec.messages import explain, pattern
 from slaforge.spec.model import AgreementType
@@ -154,9 +155,10 @@ def _read_dir(folder: Path) -> dict[str, Clause]:
     found: dict[str, Clause] = {}
     for path in sorted(folder.glob("*.md")):
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ClauseError(f"cannot read clause file: {exc}", Location(path)) from exc
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise ClauseError(f"cannot read clause file: {exc.strerror}", Location(path)) from exc
+        text = decode_utf8(raw, path).replace("\r\n", "\n").replace("\r", "\n")
         clause = parse_clause(text, path)
         if clause.id in found:
             raise ClauseError(

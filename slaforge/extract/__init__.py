@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from slaforge.errors import InputError, Location
-from slaforge.fileio import undecodable
+from slaforge.fileio import decode_utf8
 from slaforge.lint.model import Block
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -33,20 +33,6 @@ def _sniff_cfb(data: bytes, where: Location) -> None:
             where,
         )
     raise InputError("old Word 97-2003 .doc: save it as .docx", where)
-
-
-def decode(data: bytes, where: Location) -> str:
-    """``data`` as UTF-8 text (a BOM is dropped); an InputError names the first bad byte."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        # with a BOM, the codec reports the offset within the text after it
-        offset = len(data) - len(exc.object) + exc.start
-        line = data.count(b"\n", 0, offset) + 1
-        raise InputError(
-            undecodable("utf-8", data[offset : offset + 1], offset, line),
-            Location(file=where.file, line=line),
-        ) from exc
 
 
 def extract(path: Path) -> list[Block]:
@@ -77,4 +63,4 @@ def extract(path: Path) -> list[Block]:
         return extract_docx(path)
     from slaforge.extract.text import extract_text
 
-    return extract_text(decode(data, where), markdown=kind == "markdown")
+    return extract_text(decode_utf8(data, path), markdown=kind == "markdown")

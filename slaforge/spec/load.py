@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from slaforge.errors import InputError, Location, SpecError
+from slaforge.fileio import decode_utf8
 from slaforge.residue import find_residue
 from slaforge.spec.checks import check
 from slaforge.spec.messages import explain
@@ -39,19 +40,10 @@ def read_text(path: Path) -> str:
         raise InputError("is a directory, expected a file", Location(path)) from exc
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", Location(path)) from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text (byte {exc.start})", Location(path, _line_at(raw, exc.start))
-        ) from exc
+    text = decode_utf8(raw, path)
     if not text.strip():
         raise InputError("file is empty", Location(path))
     return text
-
-
-def _line_at(raw: bytes, offset: int) -> int:
-    return raw.count(b"\n", 0, offset) + 1
 
 
 def load_spec(path: Path) -> Agreement:

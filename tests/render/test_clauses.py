@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from slaforge.clauses import load_library
-from slaforge.errors import BuildFailure, ClauseError
+from slaforge.errors import BuildFailure, ClauseError, InputError
 from slaforge.render.build import Builder
 from slaforge.render.compose import Composer
 from slaforge.render.document import Paragraph, plain_text
@@ -260,3 +260,30 @@ def test_clauses_whose_long_ids_begin_alike_get_their_own_bookmarks(
     assert len(headings) == len(list(body.iter(f"{{{W}}}bookmarkStart")))  # no name twice
     assert {"DP transfers", "DP audits"} <= set(headings.values())
     assert links == headings
+
+
+def test_a_clause_file_that_is_not_utf8_names_its_line_and_byte(
+    tmp_path: Path, canonical_spec: Path
+) -> None:
+    path = tmp_path / "purpose.md"
+    path.write_bytes(
+        b"---\nid: purpose\ntitle: Purpose\ncategory: purpose\norder: 10\n---\n"
+        b"The Caf\xe9 shall deliver the Services.\n"
+    )
+    with pytest.raises(InputError) as caught:
+        Builder(clause_dirs=[tmp_path]).build(load_spec(canonical_spec))
+
+    assert str(caught.value) == (
+        f"{path}:7: not UTF-8 text: byte 0xe9 at offset 70 (line 7); save the file as UTF-8"
+    )
+
+
+def test_a_clause_file_saved_with_windows_line_ends_and_a_bom_builds(
+    tmp_path: Path, canonical_spec: Path
+) -> None:
+    text = "---\nid: purpose\ntitle: Purpose\ncategory: purpose\norder: 10\n---\nWe agree.\n"
+    (tmp_path / "purpose.md").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+
+    model = Builder(clause_dirs=[tmp_path]).build(load_spec(canonical_spec)).model
+
+    assert section_text(model, "purpose") == "We agree."
