@@ -74,6 +74,8 @@ def require_docx_name(path: Path, option: str) -> None:
         )
     if path.suffix.lower() != ".docx":
         got = f"'{path.suffix}'" if path.suffix else "no extension"
+        if path.name.lower() == ".docx":
+            got = "nothing before .docx"
         raise InputError(
             f"{option} writes a Word document: give it a name ending in .docx (got {got})",
             Location(path),

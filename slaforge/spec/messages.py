@@ -253,6 +253,9 @@ def _what_yaml_read(value: Any) -> str:
     return "something other than text"
 
 
+_WITH_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
+
+
 def _not_text(value: Any, text: str | None, meaning: _Meaning | None) -> str:
     """A string field given a number, true/false, a date, nothing, a list or a mapping."""
     if value is None:
@@ -262,6 +265,8 @@ def _not_text(value: Any, text: str | None, meaning: _Meaning | None) -> str:
         return f"expected {meaning.description if meaning else 'text'}, not {kind}"
     written = text if text is not None else _shown(value, None)
     noun = meaning.noun if meaning else "text"
+    if noun == "time" and _WITH_SECONDS.fullmatch(written):
+        written = written.rsplit(":", 1)[0]  # 18:00:00 -> "18:00": times have no seconds
     message = f'write the {noun} in quotes, "{written}"'
     if text is not None and text != _shown(value, None):
         # 9:00 -> 540, 2.10 -> 2.1, yes -> true: say why the quotes matter

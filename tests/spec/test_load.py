@@ -314,6 +314,13 @@ def test_a_tagged_value_that_yaml_cannot_build_names_its_line(written: str, mess
             " 1080)",
         ),
         (
+            '    end: "18:00"',
+            "    end: 18:00:00",
+            "hours[1].end",
+            'write the time in quotes, "18:00" (without quotes, YAML reads 18:00:00 as the'
+            " number 64800)",
+        ),
+        (
             '  version: "1.0"',
             "  version: 2.1",
             "agreement.version",
