@@ -9,6 +9,7 @@ document, its unchanging parts compressed once.
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from functools import cached_property
 from pathlib import Path
@@ -62,6 +63,26 @@ def resolve_template(name: str | Path) -> Path:
 
 
 _UNREADABLE = "not a readable .docx template"
+_PER_UNIT = {
+    "": 1.0,
+    "pt": 20.0,
+    "in": 1440.0,
+    "cm": 1440 / 2.54,
+    "mm": 144 / 2.54,
+    "pc": 240.0,
+    "pi": 240.0,
+}
+"""Twips per unit of a Word measure ("11906", "21cm", "1in", "72pt")."""
+_MEASURE = re.compile(r"(-?\d+(?:\.\d+)?)(pt|in|cm|mm|pc|pi)?")
+
+
+def _twips(element: etree._Element | None, name: str) -> int | None:
+    """The measure ``name`` of ``element`` in twips, or None when it is missing or unreadable."""
+    value = element.get(f"{_W}{name}") if element is not None else None
+    found = _MEASURE.fullmatch(value.strip()) if value else None
+    if found is None:
+        return None
+    return round(float(found.group(1)) * _PER_UNIT[found.group(2) or ""])
 
 
 class WordTemplate:
@@ -122,23 +143,16 @@ class WordTemplate:
         return ids
 
     def _text_width(self) -> int:
-        """The width between the page margins of the template's last section, in twips (A4 with
-        2.5 cm margins when the template does not say)."""
+        """The width between the margins (and gutter) of the template's last section, in
+        twips; A4 with 2.5 cm margins when the template does not say."""
         root = etree.fromstring(self.parts["word/document.xml"])
         size = root.find(f"{_W}body/{_W}sectPr/{_W}pgSz")
         margins = root.find(f"{_W}body/{_W}sectPr/{_W}pgMar")
-
-        def twips(element: etree._Element | None, name: str, default: int) -> int:
-            value = element.get(f"{_W}{name}") if element is not None else None
-            try:
-                return int(float(value)) if value is not None else default
-            except ValueError:
-                return default
-
-        width = (
-            twips(size, "w", 11906) - twips(margins, "left", 1417) - twips(margins, "right", 1417)
-        )
-        return width if width > 1440 else 9072
+        page = _twips(size, "w")
+        if page is None:
+            return 9072
+        taken = sum(_twips(margins, side) or 0 for side in ("left", "right", "gutter"))
+        return page - taken if page - taken > 0 else 9072
 
     def _section_properties(self) -> str:
         root = etree.fromstring(self.parts["word/document.xml"])

@@ -222,3 +222,40 @@ def test_damaged_template_is_one_error_naming_the_part(
         WordTemplate(path)
 
     assert str(caught.value).startswith(f"{path}: {expected}")
+
+
+def test_contents_page_numbers_sit_at_the_templates_right_margin(
+    tmp_path: Path, canonical_spec: Path
+) -> None:
+    """A US Letter template with margins in inches and centimetres and a gutter."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(resolve_template("default")) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                text = re.sub(
+                    r"<w:pgSz [^>]*/>", '<w:pgSz w:w="12240" w:h="15840"/>', data.decode()
+                )
+                text = re.sub(
+                    r"<w:pgMar [^>]*/>",
+                    '<w:pgMar w:top="1in" w:right="2.5cm" w:bottom="1in" w:left="1in" '
+                    'w:header="720" w:footer="720" w:gutter="720"/>',
+                    text,
+                )
+                data = text.encode()
+            dst.writestr(info.filename, data)
+    template = tmp_path / "letter.docx"
+    template.write_bytes(out.getvalue())
+
+    built = Builder(template).build(load_spec(canonical_spec)).data
+    body = part(built, "word/document.xml")
+    stops = {
+        tab.get(f"{{{W}}}pos")
+        for tab in body.iter(f"{{{W}}}tab")
+        if tab.get(f"{{{W}}}val") == "right"
+    }
+
+    assert stops == {str(12240 - 1440 - 1417 - 720)}
