@@ -10,6 +10,8 @@ import click
 from slaforge.errors import InputError, Location
 from slaforge.lint.model import CATEGORIES
 
+_DIGIT_LOOKALIKES = str.maketrans("OIL", "011")
+
 rules_option = click.option(
     "--rules",
     "rule_dirs",
@@ -50,7 +52,11 @@ def show(code: str, rule_dirs: tuple[Path, ...]) -> None:
     by_code = {rule.code: rule for rule in load_rules(rule_dirs)}
     rule = by_code.get(code.strip().upper())
     if rule is None:
-        close = difflib.get_close_matches(code.strip().upper(), list(by_code), n=3, cutoff=0.6)
+        wanted = code.strip().upper()
+        head, digits = wanted[:3], wanted[3:].translate(_DIGIT_LOOKALIKES)  # SLA1O1 -> SLA101
+        close = [head + digits] if head + digits in by_code else []
+        close += difflib.get_close_matches(wanted, list(by_code), n=3, cutoff=0.6)
+        close = list(dict.fromkeys(close))[:3]
         hint = f"; did you mean {', '.join(close)}?" if close else "; see: slaforge rules list"
         raise InputError(f"unknown rule code {code!r}{hint}")
     click.echo(rule_doc(rule), nl=False)

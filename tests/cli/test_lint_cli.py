@@ -712,3 +712,10 @@ def test_every_command_is_listed_and_runs_its_help() -> None:
         for command in importlib.import_module(f"slaforge.cli.{module}").COMMANDS:
             assert f"  {command.name} " in listed
             assert runner.invoke(cli, [command.name, "--help"]).exit_code == 0
+
+
+def test_rules_show_reads_a_letter_o_typed_for_a_zero() -> None:
+    result = run("rules", "show", "SLA1O1")
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: unknown rule code 'SLA1O1'; did you mean SLA101,")
