@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,10 +71,17 @@ class RowSource:
 
     def _columns(self) -> list[str]:
         if self.suffix == ".csv":
-            with self._open_csv() as handle, self._decoding():
-                header = next(csv.reader(handle), None)
+            records = self._csv_records()
+            header = next(records, (1, None))[1]
+            records.close()
             if not header or not any(h.strip() for h in header):
                 raise InputError("the first line must name the columns", Location(self.path, 1))
+            if any("\x00" in h for h in header):
+                raise InputError(
+                    "the first line holds NUL characters, as UTF-16 text does; "
+                    "pass --encoding utf-16-le",
+                    Location(self.path, 1),
+                )
             return self._named([h.strip() for h in header], "line")
         if self.suffix == ".xlsx":
             sheet_rows = self._xlsx_rows()
@@ -107,12 +114,27 @@ class RowSource:
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", Location(self.path)) from exc
 
+    def _csv_records(self) -> Generator[tuple[int, list[str]], None, None]:
+        """Each CSV record with the line it ends on. A file the reader cannot split into cells
+        is bad input, named by the line its broken record starts on."""
+        with self._open_csv() as handle, self._decoding():
+            reader = csv.reader(handle)
+            while True:
+                start = reader.line_num + 1
+                try:
+                    values = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    raise InputError(_csv_problem(exc), Location(self.path, start)) from exc
+                yield reader.line_num, values
+
     @contextmanager
     def _decoding(self) -> Iterator[None]:
         """Turn a decoding error while reading into one line naming the line and the byte."""
         try:
             yield
-        except UnicodeDecodeError as exc:
+        except UnicodeError as exc:  # UnicodeDecodeError, or a UTF-16/32 file with no BOM
             raise self._undecodable() from exc
 
     def _undecodable(self) -> InputError:
@@ -130,6 +152,8 @@ class RowSource:
                     # exc.object is the tail of what was fed: undecoded bytes, then the chunk
                     start = exc.object[exc.start : exc.start + 1]
                     found = (fed - len(exc.object) + exc.start, start)
+                except UnicodeError as exc:  # no position given: UTF-16 or UTF-32 with no BOM
+                    return self._unreadable(exc)
                 if not chunk:
                     break
             if found is None:  # the file changed since it was read
@@ -138,11 +162,22 @@ class RowSource:
                 )
             offset, bad = found
             handle.seek(0)
-            line = handle.read(offset).count(b"\n") + 1
+            # counted in text, not bytes: in UTF-16 a byte 0x0a is not always a line break
+            before = handle.read(offset).decode(self.encoding, errors="replace")
+        line = before.count("\n") + 1
         return InputError(
             undecodable(self._encoding_name, bad, offset, line, self._advice()),
             Location(self.path, line),
         )
+
+    def _unreadable(self, exc: UnicodeError) -> InputError:
+        if self.encoding in ("utf-16", "utf-32"):
+            return InputError(
+                f"starts with no byte order mark (BOM), which --encoding {self._encoding_name} "
+                f"needs; pass --encoding {self.encoding}-le (or {self.encoding}-be) instead",
+                Location(self.path, 1),
+            )
+        return InputError(f"cannot be decoded as {self._encoding_name}: {exc}", Location(self.path))
 
     def _advice(self) -> str:
         if self._explicit_encoding:
@@ -198,13 +233,12 @@ class RowSource:
         if self._records is not None:
             yield from self._records
         elif self.suffix == ".csv":
-            with self._open_csv() as handle, self._decoding():
-                reader = csv.reader(handle)
-                next(reader, None)
-                for values in reader:
-                    if not any(v.strip() for v in values):
-                        continue  # a blank line, or one of empty cells only (",,,")
-                    yield self._row(reader.line_num, values, short_ok=False)
+            records = self._csv_records()
+            next(records, None)
+            for line, values in records:
+                if not any(v.strip() for v in values):
+                    continue  # a blank line, or one of empty cells only (",,,")
+                yield self._row(line, values, short_ok=False)
         else:
             sheet_rows = self._xlsx_rows()
             next(sheet_rows, None)
@@ -236,6 +270,17 @@ class RowSource:
         if self._records is not None:
             return len(self._records)
         return sum(1 for _ in self)
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    """Why the CSV reader stopped; an overlong cell is almost always a quote left open, which
+    runs the cell on through every line after it."""
+    if "field limit" in str(exc):
+        return (
+            f"the row starting on this line has a cell longer than {csv.field_size_limit()} "
+            'characters; look for a quote (") that is never closed'
+        )
+    return f"not readable as CSV: {exc}"
 
 
 def _sheet_value(value: Any) -> Any:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -143,6 +144,81 @@ def test_a_file_that_is_not_in_the_given_encoding(tmp_path: Path) -> None:
     assert code == 2
     assert err.startswith(f"error: {path}:2: not ascii text: byte 0xc3 at offset ")
     assert err.endswith("; pass the --encoding the file was saved in\n")
+
+
+def test_utf16_without_a_bom_stops_with_one_line_that_names_the_fix(tmp_path: Path) -> None:
+    header, rows = sample()
+    path = tmp_path / "c.csv"
+    path.write_bytes(csv_text(header, rows[:2]).encode("utf-16-le"))
+    out = tmp_path / "out"
+
+    code, _, err = invoke(str(path), "--base", str(BASE), "-o", str(out), "--encoding", "utf-16")
+    assert (code, err) == (
+        2,
+        f"error: {path}:1: starts with no byte order mark (BOM), which --encoding utf-16 needs; "
+        "pass --encoding utf-16-le (or utf-16-be) instead\n",
+    )
+    code, _, err = invoke(str(path), "--base", str(BASE), "-o", str(out))
+    assert (code, err) == (
+        2,
+        f"error: {path}:1: the first line holds NUL characters, as UTF-16 text does; "
+        "pass --encoding utf-16-le\n",
+    )
+    assert not out.exists()
+    code, _, err = invoke(str(path), "--base", str(BASE), "-o", str(out), "--encoding", "utf-16-le")
+    assert code == 0, err
+    assert len(manifest(out)) == 2
+
+
+def test_a_bad_unit_in_utf16_is_found_on_its_line_not_at_a_0x0a_byte(tmp_path: Path) -> None:
+    """The letter Ċ (U+010A) is the bytes 0a 01 in UTF-16-LE; a byte count took it for a line."""
+    header, rows = sample()
+    rows = [list(rows[0]), list(rows[1]), list(rows[2])]
+    rows[0][1] = "Ċelik Ltd"
+    good = csv_text(header, rows[:2]).encode("utf-16-le")
+    path = tmp_path / "c.csv"
+    path.write_bytes(good + b"\x00\xdc" + csv_text(header, rows[2:]).encode("utf-16-le"))
+
+    code, _, err = invoke(
+        str(path), "--base", str(BASE), "-o", str(tmp_path / "o"), "--encoding", "utf-16-le"
+    )
+
+    assert code == 2
+    assert err.startswith(f"error: {path}:4: not utf-16-le text: byte 0x00 at offset {len(good)} ")
+
+
+def huge_cell(lines: list[str], line: int) -> list[str]:
+    """A cell of 200,000 characters on ``line``, as a pasted blob or a binary file gives."""
+    cells = next(csv.reader([lines[line - 1]]))
+    cells[1] = "x" * 200_000
+    return [*lines[: line - 1], csv_text(cells, []).rstrip(), *lines[line:]]
+
+
+def open_quote(lines: list[str], line: int) -> list[str]:
+    """A quote opened on ``line`` and never closed: the reader runs on through the file."""
+    rest = [f"C{9000 + i},Filler {i} Ltd" for i in range(12_000)]
+    return [*lines[: line - 1], 'C9,"Unclosed Ltd', *rest]
+
+
+@pytest.mark.parametrize(("make", "line"), [(huge_cell, 3), (open_quote, 4)])
+def test_a_cell_over_the_csv_field_limit_names_the_line_its_row_starts_on(
+    tmp_path: Path, make: Callable[[list[str], int], list[str]], line: int
+) -> None:
+    header, rows = sample()
+    lines = csv_text(header, rows[:4]).splitlines()
+    path = tmp_path / "c.csv"
+    path.write_text("\n".join(make(lines, line)) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    code, stdout, err = invoke(str(path), "--base", str(BASE), "-o", str(out))
+
+    assert (code, err) == (
+        2,
+        f"error: {path}:{line}: the row starting on this line has a cell longer than 131072 "
+        'characters; look for a quote (") that is never closed\n',
+    )
+    assert stdout == ""
+    assert not out.exists(), "nothing is written for a file that cannot be read"
 
 
 @pytest.mark.parametrize(
