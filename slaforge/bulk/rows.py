@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from slaforge.bulk.sheet import sheet_rows
 from slaforge.errors import InputError, Location
 from slaforge.fileio import undecodable
 from slaforge.spec.yamlpos import load_yaml
@@ -84,8 +85,7 @@ class RowSource:
                 )
             return self._named([h.strip() for h in header], "line")
         if self.suffix == ".xlsx":
-            sheet_rows = self._xlsx_rows()
-            first = next(sheet_rows, None)
+            first = next(sheet_rows(self.path), None)
             if first is None:
                 raise InputError("the first row must name the columns", Location(self.path, 1))
             return self._named(["" if h is None else str(h).strip() for h in first], "row")
@@ -189,19 +189,6 @@ class RowSource:
             )
         return "save the file as UTF-8, or pass the --encoding it was saved in"
 
-    def _xlsx_rows(self) -> Iterator[tuple[Any, ...]]:
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(self.path, read_only=True, data_only=True)
-        except Exception as exc:
-            raise InputError(f"not a readable .xlsx workbook: {exc}", Location(self.path)) from exc
-        sheet = book.worksheets[0]
-        try:
-            yield from sheet.iter_rows(values_only=True)
-        finally:
-            book.close()
-
     def _load_records(self) -> list[Row]:
         try:
             with self.path.open(encoding=self.encoding) as handle, self._decoding():
@@ -240,13 +227,13 @@ class RowSource:
                     continue  # a blank line, or one of empty cells only (",,,")
                 yield self._row(line, values, short_ok=False)
         else:
-            sheet_rows = self._xlsx_rows()
-            next(sheet_rows, None)
-            for number, cells in enumerate(sheet_rows, start=2):
+            rows = sheet_rows(self.path)
+            next(rows, None)
+            for number, cells in enumerate(rows, start=2):
                 if all(v is None or str(v).strip() == "" for v in cells):
                     continue
                 # a sheet row may end early: its missing cells are empty, not absent
-                yield self._row(number, [_sheet_value(v) for v in cells], short_ok=True)
+                yield self._row(number, cells, short_ok=True)
 
     def _row(self, number: int, values: list[Any], short_ok: bool) -> Row:
         width = len(self.columns)
@@ -281,16 +268,3 @@ def _csv_problem(exc: csv.Error) -> str:
             'characters; look for a quote (") that is never closed'
         )
     return f"not readable as CSV: {exc}"
-
-
-def _sheet_value(value: Any) -> Any:
-    """A number typed into a spreadsheet cell as the text it shows: 1042.0 reads "1042".
-
-    Cells then read as the same row saved as CSV does; text that a string field needs stays
-    text, and a number field parses it back to the same number.
-    """
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))  # Excel keeps 15 significant digits
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return repr(value)
-    return value

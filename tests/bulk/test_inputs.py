@@ -342,6 +342,41 @@ def test_numbers_in_xlsx_cells_read_as_the_text_they_show(tmp_path: Path) -> Non
     assert changed["credits.cap_percent"] == "40"
 
 
+def test_xlsx_numbers_read_through_their_number_format(tmp_path: Path) -> None:
+    """An id formatted 00000, targets formatted as percentages, and a target Excel holds as
+    99.949999999999989 and shows as 99.95, beside a tier typed as the text 99.95."""
+    from openpyxl import Workbook
+
+    header, rows = sample()
+    column = {name: i + 1 for i, name in enumerate(header)}
+    book = Workbook()
+    sheet = book.active
+    sheet.append(header)
+    for row in rows[:3]:
+        sheet.append(row)
+    sheet.cell(2, column["customer.id"], 7).number_format = "00000"
+    for name in ("metrics.availability.target", "credits.tiers.0.below"):
+        sheet.cell(3, column[name], 0.9995).number_format = "0.00%"
+    sheet.cell(4, column["metrics.availability.target"], 99.949999999999989)
+    sheet.cell(4, column["credits.tiers.0.below"], "99.95")
+    book.save(tmp_path / "c.xlsx")
+    out = tmp_path / "out"
+
+    code, _, err = invoke(str(tmp_path / "c.xlsx"), "--base", str(BASE), "-o", str(out))
+
+    assert code == 0, err
+    records = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["rows"]
+    assert records[0]["customer_id"] == "00007"
+    assert records[0]["output"].startswith("00007-")
+    for record in records[1:]:
+        changed = {d["path"]: d["value"] for d in record["deviations"]}
+        assert changed["metrics.availability.target"] == "99.95"
+        assert "below 99.95% and at least 99.5%" in changed["credits.tiers.0"]
+    assert "Platform Availability for Managed Hosting of at least 99.95% in each" in text_of(
+        out / records[1]["output"]
+    )
+
+
 def test_a_number_in_json_for_a_text_field_is_an_error_as_in_the_base_spec(
     tmp_path: Path,
 ) -> None:
