@@ -73,17 +73,32 @@ def check_fields(
             isinstance(model, type) and issubclass(model, BaseModel)
         ):
             raise InputError(f"--name: {{{field}}} is a section or a list, not one value")
-        if _lookup(base, path) is None and not any(c.path == path for c in columns):
+        if field_value(base, path) is None and not any(c.path == path for c in columns):
             raise InputError(
                 f"--name: {{{field}}} is set neither by the base spec nor by a column of "
                 f"{customers.name}"
             )
 
 
-def _lookup(data: Any, path: tuple[str, ...]) -> Any:
+def field_value(data: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+    """The value at ``path`` in spec ``data``, or the model's default where a section that is
+    there leaves the field out: ``agreement.version`` is "1.0" when the spec gives none."""
+    value: Any = data
+    model: Any = Agreement
     for key in path:
-        data = data.get(key) if isinstance(data, Mapping) else None
-    return data
+        fields = (
+            model.model_fields if isinstance(model, type) and issubclass(model, BaseModel) else {}
+        )
+        if isinstance(value, Mapping) and value.get(key) is not None:
+            value = value[key]
+        elif isinstance(value, Mapping) and key in fields:
+            value = fields[key].get_default(call_default_factory=True)
+        elif isinstance(value, BaseModel):  # a default section, such as renewal: Renewal()
+            value = getattr(value, key, None)
+        else:
+            return None
+        model = unwrap(fields[key].annotation) if key in fields else None
+    return value
 
 
 def render_name(pattern: str, data: Mapping[str, Any]) -> str:
@@ -91,13 +106,9 @@ def render_name(pattern: str, data: Mapping[str, Any]) -> str:
 
     def fill(match: re.Match[str]) -> str:
         path = match.group(1).strip().split(".")
-        head = ALIASES.get(path[0], (path[0],))
-        value: Any = data
-        for key in (*head, *path[1:]):
-            if isinstance(value, Mapping) and value.get(key) is not None:
-                value = value[key]
-            else:
-                raise ValueError(f"--name needs {match.group(1)!r}, which this row does not set")
+        value = field_value(data, (*ALIASES.get(path[0], (path[0],)), *path[1:]))
+        if value is None:
+            raise ValueError(f"--name needs {match.group(1)!r}, which this row does not set")
         text = str(value)
         name = match.group(2)
         if name:

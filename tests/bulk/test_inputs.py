@@ -462,6 +462,31 @@ def test_a_name_field_set_only_by_a_column_is_fine(tmp_path: Path) -> None:
     assert (out / "limited-company.docx").is_file()
 
 
+def test_a_name_field_the_spec_fills_by_default_is_set(tmp_path: Path) -> None:
+    """With no agreement.version in the base spec, each agreement still prints Version 1.0."""
+    text = BASE.read_text(encoding="utf-8")
+    assert '  version: "1.0"\n' in text
+    base = tmp_path / "base.yaml"
+    base.write_text(text.replace('  version: "1.0"\n', ""), encoding="utf-8")
+    out = tmp_path / "out"
+
+    code, _, err = invoke(
+        str(CUSTOMERS),
+        "--base",
+        str(base),
+        "-o",
+        str(out),
+        "--name",
+        "{customer.id}-v{agreement.version}.docx",
+    )
+
+    assert code == 0, err
+    first = manifest(out)[0]
+    assert first["output"] == "C1001-v1.0.docx"
+    header = docx.Document(str(out / first["output"])).sections[0].header.paragraphs[0].text
+    assert header == "SLA-2027-1001 · Service Level Agreement · Version 1.0"
+
+
 # --- header rows -----------------------------------------------------------------------------
 
 
