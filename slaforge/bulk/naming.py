@@ -113,6 +113,8 @@ def render_name(pattern: str, data: Mapping[str, Any]) -> str:
         name = match.group(2)
         if name:
             text = _FILTERS[name](text)
+        if not text.strip():
+            raise ValueError(f"--name: {match.group(0)} is empty for {str(value)!r}")
         return _UNSAFE.sub("_", text)
 
     return _FIELD.sub(fill, pattern)

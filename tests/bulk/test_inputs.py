@@ -487,6 +487,28 @@ def test_a_name_field_the_spec_fills_by_default_is_set(tmp_path: Path) -> None:
     assert header == "SLA-2027-1001 · Service Level Agreement · Version 1.0"
 
 
+def test_names_in_other_scripts_give_readable_distinct_files(tmp_path: Path) -> None:
+    names = ["北京科技有限公司", "Москва ООО", "Café Crème Ltd", "!!!"]  # noqa: RUF001 (Cyrillic)
+    header, rows = sample()
+    rows = [[r[0], name, *r[2:]] for r, name in zip(rows, names, strict=False)]
+    path = tmp_path / "c.csv"
+    path.write_text(csv_text(header, rows), encoding="utf-8")
+    out = tmp_path / "out"
+
+    code, _, err = invoke(
+        str(path), "--base", str(BASE), "-o", str(out), "--name", "{customer.name|slug}.docx"
+    )
+
+    assert code == 1
+    assert err == f"error: {path}: row 5: --name: {{customer.name|slug}} is empty for '!!!'\n"
+    assert sorted(p.name for p in out.glob("*.docx")) == [
+        "cafe-creme-ltd.docx",
+        "москва-ооо.docx",  # noqa: RUF001
+        "北京科技有限公司.docx",
+    ]
+    assert not list(out.glob(".*")), "no hidden file"
+
+
 # --- header rows -----------------------------------------------------------------------------
 
 
