@@ -77,12 +77,7 @@ class RowSource:
             records.close()
             if not header or not any(h.strip() for h in header):
                 raise InputError("the first line must name the columns", Location(self.path, 1))
-            if any("\x00" in h for h in header):
-                raise InputError(
-                    "the first line holds NUL characters, as UTF-16 text does; "
-                    "pass --encoding utf-16-le",
-                    Location(self.path, 1),
-                )
+            self._check_nul(",".join(header))
             return self._named([h.strip() for h in header], "line")
         if self.suffix == ".xlsx":
             first = next(sheet_rows(self.path), None)
@@ -179,7 +174,19 @@ class RowSource:
             )
         return InputError(f"cannot be decoded as {self._encoding_name}: {exc}", Location(self.path))
 
+    def _check_nul(self, text: str) -> None:
+        """UTF-16 without a BOM, read as a one-byte encoding, has a NUL between its letters."""
+        at = text.find("\x00")
+        if at >= 0:
+            raise InputError(
+                "holds NUL characters, as UTF-16 text does; pass --encoding utf-16-le",
+                Location(self.path, text.count("\n", 0, at) + 1),
+            )
+
     def _advice(self) -> str:
+        with self.path.open("rb") as handle:
+            if handle.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                return "it starts with a UTF-16 byte order mark: pass --encoding utf-16"
         if self._explicit_encoding:
             return "pass the --encoding the file was saved in"
         if self.suffix == ".csv":
@@ -197,6 +204,7 @@ class RowSource:
             raise InputError(f"cannot read: {exc.strerror}", Location(self.path)) from exc
         if not text.strip():
             raise InputError("file is empty", Location(self.path))
+        self._check_nul(text)
         if self.suffix == ".json":
             try:
                 data = json.loads(text)

@@ -161,13 +161,39 @@ def test_utf16_without_a_bom_stops_with_one_line_that_names_the_fix(tmp_path: Pa
     code, _, err = invoke(str(path), "--base", str(BASE), "-o", str(out))
     assert (code, err) == (
         2,
-        f"error: {path}:1: the first line holds NUL characters, as UTF-16 text does; "
+        f"error: {path}:1: holds NUL characters, as UTF-16 text does; pass --encoding utf-16-le\n",
+    )
+    records = [dict(zip(header, rows[0], strict=True))]
+    (tmp_path / "c.json").write_bytes(json.dumps(records).encode("utf-16-le"))
+    code, _, err = invoke(str(tmp_path / "c.json"), "--base", str(BASE), "-o", str(out))
+    assert (code, err) == (
+        2,
+        f"error: {tmp_path / 'c.json'}:1: holds NUL characters, as UTF-16 text does; "
         "pass --encoding utf-16-le\n",
     )
     assert not out.exists()
     code, _, err = invoke(str(path), "--base", str(BASE), "-o", str(out), "--encoding", "utf-16-le")
     assert code == 0, err
     assert len(manifest(out)) == 2
+
+
+def test_utf16_with_a_bom_read_as_utf8_names_utf16(tmp_path: Path) -> None:
+    """Excel's "Unicode Text" and Notepad's "Unicode" are UTF-16 with a BOM."""
+    header, rows = sample()
+    path = tmp_path / "c.csv"
+    path.write_bytes(csv_text(header, rows[:2]).encode("utf-16"))
+
+    code, _, err = invoke(str(path), "--base", str(BASE), "-o", str(tmp_path / "o"))
+
+    assert (code, err) == (
+        2,
+        f"error: {path}:1: not UTF-8 text: byte 0xff at offset 0 (line 1); it starts with a "
+        "UTF-16 byte order mark: pass --encoding utf-16\n",
+    )
+    code, _, err = invoke(
+        str(path), "--base", str(BASE), "-o", str(tmp_path / "o"), "--encoding", "utf-16"
+    )
+    assert code == 0, err
 
 
 def test_a_bad_unit_in_utf16_is_found_on_its_line_not_at_a_0x0a_byte(tmp_path: Path) -> None:
