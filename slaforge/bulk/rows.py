@@ -175,7 +175,8 @@ class RowSource:
         return InputError(f"cannot be decoded as {self._encoding_name}: {exc}", Location(self.path))
 
     def _check_nul(self, text: str) -> None:
-        """UTF-16 without a BOM, read as a one-byte encoding, has a NUL between its letters."""
+        """UTF-16 without a BOM, read as UTF-8 or another 8-bit encoding, has a NUL character
+        beside each Latin letter."""
         at = text.find("\x00")
         if at >= 0:
             raise InputError(

@@ -29,7 +29,7 @@ def sheet_rows(path: Path) -> Iterator[list[Any]]:
 
 
 def cell_value(value: Any, number_format: str | None) -> Any:
-    """A number in a cell as text, so a row reads as the same sheet saved as CSV would.
+    """A number in a cell as the text a spec field takes, as a CSV cell gives it.
 
     ``00000`` keeps a whole number's zeros (``00007``); a percentage format gives the
     percentage (0.9995 as ``0.00%`` reads ``99.95``); any other number reads with Excel's 15
