@@ -21,6 +21,8 @@ _FILTERS: dict[str, Callable[[str], str]] = {"slug": slug, "lower": str.lower, "
 _UNSAFE = re.compile(r"[\\/:*?\"<>|\x00-\x1f]")
 
 DEFAULT_PATTERN = "{customer.id}-{customer.name|slug}.docx"
+MAX_NAME_BYTES = 240
+"""File systems take 255 bytes; the temporary name an output is written under is 15 longer."""
 
 
 def check_pattern(pattern: str) -> None:
@@ -102,7 +104,8 @@ def field_value(data: Mapping[str, Any], path: tuple[str, ...]) -> Any:
 
 
 def render_name(pattern: str, data: Mapping[str, Any]) -> str:
-    """Fill ``pattern`` from spec ``data``; a missing value is an error for that row."""
+    """Fill ``pattern`` from spec ``data``; a missing value, a field that comes out empty or a
+    name too long for a file system is an error for that row."""
 
     def fill(match: re.Match[str]) -> str:
         path = match.group(1).strip().split(".")
@@ -117,4 +120,11 @@ def render_name(pattern: str, data: Mapping[str, Any]) -> str:
             raise ValueError(f"--name: {match.group(0)} is empty for {str(value)!r}")
         return _UNSAFE.sub("_", text)
 
-    return _FIELD.sub(fill, pattern)
+    name = _FIELD.sub(fill, pattern)
+    size = len(name.encode("utf-8"))
+    if size > MAX_NAME_BYTES:
+        raise ValueError(
+            f"--name gives a file name of {size} bytes, and {MAX_NAME_BYTES} fit (file systems "
+            "take 255); name files by shorter fields, such as {customer.id}.docx"
+        )
+    return name

@@ -535,6 +535,24 @@ def test_names_in_other_scripts_give_readable_distinct_files(tmp_path: Path) -> 
     assert not list(out.glob(".*")), "no hidden file"
 
 
+def test_a_name_too_long_for_a_file_system_fails_its_row_alone(tmp_path: Path) -> None:
+    """80 Chinese characters are 240 bytes; with "C1001-" and ".docx" the name is 251."""
+    header, rows = sample()
+    rows = [[rows[0][0], "北京" * 40, *rows[0][2:]], rows[1]]
+    path = tmp_path / "c.csv"
+    path.write_text(csv_text(header, rows), encoding="utf-8")
+    out = tmp_path / "out"
+
+    code, _, err = invoke(str(path), "--base", str(BASE), "-o", str(out))
+
+    assert (code, err) == (
+        1,
+        f"error: {path}: row 2: --name gives a file name of 251 bytes, and 240 fit (file systems "
+        "take 255); name files by shorter fields, such as {customer.id}.docx\n",
+    )
+    assert [r["status"] for r in manifest(out)] == ["failed", "ok"]
+
+
 # --- header rows -----------------------------------------------------------------------------
 
 
