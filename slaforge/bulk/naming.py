@@ -86,21 +86,27 @@ def field_value(data: Mapping[str, Any], path: tuple[str, ...]) -> Any:
     """The value at ``path`` in spec ``data``, or the model's default where a section that is
     there leaves the field out: ``agreement.version`` is "1.0" when the spec gives none."""
     value: Any = data
-    model: Any = Agreement
-    for key in path:
-        fields = (
-            model.model_fields if isinstance(model, type) and issubclass(model, BaseModel) else {}
-        )
+    for depth, key in enumerate(path):
         if isinstance(value, Mapping) and value.get(key) is not None:
             value = value[key]
-        elif isinstance(value, Mapping) and key in fields:
-            value = fields[key].get_default(call_default_factory=True)
+        elif isinstance(value, Mapping):
+            value = _default(path[: depth + 1])
         elif isinstance(value, BaseModel):  # a default section, such as renewal: Renewal()
             value = getattr(value, key, None)
         else:
             return None
-        model = unwrap(fields[key].annotation) if key in fields else None
     return value
+
+
+def _default(path: tuple[str, ...]) -> Any:
+    """The default of the spec field at ``path``; None for a required field or no field."""
+    model: Any = Agreement
+    for key in path[:-1]:
+        model = unwrap(model.model_fields[key].annotation)
+    field = model.model_fields.get(path[-1])
+    if field is None or field.is_required():
+        return None
+    return field.get_default(call_default_factory=True)
 
 
 def render_name(pattern: str, data: Mapping[str, Any]) -> str:
