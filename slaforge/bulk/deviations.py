@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from slaforge.metrics import HIGHER_IS_BETTER
+from slaforge.render.env import cell, money
+from slaforge.spec.model import number_text
 
 IDENTITY = (
     "parties.customer",
@@ -27,19 +29,24 @@ class Deviation:
 
 
 def deviations(base: dict[str, Any], row: dict[str, Any]) -> list[Deviation]:
-    """Every term of ``row`` (a spec as plain data) that differs from ``base``."""
+    """Every term of ``row`` (a spec as plain data) that differs from ``base``; a credit tier
+    reads with its metric's name when the spec data holds its ``metrics``."""
     found = []
     for path, old, new in _diff(base, row, ""):
         if path.startswith(IDENTITY):
             continue
-        before, after = _show(old, _currency(base)), _show(new, _currency(row))
+        before, after = _shown(path, old, base), _shown(path, new, row)
         found.append(Deviation(path, before, after, _note(path, old, new, row)))
     return found
 
 
-def _currency(spec: dict[str, Any]) -> str:
+def _shown(path: str, value: Any, spec: dict[str, Any]) -> str:
     credits = spec.get("credits")
-    return str(credits.get("currency") or "") if isinstance(credits, dict) else ""
+    currency = str(credits.get("currency") or "") if isinstance(credits, dict) else ""
+    if path == "credits.cap_amount" and isinstance(value, int | float) and currency:
+        return money(value, currency)
+    names = {m.get("id"): m.get("name") for m in spec.get("metrics") or [] if isinstance(m, dict)}
+    return _show(value, currency, names)
 
 
 def _diff(old: Any, new: Any, path: str) -> Iterator[tuple[str, Any, Any]]:
@@ -71,32 +78,33 @@ def _records(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(i, dict) for i in value)
 
 
-def _show(value: Any, currency: str = "") -> str:
+def _show(value: Any, currency: str = "", names: dict[Any, Any] | None = None) -> str:
     if value is None:
         return "(none)"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return "; ".join(_show(v, currency) for v in value) or "(none)"
+        return "; ".join(_show(v, currency, names) for v in value) or "(none)"
     if isinstance(value, dict):
         if {"metric", "below"} <= value.keys():
-            return _tier(value, currency)
+            return _tier(value, currency, names or {})
         return ", ".join(f"{k}={_show(v, currency)}" for k, v in value.items() if v is not None)
     if isinstance(value, float):
-        return f"{value:g}"
+        return number_text(value)
     return str(value)
 
 
-def _tier(tier: dict[str, Any], currency: str) -> str:
-    """A credit tier as the agreement's table reads: ``availability below 99.95% and at least
-    99.5% → 5%``."""
-    level = f"{tier['metric']} below {_show(tier['below'])}%"
+def _tier(tier: dict[str, Any], currency: str, names: dict[Any, Any]) -> str:
+    """A credit tier in the words and number formats of the agreement's table, through the
+    same filters: ``Platform Availability below 99.95% and at least 99.5% → 5%``, or
+    ``→ EUR 1,250.50``."""
+    level = f"{cell(names.get(tier['metric']) or tier['metric'])} below {_show(tier['below'])}%"
     if tier.get("at_least"):
         level += f" and at least {_show(tier['at_least'])}%"
     if tier.get("percent") is not None:
         credit = f"{_show(tier['percent'])}%"
     elif tier.get("amount") is not None:
-        credit = " ".join(filter(None, [_show(tier["amount"]), currency]))
+        credit = money(tier["amount"], currency) if currency else _show(tier["amount"])
     else:
         credit = "no credit"
     return f"{level} → {credit}"

@@ -21,6 +21,8 @@ _FILTERS: dict[str, Callable[[str], str]] = {"slug": slug, "lower": str.lower, "
 _UNSAFE = re.compile(r"[\\/:*?\"<>|\x00-\x1f]")
 
 DEFAULT_PATTERN = "{customer.id}-{customer.name|slug}.docx"
+MAX_NAME_BYTES = 240
+"""File systems take 255 bytes; the temporary name an output is written under is 15 longer."""
 
 
 def check_pattern(pattern: str) -> None:
@@ -73,35 +75,62 @@ def check_fields(
             isinstance(model, type) and issubclass(model, BaseModel)
         ):
             raise InputError(f"--name: {{{field}}} is a section or a list, not one value")
-        if _lookup(base, path) is None and not any(c.path == path for c in columns):
+        if field_value(base, path) is None and not any(c.path == path for c in columns):
             raise InputError(
                 f"--name: {{{field}}} is set neither by the base spec nor by a column of "
                 f"{customers.name}"
             )
 
 
-def _lookup(data: Any, path: tuple[str, ...]) -> Any:
-    for key in path:
-        data = data.get(key) if isinstance(data, Mapping) else None
-    return data
+def field_value(data: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+    """The value at ``path`` in spec ``data``, or the model's default where a section that is
+    there leaves the field out: ``agreement.version`` is "1.0" when the spec gives none."""
+    value: Any = data
+    for depth, key in enumerate(path):
+        if isinstance(value, Mapping) and value.get(key) is not None:
+            value = value[key]
+        elif isinstance(value, Mapping):
+            value = _default(path[: depth + 1])
+        elif isinstance(value, BaseModel):  # a default section, such as renewal: Renewal()
+            value = getattr(value, key, None)
+        else:
+            return None
+    return value
+
+
+def _default(path: tuple[str, ...]) -> Any:
+    """The default of the spec field at ``path``; None for a required field or no field."""
+    model: Any = Agreement
+    for key in path[:-1]:
+        model = unwrap(model.model_fields[key].annotation)
+    field = model.model_fields.get(path[-1])
+    if field is None or field.is_required():
+        return None
+    return field.get_default(call_default_factory=True)
 
 
 def render_name(pattern: str, data: Mapping[str, Any]) -> str:
-    """Fill ``pattern`` from spec ``data``; a missing value is an error for that row."""
+    """Fill ``pattern`` from spec ``data``; a missing value, a field that comes out empty or a
+    name too long for a file system is an error for that row."""
 
     def fill(match: re.Match[str]) -> str:
         path = match.group(1).strip().split(".")
-        head = ALIASES.get(path[0], (path[0],))
-        value: Any = data
-        for key in (*head, *path[1:]):
-            if isinstance(value, Mapping) and value.get(key) is not None:
-                value = value[key]
-            else:
-                raise ValueError(f"--name needs {match.group(1)!r}, which this row does not set")
+        value = field_value(data, (*ALIASES.get(path[0], (path[0],)), *path[1:]))
+        if value is None:
+            raise ValueError(f"--name needs {match.group(1)!r}, which this row does not set")
         text = str(value)
         name = match.group(2)
         if name:
             text = _FILTERS[name](text)
+        if not text.strip():
+            raise ValueError(f"--name: {match.group(0)} is empty for {str(value)!r}")
         return _UNSAFE.sub("_", text)
 
-    return _FIELD.sub(fill, pattern)
+    name = _FIELD.sub(fill, pattern)
+    size = len(name.encode("utf-8"))
+    if size > MAX_NAME_BYTES:
+        raise ValueError(
+            f"--name gives a file name of {size} bytes, and {MAX_NAME_BYTES} fit (file systems "
+            "take 255); name files by shorter fields, such as {customer.id}.docx"
+        )
+    return name

@@ -5,12 +5,13 @@ from __future__ import annotations
 import codecs
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from slaforge.bulk.sheet import sheet_rows
 from slaforge.errors import InputError, Location
 from slaforge.fileio import undecodable
 from slaforge.spec.yamlpos import load_yaml
@@ -71,14 +72,15 @@ class RowSource:
 
     def _columns(self) -> list[str]:
         if self.suffix == ".csv":
-            with self._open_csv() as handle, self._decoding():
-                header = next(csv.reader(handle), None)
+            records = self._csv_records()
+            header = next(records, (1, None))[1]
+            records.close()
             if not header or not any(h.strip() for h in header):
                 raise InputError("the first line must name the columns", Location(self.path, 1))
+            self._check_nul(",".join(header))
             return self._named([h.strip() for h in header], "line")
         if self.suffix == ".xlsx":
-            sheet_rows = self._xlsx_rows()
-            first = next(sheet_rows, None)
+            first = next(sheet_rows(self.path), None)
             if first is None:
                 raise InputError("the first row must name the columns", Location(self.path, 1))
             return self._named(["" if h is None else str(h).strip() for h in first], "row")
@@ -107,12 +109,27 @@ class RowSource:
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", Location(self.path)) from exc
 
+    def _csv_records(self) -> Generator[tuple[int, list[str]], None, None]:
+        """Each CSV record with the line it ends on. A file the reader cannot split into cells
+        is bad input, named by the line its broken record starts on."""
+        with self._open_csv() as handle, self._decoding():
+            reader = csv.reader(handle)
+            while True:
+                start = reader.line_num + 1
+                try:
+                    values = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    raise InputError(_csv_problem(exc), Location(self.path, start)) from exc
+                yield reader.line_num, values
+
     @contextmanager
     def _decoding(self) -> Iterator[None]:
         """Turn a decoding error while reading into one line naming the line and the byte."""
         try:
             yield
-        except UnicodeDecodeError as exc:
+        except UnicodeError as exc:  # UnicodeDecodeError, or a UTF-16/32 file with no BOM
             raise self._undecodable() from exc
 
     def _undecodable(self) -> InputError:
@@ -130,6 +147,8 @@ class RowSource:
                     # exc.object is the tail of what was fed: undecoded bytes, then the chunk
                     start = exc.object[exc.start : exc.start + 1]
                     found = (fed - len(exc.object) + exc.start, start)
+                except UnicodeError as exc:  # no position given: UTF-16 or UTF-32 with no BOM
+                    return self._unreadable(exc)
                 if not chunk:
                     break
             if found is None:  # the file changed since it was read
@@ -138,13 +157,37 @@ class RowSource:
                 )
             offset, bad = found
             handle.seek(0)
-            line = handle.read(offset).count(b"\n") + 1
+            # counted in text, not bytes: in UTF-16 a byte 0x0a is not always a line break
+            before = handle.read(offset).decode(self.encoding, errors="replace")
+        line = before.count("\n") + 1
         return InputError(
             undecodable(self._encoding_name, bad, offset, line, self._advice()),
             Location(self.path, line),
         )
 
+    def _unreadable(self, exc: UnicodeError) -> InputError:
+        if self.encoding in ("utf-16", "utf-32"):
+            return InputError(
+                f"starts with no byte order mark (BOM), which --encoding {self._encoding_name} "
+                f"needs; pass --encoding {self.encoding}-le (or {self.encoding}-be) instead",
+                Location(self.path, 1),
+            )
+        return InputError(f"cannot be decoded as {self._encoding_name}: {exc}", Location(self.path))
+
+    def _check_nul(self, text: str) -> None:
+        """UTF-16 without a BOM, read as UTF-8 or another 8-bit encoding, has a NUL character
+        beside each Latin letter."""
+        at = text.find("\x00")
+        if at >= 0:
+            raise InputError(
+                "holds NUL characters, as UTF-16 text does; pass --encoding utf-16-le",
+                Location(self.path, text.count("\n", 0, at) + 1),
+            )
+
     def _advice(self) -> str:
+        with self.path.open("rb") as handle:
+            if handle.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                return "it starts with a UTF-16 byte order mark: pass --encoding utf-16"
         if self._explicit_encoding:
             return "pass the --encoding the file was saved in"
         if self.suffix == ".csv":
@@ -154,19 +197,6 @@ class RowSource:
             )
         return "save the file as UTF-8, or pass the --encoding it was saved in"
 
-    def _xlsx_rows(self) -> Iterator[tuple[Any, ...]]:
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(self.path, read_only=True, data_only=True)
-        except Exception as exc:
-            raise InputError(f"not a readable .xlsx workbook: {exc}", Location(self.path)) from exc
-        sheet = book.worksheets[0]
-        try:
-            yield from sheet.iter_rows(values_only=True)
-        finally:
-            book.close()
-
     def _load_records(self) -> list[Row]:
         try:
             with self.path.open(encoding=self.encoding) as handle, self._decoding():
@@ -175,6 +205,7 @@ class RowSource:
             raise InputError(f"cannot read: {exc.strerror}", Location(self.path)) from exc
         if not text.strip():
             raise InputError("file is empty", Location(self.path))
+        self._check_nul(text)
         if self.suffix == ".json":
             try:
                 data = json.loads(text)
@@ -198,21 +229,20 @@ class RowSource:
         if self._records is not None:
             yield from self._records
         elif self.suffix == ".csv":
-            with self._open_csv() as handle, self._decoding():
-                reader = csv.reader(handle)
-                next(reader, None)
-                for values in reader:
-                    if not any(v.strip() for v in values):
-                        continue  # a blank line, or one of empty cells only (",,,")
-                    yield self._row(reader.line_num, values, short_ok=False)
+            records = self._csv_records()
+            next(records, None)
+            for line, values in records:
+                if not any(v.strip() for v in values):
+                    continue  # a blank line, or one of empty cells only (",,,")
+                yield self._row(line, values, short_ok=False)
         else:
-            sheet_rows = self._xlsx_rows()
-            next(sheet_rows, None)
-            for number, cells in enumerate(sheet_rows, start=2):
+            rows = sheet_rows(self.path)
+            next(rows, None)
+            for number, cells in enumerate(rows, start=2):
                 if all(v is None or str(v).strip() == "" for v in cells):
                     continue
                 # a sheet row may end early: its missing cells are empty, not absent
-                yield self._row(number, [_sheet_value(v) for v in cells], short_ok=True)
+                yield self._row(number, cells, short_ok=True)
 
     def _row(self, number: int, values: list[Any], short_ok: bool) -> Row:
         width = len(self.columns)
@@ -238,14 +268,12 @@ class RowSource:
         return sum(1 for _ in self)
 
 
-def _sheet_value(value: Any) -> Any:
-    """A number typed into a spreadsheet cell as the text it shows: 1042.0 reads "1042".
-
-    Cells then read as the same row saved as CSV does; text that a string field needs stays
-    text, and a number field parses it back to the same number.
-    """
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))  # Excel keeps 15 significant digits
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return repr(value)
-    return value
+def _csv_problem(exc: csv.Error) -> str:
+    """Why the CSV reader stopped; an overlong cell is almost always a quote left open, which
+    runs the cell on through every line after it."""
+    if "field limit" in str(exc):
+        return (
+            f"the row starting on this line has a cell longer than {csv.field_size_limit()} "
+            'characters; look for a quote (") that is never closed'
+        )
+    return f"not readable as CSV: {exc}"

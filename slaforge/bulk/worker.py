@@ -130,6 +130,8 @@ class RowWorker:
         entry.agreement_type = agreement.agreement.type.value
         entry.variants = {c.meta.category: c.meta.variant for c in built.clauses}
         touched = set(Agreement.model_fields) - unchanged
+        if "credits" in touched:
+            touched.add("metrics")  # a credit tier is shown with its metric's name
         entry.deviations = deviations(
             {k: self.base_dump[k] for k in touched},
             agreement.model_dump(mode="json", include=touched),

@@ -46,6 +46,12 @@ def count(value: float, noun: str, plural: str | None = None) -> str:
     return f"{number_text(value)} {unit}"
 
 
+def money(amount: float, currency: str) -> str:
+    """``1250.5`` + ``EUR`` -> ``EUR 1,250.50``; a whole amount has no cents (``EUR 900``)."""
+    shown = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
+    return f"{currency} {shown}"
+
+
 def sorted_lines(text: str) -> list[str]:
     """The non-empty lines of ``text``, stripped and sorted (case-insensitively)."""
     lines = (line.strip() for line in str(text).splitlines())
@@ -97,6 +103,7 @@ def make_environment() -> ImmutableSandboxedEnvironment:
         long_date=long_date,
         and_list=and_list,
         count=count,
+        money=money,
         cell=cell,
         capfirst=capfirst,
         sorted_lines=sorted_lines,

@@ -446,6 +446,12 @@ _LETTERS = str.maketrans(
 def slug(text: str) -> str:
     """Lower-case, ASCII, hyphen-separated form of ``text``; accented letters lose their
     accents ("Café Crème" reads "cafe-creme"), and letters with no accent to lose read as
-    their usual Latin spelling ("ß" "ss", "ø" "o")."""
+    their usual Latin spelling ("ß" "ss", "ø" "o"). Text with no Latin letter or digit keeps
+    its own words instead ("北京 科技" reads "北京-科技", "Москва" "москва")."""
     plain = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
-    return _SLUG.sub("-", "".join(c for c in plain if not unicodedata.combining(c))).strip("-")
+    ascii_form = _SLUG.sub("-", "".join(c for c in plain if not unicodedata.combining(c)))
+    if ascii_form.strip("-"):
+        return ascii_form.strip("-")
+    # letters, marks (as in Devanagari) and digits of any script; anything else separates words
+    kept = (c if unicodedata.category(c)[0] in "LMN" else " " for c in text.lower())
+    return "-".join(unicodedata.normalize("NFC", "".join(kept)).split())

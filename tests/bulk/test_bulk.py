@@ -14,6 +14,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from click.testing import CliRunner
 
@@ -289,8 +290,8 @@ def test_report_lists_non_standard_terms(tmp_path: Path) -> None:
     assert "parties.customer.name" not in html, "identity fields are not deviations"
     # a changed credit tier reads as the agreement's table does, and only that tier is listed
     assert (
-        "<td>credits.tiers.0</td><td>availability below 99.9% and at least 99.5% → 5%</td>"
-        "<td>availability below 99.95% and at least 99.5% → 5%</td>"
+        "<td>credits.tiers.0</td><td>Platform Availability below 99.9% and at least 99.5% → 5%</td>"
+        "<td>Platform Availability below 99.95% and at least 99.5% → 5%</td>"
     ) in html
     assert "credits.tiers.1" not in html
     for raw in ("amount=", "at_least=", "(none)", "True", "False"):
@@ -302,6 +303,7 @@ def test_tiers_added_removed_and_in_fixed_amounts() -> None:
     from slaforge.bulk.deviations import deviations
 
     tier = {"metric": "availability", "below": 99.9, "at_least": 0.0, "percent": None}
+    metrics = [{"id": "availability", "name": "Platform Availability"}]
     base = {"credits": {"currency": "GBP", "tiers": [{**tier, "amount": 500.0}]}}
     row = {
         "credits": {
@@ -316,14 +318,42 @@ def test_tiers_added_removed_and_in_fixed_amounts() -> None:
     assert found == [
         (
             "credits.tiers.0",
-            "availability below 99.9% → 500 GBP",
-            "availability below 99.9% → 750 GBP",
+            "availability below 99.9% → GBP 500",
+            "availability below 99.9% → GBP 750",
             "changed",
         ),
-        ("credits.tiers.1", "(none)", "availability below 99% → 1000 GBP", "added"),
-    ]
+        ("credits.tiers.1", "(none)", "availability below 99% → GBP 1,000", "added"),
+    ], "without the metrics in the data, a tier names its metric by id"
+    named = deviations({**base, "metrics": metrics}, {**row, "metrics": metrics})
+    assert named[1].value == "Platform Availability below 99% → GBP 1,000"
     removed = deviations(row, base)[1]
     assert (removed.path, removed.value, removed.note) == ("credits.tiers.1", "(none)", "removed")
+
+
+def test_report_shows_a_tier_as_the_agreement_table_does(tmp_path: Path) -> None:
+    """The fixed-amount example: the report's tier reads the metric's name and the amount in
+    the agreement's money format, cell for cell with the table."""
+    rows = [{"customer.id": "C1", "customer.name": "One Ltd", "credits.tiers.2.amount": "1250.5"}]
+    out = tmp_path / "out"
+    code, _, err = invoke(
+        str(write_csv(tmp_path / "c.csv", rows)),
+        "--base",
+        str(ROOT / "examples" / "service-based.yaml"),
+        "-o",
+        str(out),
+        "--report",
+        "--jobs",
+        "1",
+    )
+    assert code == 0, err
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert (
+        "<td>credits.tiers.2</td><td>Portal Availability below 97% → EUR 900</td>"
+        "<td>Portal Availability below 97% → EUR 1,250.50</td>"
+    ) in html
+    table = docx.Document(str(out / "C1-one-ltd.docx")).tables
+    cells = [[c.text for c in r.cells] for t in table for r in t.rows]
+    assert ["Portal Availability", "Below 97%", "EUR 1,250.50"] in cells
 
 
 def test_zip_holds_every_agreement_and_the_manifest(tmp_path: Path) -> None:
@@ -415,8 +445,8 @@ def test_list_items_are_addressed_by_position(tmp_path: Path) -> None:
     changes = {d.path: d for d in result.entries[0].deviations}
     tier = changes["credits.tiers.1"]
     assert (tier.base, tier.value, tier.note) == (
-        "availability below 99.5% and at least 99% → 10%",
-        "availability below 99.5% and at least 99% → 12%",
+        "Platform Availability below 99.5% and at least 99% → 10%",
+        "Platform Availability below 99.5% and at least 99% → 12%",
         "changed",
     )
     assert not any(path.startswith("credits.tiers") for path in set(changes) - {tier.path}), (

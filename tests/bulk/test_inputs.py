@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -145,6 +146,107 @@ def test_a_file_that_is_not_in_the_given_encoding(tmp_path: Path) -> None:
     assert err.endswith("; pass the --encoding the file was saved in\n")
 
 
+def test_utf16_without_a_bom_stops_with_one_line_that_names_the_fix(tmp_path: Path) -> None:
+    header, rows = sample()
+    path = tmp_path / "c.csv"
+    path.write_bytes(csv_text(header, rows[:2]).encode("utf-16-le"))
+    out = tmp_path / "out"
+
+    code, _, err = invoke(str(path), "--base", str(BASE), "-o", str(out), "--encoding", "utf-16")
+    assert (code, err) == (
+        2,
+        f"error: {path}:1: starts with no byte order mark (BOM), which --encoding utf-16 needs; "
+        "pass --encoding utf-16-le (or utf-16-be) instead\n",
+    )
+    code, _, err = invoke(str(path), "--base", str(BASE), "-o", str(out))
+    assert (code, err) == (
+        2,
+        f"error: {path}:1: holds NUL characters, as UTF-16 text does; pass --encoding utf-16-le\n",
+    )
+    records = [dict(zip(header, rows[0], strict=True))]
+    (tmp_path / "c.json").write_bytes(json.dumps(records).encode("utf-16-le"))
+    code, _, err = invoke(str(tmp_path / "c.json"), "--base", str(BASE), "-o", str(out))
+    assert (code, err) == (
+        2,
+        f"error: {tmp_path / 'c.json'}:1: holds NUL characters, as UTF-16 text does; "
+        "pass --encoding utf-16-le\n",
+    )
+    assert not out.exists()
+    code, _, err = invoke(str(path), "--base", str(BASE), "-o", str(out), "--encoding", "utf-16-le")
+    assert code == 0, err
+    assert len(manifest(out)) == 2
+
+
+def test_utf16_with_a_bom_read_as_utf8_names_utf16(tmp_path: Path) -> None:
+    """Excel's "Unicode Text" and Notepad's "Unicode" are UTF-16 with a BOM."""
+    header, rows = sample()
+    path = tmp_path / "c.csv"
+    path.write_bytes(csv_text(header, rows[:2]).encode("utf-16"))
+
+    code, _, err = invoke(str(path), "--base", str(BASE), "-o", str(tmp_path / "o"))
+
+    assert (code, err) == (
+        2,
+        f"error: {path}:1: not UTF-8 text: byte 0xff at offset 0 (line 1); it starts with a "
+        "UTF-16 byte order mark: pass --encoding utf-16\n",
+    )
+    code, _, err = invoke(
+        str(path), "--base", str(BASE), "-o", str(tmp_path / "o"), "--encoding", "utf-16"
+    )
+    assert code == 0, err
+
+
+def test_a_bad_unit_in_utf16_is_found_on_its_line_not_at_a_0x0a_byte(tmp_path: Path) -> None:
+    """The letter Ċ (U+010A) is the bytes 0a 01 in UTF-16-LE; a byte count took it for a line."""
+    header, rows = sample()
+    rows = [list(rows[0]), list(rows[1]), list(rows[2])]
+    rows[0][1] = "Ċelik Ltd"
+    good = csv_text(header, rows[:2]).encode("utf-16-le")
+    path = tmp_path / "c.csv"
+    path.write_bytes(good + b"\x00\xdc" + csv_text(header, rows[2:]).encode("utf-16-le"))
+
+    code, _, err = invoke(
+        str(path), "--base", str(BASE), "-o", str(tmp_path / "o"), "--encoding", "utf-16-le"
+    )
+
+    assert code == 2
+    assert err.startswith(f"error: {path}:4: not utf-16-le text: byte 0x00 at offset {len(good)} ")
+
+
+def huge_cell(lines: list[str], line: int) -> list[str]:
+    """A cell of 200,000 characters on ``line``, as a pasted blob or a binary file gives."""
+    cells = next(csv.reader([lines[line - 1]]))
+    cells[1] = "x" * 200_000
+    return [*lines[: line - 1], csv_text(cells, []).rstrip(), *lines[line:]]
+
+
+def open_quote(lines: list[str], line: int) -> list[str]:
+    """A quote opened on ``line`` and never closed: the reader runs on through the file."""
+    rest = [f"C{9000 + i},Filler {i} Ltd" for i in range(12_000)]
+    return [*lines[: line - 1], 'C9,"Unclosed Ltd', *rest]
+
+
+@pytest.mark.parametrize(("make", "line"), [(huge_cell, 3), (open_quote, 4)])
+def test_a_cell_over_the_csv_field_limit_names_the_line_its_row_starts_on(
+    tmp_path: Path, make: Callable[[list[str], int], list[str]], line: int
+) -> None:
+    header, rows = sample()
+    lines = csv_text(header, rows[:4]).splitlines()
+    path = tmp_path / "c.csv"
+    path.write_text("\n".join(make(lines, line)) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    code, stdout, err = invoke(str(path), "--base", str(BASE), "-o", str(out))
+
+    assert (code, err) == (
+        2,
+        f"error: {path}:{line}: the row starting on this line has a cell longer than 131072 "
+        'characters; look for a quote (") that is never closed\n',
+    )
+    assert stdout == ""
+    assert not out.exists(), "nothing is written for a file that cannot be read"
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [
@@ -266,6 +368,41 @@ def test_numbers_in_xlsx_cells_read_as_the_text_they_show(tmp_path: Path) -> Non
     assert changed["credits.cap_percent"] == "40"
 
 
+def test_xlsx_numbers_read_through_their_number_format(tmp_path: Path) -> None:
+    """An id formatted 00000, targets formatted as percentages, and a target Excel holds as
+    99.949999999999989 and shows as 99.95, beside a tier typed as the text 99.95."""
+    from openpyxl import Workbook
+
+    header, rows = sample()
+    column = {name: i + 1 for i, name in enumerate(header)}
+    book = Workbook()
+    sheet = book.active
+    sheet.append(header)
+    for row in rows[:3]:
+        sheet.append(row)
+    sheet.cell(2, column["customer.id"], 7).number_format = "00000"
+    for name in ("metrics.availability.target", "credits.tiers.0.below"):
+        sheet.cell(3, column[name], 0.9995).number_format = "0.00%"
+    sheet.cell(4, column["metrics.availability.target"], 99.949999999999989)
+    sheet.cell(4, column["credits.tiers.0.below"], "99.95")
+    book.save(tmp_path / "c.xlsx")
+    out = tmp_path / "out"
+
+    code, _, err = invoke(str(tmp_path / "c.xlsx"), "--base", str(BASE), "-o", str(out))
+
+    assert code == 0, err
+    records = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["rows"]
+    assert records[0]["customer_id"] == "00007"
+    assert records[0]["output"].startswith("00007-")
+    for record in records[1:]:
+        changed = {d["path"]: d["value"] for d in record["deviations"]}
+        assert changed["metrics.availability.target"] == "99.95"
+        assert "below 99.95% and at least 99.5%" in changed["credits.tiers.0"]
+    assert "Platform Availability for Managed Hosting of at least 99.95% in each" in text_of(
+        out / records[1]["output"]
+    )
+
+
 def test_a_number_in_json_for_a_text_field_is_an_error_as_in_the_base_spec(
     tmp_path: Path,
 ) -> None:
@@ -349,6 +486,71 @@ def test_a_name_field_set_only_by_a_column_is_fine(tmp_path: Path) -> None:
     )
     assert code == 0, err
     assert (out / "limited-company.docx").is_file()
+
+
+def test_a_name_field_the_spec_fills_by_default_is_set(tmp_path: Path) -> None:
+    """With no agreement.version in the base spec, each agreement still prints Version 1.0."""
+    text = BASE.read_text(encoding="utf-8")
+    assert '  version: "1.0"\n' in text
+    base = tmp_path / "base.yaml"
+    base.write_text(text.replace('  version: "1.0"\n', ""), encoding="utf-8")
+    out = tmp_path / "out"
+
+    code, _, err = invoke(
+        str(CUSTOMERS),
+        "--base",
+        str(base),
+        "-o",
+        str(out),
+        "--name",
+        "{customer.id}-v{agreement.version}.docx",
+    )
+
+    assert code == 0, err
+    first = manifest(out)[0]
+    assert first["output"] == "C1001-v1.0.docx"
+    header = docx.Document(str(out / first["output"])).sections[0].header.paragraphs[0].text
+    assert header == "SLA-2027-1001 · Service Level Agreement · Version 1.0"
+
+
+def test_names_in_other_scripts_give_readable_distinct_files(tmp_path: Path) -> None:
+    names = ["北京科技有限公司", "Москва ООО", "Café Crème Ltd", "!!!"]  # noqa: RUF001 (Cyrillic)
+    header, rows = sample()
+    rows = [[r[0], name, *r[2:]] for r, name in zip(rows, names, strict=False)]
+    path = tmp_path / "c.csv"
+    path.write_text(csv_text(header, rows), encoding="utf-8")
+    out = tmp_path / "out"
+
+    code, _, err = invoke(
+        str(path), "--base", str(BASE), "-o", str(out), "--name", "{customer.name|slug}.docx"
+    )
+
+    assert code == 1
+    assert err == f"error: {path}: row 5: --name: {{customer.name|slug}} is empty for '!!!'\n"
+    assert sorted(p.name for p in out.glob("*.docx")) == [
+        "cafe-creme-ltd.docx",
+        "москва-ооо.docx",  # noqa: RUF001
+        "北京科技有限公司.docx",
+    ]
+    assert not list(out.glob(".*")), "no hidden file"
+
+
+def test_a_name_too_long_for_a_file_system_fails_its_row_alone(tmp_path: Path) -> None:
+    """80 Chinese characters are 240 bytes; with "C1001-" and ".docx" the name is 251."""
+    header, rows = sample()
+    rows = [[rows[0][0], "北京" * 40, *rows[0][2:]], rows[1]]
+    path = tmp_path / "c.csv"
+    path.write_text(csv_text(header, rows), encoding="utf-8")
+    out = tmp_path / "out"
+
+    code, _, err = invoke(str(path), "--base", str(BASE), "-o", str(out))
+
+    assert (code, err) == (
+        1,
+        f"error: {path}: row 2: --name gives a file name of 251 bytes, and 240 fit (file systems "
+        "take 255); name files by shorter fields, such as {customer.id}.docx\n",
+    )
+    assert [r["status"] for r in manifest(out)] == ["failed", "ok"]
 
 
 # --- header rows -----------------------------------------------------------------------------
