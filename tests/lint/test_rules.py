@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from slaforge.errors import InputError
 from slaforge.lint.engine import lint_text
 from slaforge.lint.examples import example_failures
 from slaforge.lint.model import CATEGORIES, LintOptions, Severity
@@ -110,8 +111,13 @@ def test_user_pack_edited_between_runs_is_read_again(tmp_path: Path) -> None:
     rule.write_text(GOOD_RULE.replace("severity: info", "severity: error"), encoding="utf-8")
     again = lint_text("Support is provided by fax.", options=options).findings
     assert [f.severity for f in again] == [Severity.ERROR]
+    pigeon = GOOD_RULE.replace("ACME101", "ACME102").replace("by fax", "by pigeon")
+    (tmp_path / "ACME102.yaml").write_text(pigeon, encoding="utf-8")
     rule.unlink()
     assert lint_text("Support is provided by fax.", options=options).findings == []
+    (tmp_path / "ACME102.yaml").unlink()  # a pack folder left with no rules is a mistake
+    with pytest.raises(InputError, match="no rule files"):
+        lint_text("Support is provided by fax.", options=options)
 
 
 @pytest.mark.parametrize(
