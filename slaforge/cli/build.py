@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import shlex
+import sys
 import traceback
 from pathlib import Path
 from typing import BinaryIO
@@ -162,7 +163,7 @@ def build(spec: Path, output: Path | None, template: str, clause_dirs: tuple[Pat
 
 
 def _binary_stdout() -> BinaryIO:
-    return click.get_binary_stream("stdout")
+    return sys.stdout.buffer
 
 
 @click.group()
