@@ -60,10 +60,14 @@ def merge_restated(cards: list[MetricCard]) -> list[MetricCard]:
     target figure and unit, and no field stated otherwise) folded into it: a field the earlier
     card leaves unstated is taken from the later one."""
     out: list[MetricCard] = []
+    # a card's key fields are never filled in by a merge (cards that differ in one do not merge)
+    by_key: dict[tuple[object, ...], list[MetricCard]] = {}
     for card in cards:
-        kept = next((k for k in out if _key(k) == _key(card) and _restates(card, k)), None)
+        alike = by_key.setdefault(_key(card), [])
+        kept = next((k for k in alike if _restates(card, k)), None)
         if kept is None:
             out.append(card)
+            alike.append(card)
             continue
         for name in _FIELDS:
             if getattr(kept, name) is None and getattr(card, name) is not None:
