@@ -74,11 +74,13 @@ class RowWorker:
                     self.builder.composer.library.digest,
                     self.builder.template.digest,
                     config.pattern,
-                    str(config.lint),
+                    # (rows linted before warnings failed a row are built again)
+                    "lint, failing on warnings" if config.lint else "False",
                 ]
             ).encode()
         ).hexdigest()
-        self._linter: Any = None
+        self._docs: Any = None
+        """The last agreement's tokenized paragraphs, for the next one's lint."""
 
     def input_hash(self, row: Row) -> str:
         cells = json.dumps(row.cells, sort_keys=True, default=str)
@@ -159,17 +161,23 @@ class RowWorker:
 
     def _lint(self, model: Any) -> None:
         from slaforge.errors import BuildFailure
+        from slaforge.lint.doccache import DocCache
         from slaforge.lint.engine import lint_blocks
         from slaforge.lint.model import LintOptions, Severity
         from slaforge.render.textblocks import model_blocks
 
-        result = lint_blocks(model_blocks(model), "agreement", LintOptions())
-        errors = [f for f in result.findings if f.severity is Severity.ERROR]
-        if errors:
-            first = errors[0]
+        if self._docs is None:
+            self._docs = DocCache()
+        result = lint_blocks(model_blocks(model), "agreement", LintOptions(), self._docs)
+        # as `slaforge lint` by default (--fail-on warning): an info finding is advice only
+        failing = [f for f in result.findings if f.severity is not Severity.INFO]
+        if failing:
+            first = failing[0]
+            errors = sum(f.severity is Severity.ERROR for f in failing)
+            counts = {"error": errors, "warning": len(failing) - errors}
+            found = ", ".join(f"{n} {what}{'s' * (n > 1)}" for what, n in counts.items() if n)
             raise BuildFailure(
-                f"lint: {len(errors)} error(s), first {first.code} {first.name}: "
-                f"{first.message} ({first.match!r})"
+                f"lint: {found}, first {first.code} {first.name}: {first.message} ({first.match!r})"
             )
 
 

@@ -83,7 +83,7 @@ class ProgressLine:
 @template_option
 @clauses_option
 @click.option(
-    "--lint", is_flag=True, help="Lint every agreement; an error-level finding fails the row."
+    "--lint", is_flag=True, help="Lint every agreement; a warning or error finding fails the row."
 )
 @click.option(
     "--skip-existing",

@@ -107,6 +107,24 @@ def test_bad_rows_are_reported_and_the_rest_are_written(tmp_path: Path) -> None:
     assert "3 built, 0 skipped, 3 failed of 6 rows" in stdout
 
 
+def test_lint_fails_a_row_whose_own_words_draw_a_warning(tmp_path: Path) -> None:
+    rows = [{**row, "services.hosting.description": ""} for row in sample_rows()[:2]]
+    rows[1]["services.hosting.description"] = (
+        "hosting of the Customer's store with adequate capacity where possible"
+    )
+    customers = write_csv(tmp_path / "customers.csv", rows)
+    out = tmp_path / "out"
+    code, _, err = invoke(
+        str(customers), "--base", str(BASE), "-o", str(out), "--jobs", "1", "--lint"
+    )
+    assert code == 1
+    [line] = err.strip().splitlines()
+    assert line.startswith(f"error: {customers}: row 3: lint: 2 warnings, first SLA021")
+    assert "'adequate capacity'" in line
+    assert [r["status"] for r in manifest(out)] == ["ok", "failed"]
+    assert [p.name for p in out.glob("*.docx")] == [manifest(out)[0]["output"]]
+
+
 def test_unknown_column_is_bad_input(tmp_path: Path) -> None:
     rows = [dict(sample_rows()[0], **{"metrics.uptime.target": "99"})]
     customers = write_csv(tmp_path / "c.csv", rows)
