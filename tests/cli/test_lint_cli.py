@@ -28,7 +28,9 @@ class FakeEngine:
     def __init__(self) -> None:
         self.options: list[LintOptions] = []
 
-    def __call__(self, blocks: list[Block], file: str, options: LintOptions) -> LintResult:
+    def __call__(
+        self, blocks: list[Block], file: str, options: LintOptions, reuse: object = None
+    ) -> LintResult:
         self.options.append(options)
         findings = []
         for block in blocks:

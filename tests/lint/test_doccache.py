@@ -1,0 +1,83 @@
+"""Paragraphs one document shares with the one linted before it are not tokenized or tagged
+again, and the findings stay those of a lint of each document alone."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from slaforge.cli.main import cli
+from slaforge.extract.text import extract_text
+from slaforge.lint.doccache import DocCache
+from slaforge.lint.engine import lint_blocks
+from slaforge.lint.model import LintOptions, LintResult
+from slaforge.lint.nlp import TAGGED, blank_pipeline, load_pipeline, process
+
+DOCUMENTS = Path(__file__).parent / "heldout" / "documents"
+
+
+def _drafts() -> list[tuple[str, str]]:
+    """A held-out draft; the same with one clause reworded and one moved to the end (all but
+    one paragraph shared); the first again (all shared); then other held-out drafts."""
+    paths = sorted(DOCUMENTS.glob("*.md"))[:5]
+    drafts = [(p.name, p.read_text(encoding="utf-8")) for p in paths]
+    paragraphs = drafts[0][1].split("\n\n")
+    paragraphs[3] = "The Supplier will endeavour to answer each call within a reasonable time."
+    paragraphs.append(paragraphs.pop(5))
+    return [drafts[0], ("reworded.md", "\n\n".join(paragraphs)), *drafts]
+
+
+def _snapshot(result: LintResult) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    return (
+        [dataclasses.asdict(f) for f in result.findings],
+        [dataclasses.asdict(c) for c in result.cards],
+    )
+
+
+def test_reused_paragraphs_give_the_findings_of_a_lint_alone() -> None:
+    options = LintOptions()
+    reuse = DocCache()
+    drafts = _drafts()
+    for name, text in drafts:
+        alone = lint_blocks(extract_text(text, markdown=True), name, options)
+        after = lint_blocks(extract_text(text, markdown=True), name, options, reuse)
+        assert _snapshot(after) == _snapshot(alone), name
+        assert alone.findings, name
+    reworded = lint_blocks(extract_text(drafts[1][1], markdown=True), "reworded.md", options)
+    assert "will endeavour to" in {f.match for f in reworded.findings}
+
+
+def test_a_shared_paragraph_keeps_its_doc_and_its_tags() -> None:
+    nlp = load_pipeline().nlp
+    reuse = DocCache()
+    paid = "Credits are paid."
+    first = process(nlp, ["The Provider shall restore service.", paid], None, reuse)
+    again = process(nlp, [paid, "New terms apply.", paid], None, reuse)
+    assert again[0] is first[1]
+    assert again[2] is not first[1] and again[2].text == paid
+    assert all(doc.user_data.get(TAGGED) for doc in again) == (nlp.pipe_names != ["sentencizer"])
+    # another pipeline's Docs are never handed out
+    other = process(blank_pipeline(), ["New terms apply."], None, reuse)
+    assert other[0] is not again[1] and other[0].vocab is not again[1].vocab
+
+
+def test_linting_several_files_in_one_run_equals_linting_each(tmp_path: Path) -> None:
+    paths = []
+    for n, (name, text) in enumerate(_drafts()[:4]):
+        path = tmp_path / f"{n}-{name}"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    runner = CliRunner()
+
+    def findings(*files: Path) -> list[dict[str, object]]:
+        result = runner.invoke(cli, ["lint", *map(str, files), "--format", "json"])
+        assert result.exit_code == 1, result.stderr
+        found: list[dict[str, object]] = json.loads(result.stdout)["findings"]
+        return found
+
+    together = findings(*paths)
+    assert together == [f for path in paths for f in findings(path)]
+    assert len({f["file"] for f in together}) == len(paths)
