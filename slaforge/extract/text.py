@@ -25,7 +25,7 @@ LABEL_WORDS = (
     r"part|section|clause|schedule|annex|appendix|exhibit|attachment|table|article|art\.|§"
 )
 """Words that label a part of an agreement ("Section 4", "Annex B", "§ 5"); shared with the
-linter's run-in headings (``slaforge.lint.structure``)."""
+linter's run-in headings (``slaforge.lint.structure.headings``)."""
 _LABELLED = re.compile(
     r"^(?:(?i:" + LABEL_WORDS + r")"
     r"\s*[\dA-Z][\d.]*|[A-Z][.)]|[IVX]{1,4}[.)])\s*[-\u2013\u2014:.]?\s*[A-Z]"

@@ -51,8 +51,9 @@ def key(nlp: Language, specs: str) -> str | None:
     digest = hashlib.sha256(f"{pipeline}\0{versions}\0".encode())
     try:
         here = Path(__file__).resolve().parent  # (cues/ too: the matchers hold them)
-        # (cards/ too: lint code, like the modules here)
+        # (cards/ and structure/ too: lint code, like the modules here)
         sources = [*here.glob("*.py"), *here.glob("cues/*.py"), *here.glob("cards/*.py")]
+        sources += here.glob("structure/*.py")
         for source in sorted(sources):
             digest.update(source.read_bytes())
     except OSError:

@@ -1094,7 +1094,7 @@ def test_interpretation_clauses_do_not_silence_undefined_terms() -> None:
 
 
 def test_a_row_of_spaces_is_read_in_linear_time() -> None:
-    from slaforge.lint.structure import _glossary_header
+    from slaforge.lint.structure.definitions import _glossary_header
 
     assert not _glossary_header("|" + " " * 5_000 + "x")
     assert _glossary_header("| Term | What it means |")
