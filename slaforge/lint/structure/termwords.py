@@ -121,8 +121,6 @@ _TERM_HEADS = frozenset(
         "commitment",
         "schedule",
         "exclusions",
-        "failure",
-        "failures",
         "objective",
         "objectives",
         "report",

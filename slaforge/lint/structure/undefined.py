@@ -31,14 +31,14 @@ _SENTENCE_TERM = re.compile(r"\s+(?:are|is|shall|will|must|may|do|does|count|cou
 _SHORT_NAME = re.compile(
     r"\s*\((?:the\s+)?(?:[\u201c\"'\u2018]|[A-Z]{2,6}s?\))|,?\s*(?:\(\s*)?as\s+defined\s+in\b"
 )
+"""After a term, the short name it is given (' ("Infrastructure")', " (CIR)"), or where it is
+defined ("…, as defined in the Master Agreement"; a missing clause there is a cross-reference
+problem, reported as such)."""
 _TERMS_DEFINED_IN = re.compile(
     r"[^.;:]{0,80}?\bas\s+(?:those|these|such|both|the)\s+terms\s+are\s+defined\s+(?:in|by|under)\b"
 )
 """After terms, where they are defined: "Security Incident or Breach, as those terms are
 defined in the BAA"."""
-"""After a term, the short name it is given (' ("Infrastructure")', " (CIR)"), or where it is
-defined ("…, as defined in the Master Agreement"; a missing clause there is a cross-reference
-problem, reported as such)."""
 _TERM_USE = re.compile(
     r"([A-Z](?=[a-z]+[ \-][A-Z][a-z])(?<![\w\-].)"  # a capital opening two words (tested
     # first: few capitals do), not inside a word (tested after it, so that the search skips
@@ -54,12 +54,12 @@ Maintenance Window" is the term "Maintenance Window")."""
 
 
 _NAME_OF = re.compile(r"\b[A-Z][a-z]+ (?:of|for) (?:the )?$")
+"""The end of "Head of", "Bank of the", "Conditions for": the words after it are part of a job
+title or a name ("General Conditions for Business Services")."""
 _ROLE_OF = re.compile(
     r"\b(?:Director|Manager|Head|Officer|Lead|Chief|Controller|Partner|President|Secretary),\s*$"
 )
 """A job title before the unit it heads: "Director, Corporate Shared Services"."""
-"""The end of "Head of", "Bank of the", "Conditions for": the words after it are part of a job
-title or a name ("General Conditions for Business Services")."""
 _ORG_END = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|GmbH|AG|SA|Corp|Corporation|Plc|PLC)\b")
 
 
