@@ -81,3 +81,16 @@ def test_linting_several_files_in_one_run_equals_linting_each(tmp_path: Path) ->
     together = findings(*paths)
     assert together == [f for path in paths for f in findings(path)]
     assert len({f["file"] for f in together}) == len(paths)
+
+
+def test_memory_stays_bounded_and_the_most_recent_paragraphs_stay() -> None:
+    nlp = blank_pipeline()
+    reuse = DocCache(size=4)
+    first = process(nlp, ["Old terms.", "Common terms."], None, reuse)
+    for n in range(3):  # three later documents, each with the common paragraph
+        last = process(nlp, [f"Terms of document {n}.", "Common terms."], None, reuse)
+        assert len(reuse) <= 4
+    again = process(nlp, ["Old terms.", "Common terms.", "Terms of document 2."], None, reuse)
+    assert again[0] is not first[0]  # pushed out by newer paragraphs
+    assert again[1] is first[1]  # used by every document since
+    assert again[2] is last[0]
