@@ -9,8 +9,8 @@ subprocess, and for a naive loop that loads, renders and saves a new
 ``DocxTemplate`` per row over the same agreement text and data. Peak memory of
 the ``--jobs 1`` run is printed too. ``--lint`` runs (``--lint-rows`` rows, in this
 process) are timed twice side by side: as the command runs them, each agreement reusing the
-previous one's tokenized and tagged paragraphs, and with every agreement tagged afresh. The
-last line is ``speedup_vs_naive_docxtpl: N.Nx``.
+tokenized and tagged paragraphs of the agreements before it, and with every agreement tagged
+afresh. The last line is ``speedup_vs_naive_docxtpl: N.Nx``.
 """
 
 from __future__ import annotations

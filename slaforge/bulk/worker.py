@@ -80,7 +80,7 @@ class RowWorker:
             ).encode()
         ).hexdigest()
         self._docs: Any = None
-        """The last agreement's tokenized paragraphs, for the next one's lint."""
+        """The tokenized paragraphs of the last agreements linted, for the next one's lint."""
 
     def input_hash(self, row: Row) -> str:
         cells = json.dumps(row.cells, sort_keys=True, default=str)

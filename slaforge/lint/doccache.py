@@ -4,7 +4,10 @@ share most of their paragraphs, and a paragraph tagged once need not be tagged a
 
 Reuse changes no finding: a block's tokens, tags and lemmas depend on its own text alone (the
 tagging components read no other block of a batch), and what the linter memoises on a Doc
-depends on its tokens alone.
+depends on its tokens alone. A kept Doc that was not tagged is tagged when a later document's
+rules need its tags (:func:`slaforge.lint.nlp.process`); one tagged for an earlier rule set
+carries tags the later rules do not need, which is harmless: patterns that read tags are tried
+only on blocks their rules pick for tagging.
 """
 
 from __future__ import annotations
@@ -14,21 +17,22 @@ from collections import OrderedDict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-SIZE = 2048
-"""Docs kept: about ten agreements of a bulk batch, or two long drafts (some 50 MB)."""
+TOKENS = 100_000
+"""Tokens kept (a tagged token takes about 700 bytes, so some 70 MB): about fifteen agreements
+of a bulk batch, or five drafts of 15,000 words."""
 
 
 class DocCache:
-    """Docs by text, the most recently used last; past ``size`` Docs the oldest texts go."""
+    """Docs by text, the most recently used last; past ``tokens`` tokens the oldest texts go."""
 
-    def __init__(self, size: int = SIZE) -> None:
-        self.size = size
+    def __init__(self, tokens: int = TOKENS) -> None:
+        self.tokens = tokens
         self._nlp: Language | None = None
         self._docs: OrderedDict[str, list[Doc]] = OrderedDict()
         self._count = 0
 
     def __len__(self) -> int:
-        """Docs kept."""
+        """Tokens kept."""
         return self._count
 
     def take(self, nlp: Language, texts: list[str]) -> list[Doc | None]:
@@ -42,8 +46,9 @@ class DocCache:
             if not found:
                 out.append(None)
                 continue
-            out.append(found.pop())
-            self._count -= 1
+            doc = found.pop()
+            out.append(doc)
+            self._count -= len(doc)
             if not found:
                 del self._docs[text]
         return out
@@ -53,7 +58,7 @@ class DocCache:
         for text, doc in zip(texts, docs, strict=True):
             self._docs.setdefault(text, []).append(doc)
             self._docs.move_to_end(text)
-        self._count += len(docs)
-        while self._count > self.size:
+        self._count += sum(len(doc) for doc in docs)
+        while self._count > self.tokens:
             _text, old = self._docs.popitem(last=False)
-            self._count -= len(old)
+            self._count -= sum(len(doc) for doc in old)

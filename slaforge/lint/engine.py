@@ -196,7 +196,7 @@ def lint_blocks(
     blocks: list[Block], file: str, options: LintOptions, reuse: DocCache | None = None
 ) -> LintResult:
     """Lint ``blocks`` (one document) with the rules ``options`` select; ``reuse`` keeps the
-    tokenized and tagged paragraphs of one document for the next (see :class:`DocCache`)."""
+    tokenized and tagged paragraphs of recent documents for the next (see :class:`DocCache`)."""
     with _collector_paused():
         return _lint_blocks(blocks, file, options, reuse)
 

@@ -143,7 +143,7 @@ def process(
 ) -> list[Doc]:
     """Tokenize every text; run the tagging components on the Docs ``needs_tagging`` picks
     (it tells for each Doc; all of them when it is None), in batches. With ``reuse``, a text
-    the last document held takes that document's Doc, tagged already where it was.
+    a recent document held takes that document's Doc, tagged already where it was.
 
     Sentences are split later with the sentencizer's rule (see
     :attr:`slaforge.lint.tokenview.TokenView.starts`), which needs no pass over Token objects.

@@ -1,5 +1,5 @@
-"""Paragraphs one document shares with the one linted before it are not tokenized or tagged
-again, and the findings stay those of a lint of each document alone."""
+"""Paragraphs one document shares with the documents linted before it are not tokenized or
+tagged again, and the findings stay those of a lint of each document alone."""
 
 from __future__ import annotations
 
@@ -50,6 +50,47 @@ def test_reused_paragraphs_give_the_findings_of_a_lint_alone() -> None:
     assert "will endeavour to" in {f.match for f in reworded.findings}
 
 
+_TAGGER_RULE = """\
+code: ORG901
+name: verb-of-effort
+category: weak-obligation
+severity: warning
+message: A verb of effort stands where a duty should.
+why: Effort is not a result the Customer can hold the Supplier to.
+suggestion: The Supplier shall restore the Service within 4 hours.
+scope: sentence
+kind: pattern
+patterns:
+  - [{LEMMA: {IN: [endeavour, strive]}, POS: VERB}]
+examples:
+  fail:
+    - text: The Supplier will strive to restore the Service.
+      flag: strive
+  pass:
+    - The Supplier shall restore the Service within 4 hours.
+"""
+
+
+def test_a_rule_pack_that_needs_more_tags_gets_them_on_reused_paragraphs(tmp_path: Path) -> None:
+    # the built-in rules tag only the paragraphs where their own tagger patterns could match;
+    # a pack linted next with the same cache needs tags on paragraphs left untagged before
+    (tmp_path / "ORG901.yaml").write_text(_TAGGER_RULE, encoding="utf-8")
+    pack = LintOptions(rule_dirs=(str(tmp_path),))
+    text = "\n\n".join(
+        [
+            "# Support",
+            "The Supplier will strive to restore the Service.",
+            "The Supplier shall answer each call within 10 minutes.",
+        ]
+    )
+    reuse = DocCache()
+    lint_blocks(extract_text(text, markdown=True), "draft.md", LintOptions(), reuse)
+    after = lint_blocks(extract_text(text, markdown=True), "draft.md", pack, reuse)
+    alone = lint_blocks(extract_text(text, markdown=True), "draft.md", pack)
+    assert "ORG901" in {f.code for f in alone.findings}
+    assert _snapshot(after) == _snapshot(alone)
+
+
 def test_a_shared_paragraph_keeps_its_doc_and_its_tags() -> None:
     nlp = load_pipeline().nlp
     reuse = DocCache()
@@ -85,11 +126,11 @@ def test_linting_several_files_in_one_run_equals_linting_each(tmp_path: Path) ->
 
 def test_memory_stays_bounded_and_the_most_recent_paragraphs_stay() -> None:
     nlp = blank_pipeline()
-    reuse = DocCache(size=4)
+    reuse = DocCache(tokens=12)  # (each paragraph here is 3 or 5 tokens)
     first = process(nlp, ["Old terms.", "Common terms."], None, reuse)
     for n in range(3):  # three later documents, each with the common paragraph
         last = process(nlp, [f"Terms of document {n}.", "Common terms."], None, reuse)
-        assert len(reuse) <= 4
+        assert len(reuse) <= 12
     again = process(nlp, ["Old terms.", "Common terms.", "Terms of document 2."], None, reuse)
     assert again[0] is not first[0]  # pushed out by newer paragraphs
     assert again[1] is first[1]  # used by every document since

@@ -60,7 +60,8 @@ def merge_restated(cards: list[MetricCard]) -> list[MetricCard]:
     target figure and unit, and no field stated otherwise) folded into it: a field the earlier
     card leaves unstated is taken from the later one."""
     out: list[MetricCard] = []
-    # a card's key fields are never filled in by a merge (cards that differ in one do not merge)
+    # a merge never changes a kept card's key: it fills only fields the key reads alike
+    # whether set or not (a unit of "s")
     by_key: dict[tuple[object, ...], list[MetricCard]] = {}
     for card in cards:
         alike = by_key.setdefault(_key(card), [])
