@@ -23,6 +23,7 @@ from slaforge.bulk.rows import RowSource, resolve_encoding
 from slaforge.bulk.worker import Entry, RowWorker, WorkerConfig, init_worker, process_in_worker
 from slaforge.errors import InputError, Location
 from slaforge.fileio import write_atomic
+from slaforge.lint.config import LintConfig
 from slaforge.spec.load import read_text, validate_data
 from slaforge.spec.yamlpos import load_yaml
 
@@ -84,11 +85,23 @@ def prepare(options: BulkOptions) -> tuple[RowSource, WorkerConfig]:
         pattern=options.pattern,
         template=options.template,
         clause_dirs=tuple(options.clause_dirs),
-        lint=options.lint,
+        lint=_lint_settings(options.base) if options.lint else None,
         outdir=options.outdir,
         previous=read_previous(options.outdir) if options.skip_existing else {},
     )
     return source, config
+
+
+def _lint_settings(base: Path) -> LintConfig:
+    """The lint settings of the config nearest the base spec, checked as ``slaforge lint``
+    checks them (a code that names no rule is bad input, not a selection of nothing)."""
+    from slaforge.lint.config import check_known, load_config
+    from slaforge.lint.model import LintOptions
+    from slaforge.lint.rules import load_rules
+
+    config = load_config(base.resolve().parent)
+    check_known(config, load_rules([Path(d) for d in config.options.rule_dirs]), LintOptions())
+    return config
 
 
 def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResult:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from slaforge.bulk.deviations import Deviation, deviations
 from slaforge.bulk.naming import render_name
 from slaforge.bulk.rows import Row
 from slaforge.errors import SlaforgeError
+from slaforge.lint.config import LintConfig
 from slaforge.render.build import Builder
 from slaforge.spec.load import SpecErrors, validate_data
 from slaforge.spec.model import Agreement
@@ -51,7 +53,8 @@ class WorkerConfig:
     pattern: str
     template: str
     clause_dirs: tuple[Path, ...]
-    lint: bool
+    lint: LintConfig | None
+    """The lint settings when every agreement is linted (``--lint``)."""
     outdir: Path
     previous: dict[str, tuple[str, str]]
     """input hash -> (output file, sha256) from an earlier manifest, for ``--skip-existing``."""
@@ -74,8 +77,7 @@ class RowWorker:
                     self.builder.composer.library.digest,
                     self.builder.template.digest,
                     config.pattern,
-                    # (rows linted before warnings failed a row are built again)
-                    "lint, failing on warnings" if config.lint else "False",
+                    _lint_key(config.lint),
                 ]
             ).encode()
         ).hexdigest()
@@ -163,22 +165,34 @@ class RowWorker:
         from slaforge.errors import BuildFailure
         from slaforge.lint.doccache import DocCache
         from slaforge.lint.engine import lint_blocks
-        from slaforge.lint.model import LintOptions, Severity
+        from slaforge.lint.model import Severity
         from slaforge.render.textblocks import model_blocks
 
         if self._docs is None:
             self._docs = DocCache()
-        result = lint_blocks(model_blocks(model), "agreement", LintOptions(), self._docs)
-        # as `slaforge lint` by default (--fail-on warning): an info finding is advice only
-        failing = [f for f in result.findings if f.severity is not Severity.INFO]
+        settings = self.config.lint or LintConfig()
+        result = lint_blocks(model_blocks(model), "agreement", settings.options, self._docs)
+        if settings.fail_on == "none":
+            return
+        threshold = Severity(settings.fail_on).rank
+        failing = [f for f in result.findings if f.severity.rank >= threshold]
         if failing:
             first = failing[0]
-            errors = sum(f.severity is Severity.ERROR for f in failing)
-            counts = {"error": errors, "warning": len(failing) - errors}
-            found = ", ".join(f"{n} {what}{'s' * (n > 1)}" for what, n in counts.items() if n)
+            counts = Counter(f.severity for f in failing)
+            found = ", ".join(
+                f"{counts[level]} {level.value}{'s' * (counts[level] > 1 and level.rank > 0)}"
+                for level in sorted(counts, key=lambda level: -level.rank)
+            )
             raise BuildFailure(
                 f"lint: {found}, first {first.code} {first.name}: {first.message} ({first.match!r})"
             )
+
+
+def _lint_key(settings: LintConfig | None) -> str:
+    """What of the lint settings decides whether a row passes, for the input hash."""
+    if settings is None:
+        return "False"
+    return f"lint failing on {settings.fail_on}: {settings.options!r}"
 
 
 def _concrete(column: Column, base: dict[str, Any]) -> str:

@@ -125,6 +125,46 @@ def test_lint_fails_a_row_whose_own_words_draw_a_warning(tmp_path: Path) -> None
     assert [p.name for p in out.glob("*.docx")] == [manifest(out)[0]["output"]]
 
 
+@pytest.mark.parametrize(
+    ("settings", "statuses"),
+    [
+        ('ignore = ["SLA021", "SLA022"]\n', ["ok", "ok"]),
+        ('fail-on = "error"\n', ["ok", "ok"]),
+        ('severity = { SLA021 = "info", SLA022 = "info" }\n', ["ok", "ok"]),
+        ('fail-on = "info"\nseverity = { SLA021 = "info" }\n', ["ok", "failed"]),
+    ],
+)
+def test_lint_follows_the_lint_settings_beside_the_base_spec(
+    tmp_path: Path, settings: str, statuses: list[str]
+) -> None:
+    base = tmp_path / "terms" / "base.yaml"
+    base.parent.mkdir()
+    base.write_bytes(BASE.read_bytes())
+    (base.parent / ".slaforge.toml").write_text("[lint]\n" + settings, encoding="utf-8")
+    rows = [{**row, "services.hosting.description": ""} for row in sample_rows()[:2]]
+    rows[1]["services.hosting.description"] = "hosting with adequate capacity where possible"
+    customers = write_csv(tmp_path / "customers.csv", rows)
+    out = tmp_path / "out"
+    code, _, err = invoke(
+        str(customers), "--base", str(base), "-o", str(out), "--jobs", "1", "--lint"
+    )
+    assert [r["status"] for r in manifest(out)] == statuses
+    assert code == (1 if "failed" in statuses else 0), err
+    if "failed" in statuses:
+        assert "lint: 2 info, first SLA021" in err
+
+
+def test_lint_settings_naming_no_rule_are_bad_input(tmp_path: Path) -> None:
+    base = tmp_path / "base.yaml"
+    base.write_bytes(BASE.read_bytes())
+    (tmp_path / ".slaforge.toml").write_text('[lint]\nignore = ["SLA9999"]\n', encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = invoke(str(CUSTOMERS), "--base", str(base), "-o", str(out), "--lint")
+    assert code == 2
+    assert err.startswith(f"error: {tmp_path / '.slaforge.toml'}:2")
+    assert "SLA9999" in err and not out.exists()
+
+
 def test_unknown_column_is_bad_input(tmp_path: Path) -> None:
     rows = [dict(sample_rows()[0], **{"metrics.uptime.target": "99"})]
     customers = write_csv(tmp_path / "c.csv", rows)

@@ -60,8 +60,8 @@ def merge_restated(cards: list[MetricCard]) -> list[MetricCard]:
     target figure and unit, and no field stated otherwise) folded into it: a field the earlier
     card leaves unstated is taken from the later one."""
     out: list[MetricCard] = []
-    # a merge never changes a kept card's key: it fills only fields the key reads alike
-    # whether set or not (a unit of "s")
+    # a merge leaves a kept card's key as it was: the only key field it can fill is a unit
+    # the key reads alike set or not (None and "s" are both "")
     by_key: dict[tuple[object, ...], list[MetricCard]] = {}
     for card in cards:
         alike = by_key.setdefault(_key(card), [])
