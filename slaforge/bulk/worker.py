@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slaforge import __version__
 from slaforge.bulk.columns import Column, apply_row
@@ -20,11 +20,14 @@ from slaforge.bulk.deviations import Deviation, deviations
 from slaforge.bulk.naming import render_name
 from slaforge.bulk.rows import Row
 from slaforge.errors import SlaforgeError
-from slaforge.lint.config import LintConfig
+from slaforge.lint.config import LintConfig, failing
 from slaforge.render.build import Builder
 from slaforge.spec.load import SpecErrors, validate_data
 from slaforge.spec.model import Agreement
 from slaforge.spec.yamlpos import Positioned, format_path
+
+if TYPE_CHECKING:
+    from slaforge.lint.doccache import DocCache
 
 
 @dataclass
@@ -81,7 +84,7 @@ class RowWorker:
                 ]
             ).encode()
         ).hexdigest()
-        self._docs: Any = None
+        self._docs: DocCache | None = None
         """The tokenized paragraphs of the last agreements linted, for the next one's lint."""
 
     def input_hash(self, row: Row) -> str:
@@ -165,20 +168,16 @@ class RowWorker:
         from slaforge.errors import BuildFailure
         from slaforge.lint.doccache import DocCache
         from slaforge.lint.engine import lint_blocks
-        from slaforge.lint.model import Severity
         from slaforge.render.textblocks import model_blocks
 
         if self._docs is None:
             self._docs = DocCache()
         settings = self.config.lint or LintConfig()
         result = lint_blocks(model_blocks(model), "agreement", settings.options, self._docs)
-        if settings.fail_on == "none":
-            return
-        threshold = Severity(settings.fail_on).rank
-        failing = [f for f in result.findings if f.severity.rank >= threshold]
-        if failing:
-            first = failing[0]
-            counts = Counter(f.severity for f in failing)
+        failed = failing(result.findings, settings.fail_on)
+        if failed:
+            first = failed[0]
+            counts = Counter(f.severity for f in failed)
             found = ", ".join(
                 f"{counts[level]} {level.value}{'s' * (counts[level] > 1 and level.rank > 0)}"
                 for level in sorted(counts, key=lambda level: -level.rank)

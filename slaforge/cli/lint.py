@@ -18,10 +18,11 @@ from slaforge.lint.config import (
     KnownRule,
     LintConfig,
     check_known,
+    failing,
     load_config,
     with_cli,
 )
-from slaforge.lint.model import Block, LintOptions, LintResult, Severity
+from slaforge.lint.model import Block, LintOptions, LintResult
 from slaforge.report import FORMATS, Results, all_findings
 
 if TYPE_CHECKING:
@@ -87,10 +88,7 @@ def render(results: Results, fmt: str, metrics: bool, color: bool) -> str:
 
 def failed(results: Results, fail_on: str) -> bool:
     """True when some finding is at or above the ``--fail-on`` severity."""
-    if fail_on == "none":
-        return False
-    threshold = Severity(fail_on).rank
-    return any(f.severity.rank >= threshold for f in all_findings(results))
+    return bool(failing(all_findings(results), fail_on))
 
 
 def _use_color(output: Path | None) -> bool:

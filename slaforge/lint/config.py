@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from slaforge.errors import InputError, Location
 from slaforge.lint.codes import CODE_PREFIX
-from slaforge.lint.model import CATEGORIES, LintOptions, Severity
+from slaforge.lint.model import CATEGORIES, Finding, LintOptions, Severity
 
 CONFIG_NAMES = (".slaforge.toml", "pyproject.toml")
 SIDES = ("customer", "provider")
@@ -90,6 +90,14 @@ def find_config(start: Path) -> Path | None:
                 continue
             return path
     return None
+
+
+def failing(findings: Iterable[Finding], fail_on: str) -> list[Finding]:
+    """The ``findings`` at or above the ``fail_on`` severity (none for ``"none"``)."""
+    if fail_on == "none":
+        return []
+    threshold = Severity(fail_on).rank
+    return [f for f in findings if f.severity.rank >= threshold]
 
 
 def check_selectors(values: Iterable[str], where: Location) -> tuple[str, ...]:
