@@ -76,17 +76,31 @@ def write_manifest(outdir: Path, entries: list[Entry]) -> None:
     )
 
 
-def read_previous(outdir: Path) -> dict[str, tuple[str, str]]:
-    """input hash -> (output, sha256) of the rows an earlier run built or skipped."""
+def _built_rows(outdir: Path) -> list[dict[str, str]]:
+    """The rows an earlier run's manifest lists as built or skipped, with their digest."""
     path = outdir / "manifest.json"
     if not path.is_file():
-        return {}
+        return []
     try:
         rows = json.loads(path.read_text(encoding="utf-8")).get("rows", [])
     except (OSError, ValueError, AttributeError):
-        return {}
-    return {
-        r["input_hash"]: (r["output"], r["sha256"])
+        return []
+    return [
+        r
         for r in rows
-        if isinstance(r, dict) and r.get("status") in ("ok", "skipped") and r.get("sha256")
-    }
+        if isinstance(r, dict)
+        and r.get("status") in ("ok", "skipped")
+        and isinstance(r.get("sha256"), str)
+        and r["sha256"]
+        and isinstance(r.get("output"), str)
+    ]
+
+
+def read_previous(outdir: Path) -> dict[str, tuple[str, str]]:
+    """input hash -> (output, sha256) of the rows an earlier run built or skipped."""
+    return {r.get("input_hash", ""): (r["output"], r["sha256"]) for r in _built_rows(outdir)}
+
+
+def read_built(outdir: Path) -> dict[str, str]:
+    """output file -> sha256 of the agreements an earlier run built or skipped."""
+    return {r["output"]: r["sha256"] for r in _built_rows(outdir)}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from slaforge.bulk.columns import read_mapping, resolve_columns
-from slaforge.bulk.manifest import read_previous, write_manifest
+from slaforge.bulk.manifest import read_built, read_previous, write_manifest
 from slaforge.bulk.naming import DEFAULT_PATTERN, check_fields, check_pattern
 from slaforge.bulk.report import write_report
 from slaforge.bulk.rows import RowSource, resolve_encoding
@@ -112,11 +112,12 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
     result = BulkResult()
     options.outdir.mkdir(parents=True, exist_ok=True)
     names: dict[str, int] = {}
+    built = read_built(options.outdir)
     window = max(32, jobs * 64)
     with _deferred_interrupt() as interrupted:
         try:
             for entry, data in _results(source, config, jobs, window):
-                _finish(entry, data, names, options.outdir)
+                _finish(entry, data, names, options.outdir, built)
                 result.entries.append(entry)
                 if progress:
                     progress(len(result.entries), total)
@@ -184,15 +185,37 @@ def _results(
         pool.join()
 
 
-def _finish(entry: Entry, data: bytes | None, names: dict[str, int], outdir: Path) -> None:
+def _finish(
+    entry: Entry, data: bytes | None, names: dict[str, int], outdir: Path, built: dict[str, str]
+) -> None:
     if entry.output and entry.status != "failed":
         first = names.setdefault(entry.output, entry.row)
         if first != entry.row:
             entry.status, data = "failed", None
             entry.error = f"output name {entry.output!r} is also used by row {first}"
             entry.sha256 = ""
+            return
     if data is not None and entry.status == "ok":
         write_atomic(outdir / entry.output, data)
+    elif entry.status == "failed" and entry.output and entry.output not in names:
+        _clear_stale(entry, outdir / entry.output, built.get(entry.output))
+
+
+def _clear_stale(entry: Entry, target: Path, digest: str | None) -> None:
+    """A failed row's file from an earlier run would sit beside this run's agreements as if
+    it were one of them: remove it when it is the very file the earlier manifest lists, and
+    say so in the row's error either way."""
+    try:
+        content = target.read_bytes()
+    except OSError:
+        return  # no such file (or not a file): nothing stale to speak of
+    if digest is not None and hashlib.sha256(content).hexdigest() == digest:
+        target.unlink()
+        entry.error += f"; removed the earlier run's {entry.output}"
+    else:
+        entry.error += (
+            f"; {entry.output} in the output folder was not built by this run and is left in place"
+        )
 
 
 def _write_archive(outdir: Path, entries: list[Entry]) -> Path:

@@ -265,6 +265,48 @@ def test_skip_existing_really_skips(tmp_path: Path) -> None:
     assert (out / result.entries[4].output).read_bytes() != b"tampered"
 
 
+def test_a_row_that_now_fails_takes_its_earlier_agreement_out_of_the_folder(
+    tmp_path: Path,
+) -> None:
+    """After a rerun the folder holds exactly what the manifest says was built: a failed row's
+    agreement from the earlier run goes, unless someone has changed the file since."""
+    rows = sample_rows()[:4]
+    customers = write_csv(tmp_path / "c.csv", rows)
+    out = tmp_path / "out"
+    assert run_bulk(BulkOptions(customers, BASE, out, jobs=1)).count("ok") == 4
+    names = [r["output"] for r in manifest(out)]
+    (out / names[2]).write_bytes(b"edited by hand")
+    rows[1]["metrics.availability.target"] = "120"
+    rows[2]["metrics.availability.target"] = "120"
+    write_csv(customers, rows)
+    code, _, err = invoke(str(customers), "--base", str(BASE), "-o", str(out), "--jobs", "1")
+    assert code == 1
+    assert [r["status"] for r in manifest(out)] == ["ok", "failed", "failed", "ok"]
+    assert sorted(p.name for p in out.glob("*.docx")) == sorted([names[0], names[2], names[3]])
+    assert (out / names[2]).read_bytes() == b"edited by hand"
+    lines = err.strip().splitlines()
+    assert lines[0].endswith(f"; removed the earlier run's {names[1]}")
+    assert lines[1].endswith(
+        f"; {names[2]} in the output folder was not built by this run and is left in place"
+    )
+
+
+def test_a_failed_row_named_like_a_built_one_leaves_that_agreement(tmp_path: Path) -> None:
+    rows = sample_rows()[:3]
+    customers = write_csv(tmp_path / "c.csv", rows)
+    out = tmp_path / "out"
+    run_bulk(BulkOptions(customers, BASE, out, jobs=1))
+    first = out / manifest(out)[0]["output"]
+    rows[2]["customer.id"] = rows[0]["customer.id"]
+    rows[2]["customer.name"] = rows[0]["customer.name"]
+    rows[2]["metrics.availability.target"] = "120"  # a row that fails and shares a name
+    result = run_bulk(BulkOptions(write_csv(customers, rows), BASE, out, jobs=1))
+    assert [e.status for e in result.entries] == ["ok", "ok", "failed"]
+    assert result.entries[2].output == first.name
+    assert hashlib.sha256(first.read_bytes()).hexdigest() == result.entries[0].sha256
+    assert "removed" not in result.entries[2].error
+
+
 def test_xlsx_and_json_inputs_give_the_same_agreements(tmp_path: Path) -> None:
     from openpyxl import Workbook
 
