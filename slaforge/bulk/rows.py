@@ -18,6 +18,12 @@ from slaforge.spec.yamlpos import load_yaml
 
 FORMATS = (".csv", ".xlsx", ".json", ".yaml", ".yml")
 
+_NEEDS_BOM = {
+    "utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+    "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
+}
+"""The encodings that tell byte order by a byte order mark, and the marks they take."""
+
 
 def resolve_encoding(name: str | None) -> str:
     """The codec for ``--encoding NAME``: UTF-8 (a BOM accepted) when not given."""
@@ -134,6 +140,10 @@ class RowSource:
 
     def _undecodable(self) -> InputError:
         """Find the first byte ``self.encoding`` cannot decode, reading in chunks."""
+        if self.encoding in _NEEDS_BOM:
+            with self.path.open("rb") as handle:
+                if not handle.read(4).startswith(_NEEDS_BOM[self.encoding]):
+                    return self._unreadable()
         decoder = codecs.getincrementaldecoder(self.encoding)()
         fed = 0
         found: tuple[int, bytes] | None = None
@@ -147,8 +157,10 @@ class RowSource:
                     # exc.object is the tail of what was fed: undecoded bytes, then the chunk
                     start = exc.object[exc.start : exc.start + 1]
                     found = (fed - len(exc.object) + exc.start, start)
-                except UnicodeError as exc:  # no position given: UTF-16 or UTF-32 with no BOM
-                    return self._unreadable(exc)
+                except UnicodeError as exc:  # no position given
+                    return InputError(
+                        f"cannot be decoded as {self._encoding_name}: {exc}", Location(self.path)
+                    )
                 if not chunk:
                     break
             if found is None:  # the file changed since it was read
@@ -165,14 +177,12 @@ class RowSource:
             Location(self.path, line),
         )
 
-    def _unreadable(self, exc: UnicodeError) -> InputError:
-        if self.encoding in ("utf-16", "utf-32"):
-            return InputError(
-                f"starts with no byte order mark (BOM), which --encoding {self._encoding_name} "
-                f"needs; pass --encoding {self.encoding}-le (or {self.encoding}-be) instead",
-                Location(self.path, 1),
-            )
-        return InputError(f"cannot be decoded as {self._encoding_name}: {exc}", Location(self.path))
+    def _unreadable(self) -> InputError:
+        return InputError(
+            f"starts with no byte order mark (BOM), which --encoding {self._encoding_name} "
+            f"needs; pass --encoding {self.encoding}-le (or {self.encoding}-be) instead",
+            Location(self.path, 1),
+        )
 
     def _check_nul(self, text: str) -> None:
         """UTF-16 without a BOM, read as UTF-8 or another 8-bit encoding, has a NUL character
