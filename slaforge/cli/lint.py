@@ -141,6 +141,12 @@ def _use_color(output: Path | None) -> bool:
     help="Write a copy of the .docx with a Word comment on each finding.",
 )
 @click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    metavar="REPORT.json",
+    help="Leave out the findings of this earlier JSON report (accepted in an earlier review).",
+)
+@click.option(
     "--config",
     "config_file",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -164,6 +170,7 @@ def lint(
     model: str | None,
     fail_on: str | None,
     annotate: Path | None,
+    baseline: Path | None,
     config_file: Path | None,
     output: Path | None,
 ) -> None:
@@ -192,7 +199,14 @@ def lint(
     )
     given = LintOptions(select=tuple(_split(select)), ignore=tuple(_split(ignore)))
     check_known(config, known_rules(config.options), given)
+    accepted = None
+    if baseline is not None:
+        from slaforge.lint.baseline import Baseline
+
+        accepted = Baseline.load(baseline)  # (read before the lint: a bad one stops at once)
     results = lint_files(files, config.options)
+    if accepted is not None:
+        accepted.apply(results)
     for notice in dict.fromkeys(n for r in results.values() for n in r.notices):
         click.echo(f"notice: {notice}", err=True)
     report = render(results, fmt, metrics, _use_color(output))

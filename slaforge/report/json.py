@@ -66,7 +66,12 @@ def document(results: Results) -> dict[str, Any]:
         "version": SCHEMA_VERSION,
         "tool": {"name": "slaforge", "version": __version__},
         "files": list(results),
-        "summary": {"files": len(results), "findings": len(findings), **counts(findings)},
+        "summary": {
+            "files": len(results),
+            "findings": len(findings),
+            **counts(findings),
+            "baselined": sum(r.baselined for r in results.values()),
+        },
         "findings": [finding_dict(f) for f in findings],
         "metrics": [card_dict(file, c) for file, r in results.items() for c in r.cards],
         "notices": [notice for result in results.values() for notice in result.notices],

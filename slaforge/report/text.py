@@ -46,17 +46,20 @@ def _sentence(finding: Finding, color: bool) -> str:
 
 
 def summary(results: Results) -> str:
-    """``3 findings in 2 files: 1 error, 2 warnings, 0 info`` (or ``No findings in …``)."""
+    """``3 findings in 2 files: 1 error, 2 warnings, 0 info`` (or ``No findings in …``), and
+    how many a baseline left out."""
     findings = all_findings(results)
     files = f"{len(results)} file" + ("" if len(results) == 1 else "s")
+    accepted = sum(r.baselined for r in results.values())
+    more = f" ({accepted} more in the baseline)" if accepted else ""
     if not findings:
-        return f"No findings in {files}."
+        return f"No findings in {files}{more}."
     by = counts(findings)
     detail = ", ".join(
         f"{n} {name}" + ("s" if n != 1 and name != "info" else "") for name, n in by.items()
     )
     noun = "finding" if len(findings) == 1 else "findings"
-    return f"{len(findings)} {noun} in {files}: {detail}."
+    return f"{len(findings)} {noun} in {files}: {detail}{more}."
 
 
 def render(results: Results, *, color: bool = False) -> str:

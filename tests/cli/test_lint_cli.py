@@ -375,6 +375,82 @@ def test_annotate_output_must_be_a_docx_name(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.docx"]
 
 
+# -- baseline ---------------------------------------------------------------------------------
+
+
+def test_baseline_reports_only_what_the_earlier_review_did_not_accept(
+    tmp_path: Path, engine: FakeEngine
+) -> None:
+    first = tmp_path / "v1.txt"
+    first.write_text(f"1. {WEAK_TEXT}\n\n2. {BAD_TEXT}\n", encoding="utf-8")
+    accepted = tmp_path / "accepted.json"
+    assert run("lint", first, "--format", "json", "-o", accepted).exit_code == 1
+    # the next draft: clauses renumbered, the accepted sentence kept word for word, the
+    # discretion clause reworded, and the accepted sentence said a second time
+    second = tmp_path / "v2.txt"
+    second.write_text(
+        f"3. {WEAK_TEXT}\n\n4. Credits follow the supplier's {DISCRETION} alone.\n\n"
+        f"5. {WEAK_TEXT}\n",
+        encoding="utf-8",
+    )
+
+    result = run("lint", second, "--baseline", accepted)
+
+    assert result.exit_code == 1
+    assert f"supplier's «{DISCRETION}» alone" in result.stdout
+    assert result.stdout.count(f"uses «{WEAK}» to restore service") == 1
+    assert "(line 5)" in result.stdout and "(line 1)" not in result.stdout
+    assert result.stdout.rstrip().endswith(
+        "2 findings in 1 file: 1 error, 1 warning, 0 info (1 more in the baseline)."
+    )
+    data = json.loads(run("lint", second, "--baseline", accepted, "--format", "json").stdout)
+    assert [f["match"] for f in data["findings"]] == [DISCRETION, WEAK]
+    assert data["summary"]["baselined"] == 1
+
+
+def test_a_baseline_of_everything_passes_and_annotates_nothing(
+    tmp_path: Path, engine: FakeEngine
+) -> None:
+    path = write_docx(tmp_path / "draft.docx", WEAK_TEXT, BAD_TEXT)
+    accepted = tmp_path / "accepted.json"
+    run("lint", path, "--format", "json", "-o", accepted)
+    out = tmp_path / "reviewed.docx"
+
+    result = run("lint", path, "--baseline", accepted, "--annotate", out)
+
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "No findings in 1 file (2 more in the baseline)."
+    assert f"wrote {out}: 0 comments" in result.stderr
+    assert list(docx.Document(str(out)).comments) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"findings": [', "accepted.json:1: baseline is not JSON: Expecting value"),
+        (b"\xff\xfe{}", "accepted.json: baseline is not UTF-8 text"),
+        (b'{"version": 1}', "accepted.json: not a lint report (no 'findings' list)"),
+        (
+            b'{"findings": [{"code": "FAK101", "match": "x", "text": "x"}, {"code": "FAK101"}]}',
+            "accepted.json: findings[1]: a finding without its 'match' text",
+        ),
+    ],
+)
+def test_a_bad_baseline_is_one_line_and_exit_2(
+    tmp_path: Path, engine: FakeEngine, content: bytes, message: str
+) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(WEAK_TEXT, encoding="utf-8")
+    (tmp_path / "accepted.json").write_bytes(content)
+
+    result = run("lint", path, "--baseline", tmp_path / "accepted.json")
+
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("error: ") and message in line, line
+    assert engine.options == []  # nothing was linted
+
+
 def test_dash_output_is_standard_output(tmp_path: Path, engine: FakeEngine) -> None:
     path = tmp_path / "draft.txt"
     path.write_text(WEAK_TEXT, encoding="utf-8")
@@ -651,6 +727,24 @@ def test_end_to_end_through_the_engine(tmp_path: Path) -> None:
     assert finding["location"]["paragraph"] == 2
     [comment] = docx.Document(str(out)).comments
     assert comment.text.startswith("TST901 provider-alone-decides:")
+
+
+def test_a_real_report_read_back_as_a_baseline_accepts_every_finding(tmp_path: Path) -> None:
+    path = tmp_path / "draft.md"
+    path.write_text(
+        "# Service levels\n\n1. The Supplier will endeavour to respond in a timely manner.\n\n"
+        "2. Availability is 99.5%, measured by the Supplier's own monitoring.\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "accepted.json"
+    first = run("lint", path, "--model", "blank", "--format", "json", "-o", report)
+    found = json.loads(report.read_text(encoding="utf-8"))["summary"]["findings"]
+    assert first.exit_code == 1 and found >= 3
+
+    result = run("lint", path, "--model", "blank", "--baseline", report)
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"No findings in 1 file ({found} more in the baseline)."
 
 
 def test_timing_reports_stages_and_slowest_rules_on_stderr(tmp_path: Path) -> None:

@@ -19,7 +19,14 @@ def test_top_level_and_finding_keys() -> None:
 
     assert set(data) == {"version", "tool", "files", "summary", "findings", "metrics", "notices"}
     assert data["files"] == ["draft.docx", "terms.txt"]
-    assert data["summary"] == {"files": 2, "findings": 4, "error": 1, "warning": 2, "info": 1}
+    assert data["summary"] == {
+        "files": 2,
+        "findings": 4,
+        "error": 1,
+        "warning": 2,
+        "info": 1,
+        "baselined": 0,
+    }
     first = data["findings"][0]
     assert set(first) == {
         "code",
