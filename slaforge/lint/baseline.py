@@ -2,15 +2,16 @@
 later lint reports only what is new.
 
 A finding is the same as an accepted one when its code, its flagged words and the sentence
-holding them are the same (spacing aside). Neither the file nor the place is compared: the
-supplier's next draft renumbers its clauses and has a new file name, while a changed sentence is
-new text to review. Each accepted entry answers for one finding, so a sentence repeated in a
-new place is reported again.
+holding them are the same, spacing and a leading clause number aside. Neither the file nor the
+place is compared: the supplier's next draft renumbers its clauses and has a new file name, while
+a changed sentence is new text to review. Each accepted entry answers for one finding, so a
+sentence repeated in a new place is reported again.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,8 +24,15 @@ from slaforge.report import sentence
 Key = tuple[str, str, str]
 
 
+_LABEL = re.compile(r"(?:\(?(?:\d+(?:\.\d+)*|[a-z]{1,4})\)|\d+(?:\.\d+)*\.?|[a-z]\.)\s+", re.I)
+"""A clause or list label before a sentence: ``4.2``, ``4.2.``, ``3)``, ``(a)``, ``iv)``, ``b.``."""
+
+
 def _key(code: str, match: str, text: str) -> Key:
-    return code, " ".join(match.split()), " ".join(text.split())
+    text = " ".join(text.split())
+    while label := _LABEL.match(text):  # (renumbered clauses say the same)
+        text = text[label.end() :]
+    return code, " ".join(match.split()), text
 
 
 def finding_key(finding: Finding) -> Key:

@@ -408,6 +408,24 @@ def test_baseline_reports_only_what_the_earlier_review_did_not_accept(
     assert data["summary"]["baselined"] == 1
 
 
+def test_a_baseline_survives_renumbered_clauses_in_word(tmp_path: Path, engine: FakeEngine) -> None:
+    accepted = tmp_path / "accepted.json"
+    run(
+        "lint",
+        write_docx(tmp_path / "v1.docx", f"4.1 {WEAK_TEXT}"),
+        "--format",
+        "json",
+        "-o",
+        accepted,
+    )
+    second = write_docx(tmp_path / "v2.docx", f"(a) {BAD_TEXT}", f"5.1 {WEAK_TEXT}")
+
+    result = run("lint", second, "--baseline", accepted)
+
+    assert "FAK101" not in result.stdout and "FAK201" in result.stdout
+    assert result.stdout.rstrip().endswith("(1 more in the baseline).")
+
+
 def test_a_baseline_of_everything_passes_and_annotates_nothing(
     tmp_path: Path, engine: FakeEngine
 ) -> None:
