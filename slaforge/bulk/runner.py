@@ -117,13 +117,15 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
     with _deferred_interrupt() as interrupted:
         try:
             for entry, data in _results(source, config, jobs, window):
-                _finish(entry, data, names, options.outdir, built)
+                _finish(entry, data, names, options.outdir)
                 result.entries.append(entry)
                 if progress:
                     progress(len(result.entries), total)
                 if interrupted():
                     result.interrupted = True
                     break
+            if not result.interrupted:  # (every row's name is known only now)
+                _clear_stale(result.entries, names, options.outdir, built)
         except KeyboardInterrupt:
             result.interrupted = True
         finally:
@@ -185,37 +187,47 @@ def _results(
         pool.join()
 
 
-def _finish(
-    entry: Entry, data: bytes | None, names: dict[str, int], outdir: Path, built: dict[str, str]
-) -> None:
+def _finish(entry: Entry, data: bytes | None, names: dict[str, int], outdir: Path) -> None:
     if entry.output and entry.status != "failed":
         first = names.setdefault(entry.output, entry.row)
         if first != entry.row:
             entry.status, data = "failed", None
             entry.error = f"output name {entry.output!r} is also used by row {first}"
             entry.sha256 = ""
-            return
     if data is not None and entry.status == "ok":
         write_atomic(outdir / entry.output, data)
-    elif entry.status == "failed" and entry.output and entry.output not in names:
-        _clear_stale(entry, outdir / entry.output, built.get(entry.output))
 
 
-def _clear_stale(entry: Entry, target: Path, digest: str | None) -> None:
-    """A failed row's file from an earlier run would sit beside this run's agreements as if
-    it were one of them: remove it when it is the very file the earlier manifest lists, and
-    say so in the row's error either way."""
-    try:
-        content = target.read_bytes()
-    except OSError:
-        return  # no such file (or not a file): nothing stale to speak of
-    if digest is not None and hashlib.sha256(content).hexdigest() == digest:
-        target.unlink()
-        entry.error += f"; removed the earlier run's {entry.output}"
-    else:
-        entry.error += (
-            f"; {entry.output} in the output folder was not built by this run and is left in place"
-        )
+def _clear_stale(
+    entries: list[Entry], names: dict[str, int], outdir: Path, built: dict[str, str]
+) -> None:
+    """A failed row's agreement from an earlier run would sit beside this run's as if it were
+    one of them: remove it when it is the very file the earlier manifest lists and no row of
+    this run built or kept that name, and say on the row's error line what became of it."""
+    for entry in entries:
+        if entry.status != "failed" or not entry.output or entry.output in names:
+            continue
+        target = outdir / entry.output
+        try:
+            content = target.read_bytes()
+        except OSError:
+            continue  # no such file (or not a file): nothing stale to speak of
+        digest = built.get(entry.output)
+        if digest is None:
+            entry.error += f" ({entry.output} is left in place: no earlier manifest lists it)"
+        elif hashlib.sha256(content).hexdigest() != digest:
+            entry.error += (
+                f" ({entry.output} is left in place: it was changed after the earlier run built it)"
+            )
+        else:
+            try:
+                target.unlink()
+            except OSError as exc:
+                entry.error += (
+                    f" (could not remove the earlier run's {entry.output}: {exc.strerror})"
+                )
+            else:
+                entry.error += f" (removed the earlier run's {entry.output})"
 
 
 def _write_archive(outdir: Path, entries: list[Entry]) -> Path:

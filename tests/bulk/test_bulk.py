@@ -285,10 +285,52 @@ def test_a_row_that_now_fails_takes_its_earlier_agreement_out_of_the_folder(
     assert sorted(p.name for p in out.glob("*.docx")) == sorted([names[0], names[2], names[3]])
     assert (out / names[2]).read_bytes() == b"edited by hand"
     lines = err.strip().splitlines()
-    assert lines[0].endswith(f"; removed the earlier run's {names[1]}")
+    assert lines[0].endswith(f"(0, 100] (removed the earlier run's {names[1]})")
     assert lines[1].endswith(
-        f"; {names[2]} in the output folder was not built by this run and is left in place"
+        f"({names[2]} is left in place: it was changed after the earlier run built it)"
     )
+
+
+def test_a_failed_row_does_not_take_the_file_a_later_row_keeps(tmp_path: Path) -> None:
+    rows = sample_rows()[:3]
+    customers = write_csv(tmp_path / "c.csv", rows)
+    out = tmp_path / "out"
+    run_bulk(BulkOptions(customers, BASE, out, jobs=2))
+    kept = out / manifest(out)[0]["output"]
+    before = kept.read_bytes()
+    broken = dict(rows[0], **{"metrics.availability.target": "120"})  # same customer, same name
+    write_csv(customers, [broken, *rows])
+
+    result = run_bulk(BulkOptions(customers, BASE, out, jobs=2, skip_existing=True))
+
+    assert [e.status for e in result.entries] == ["failed", "skipped", "skipped", "skipped"]
+    assert result.entries[0].output == kept.name
+    assert kept.read_bytes() == before
+    assert "removed" not in result.entries[0].error
+
+
+def test_a_stale_file_that_cannot_be_removed_is_named_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = sample_rows()[:3]
+    customers = write_csv(tmp_path / "c.csv", rows)
+    out = tmp_path / "out"
+    run_bulk(BulkOptions(customers, BASE, out, jobs=1))
+    stale = manifest(out)[1]["output"]
+    rows[1]["metrics.availability.target"] = "120"
+    write_csv(customers, rows)
+
+    def refuse(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "unlink", refuse)  # as a file open in Word on Windows
+    result = run_bulk(BulkOptions(customers, BASE, out, jobs=1))
+
+    assert [e.status for e in result.entries] == ["ok", "failed", "ok"]
+    assert result.entries[1].error.endswith(
+        f"(could not remove the earlier run's {stale}: Permission denied)"
+    )
+    assert [r["status"] for r in manifest(out)] == ["ok", "failed", "ok"]
 
 
 def test_a_failed_row_named_like_a_built_one_leaves_that_agreement(tmp_path: Path) -> None:
