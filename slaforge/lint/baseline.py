@@ -2,7 +2,8 @@
 later lint reports only what is new.
 
 A finding is the same as an accepted one when its code, its flagged words and the sentence
-holding them are the same, spacing and a leading clause number aside. Neither the file nor the
+holding them are the same, once spacing, curly quotes, dashes and a leading clause number or
+bullet are set aside; a missing section is the same by its code alone. Neither the file nor the
 place is compared: the supplier's next draft renumbers its clauses and has a new file name, while
 a changed sentence is new text to review. Each accepted entry answers for one finding, so a
 sentence repeated in a new place is reported again.
@@ -10,6 +11,7 @@ sentence repeated in a new place is reported again.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections import Counter
@@ -23,21 +25,52 @@ from slaforge.report import sentence
 
 Key = tuple[str, str, str]
 
+_LABEL = re.compile(
+    r"(?:[-*\u2022\u2013\u25aa\u25cf\u00b7]"  # a bullet
+    r"|\(?(?:\d+|[a-zA-Z]{1,4})\)"  # (a), a), (iv), 3)
+    # 4.2, 4.2., b. before a capital (not a figure: "99.9 per cent")
+    r"|(?:\d+(?:\.\d+)*\.?|[a-zA-Z]\.)(?=\s+[A-Z(\"'\u201c\u2018]))"
+    r"\s+"
+)
+"""A clause number, list label or bullet before a sentence."""
 
-_LABEL = re.compile(r"(?:\(?(?:\d+(?:\.\d+)*|[a-z]{1,4})\)|\d+(?:\.\d+)*\.?|[a-z]\.)\s+", re.I)
-"""A clause or list label before a sentence: ``4.2``, ``4.2.``, ``3)``, ``(a)``, ``iv)``, ``b.``."""
+_PLAIN = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+    }
+)
+"""What Word's AutoFormat changes as one types: quotes, dashes, a non-breaking space."""
+
+_DOCUMENT_LEVEL = "missing-section"
+"""The category whose findings are about the whole draft (anchored on its title, if anywhere)."""
 
 
-def _key(code: str, match: str, text: str) -> Key:
-    text = " ".join(text.split())
+def _plain(text: str) -> str:
+    text = " ".join(text.translate(_PLAIN).split())
     while label := _LABEL.match(text):  # (renumbered clauses say the same)
         text = text[label.end() :]
-    return code, " ".join(match.split()), text
+    return text
+
+
+def _key(code: str, category: str, match: str, text: str) -> Key:
+    if category == _DOCUMENT_LEVEL:
+        return code, "", ""
+    return code, _plain(match), _plain(text)
 
 
 def finding_key(finding: Finding) -> Key:
     """What a finding is compared by: code, flagged words, sentence (as the JSON report gives)."""
-    return _key(finding.code, finding.match, sentence(finding)[0])
+    return _key(finding.code, finding.category, finding.match, sentence(finding)[0])
 
 
 class Baseline:
@@ -48,19 +81,15 @@ class Baseline:
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
-        """Read ``path``, a report written by ``slaforge lint --format json``."""
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read baseline: {exc.strerror}", Location(path)) from exc
-        try:
-            data: Any = json.loads(raw.decode("utf-8-sig"))
-        except UnicodeDecodeError as exc:
-            raise InputError("baseline is not UTF-8 text", Location(path)) from exc
-        except json.JSONDecodeError as exc:
+        """Read ``path``, a report written by ``slaforge lint --format json``: its findings and
+        the findings its own baseline left out."""
+        data = _read_json(path)
+        if isinstance(data, dict) and "runs" in data and "findings" not in data:
             raise InputError(
-                f"baseline is not JSON: {exc.msg}", Location(path, exc.lineno)
-            ) from exc
+                "a SARIF report; a baseline is a JSON report"
+                " ('slaforge lint --format json -o FILE')",
+                Location(path),
+            )
         if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
             raise InputError(
                 "not a lint report (no 'findings' list); write one with"
@@ -68,19 +97,17 @@ class Baseline:
                 Location(path),
             )
         keys: Counter[Key] = Counter()
-        for n, entry in enumerate(data["findings"]):
-            for name in ("code", "match", "text"):
-                if not isinstance(entry, dict) or not isinstance(entry.get(name), str):
-                    raise InputError(
-                        f"a finding without its '{name}' text",
-                        Location(path, field=f"findings[{n}]"),
-                    )
-            keys[_key(entry["code"], entry["match"], entry["text"])] += 1
+        for part in ("findings", "baselined"):
+            entries = data.get(part, [])
+            if not isinstance(entries, list):
+                raise InputError(f"'{part}' is not a list", Location(path, field=part))
+            for n, entry in enumerate(entries):
+                keys[_entry_key(entry, path, f"{part}[{n}]")] += 1
         return cls(keys)
 
     def apply(self, results: Mapping[str, LintResult]) -> None:
-        """Take the accepted findings out of ``results``, files in order, counting them in each
-        result's ``baselined``."""
+        """Move the accepted findings of ``results`` to each result's ``baselined``, files in
+        order."""
         left = Counter(self.keys)
         for result in results.values():
             kept: list[Finding] = []
@@ -88,7 +115,42 @@ class Baseline:
                 key = finding_key(finding)
                 if left[key] > 0:
                     left[key] -= 1
-                    result.baselined += 1
+                    result.baselined.append(finding)
                 else:
                     kept.append(finding)
             result.findings = kept
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read baseline: {exc.strerror}", Location(path)) from exc
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(
+            "baseline is UTF-16 text (as PowerShell's '>' writes it); write the report with"
+            " '-o FILE' instead",
+            Location(path),
+        )
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise InputError("baseline is not UTF-8 text", Location(path)) from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(f"baseline is not JSON: {exc.msg}", Location(path, exc.lineno)) from exc
+    except RecursionError as exc:
+        raise InputError(
+            "baseline is not a lint report: nested too deeply", Location(path)
+        ) from exc
+
+
+def _entry_key(entry: object, path: Path, where: str) -> Key:
+    if not isinstance(entry, dict):
+        raise InputError("a finding is a JSON object", Location(path, field=where))
+    for name in ("code", "match", "text"):
+        if not isinstance(entry.get(name), str):
+            raise InputError(f"'{name}' is missing or not text", Location(path, field=where))
+    category = entry.get("category")
+    return _key(
+        entry["code"], category if isinstance(category, str) else "", entry["match"], entry["text"]
+    )

@@ -160,5 +160,5 @@ class LintResult:
     notices: list[str] = field(default_factory=list)
     timing: Timing = field(default_factory=Timing, compare=False, repr=False)
     """Seconds per stage and per rule (printed by ``slaforge lint --timing``)."""
-    baselined: int = 0
+    baselined: list[Finding] = field(default_factory=list)
     """Findings left out because a baseline report accepted them (``--baseline``)."""

@@ -70,11 +70,12 @@ def document(results: Results) -> dict[str, Any]:
             "files": len(results),
             "findings": len(findings),
             **counts(findings),
-            "baselined": sum(r.baselined for r in results.values()),
+            "baselined": sum(len(r.baselined) for r in results.values()),
         },
         "findings": [finding_dict(f) for f in findings],
         "metrics": [card_dict(file, c) for file, r in results.items() for c in r.cards],
         "notices": [notice for result in results.values() for notice in result.notices],
+        "baselined": [finding_dict(f) for r in results.values() for f in r.baselined],
     }
 
 

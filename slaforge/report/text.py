@@ -50,7 +50,7 @@ def summary(results: Results) -> str:
     how many a baseline left out."""
     findings = all_findings(results)
     files = f"{len(results)} file" + ("" if len(results) == 1 else "s")
-    accepted = sum(r.baselined for r in results.values())
+    accepted = sum(len(r.baselined) for r in results.values())
     more = f" ({accepted} more in the baseline)" if accepted else ""
     if not findings:
         return f"No findings in {files}{more}."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from slaforge.extract import CFB_MAGIC
 from slaforge.lint.model import Block, Finding, LintOptions, LintResult, Severity
 from slaforge.metrics import MetricCard, MetricKind
 
+ROOT = Path(__file__).resolve().parents[2]
 WEAK = "reasonable efforts"
 DISCRETION = "sole discretion"
 
@@ -426,6 +428,45 @@ def test_a_baseline_survives_renumbered_clauses_in_word(tmp_path: Path, engine: 
     assert result.stdout.rstrip().endswith("(1 more in the baseline).")
 
 
+def test_a_report_written_with_a_baseline_carries_the_accepted_findings_on(
+    tmp_path: Path, engine: FakeEngine
+) -> None:
+    rounds = [
+        f"1. {WEAK_TEXT}\n",
+        f"1. {WEAK_TEXT}\n\n2. {BAD_TEXT}\n",
+        f"1. {WEAK_TEXT}\n\n2. {BAD_TEXT}\n\n3. The supplier uses {WEAK} for backups.\n",
+    ]
+    for n, text in enumerate(rounds, 1):
+        (tmp_path / f"v{n}.txt").write_text(text, encoding="utf-8")
+    report = tmp_path / "accepted.json"
+    run("lint", tmp_path / "v1.txt", "--format", "json", "-o", report)
+    # round 2 writes the next baseline over the one it reads
+    run("lint", tmp_path / "v2.txt", "--baseline", report, "--format", "json", "-o", report)
+    written = json.loads(report.read_text(encoding="utf-8"))
+    assert [f["code"] for f in written["findings"]] == ["FAK201"]
+    assert [f["code"] for f in written["baselined"]] == ["FAK101"]
+
+    result = run("lint", tmp_path / "v3.txt", "--baseline", report)
+
+    assert f"uses «{WEAK}» for backups" in result.stdout
+    assert result.stdout.rstrip().endswith("(2 more in the baseline).")
+
+
+def test_a_changed_figure_at_the_start_of_a_sentence_is_new_text(
+    tmp_path: Path, engine: FakeEngine
+) -> None:
+    first, second = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    first.write_text(f"1.2 99.9 per cent of calls get {WEAK}.\n", encoding="utf-8")
+    second.write_text(f"1.2 90 per cent of calls get {WEAK}.\n", encoding="utf-8")
+    report = tmp_path / "accepted.json"
+    run("lint", first, "--format", "json", "-o", report)
+
+    result = run("lint", second, "--baseline", report)
+
+    assert result.exit_code == 1
+    assert "90 per cent of calls get «reasonable efforts»" in result.stdout
+
+
 def test_a_baseline_of_everything_passes_and_annotates_nothing(
     tmp_path: Path, engine: FakeEngine
 ) -> None:
@@ -446,12 +487,16 @@ def test_a_baseline_of_everything_passes_and_annotates_nothing(
     ("content", "message"),
     [
         (b'{"findings": [', "accepted.json:1: baseline is not JSON: Expecting value"),
-        (b"\xff\xfe{}", "accepted.json: baseline is not UTF-8 text"),
+        (b"\xe9t\xe9", "accepted.json: baseline is not UTF-8 text"),
+        ("{}".encode("utf-16"), "accepted.json: baseline is UTF-16 text (as PowerShell's '>'"),
+        (b"[" * 100_000, "accepted.json: baseline is not a lint report: nested too deeply"),
         (b'{"version": 1}', "accepted.json: not a lint report (no 'findings' list)"),
+        (b'{"version": "2.1.0", "runs": []}', "accepted.json: a SARIF report; a baseline is"),
         (
             b'{"findings": [{"code": "FAK101", "match": "x", "text": "x"}, {"code": "FAK101"}]}',
-            "accepted.json: findings[1]: a finding without its 'match' text",
+            "accepted.json: findings[1]: 'match' is missing or not text",
         ),
+        (b'{"findings": [], "baselined": [7]}', "baselined[0]: a finding is a JSON object"),
     ],
 )
 def test_a_bad_baseline_is_one_line_and_exit_2(
@@ -763,6 +808,35 @@ def test_a_real_report_read_back_as_a_baseline_accepts_every_finding(tmp_path: P
 
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == f"No findings in 1 file ({found} more in the baseline)."
+
+
+def test_a_baseline_holds_through_a_renumbered_retitled_and_autoformatted_draft(
+    tmp_path: Path,
+) -> None:
+    """The next round of a real draft: the title gains "(Draft 2)", every clause moves up one
+    number, and Word's AutoFormat curls the quotes. No accepted point comes back, only what
+    the renumbering itself changed (the clause numbering the draft skips)."""
+    draft = ROOT / "tests" / "lint" / "heldout" / "documents" / "doc03.md"
+    first = tmp_path / "v1.md"
+    first.write_text(draft.read_text(encoding="utf-8"), encoding="utf-8")
+    lines = first.read_text(encoding="utf-8").splitlines()
+    lines[0] += " (Draft 2)"
+    text = "\n".join(lines)
+    text = re.sub(r"(?m)^(#+ )?(\d+)(?=[.\s])", lambda m: f"{m[1] or ''}{int(m[2]) + 1}", text)
+    text = re.sub(r'"([^"\n]*)"', "\u201c\\1\u201d", text)
+    second = tmp_path / "v2.md"
+    second.write_text(text + "\n", encoding="utf-8")
+    report = tmp_path / "accepted.json"
+    run("lint", first, "--model", "blank", "--format", "json", "-o", report)
+    accepted = json.loads(report.read_text(encoding="utf-8"))["findings"]
+    assert {"missing-section", "broad-exclusion"} <= {f["category"] for f in accepted}
+    assert any(re.match(r"\d+\.\d+ ", f["match"]) for f in accepted)  # whole numbered sentences
+
+    result = run("lint", second, "--model", "blank", "--format", "json", "--baseline", report)
+
+    data = json.loads(result.stdout)
+    assert {f["code"] for f in data["findings"]} <= {"SLA045"}, data["findings"]
+    assert data["summary"]["baselined"] >= len(accepted) - 1
 
 
 def test_timing_reports_stages_and_slowest_rules_on_stderr(tmp_path: Path) -> None:

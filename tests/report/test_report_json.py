@@ -17,7 +17,16 @@ def test_snapshot() -> None:
 def test_top_level_and_finding_keys() -> None:
     data = json.loads(json_report.render(sample_results()))
 
-    assert set(data) == {"version", "tool", "files", "summary", "findings", "metrics", "notices"}
+    assert set(data) == {
+        "version",
+        "tool",
+        "files",
+        "summary",
+        "findings",
+        "metrics",
+        "notices",
+        "baselined",
+    }
     assert data["files"] == ["draft.docx", "terms.txt"]
     assert data["summary"] == {
         "files": 2,
