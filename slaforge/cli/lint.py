@@ -188,6 +188,11 @@ def lint(
         raise click.UsageError("--annotate must name a new file, not the draft itself")
     if output is not None and str(output) == "-":
         output = None  # '-' is standard output, as without -o
+    if baseline and output and fmt != "json" and output.resolve() == baseline.resolve():
+        raise click.UsageError(
+            f"-o would write a {fmt} report over the --baseline file; add --format json"
+            " to write the next baseline"
+        )
     config: LintConfig = with_cli(
         load_config(files[0].parent, config_file),
         side=side,

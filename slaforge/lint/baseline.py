@@ -26,13 +26,20 @@ from slaforge.report import sentence
 Key = tuple[str, str, str]
 
 _LABEL = re.compile(
-    r"(?:[-*\u2022\u2013\u25aa\u25cf\u00b7]"  # a bullet
+    r"(?:[-*\u2022\u25aa\u25cf\u00b7]"  # a bullet
     r"|\(?(?:\d+|[a-zA-Z]{1,4})\)"  # (a), a), (iv), 3)
-    # 4.2, 4.2., b. before a capital (not a figure: "99.9 per cent")
-    r"|(?:\d+(?:\.\d+)*\.?|[a-zA-Z]\.)(?=\s+[A-Z(\"'\u201c\u2018]))"
-    r"\s+"
+    r"|(?:clause|section|article|art\.|part|paragraph|para\.|schedule|annex|appendix)"
+    r"\s+(?:\d[\dA-Z]*|[A-Z]|[IVXLC]+)(?:\.[\dA-Z]+)*[.):]?"  # Clause 4.2, Part C, Art. 5
+    r"|(?=[\dA-Za-z.]*[A-Za-z])(?=[\dA-Za-z.]*\d)[\dA-Za-z]+(?:\.[\dA-Za-z]+)+\.?"  # E.1, 5A.3
+    r"|\d+[A-Za-z](?:\.\d+)*\.?"  # 5A, 8A.2
+    r"|[IVXLCivxlc]+\.|[a-zA-Z]\."  # IV., b.
+    r"|\d+(?:\.\d+){2,}\.?|\d+(?:\.\d+)*\.)"  # 4.2.1, 4.2., 12.
+    r"(?:\s*[-:])?\s+",  # (Section 3 - Reporting)
+    re.IGNORECASE,
 )
-"""A clause number, list label or bullet before a sentence."""
+"""A clause number, list label or bullet before a sentence that cannot be a figure. A plain
+number ("4.2 The …", "10 Business Days …") is stripped only where it is the clause number of
+the finding's place."""
 
 _PLAIN = str.maketrans(
     {
@@ -55,22 +62,28 @@ _DOCUMENT_LEVEL = "missing-section"
 """The category whose findings are about the whole draft (anchored on its title, if anywhere)."""
 
 
-def _plain(text: str) -> str:
+def _plain(text: str, clause: str | None) -> str:
     text = " ".join(text.translate(_PLAIN).split())
-    while label := _LABEL.match(text):  # (renumbered clauses say the same)
-        text = text[label.end() :]
-    return text
+    number = clause.strip("().") if clause else ""
+    while True:  # (renumbered clauses say the same)
+        if label := _LABEL.match(text):
+            text = text[label.end() :]
+        elif number and text.startswith(number + " "):
+            text = text[len(number) + 1 :]
+        else:
+            return text
 
 
-def _key(code: str, category: str, match: str, text: str) -> Key:
+def _key(code: str, category: str, match: str, text: str, clause: str | None) -> Key:
     if category == _DOCUMENT_LEVEL:
         return code, "", ""
-    return code, _plain(match), _plain(text)
+    return code, _plain(match, clause), _plain(text, clause)
 
 
 def finding_key(finding: Finding) -> Key:
     """What a finding is compared by: code, flagged words, sentence (as the JSON report gives)."""
-    return _key(finding.code, finding.category, finding.match, sentence(finding)[0])
+    text = sentence(finding)[0]
+    return _key(finding.code, finding.category, finding.match, text, finding.location.clause)
 
 
 class Baseline:
@@ -138,6 +151,8 @@ def _read_json(path: Path) -> Any:
         raise InputError("baseline is not UTF-8 text", Location(path)) from exc
     except json.JSONDecodeError as exc:
         raise InputError(f"baseline is not JSON: {exc.msg}", Location(path, exc.lineno)) from exc
+    except ValueError as exc:  # a number too long to convert
+        raise InputError(f"baseline is not a lint report: {exc}", Location(path)) from exc
     except RecursionError as exc:
         raise InputError(
             "baseline is not a lint report: nested too deeply", Location(path)
@@ -151,6 +166,12 @@ def _entry_key(entry: object, path: Path, where: str) -> Key:
         if not isinstance(entry.get(name), str):
             raise InputError(f"'{name}' is missing or not text", Location(path, field=where))
     category = entry.get("category")
+    location = entry.get("location")
+    clause = location.get("clause") if isinstance(location, dict) else None
     return _key(
-        entry["code"], category if isinstance(category, str) else "", entry["match"], entry["text"]
+        entry["code"],
+        category if isinstance(category, str) else "",
+        entry["match"],
+        entry["text"],
+        clause if isinstance(clause, str) else None,
     )

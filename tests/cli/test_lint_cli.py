@@ -410,17 +410,17 @@ def test_baseline_reports_only_what_the_earlier_review_did_not_accept(
     assert data["summary"]["baselined"] == 1
 
 
-def test_a_baseline_survives_renumbered_clauses_in_word(tmp_path: Path, engine: FakeEngine) -> None:
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("4.1", "5.1"), ("Clause 4.2", "Clause 5.2"), ("IV.", "V."), ("E.1", "F.1"), ("5A.3", "5B.3")],
+)
+def test_a_baseline_survives_renumbered_clauses_in_word(
+    tmp_path: Path, engine: FakeEngine, before: str, after: str
+) -> None:
     accepted = tmp_path / "accepted.json"
-    run(
-        "lint",
-        write_docx(tmp_path / "v1.docx", f"4.1 {WEAK_TEXT}"),
-        "--format",
-        "json",
-        "-o",
-        accepted,
-    )
-    second = write_docx(tmp_path / "v2.docx", f"(a) {BAD_TEXT}", f"5.1 {WEAK_TEXT}")
+    first = write_docx(tmp_path / "v1.docx", f"{before} {WEAK_TEXT}")
+    run("lint", first, "--format", "json", "-o", accepted)
+    second = write_docx(tmp_path / "v2.docx", f"(a) {BAD_TEXT}", f"{after} {WEAK_TEXT}")
 
     result = run("lint", second, "--baseline", accepted)
 
@@ -452,19 +452,47 @@ def test_a_report_written_with_a_baseline_carries_the_accepted_findings_on(
     assert result.stdout.rstrip().endswith("(2 more in the baseline).")
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            f"1.2 99.9 per cent of calls get {WEAK}.",
+            f"1.2 90 per cent of calls get {WEAK}.",
+        ),
+        (
+            f"1.2 Credits. 10 Business Days after month end we use {WEAK}.",
+            f"1.2 Credits. 90 Business Days after month end we use {WEAK}.",
+        ),
+    ],
+)
 def test_a_changed_figure_at_the_start_of_a_sentence_is_new_text(
-    tmp_path: Path, engine: FakeEngine
+    tmp_path: Path, engine: FakeEngine, before: str, after: str
 ) -> None:
     first, second = tmp_path / "v1.txt", tmp_path / "v2.txt"
-    first.write_text(f"1.2 99.9 per cent of calls get {WEAK}.\n", encoding="utf-8")
-    second.write_text(f"1.2 90 per cent of calls get {WEAK}.\n", encoding="utf-8")
+    first.write_text(before + "\n", encoding="utf-8")
+    second.write_text(after + "\n", encoding="utf-8")
     report = tmp_path / "accepted.json"
     run("lint", first, "--format", "json", "-o", report)
 
     result = run("lint", second, "--baseline", report)
 
     assert result.exit_code == 1
-    assert "90 per cent of calls get «reasonable efforts»" in result.stdout
+    assert f"«{WEAK}»" in result.stdout
+    assert "in the baseline" not in result.stdout
+
+
+def test_a_text_report_over_the_baseline_is_refused(tmp_path: Path, engine: FakeEngine) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(WEAK_TEXT, encoding="utf-8")
+    report = tmp_path / "accepted.json"
+    run("lint", path, "--format", "json", "-o", report)
+    kept = report.read_bytes()
+
+    result = run("lint", path, "--baseline", report, "-o", report)
+
+    assert result.exit_code == 2
+    assert "-o would write a text report over the --baseline file" in result.stderr
+    assert report.read_bytes() == kept
 
 
 def test_a_baseline_of_everything_passes_and_annotates_nothing(
