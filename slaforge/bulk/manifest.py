@@ -28,8 +28,9 @@ def _variants(entry: Entry) -> str:
     return ";".join(f"{k}={v}" for k, v in sorted(entry.variants.items()))
 
 
-def write_manifest(outdir: Path, entries: list[Entry]) -> None:
-    """Write ``manifest.csv`` and ``manifest.json``, rows in input order."""
+def write_manifest(outdir: Path, entries: list[Entry], files: dict[str, str]) -> None:
+    """Write ``manifest.csv`` and ``manifest.json``, rows in input order; the JSON also lists
+    ``files``, every agreement in the folder a run built, with its sha256."""
     ordered = sorted(entries, key=lambda e: e.row)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -69,7 +70,12 @@ def write_manifest(outdir: Path, entries: list[Entry]) -> None:
         for e in ordered
     ]
     summary = {s: sum(1 for e in ordered if e.status == s) for s in ("ok", "failed", "skipped")}
-    document = {"version": 1, "summary": summary, "rows": records}
+    document = {
+        "version": 1,
+        "summary": summary,
+        "rows": records,
+        "files": dict(sorted(files.items())),
+    }
     write_atomic(
         outdir / "manifest.json",
         (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
@@ -102,5 +108,12 @@ def read_previous(outdir: Path) -> dict[str, tuple[str, str]]:
 
 
 def read_built(outdir: Path) -> dict[str, str]:
-    """output file -> sha256 of the agreements an earlier run built or skipped."""
+    """output file -> sha256 of the agreements earlier runs built: the manifest's ``files``,
+    or, in a manifest written before it had them, its built and skipped rows."""
+    try:
+        files = json.loads((outdir / "manifest.json").read_text(encoding="utf-8")).get("files")
+    except (OSError, ValueError, AttributeError):
+        files = None
+    if isinstance(files, dict):
+        return {k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, str)}
     return {r["output"]: r["sha256"] for r in _built_rows(outdir)}

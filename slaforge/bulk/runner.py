@@ -113,6 +113,7 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
     options.outdir.mkdir(parents=True, exist_ok=True)
     names: dict[str, int] = {}
     built = read_built(options.outdir)
+    removed: set[str] = set()
     window = max(32, jobs * 64)
     with _deferred_interrupt() as interrupted:
         try:
@@ -125,11 +126,12 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
                     result.interrupted = True
                     break
             if not result.interrupted:  # (every row's name is known only now)
-                _clear_stale(result.entries, names, options.outdir, built)
+                removed = _clear_stale(result.entries, names, options.outdir, built)
         except KeyboardInterrupt:
             result.interrupted = True
         finally:
-            write_manifest(options.outdir, result.entries)
+            files = _ours(built, removed, result.entries, options.outdir)
+            write_manifest(options.outdir, result.entries, files)
     if options.zip and not result.interrupted:
         result.archive = _write_archive(options.outdir, result.entries)
     if options.report:
@@ -198,12 +200,27 @@ def _finish(entry: Entry, data: bytes | None, names: dict[str, int], outdir: Pat
         write_atomic(outdir / entry.output, data)
 
 
+def _ours(
+    built: dict[str, str], removed: set[str], entries: list[Entry], outdir: Path
+) -> dict[str, str]:
+    """The agreements in the folder that this run or an earlier one built, with their sha256:
+    kept across runs, so a run that was interrupted, or that could not remove a file, does not
+    make the next one forget which files are ours."""
+    files = {name: digest for name, digest in built.items() if name not in removed}
+    for entry in entries:
+        if entry.status in ("ok", "skipped"):
+            files[entry.output] = entry.sha256
+    return {name: digest for name, digest in files.items() if (outdir / name).is_file()}
+
+
 def _clear_stale(
     entries: list[Entry], names: dict[str, int], outdir: Path, built: dict[str, str]
-) -> None:
+) -> set[str]:
     """A failed row's agreement from an earlier run would sit beside this run's as if it were
     one of them: remove it when it is the very file the earlier manifest lists and no row of
-    this run built or kept that name, and say on the row's error line what became of it."""
+    this run built or kept that name, and say on the row's error line what became of it.
+    Returns the names removed."""
+    removed: set[str] = set()
     for entry in entries:
         if entry.status != "failed" or not entry.output or entry.output in names:
             continue
@@ -228,6 +245,8 @@ def _clear_stale(
                 )
             else:
                 entry.error += f" (removed the earlier run's {entry.output})"
+                removed.add(entry.output)
+    return removed
 
 
 def _write_archive(outdir: Path, entries: list[Entry]) -> Path:

@@ -331,6 +331,13 @@ def test_a_stale_file_that_cannot_be_removed_is_named_and_the_batch_goes_on(
         f"(could not remove the earlier run's {stale}: Permission denied)"
     )
     assert [r["status"] for r in manifest(out)] == ["ok", "failed", "ok"]
+    # the next run still knows the file is ours, though this run's rows no longer list it
+    monkeypatch.undo()
+    again = run_bulk(BulkOptions(customers, BASE, out, jobs=1))
+    assert again.entries[1].error.endswith(f"(removed the earlier run's {stale})")
+    assert not (out / stale).exists()
+    listed = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert sorted(listed) == sorted(p.name for p in out.glob("*.docx"))
 
 
 def test_a_failed_row_named_like_a_built_one_leaves_that_agreement(tmp_path: Path) -> None:
