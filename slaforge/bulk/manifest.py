@@ -89,7 +89,9 @@ def _built_rows(outdir: Path) -> list[dict[str, str]]:
         return []
     try:
         rows = json.loads(path.read_text(encoding="utf-8")).get("rows", [])
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return []
+    if not isinstance(rows, list):
         return []
     return [
         r
@@ -112,7 +114,7 @@ def read_built(outdir: Path) -> dict[str, str]:
     or, in a manifest written before it had them, its built and skipped rows."""
     try:
         files = json.loads((outdir / "manifest.json").read_text(encoding="utf-8")).get("files")
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError):
         files = None
     if isinstance(files, dict):
         return {k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, str)}

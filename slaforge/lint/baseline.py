@@ -25,21 +25,23 @@ from slaforge.report import sentence
 
 Key = tuple[str, str, str]
 
+_SENTENCE_START = r"(?=\s+[A-Z(\"'])"
+"""What follows a label: a sentence, which opens with a capital, a bracket or a quote."""
+
 _LABEL = re.compile(
-    r"(?:[-*\u2022\u25aa\u25cf\u00b7]"  # a bullet
-    r"|\(?(?:\d+|[a-zA-Z]{1,4})\)"  # (a), a), (iv), 3)
-    r"|(?:clause|section|article|art\.|part|paragraph|para\.|schedule|annex|appendix)"
-    r"\s+(?:\d[\dA-Z]*|[A-Z]|[IVXLC]+)(?:\.[\dA-Z]+)*[.):]?"  # Clause 4.2, Part C, Art. 5
-    r"|(?=[\dA-Za-z.]*[A-Za-z])(?=[\dA-Za-z.]*\d)[\dA-Za-z]+(?:\.[\dA-Za-z]+)+\.?"  # E.1, 5A.3
-    r"|\d+[A-Za-z](?:\.\d+)*\.?"  # 5A, 8A.2
-    r"|[IVXLCivxlc]+\.|[a-zA-Z]\."  # IV., b.
-    r"|\d+(?:\.\d+){2,}\.?|\d+(?:\.\d+)*\.)"  # 4.2.1, 4.2., 12.
-    r"(?:\s*[-:])?\s+",  # (Section 3 - Reporting)
-    re.IGNORECASE,
+    r"(?:[-*\u2022\u25aa\u25cf\u00b7]\s+"  # a bullet
+    r"|\(?(?:\d{1,3}|[a-zA-Z]{1,4})\)\s+"  # (a), a), (iv), (3)
+    r"|(?i:clause|section|article|art\.|part|paragraph|para\.|schedule|annex|appendix)"
+    r"\s+(?:\d[\dA-Z]*|[A-Z]|[IVXLC]+)(?:\.[\dA-Z]+)*(?:[.):]|\s+-)?" + _SENTENCE_START + r"\s+"
+    r"|(?:[A-Z]{1,2}\d*(?:\.\d+)+[A-Z]?|\d+[A-Z](?:\.\d+)*|\d+(?:\.\d+)+[A-Z])\.?\s+"  # E.1, 5A.3
+    r"|(?:[IVXLC]+|[ivxlc]+|[A-Za-z])\." + _SENTENCE_START + r"\s+)"  # IV., b.
 )
-"""A clause number, list label or bullet before a sentence that cannot be a figure. A plain
-number ("4.2 The …", "10 Business Days …") is stripped only where it is the clause number of
-the finding's place."""
+"""A clause label or bullet before a sentence that cannot be a figure; a plain number is a label
+only where ``_plain`` finds it is the clause number of the place."""
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)*\.?(?=\s+[A-Z0-9(\"'])\s+")
+"""A plain number before a sentence: a clause number ("4.2 The …", "12. Fees …") or a figure
+("10 Business Days …")."""
 
 _PLAIN = str.maketrans(
     {
@@ -63,15 +65,20 @@ _DOCUMENT_LEVEL = "missing-section"
 
 
 def _plain(text: str, clause: str | None) -> str:
+    """``text`` as it is compared: spacing and AutoFormat undone, the leading labels set aside
+    (renumbered clauses say the same). A plain number is set aside only where it is ``clause``
+    and has a dot ("4.2", "12."): "10 Business Days" opening clause 10 is a figure."""
     text = " ".join(text.translate(_PLAIN).split())
-    number = clause.strip("().") if clause else ""
-    while True:  # (renumbered clauses say the same)
+    while True:
         if label := _LABEL.match(text):
             text = text[label.end() :]
-        elif number and text.startswith(number + " "):
-            text = text[len(number) + 1 :]
-        else:
+            continue
+        number = _NUMBER.match(text)
+        if not (number and clause and "." in number.group()):
             return text
+        if number.group().strip().rstrip(".") != clause.strip("().").rstrip("."):
+            return text
+        text = text[number.end() :]
 
 
 def _key(code: str, category: str, match: str, text: str, clause: str | None) -> Key:

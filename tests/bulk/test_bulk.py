@@ -356,6 +356,21 @@ def test_a_failed_row_named_like_a_built_one_leaves_that_agreement(tmp_path: Pat
     assert "removed" not in result.entries[2].error
 
 
+@pytest.mark.parametrize("damage", ["[" * 100_000, '{"files": {}, "rows": 5}', "{", '"x"'])
+def test_a_damaged_manifest_is_built_over(tmp_path: Path, damage: str) -> None:
+    customers = write_csv(tmp_path / "c.csv", sample_rows()[:2])
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text(damage, encoding="utf-8")
+
+    code, _, err = invoke(
+        str(customers), "--base", str(BASE), "-o", str(out), "--jobs", "1", "--skip-existing"
+    )
+
+    assert (code, err) == (0, "")
+    assert [r["status"] for r in manifest(out)] == ["ok", "ok"]
+
+
 def test_xlsx_and_json_inputs_give_the_same_agreements(tmp_path: Path) -> None:
     from openpyxl import Workbook
 

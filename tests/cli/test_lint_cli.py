@@ -455,22 +455,32 @@ def test_a_report_written_with_a_baseline_carries_the_accepted_findings_on(
 @pytest.mark.parametrize(
     ("before", "after"),
     [
+        ("1.2 99.9 per cent of calls get", "1.2 90 per cent of calls get"),
+        ("2 hours is the Response Time, so it uses", "8 hours is the Response Time, so it uses"),
+        ("10 Business Days after Month end it uses", "90 Business Days after Month end it uses"),
         (
-            f"1.2 99.9 per cent of calls get {WEAK}.",
-            f"1.2 90 per cent of calls get {WEAK}.",
+            "4.1 Terms. 1.1.2027 is the Start Date; it uses",
+            "4.1 Terms. 1.1.2028 is the Start Date; it uses",
+        ),
+        ("4.1 Terms. 4h Fix Time applies; it uses", "4.1 Terms. 48h Fix Time applies; it uses"),
+        (
+            "4.1 Terms. v2.0 The Portal applies; it uses",
+            "4.1 Terms. v1.0 The Portal applies; it uses",
         ),
         (
-            f"1.2 Credits. 10 Business Days after month end we use {WEAK}.",
-            f"1.2 Credits. 90 Business Days after month end we use {WEAK}.",
+            "4.1 Terms. Schedule 3 sets the Levels; it uses",
+            "4.1 Terms. Schedule 7 sets the Levels; it uses",
         ),
     ],
 )
 def test_a_changed_figure_at_the_start_of_a_sentence_is_new_text(
     tmp_path: Path, engine: FakeEngine, before: str, after: str
 ) -> None:
-    first, second = tmp_path / "v1.txt", tmp_path / "v2.txt"
-    first.write_text(before + "\n", encoding="utf-8")
-    second.write_text(after + "\n", encoding="utf-8")
+    """A number opening a sentence is a figure unless it is the clause's own number: changing
+    it is changing the sentence."""
+    first, second = tmp_path / "v1.md", tmp_path / "v2.md"
+    first.write_text(f"## 4. Support\n\n{before} {WEAK}.\n", encoding="utf-8")
+    second.write_text(f"## 4. Support\n\n{after} {WEAK}.\n", encoding="utf-8")
     report = tmp_path / "accepted.json"
     run("lint", first, "--format", "json", "-o", report)
 
