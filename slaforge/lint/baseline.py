@@ -39,9 +39,9 @@ _LABEL = re.compile(
 """A clause label or bullet before a sentence that cannot be a figure; a plain number is a label
 only where ``_plain`` finds it is the clause number of the place."""
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)*\.?(?=\s+[A-Z0-9(\"'])\s+")
-"""A plain number before a sentence: a clause number ("4.2 The …", "12. Fees …") or a figure
-("10 Business Days …")."""
+_NUMBER = re.compile(r"\d+(?:\.\d+)*(?:\.|(?=\s+[A-Z0-9(\"']))\s+")
+"""A plain number before a sentence: a clause number ("4.2 The …", "12. Fees …", "4. other
+circumstances …") or a figure ("10 Business Days …")."""
 
 _PLAIN = str.maketrans(
     {

@@ -505,6 +505,21 @@ def test_a_text_report_over_the_baseline_is_refused(tmp_path: Path, engine: Fake
     assert report.read_bytes() == kept
 
 
+def test_a_renumbered_list_item_in_lower_case_keeps_its_acceptance(
+    tmp_path: Path, engine: FakeEngine
+) -> None:
+    first, second = tmp_path / "v1.md", tmp_path / "v2.md"
+    first.write_text(f"Exclusions:\n\n4. faults where we use {WEAK}.\n", encoding="utf-8")
+    second.write_text(f"Exclusions:\n\n5. faults where we use {WEAK}.\n", encoding="utf-8")
+    report = tmp_path / "accepted.json"
+    run("lint", first, "--format", "json", "-o", report)
+
+    result = run("lint", second, "--baseline", report)
+
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.strip() == "No findings in 1 file (1 more in the baseline)."
+
+
 def test_a_baseline_of_everything_passes_and_annotates_nothing(
     tmp_path: Path, engine: FakeEngine
 ) -> None:
