@@ -380,6 +380,16 @@ def test_annotate_output_must_be_a_docx_name(
 # -- baseline ---------------------------------------------------------------------------------
 
 
+def second_round(tmp_path: Path, first_draft: str, second_draft: str) -> Result:
+    """Lint ``first_draft`` to a JSON report, then ``second_draft`` with it as the baseline."""
+    first, second = tmp_path / "v1.md", tmp_path / "v2.md"
+    first.write_text(first_draft, encoding="utf-8")
+    second.write_text(second_draft, encoding="utf-8")
+    report = tmp_path / "accepted.json"
+    run("lint", first, "--format", "json", "-o", report)
+    return run("lint", second, "--baseline", report)
+
+
 def test_baseline_reports_only_what_the_earlier_review_did_not_accept(
     tmp_path: Path, engine: FakeEngine
 ) -> None:
@@ -478,13 +488,9 @@ def test_a_changed_figure_at_the_start_of_a_sentence_is_new_text(
 ) -> None:
     """A number opening a sentence is a figure unless it is the clause's own number: changing
     it is changing the sentence."""
-    first, second = tmp_path / "v1.md", tmp_path / "v2.md"
-    first.write_text(f"## 4. Support\n\n{before} {WEAK}.\n", encoding="utf-8")
-    second.write_text(f"## 4. Support\n\n{after} {WEAK}.\n", encoding="utf-8")
-    report = tmp_path / "accepted.json"
-    run("lint", first, "--format", "json", "-o", report)
-
-    result = run("lint", second, "--baseline", report)
+    result = second_round(
+        tmp_path, f"## 4. Support\n\n{before} {WEAK}.\n", f"## 4. Support\n\n{after} {WEAK}.\n"
+    )
 
     assert result.exit_code == 1
     assert f"«{WEAK}»" in result.stdout
@@ -508,13 +514,11 @@ def test_a_text_report_over_the_baseline_is_refused(tmp_path: Path, engine: Fake
 def test_a_renumbered_list_item_in_lower_case_keeps_its_acceptance(
     tmp_path: Path, engine: FakeEngine
 ) -> None:
-    first, second = tmp_path / "v1.md", tmp_path / "v2.md"
-    first.write_text(f"Exclusions:\n\n4. faults where we use {WEAK}.\n", encoding="utf-8")
-    second.write_text(f"Exclusions:\n\n5. faults where we use {WEAK}.\n", encoding="utf-8")
-    report = tmp_path / "accepted.json"
-    run("lint", first, "--format", "json", "-o", report)
-
-    result = run("lint", second, "--baseline", report)
+    result = second_round(
+        tmp_path,
+        f"Exclusions:\n\n4. faults where we use {WEAK}.\n",
+        f"Exclusions:\n\n5. faults where we use {WEAK}.\n",
+    )
 
     assert result.exit_code == 0, result.stdout
     assert result.stdout.strip() == "No findings in 1 file (1 more in the baseline)."
