@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 from slaforge.bulk.worker import Entry
 from slaforge.fileio import write_atomic
@@ -82,15 +83,19 @@ def write_manifest(outdir: Path, entries: list[Entry], files: dict[str, str]) ->
     )
 
 
+def _earlier(outdir: Path) -> dict[str, Any]:
+    """An earlier run's ``manifest.json``; empty when there is none or it cannot be read (the
+    run then writes a new one over it)."""
+    try:
+        data = json.loads((outdir / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _built_rows(outdir: Path) -> list[dict[str, str]]:
     """The rows an earlier run's manifest lists as built or skipped, with their digest."""
-    path = outdir / "manifest.json"
-    if not path.is_file():
-        return []
-    try:
-        rows = json.loads(path.read_text(encoding="utf-8")).get("rows", [])
-    except (OSError, ValueError, AttributeError, RecursionError):
-        return []
+    rows = _earlier(outdir).get("rows")
     if not isinstance(rows, list):
         return []
     return [
@@ -112,10 +117,7 @@ def read_previous(outdir: Path) -> dict[str, tuple[str, str]]:
 def read_built(outdir: Path) -> dict[str, str]:
     """output file -> sha256 of the agreements earlier runs built: the manifest's ``files``,
     or, in a manifest written before it had them, its built and skipped rows."""
-    try:
-        files = json.loads((outdir / "manifest.json").read_text(encoding="utf-8")).get("files")
-    except (OSError, ValueError, AttributeError, RecursionError):
-        files = None
+    files = _earlier(outdir).get("files")
     if isinstance(files, dict):
         return {k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, str)}
     return {r["output"]: r["sha256"] for r in _built_rows(outdir)}
