@@ -48,6 +48,17 @@ def manifest(outdir: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def earlier_run(
+    tmp_path: Path, count: int, jobs: int = 1
+) -> tuple[list[dict[str, str]], Path, Path]:
+    """A first batch of ``count`` sample rows built into ``out``: rows, CSV and folder."""
+    rows = sample_rows()[:count]
+    customers = write_csv(tmp_path / "c.csv", rows)
+    out = tmp_path / "out"
+    assert run_bulk(BulkOptions(customers, BASE, out, jobs=jobs)).count("ok") == count
+    return rows, customers, out
+
+
 def invoke(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, ["bulk", *args])
     return result.exit_code, result.stdout, result.stderr
@@ -247,10 +258,7 @@ def test_two_runs_give_identical_hashes(tmp_path: Path) -> None:
 
 
 def test_skip_existing_really_skips(tmp_path: Path) -> None:
-    rows = sample_rows()[:5]
-    customers = write_csv(tmp_path / "c.csv", rows)
-    out = tmp_path / "out"
-    run_bulk(BulkOptions(customers, BASE, out, jobs=1))
+    rows, customers, out = earlier_run(tmp_path, 5)
     built = {p.name: p.stat().st_mtime_ns for p in out.glob("*.docx")}
     rows[2]["metrics.response.target"] = "20"
     write_csv(customers, rows)
@@ -270,10 +278,7 @@ def test_a_row_that_now_fails_takes_its_earlier_agreement_out_of_the_folder(
 ) -> None:
     """After a rerun the folder holds exactly what the manifest says was built: a failed row's
     agreement from the earlier run goes, unless someone has changed the file since."""
-    rows = sample_rows()[:4]
-    customers = write_csv(tmp_path / "c.csv", rows)
-    out = tmp_path / "out"
-    assert run_bulk(BulkOptions(customers, BASE, out, jobs=1)).count("ok") == 4
+    rows, customers, out = earlier_run(tmp_path, 4)
     names = [r["output"] for r in manifest(out)]
     (out / names[2]).write_bytes(b"edited by hand")
     rows[1]["metrics.availability.target"] = "120"
@@ -292,10 +297,7 @@ def test_a_row_that_now_fails_takes_its_earlier_agreement_out_of_the_folder(
 
 
 def test_a_failed_row_does_not_take_the_file_a_later_row_keeps(tmp_path: Path) -> None:
-    rows = sample_rows()[:3]
-    customers = write_csv(tmp_path / "c.csv", rows)
-    out = tmp_path / "out"
-    run_bulk(BulkOptions(customers, BASE, out, jobs=2))
+    rows, customers, out = earlier_run(tmp_path, 3, jobs=2)
     kept = out / manifest(out)[0]["output"]
     before = kept.read_bytes()
     broken = dict(rows[0], **{"metrics.availability.target": "120"})  # same customer, same name
@@ -312,10 +314,7 @@ def test_a_failed_row_does_not_take_the_file_a_later_row_keeps(tmp_path: Path) -
 def test_a_stale_file_that_cannot_be_removed_is_named_and_the_batch_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rows = sample_rows()[:3]
-    customers = write_csv(tmp_path / "c.csv", rows)
-    out = tmp_path / "out"
-    run_bulk(BulkOptions(customers, BASE, out, jobs=1))
+    rows, customers, out = earlier_run(tmp_path, 3)
     stale = manifest(out)[1]["output"]
     rows[1]["metrics.availability.target"] = "120"
     write_csv(customers, rows)
@@ -341,10 +340,7 @@ def test_a_stale_file_that_cannot_be_removed_is_named_and_the_batch_goes_on(
 
 
 def test_a_failed_row_named_like_a_built_one_leaves_that_agreement(tmp_path: Path) -> None:
-    rows = sample_rows()[:3]
-    customers = write_csv(tmp_path / "c.csv", rows)
-    out = tmp_path / "out"
-    run_bulk(BulkOptions(customers, BASE, out, jobs=1))
+    rows, customers, out = earlier_run(tmp_path, 3)
     first = out / manifest(out)[0]["output"]
     rows[2]["customer.id"] = rows[0]["customer.id"]
     rows[2]["customer.name"] = rows[0]["customer.name"]
