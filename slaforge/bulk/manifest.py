@@ -33,6 +33,12 @@ def write_manifest(outdir: Path, entries: list[Entry], files: dict[str, str]) ->
     """Write ``manifest.csv`` and ``manifest.json``, rows in input order; the JSON also lists
     ``files``, every agreement in the folder a run built, with its sha256."""
     ordered = sorted(entries, key=lambda e: e.row)
+    write_atomic(outdir / "manifest.csv", manifest_csv(ordered))
+    write_atomic(outdir / "manifest.json", manifest_json(ordered, files))
+
+
+def manifest_csv(ordered: list[Entry]) -> bytes:
+    """``manifest.csv`` of entries in input order."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(FIELDS)
@@ -51,7 +57,11 @@ def write_manifest(outdir: Path, entries: list[Entry], files: dict[str, str]) ->
                 len(e.deviations),
             ]
         )
-    write_atomic(outdir / "manifest.csv", buffer.getvalue().encode("utf-8"))
+    return buffer.getvalue().encode("utf-8")
+
+
+def manifest_json(ordered: list[Entry], files: dict[str, str]) -> bytes:
+    """``manifest.json`` of entries in input order, listing ``files`` (name -> sha256)."""
     records = [
         {
             "row": e.row,
@@ -77,10 +87,7 @@ def write_manifest(outdir: Path, entries: list[Entry], files: dict[str, str]) ->
         "rows": records,
         "files": dict(sorted(files.items())),
     }
-    write_atomic(
-        outdir / "manifest.json",
-        (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
-    )
+    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def _earlier(outdir: Path) -> dict[str, Any]:

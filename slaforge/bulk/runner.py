@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from slaforge.bulk.columns import read_mapping, resolve_columns
-from slaforge.bulk.manifest import read_built, read_previous, write_manifest
+from slaforge.bulk.manifest import (
+    manifest_csv,
+    manifest_json,
+    read_built,
+    read_previous,
+    write_manifest,
+)
 from slaforge.bulk.naming import DEFAULT_PATTERN, check_fields, check_pattern
 from slaforge.bulk.report import write_report
 from slaforge.bulk.rows import RowSource, resolve_encoding
@@ -133,7 +139,7 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
             files = _ours(built, removed, result.entries, options.outdir)
             write_manifest(options.outdir, result.entries, files)
     if options.zip and not result.interrupted:
-        result.archive = _write_archive(options.outdir, result.entries)
+        result.archive = _write_archive(options.outdir, result.entries, files)
     if options.report:
         result.report = write_report(
             options.outdir, result.entries, options.base, options.customers
@@ -249,14 +255,23 @@ def _clear_stale(
     return removed
 
 
-def _write_archive(outdir: Path, entries: list[Entry]) -> Path:
-    """``agreements.zip`` with every built agreement and the manifest, byte-for-byte stable."""
+def _write_archive(outdir: Path, entries: list[Entry], files: dict[str, str]) -> Path:
+    """``agreements.zip`` with this run's agreements and the manifest, byte-for-byte stable;
+    the manifest's ``files`` there are the agreements the archive holds, not every one of the
+    folder (an earlier run's under another ``--name`` stay out)."""
+    names = sorted(e.output for e in entries if e.status in ("ok", "skipped"))
+    ordered = sorted(entries, key=lambda e: e.row)
+    held = {name: files[name] for name in names if name in files}
+    contents = [(name, (outdir / name).read_bytes()) for name in names]
+    contents += [
+        ("manifest.csv", manifest_csv(ordered)),
+        ("manifest.json", manifest_json(ordered, held)),
+    ]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        names = sorted(e.output for e in entries if e.status in ("ok", "skipped"))
-        for name in [*names, "manifest.csv", "manifest.json"]:
+        for name, data in contents:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            archive.writestr(info, (outdir / name).read_bytes())
+            archive.writestr(info, data)
     target = outdir / "agreements.zip"
     write_atomic(target, buffer.getvalue())
     return target

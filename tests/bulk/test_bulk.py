@@ -526,6 +526,26 @@ def test_zip_holds_every_agreement_and_the_manifest(tmp_path: Path) -> None:
     assert len([n for n in names if n.endswith(".docx")]) == len(sample_rows())
 
 
+def test_the_zips_manifest_lists_only_the_agreements_the_zip_holds(tmp_path: Path) -> None:
+    """After a ``--name`` change the folder keeps the earlier names, and the folder's manifest
+    lists them; the archive's copy lists only what the archive holds."""
+    _, customers, out = earlier_run(tmp_path, 2)
+    earlier = sorted(p.name for p in out.glob("*.docx"))
+    result = run_bulk(
+        BulkOptions(customers, BASE, out, jobs=1, pattern="{customer.id}.docx", zip=True)
+    )
+    archive = zipfile.ZipFile(io.BytesIO((out / "agreements.zip").read_bytes()))
+    held = sorted(n for n in archive.namelist() if n.endswith(".docx"))
+    assert held == sorted(e.output for e in result.entries) and not set(held) & set(earlier)
+    packed = json.loads(archive.read("manifest.json"))
+    assert sorted(packed["files"]) == held
+    assert packed["rows"] == json.loads((out / "manifest.json").read_text())["rows"]
+    assert sorted(json.loads((out / "manifest.json").read_text())["files"]) == sorted(
+        earlier + held
+    )
+    assert archive.read("manifest.csv") == (out / "manifest.csv").read_bytes()
+
+
 def test_name_collision_fails_the_later_row(tmp_path: Path) -> None:
     rows = sample_rows()[:3]
     rows[2]["customer.id"] = rows[0]["customer.id"]
