@@ -24,14 +24,19 @@ FIELDS = (
     "deviations",
 )
 
+Built = dict[str, tuple[str, str]]
+"""output file -> (sha256, input hash) of each agreement in the folder that a run built; the
+input hash is empty where a manifest written before it kept them does not say."""
+
 
 def _variants(entry: Entry) -> str:
     return ";".join(f"{k}={v}" for k, v in sorted(entry.variants.items()))
 
 
-def write_manifest(outdir: Path, entries: list[Entry], files: dict[str, str]) -> None:
+def write_manifest(outdir: Path, entries: list[Entry], files: Built) -> None:
     """Write ``manifest.csv`` and ``manifest.json``, rows in input order; the JSON also lists
-    ``files``, every agreement in the folder a run built, with its sha256."""
+    ``files``, every agreement in the folder a run built, with its sha256, and under
+    ``inputs`` the input hash each was built from."""
     ordered = sorted(entries, key=lambda e: e.row)
     write_atomic(outdir / "manifest.csv", manifest_csv(ordered))
     write_atomic(outdir / "manifest.json", manifest_json(ordered, files))
@@ -60,8 +65,8 @@ def manifest_csv(ordered: list[Entry]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def manifest_json(ordered: list[Entry], files: dict[str, str]) -> bytes:
-    """``manifest.json`` of entries in input order, listing ``files`` (name -> sha256)."""
+def manifest_json(ordered: list[Entry], files: Built) -> bytes:
+    """``manifest.json`` of entries in input order, listing ``files``."""
     records = [
         {
             "row": e.row,
@@ -85,7 +90,8 @@ def manifest_json(ordered: list[Entry], files: dict[str, str]) -> bytes:
         "version": 1,
         "summary": summary,
         "rows": records,
-        "files": dict(sorted(files.items())),
+        "files": {name: digest for name, (digest, _) in sorted(files.items())},
+        "inputs": {name: made for name, (_, made) in sorted(files.items()) if made},
     }
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -100,9 +106,9 @@ def _earlier(outdir: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _built_rows(outdir: Path) -> list[dict[str, str]]:
+def _built_rows(earlier: dict[str, Any]) -> list[dict[str, str]]:
     """The rows an earlier run's manifest lists as built or skipped, with their digest."""
-    rows = _earlier(outdir).get("rows")
+    rows = earlier.get("rows")
     if not isinstance(rows, list):
         return []
     return [
@@ -116,15 +122,31 @@ def _built_rows(outdir: Path) -> list[dict[str, str]]:
     ]
 
 
+def _built(earlier: dict[str, Any]) -> Built:
+    files, inputs = earlier.get("files"), earlier.get("inputs")
+    if not isinstance(files, dict):  # (a manifest written before it had them: its rows)
+        return {
+            r["output"]: (r["sha256"], str(r.get("input_hash", ""))) for r in _built_rows(earlier)
+        }
+    inputs = inputs if isinstance(inputs, dict) else {}
+    return {
+        name: (digest, made if isinstance(made := inputs.get(name), str) else "")
+        for name, digest in files.items()
+        if isinstance(name, str) and isinstance(digest, str)
+    }
+
+
 def read_previous(outdir: Path) -> dict[str, tuple[str, str]]:
-    """input hash -> (output, sha256) of the rows an earlier run built or skipped."""
-    return {r.get("input_hash", ""): (r["output"], r["sha256"]) for r in _built_rows(outdir)}
+    """input hash -> (output, sha256) of the agreements earlier runs built: the rows of the
+    last run, and those an interrupted run did not reach but an earlier one built."""
+    earlier = _earlier(outdir)
+    found = {made: (name, digest) for name, (digest, made) in _built(earlier).items() if made}
+    for r in _built_rows(earlier):
+        found[r.get("input_hash", "")] = (r["output"], r["sha256"])
+    return found
 
 
-def read_built(outdir: Path) -> dict[str, str]:
-    """output file -> sha256 of the agreements earlier runs built: the manifest's ``files``,
-    or, in a manifest written before it had them, its built and skipped rows."""
-    files = _earlier(outdir).get("files")
-    if isinstance(files, dict):
-        return {k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, str)}
-    return {r["output"]: r["sha256"] for r in _built_rows(outdir)}
+def read_built(outdir: Path) -> Built:
+    """The agreements earlier runs built: the manifest's ``files`` (with ``inputs``), or, in a
+    manifest written before it had them, its built and skipped rows."""
+    return _built(_earlier(outdir))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from slaforge.bulk.columns import read_mapping, resolve_columns
 from slaforge.bulk.manifest import (
+    Built,
     manifest_csv,
     manifest_json,
     read_built,
@@ -206,21 +207,19 @@ def _finish(entry: Entry, data: bytes | None, names: dict[str, int], outdir: Pat
         write_atomic(outdir / entry.output, data)
 
 
-def _ours(
-    built: dict[str, str], removed: set[str], entries: list[Entry], outdir: Path
-) -> dict[str, str]:
-    """The agreements in the folder that this run or an earlier one built, with their sha256:
-    kept across runs, so a run that was interrupted, or that could not remove a file, does not
-    make the next one forget which files are ours."""
-    files = {name: digest for name, digest in built.items() if name not in removed}
+def _ours(built: Built, removed: set[str], entries: list[Entry], outdir: Path) -> Built:
+    """The agreements in the folder that this run or an earlier one built, with their sha256
+    and input hash: kept across runs, so a run that was interrupted, or that could not remove a
+    file, does not make the next one forget which files are ours or what they were built from."""
+    files = {name: known for name, known in built.items() if name not in removed}
     for entry in entries:
         if entry.status in ("ok", "skipped"):
-            files[entry.output] = entry.sha256
-    return {name: digest for name, digest in files.items() if (outdir / name).is_file()}
+            files[entry.output] = (entry.sha256, entry.input_hash)
+    return {name: known for name, known in files.items() if (outdir / name).is_file()}
 
 
 def _clear_stale(
-    entries: list[Entry], names: dict[str, int], outdir: Path, built: dict[str, str]
+    entries: list[Entry], names: dict[str, int], outdir: Path, built: Built
 ) -> set[str]:
     """A failed row's agreement from an earlier run would sit beside this run's as if it were
     one of them: remove it when it is the very file the earlier manifest lists and no row of
@@ -235,10 +234,10 @@ def _clear_stale(
             content = target.read_bytes()
         except OSError:
             continue  # no such file (or not a file): nothing stale to speak of
-        digest = built.get(entry.output)
-        if digest is None:
+        known = built.get(entry.output)
+        if known is None:
             entry.error += f" ({entry.output} is left in place: no earlier manifest lists it)"
-        elif hashlib.sha256(content).hexdigest() != digest:
+        elif hashlib.sha256(content).hexdigest() != known[0]:
             entry.error += (
                 f" ({entry.output} is left in place: it was changed after the earlier run built it)"
             )
@@ -255,7 +254,7 @@ def _clear_stale(
     return removed
 
 
-def _write_archive(outdir: Path, entries: list[Entry], files: dict[str, str]) -> Path:
+def _write_archive(outdir: Path, entries: list[Entry], files: Built) -> Path:
     """``agreements.zip`` with this run's agreements and the manifest, byte-for-byte stable;
     the manifest's ``files`` there are the agreements the archive holds, not every one of the
     folder (an earlier run's under another ``--name`` stay out)."""

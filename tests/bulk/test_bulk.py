@@ -273,6 +273,25 @@ def test_skip_existing_really_skips(tmp_path: Path) -> None:
     assert (out / result.entries[4].output).read_bytes() != b"tampered"
 
 
+def test_skip_existing_resumes_a_rerun_that_was_interrupted(tmp_path: Path) -> None:
+    """A first run builds every row; a rerun is stopped after two rows; resuming it with
+    ``--skip-existing`` rebuilds nothing, the rows the stopped run did not reach included."""
+    _, customers, out = earlier_run(tmp_path, 5)
+    built = {p.name: p.stat().st_mtime_ns for p in out.glob("*.docx")}
+
+    def stop_after_two(done: int, total: int) -> None:
+        if done == 2:
+            raise KeyboardInterrupt
+
+    stopped = run_bulk(
+        BulkOptions(customers, BASE, out, jobs=1, skip_existing=True), stop_after_two
+    )
+    assert stopped.interrupted and len(manifest(out)) == 2
+    resumed = run_bulk(BulkOptions(customers, BASE, out, jobs=1, skip_existing=True))
+    assert [e.status for e in resumed.entries] == ["skipped"] * 5
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.docx")} == built
+
+
 def test_a_row_that_now_fails_takes_its_earlier_agreement_out_of_the_folder(
     tmp_path: Path,
 ) -> None:
