@@ -96,8 +96,10 @@ def finding_key(finding: Finding) -> Key:
 class Baseline:
     """The accepted findings of one JSON report, counted by key."""
 
-    def __init__(self, keys: Counter[Key]) -> None:
+    def __init__(self, keys: Counter[Key], source: str = "") -> None:
         self.keys = keys
+        self.source = source
+        """The report the keys were read from, as given."""
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
@@ -123,13 +125,14 @@ class Baseline:
                 raise InputError(f"'{part}' is not a list", Location(path, field=part))
             for n, entry in enumerate(entries):
                 keys[_entry_key(entry, path, f"{part}[{n}]")] += 1
-        return cls(keys)
+        return cls(keys, str(path))
 
     def apply(self, results: Mapping[str, LintResult]) -> None:
         """Move the accepted findings of ``results`` to each result's ``baselined``, files in
         order."""
         left = Counter(self.keys)
         for result in results.values():
+            result.baseline = self.source
             kept: list[Finding] = []
             for finding in result.findings:
                 key = finding_key(finding)

@@ -162,3 +162,5 @@ class LintResult:
     """Seconds per stage and per rule (printed by ``slaforge lint --timing``)."""
     baselined: list[Finding] = field(default_factory=list)
     """Findings left out because a baseline report accepted them (``--baseline``)."""
+    baseline: str | None = None
+    """The baseline report the findings were compared with, if any."""

@@ -3,6 +3,9 @@
 A .docx paragraph is a SARIF "line": ``startLine`` is the 1-based paragraph number and the
 columns count characters inside it. For .txt/.md files ``startLine`` is the line the paragraph
 starts on and the flagged words are given as the region's ``snippet``.
+
+Linted against a baseline, every result has a ``baselineState``: ``new``, or ``unchanged`` for a
+finding the baseline accepted, which is listed too, with an accepted external suppression.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Any
 
 from slaforge import __version__
 from slaforge.lint.model import Finding, Severity
-from slaforge.report import Results, all_findings
+from slaforge.report import Results
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -52,7 +55,7 @@ def _logical(finding: Finding) -> list[dict[str, Any]]:
     return [{"name": names[-1], "fullyQualifiedName": " > ".join(names)}]
 
 
-def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     location = finding.location
     properties: dict[str, Any] = {"category": finding.category, "part": location.part}
     if location.table is not None:
@@ -66,7 +69,7 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         place["logicalLocations"] = logical
     return {
         "ruleId": finding.code,
-        "ruleIndex": rule_index,
+        "ruleIndex": index[finding.code],
         "level": LEVELS[finding.severity],
         "message": {"text": f"{finding.message} ({finding.name})"},
         "locations": [place],
@@ -74,11 +77,32 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     }
 
 
+def _compared(results: Results) -> list[tuple[Finding, dict[str, Any]]]:
+    """Every finding, files in order (a baseline's accepted ones after the new ones of their
+    file), with what SARIF says of it against the baseline."""
+    out: list[tuple[Finding, dict[str, Any]]] = []
+    for result in results.values():
+        if result.baseline is None:
+            out += [(f, {}) for f in result.findings]
+            continue
+        accepted = {
+            "kind": "external",
+            "status": "accepted",
+            "justification": f"accepted in the baseline {PurePath(result.baseline).as_posix()}",
+        }
+        out += [(f, {"baselineState": "new"}) for f in result.findings]
+        out += [
+            (f, {"baselineState": "unchanged", "suppressions": [accepted]})
+            for f in result.baselined
+        ]
+    return out
+
+
 def document(results: Results) -> dict[str, Any]:
     """The SARIF log as plain data: one run, its rules taken from the findings."""
-    findings = all_findings(results)
+    compared = _compared(results)
     first: dict[str, Finding] = {}
-    for finding in findings:
+    for finding, _ in compared:
         first.setdefault(finding.code, finding)
     codes = sorted(first)
     index = {code: i for i, code in enumerate(codes)}
@@ -95,7 +119,7 @@ def document(results: Results) -> dict[str, Any]:
                     }
                 },
                 "artifacts": [{"location": {"uri": PurePath(f).as_posix()}} for f in results],
-                "results": [_result(f, index[f.code]) for f in findings],
+                "results": [_result(f, index) | state for f, state in compared],
             }
         ],
     }

@@ -420,6 +420,37 @@ def test_baseline_reports_only_what_the_earlier_review_did_not_accept(
     assert data["summary"]["baselined"] == 1
 
 
+def test_sarif_against_a_baseline_marks_new_findings_and_lists_accepted_ones_as_suppressed(
+    tmp_path: Path, engine: FakeEngine
+) -> None:
+    (tmp_path / "v1.txt").write_text(f"1. {WEAK_TEXT}\n", encoding="utf-8")
+    (tmp_path / "v2.txt").write_text(f"1. {WEAK_TEXT}\n\n2. {BAD_TEXT}\n", encoding="utf-8")
+    accepted = tmp_path / "accepted.json"
+    run("lint", tmp_path / "v1.txt", "--format", "json", "-o", accepted)
+
+    result = run("lint", tmp_path / "v2.txt", "--baseline", accepted, "--format", "sarif")
+
+    log = json.loads(result.stdout)["runs"][0]
+    rules = [r["id"] for r in log["tool"]["driver"]["rules"]]
+    states = {
+        r["ruleId"]: (r["baselineState"], r.get("suppressions"), rules[r["ruleIndex"]])
+        for r in log["results"]
+    }
+    assert states["FAK201"] == ("new", None, "FAK201")
+    state, suppressions, rule = states["FAK101"]
+    assert (state, rule) == ("unchanged", "FAK101")
+    assert suppressions == [
+        {
+            "kind": "external",
+            "status": "accepted",
+            "justification": f"accepted in the baseline {accepted.as_posix()}",
+        }
+    ]
+    assert result.exit_code == 1  # (the new finding; the accepted one does not count)
+    plain = json.loads(run("lint", tmp_path / "v2.txt", "--format", "sarif").stdout)
+    assert not any("baselineState" in r for r in plain["runs"][0]["results"])
+
+
 @pytest.mark.parametrize(
     ("before", "after"),
     [("4.1", "5.1"), ("Clause 4.2", "Clause 5.2"), ("IV.", "V."), ("E.1", "F.1"), ("5A.3", "5B.3")],
