@@ -10,8 +10,8 @@ import os
 import signal
 import threading
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,21 +124,23 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
     window = max(32, jobs * 64)
     with _deferred_interrupt() as interrupted:
         try:
-            for entry, data in _results(source, config, jobs, window):
-                _finish(entry, data, names, options.outdir)
-                result.entries.append(entry)
-                if progress:
-                    progress(len(result.entries), total)
-                if interrupted():
-                    result.interrupted = True
-                    break
+            with closing(_results(source, config, jobs, window)) as results:
+                for entry, data in results:
+                    _finish(entry, data, names, options.outdir)
+                    result.entries.append(entry)
+                    if progress:
+                        progress(len(result.entries), total)
+                    if interrupted():
+                        result.interrupted = True
+                        break
             if not result.interrupted:  # (every row's name is known only now)
                 removed = _clear_stale(result.entries, names, options.outdir, built)
         except KeyboardInterrupt:
             result.interrupted = True
         finally:
-            files = _ours(built, removed, result.entries, options.outdir)
-            write_manifest(options.outdir, result.entries, files)
+            with _ctrl_c_ignored():  # (the record of what is in the folder is written whole)
+                files = _ours(built, removed, result.entries, options.outdir)
+                write_manifest(options.outdir, result.entries, files)
     if options.zip and not result.interrupted:
         result.archive = _write_archive(options.outdir, result.entries, files)
     if options.report:
@@ -172,9 +174,24 @@ def _deferred_interrupt() -> Iterator[Callable[[], bool]]:
         signal.signal(signal.SIGINT, previous)
 
 
+@contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """Ignore Ctrl-C for a step that takes milliseconds and must not be cut: shutting the
+    worker pool down (a KeyboardInterrupt inside ``Pool.terminate`` leaves workers unreaped
+    and the next ``join`` waiting for ever) and writing the manifest."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _results(
     source: RowSource, config: WorkerConfig, jobs: int, window: int
-) -> Iterator[tuple[Entry, bytes | None]]:
+) -> Generator[tuple[Entry, bytes | None], None, None]:
     rows = iter(source)
     if jobs == 1:
         worker = RowWorker(config)
@@ -189,11 +206,13 @@ def _results(
                 process_in_worker, batch, chunksize=max(1, len(batch) // (jobs * 4))
             )
         pool.close()
-    except BaseException:
-        pool.terminate()
+    except BaseException:  # (a Ctrl-C, or the caller closing this generator)
+        with _ctrl_c_ignored():
+            pool.terminate()
         raise
     finally:
-        pool.join()
+        with _ctrl_c_ignored():
+            pool.join()
 
 
 def _finish(entry: Entry, data: bytes | None, names: dict[str, int], outdir: Path) -> None:

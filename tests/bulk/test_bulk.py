@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import multiprocessing.pool
 import os
 import signal
 import subprocess
@@ -587,6 +588,37 @@ def test_bad_name_pattern_is_usage_error(tmp_path: Path) -> None:
     )
     assert code == 2
     assert "unknown filter 'shout'" in err
+
+
+def test_a_second_ctrl_c_while_the_workers_shut_down_does_not_cut_the_shutdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C pressed twice with ``--jobs 2``: the second press lands while the pool is being
+    terminated. The workers are still shut down and the manifest written, with no
+    "Exception ignored" noise on the terminal."""
+    rows = sample_rows()[:12]
+    customers = write_csv(tmp_path / "c.csv", rows)
+    out = tmp_path / "out"
+    terminate = multiprocessing.pool.Pool.terminate
+    stopped: list[multiprocessing.pool.Pool] = []
+
+    def pressed_again(pool: multiprocessing.pool.Pool) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        stopped.append(pool)
+        terminate(pool)
+
+    def press(done: int, total: int) -> None:
+        if done == 2:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "terminate", pressed_again)
+
+    result = run_bulk(BulkOptions(customers, BASE, out, jobs=2), press)
+
+    assert result.interrupted and len(stopped) == 1
+    assert all(not w.is_alive() for w in stopped[0]._pool)
+    assert [r["status"] for r in manifest(out)] == ["ok"] * len(result.entries)
+    assert "Exception ignored" not in capfd.readouterr().err
 
 
 def test_ctrl_c_keeps_finished_files_and_no_partial_file(tmp_path: Path) -> None:
