@@ -75,6 +75,8 @@ class Doc:
     """For each table, the text (lower case) of its rows at each priority they name."""
     lows: list[str] = field(default_factory=list)
     """Each block's text in lower case."""
+    common: dict[str, bool] = field(default_factory=dict)
+    """Words (lower case) found to be named in many blocks, or not (see ``sameness``)."""
     counterparts: dict[tuple[int, str], set[tuple[int, str]]] = field(default_factory=dict)
     """For a table row (table, label), the rows of other tables that give the same measure for
     the same thing under another label (see ``_counterparts``)."""

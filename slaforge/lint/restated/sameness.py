@@ -54,10 +54,25 @@ def _example_of(plain: Statement, row: Statement, doc: Doc) -> bool:
     if not texts or not heads or plain.subjects:
         return False  # (only a label names the case: "Entrapment response time: 45 minutes")
     words = [re.compile(rf"\b{re.escape(h)}") for h in heads]
-    if any(sum(1 for low in doc.lows if w.search(low)) > _RARE for w in words):
+    if any(_common(h, w, doc) for h, w in zip(heads, words, strict=True)):
         return False  # "the Platform": the service itself, named all through the document
     found = {p for p, text in texts.items() if all(w.search(text) for w in words)}
     return found == {row.priority}
+
+
+def _common(head: str, word: re.Pattern[str], doc: Doc) -> bool:
+    """True when more than ``_RARE`` blocks name ``head`` (``word`` finds it at a word start);
+    worked out once per document."""
+    known = doc.common.get(head)
+    if known is None:
+        count = 0
+        for low in doc.lows:
+            if head in low and word.search(low):  # (a substring test first: most blocks lack it)
+                count += 1
+                if count > _RARE:
+                    break
+        known = doc.common[head] = count > _RARE
+    return known
 
 
 _OTHER_SPEED = re.compile(
