@@ -128,7 +128,12 @@ def _built(earlier: dict[str, Any]) -> Built:
         return {
             r["output"]: (r["sha256"], str(r.get("input_hash", ""))) for r in _built_rows(earlier)
         }
-    inputs = inputs if isinstance(inputs, dict) else {}
+    if not isinstance(inputs, dict):  # (a manifest written before it kept them: its rows')
+        inputs = {
+            r["output"]: r.get("input_hash")
+            for r in _built_rows(earlier)
+            if files.get(r["output"]) == r["sha256"]
+        }
     return {
         name: (digest, made if isinstance(made := inputs.get(name), str) else "")
         for name, digest in files.items()

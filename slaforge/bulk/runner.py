@@ -6,6 +6,7 @@ import hashlib
 import io
 import itertools
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 import threading
@@ -138,9 +139,14 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
         except KeyboardInterrupt:
             result.interrupted = True
         finally:
-            with _ctrl_c_ignored():  # (the record of what is in the folder is written whole)
-                files = _ours(built, removed, result.entries, options.outdir)
+            files: Built = {}
+
+            def record() -> None:
+                files.update(_ours(built, removed, result.entries, options.outdir))
                 write_manifest(options.outdir, result.entries, files)
+
+            if _uncut(record):
+                result.interrupted = True
     if options.zip and not result.interrupted:
         result.archive = _write_archive(options.outdir, result.entries, files)
     if options.report:
@@ -154,13 +160,15 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
 def _deferred_interrupt() -> Iterator[Callable[[], bool]]:
     """Turn the first Ctrl-C into a flag checked between rows, so no write is cut in half.
 
-    A second Ctrl-C interrupts at once. Outside the main thread signals cannot be caught,
-    and the flag stays false.
+    A second Ctrl-C interrupts at once, and Ctrl-C is ignored from then on: one
+    KeyboardInterrupt at most, so the steps that must finish (see :func:`_uncut`) can be cut
+    only once. Outside the main thread signals cannot be caught, and the flag stays false.
     """
     pressed: list[bool] = []
 
     def handler(signum: int, frame: object) -> None:
         if pressed:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             raise KeyboardInterrupt
         pressed.append(True)
 
@@ -176,9 +184,6 @@ def _deferred_interrupt() -> Iterator[Callable[[], bool]]:
 
 @contextmanager
 def _ctrl_c_ignored() -> Iterator[None]:
-    """Ignore Ctrl-C for a step that takes milliseconds and must not be cut: shutting the
-    worker pool down (a KeyboardInterrupt inside ``Pool.terminate`` leaves workers unreaped
-    and the next ``join`` waiting for ever) and writing the manifest."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -187,6 +192,27 @@ def _ctrl_c_ignored() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _uncut(step: Callable[[], object]) -> bool:
+    """Run ``step``, milliseconds of work that must not be cut, with Ctrl-C ignored: shutting
+    the worker pool down (a KeyboardInterrupt inside ``Pool.terminate`` leaves workers unreaped
+    and ``join`` failing or waiting for ever) and writing the manifest. A KeyboardInterrupt that
+    lands before the ignore takes hold runs ``step`` again (it must be idempotent); returns True
+    then."""
+    try:
+        with _ctrl_c_ignored():
+            step()
+        return False
+    except KeyboardInterrupt:
+        with _ctrl_c_ignored():
+            step()
+        return True
+
+
+def _shut_down(pool: multiprocessing.pool.Pool) -> None:
+    pool.terminate()  # (as ``with Pool()`` does; the workers hold no unfinished output)
+    pool.join()
 
 
 def _results(
@@ -205,14 +231,9 @@ def _results(
             yield from pool.imap(
                 process_in_worker, batch, chunksize=max(1, len(batch) // (jobs * 4))
             )
-        pool.close()
-    except BaseException:  # (a Ctrl-C, or the caller closing this generator)
-        with _ctrl_c_ignored():
-            pool.terminate()
-        raise
-    finally:
-        with _ctrl_c_ignored():
-            pool.join()
+    finally:  # (done, a Ctrl-C, or the caller closing this generator)
+        if _uncut(lambda: _shut_down(pool)):
+            raise KeyboardInterrupt
 
 
 def _finish(entry: Entry, data: bytes | None, names: dict[str, int], outdir: Path) -> None:

@@ -4,8 +4,9 @@ A .docx paragraph is a SARIF "line": ``startLine`` is the 1-based paragraph numb
 columns count characters inside it. For .txt/.md files ``startLine`` is the line the paragraph
 starts on and the flagged words are given as the region's ``snippet``.
 
-Linted against a baseline, every result has a ``baselineState``: ``new``, or ``unchanged`` for a
-finding the baseline accepted, which is listed too, with an accepted external suppression.
+Linted against a baseline, every result has a ``baselineState``: ``new``, with no suppressions,
+or ``unchanged`` for a finding the baseline accepted, which is listed too, with an accepted
+external suppression.
 """
 
 from __future__ import annotations
@@ -90,7 +91,8 @@ def _compared(results: Results) -> list[tuple[Finding, dict[str, Any]]]:
             "status": "accepted",
             "justification": f"accepted in the baseline {PurePath(result.baseline).as_posix()}",
         }
-        out += [(f, {"baselineState": "new"}) for f in result.findings]
+        # (SARIF: a run's results all have suppressions or none do; an empty list is "none")
+        out += [(f, {"baselineState": "new", "suppressions": []}) for f in result.findings]
         out += [
             (f, {"baselineState": "unchanged", "suppressions": [accepted]})
             for f in result.baselined

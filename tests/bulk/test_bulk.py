@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import multiprocessing
 import multiprocessing.pool
 import os
 import signal
@@ -274,10 +275,16 @@ def test_skip_existing_really_skips(tmp_path: Path) -> None:
     assert (out / result.entries[4].output).read_bytes() != b"tampered"
 
 
-def test_skip_existing_resumes_a_rerun_that_was_interrupted(tmp_path: Path) -> None:
+@pytest.mark.parametrize("older", [False, True])
+def test_skip_existing_resumes_a_rerun_that_was_interrupted(tmp_path: Path, older: bool) -> None:
     """A first run builds every row; a rerun is stopped after two rows; resuming it with
-    ``--skip-existing`` rebuilds nothing, the rows the stopped run did not reach included."""
+    ``--skip-existing`` rebuilds nothing, the rows the stopped run did not reach included,
+    also where the first run's manifest is of a version that had no ``inputs`` (``older``)."""
     _, customers, out = earlier_run(tmp_path, 5)
+    if older:
+        first = json.loads((out / "manifest.json").read_text())
+        del first["inputs"]
+        (out / "manifest.json").write_text(json.dumps(first))
     built = {p.name: p.stat().st_mtime_ns for p in out.glob("*.docx")}
 
     def stop_after_two(done: int, total: int) -> None:
@@ -617,6 +624,42 @@ def test_a_second_ctrl_c_while_the_workers_shut_down_does_not_cut_the_shutdown(
 
     assert result.interrupted and len(stopped) == 1
     assert all(not w.is_alive() for w in stopped[0]._pool)
+    assert [r["status"] for r in manifest(out)] == ["ok"] * len(result.entries)
+    assert "Exception ignored" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize("landing", [1, 2])
+def test_a_second_ctrl_c_just_before_a_step_that_must_finish_does_not_cut_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+    landing: int,
+) -> None:
+    """The second press lands in the instant before Ctrl-C is ignored for the pool's shutdown
+    or the manifest's write (the ``landing``-th time it is about to be ignored): the step still
+    runs whole, no worker is left behind, and the manifest lists the finished rows."""
+    customers = write_csv(tmp_path / "c.csv", sample_rows()[:12])
+    out = tmp_path / "out"
+    install = signal.signal
+    ignores: list[int] = []
+
+    def pressed_just_before(signum: int, handler: object) -> object:
+        if signum == signal.SIGINT and handler is signal.SIG_IGN:
+            ignores.append(1)
+            if len(ignores) == landing:
+                os.kill(os.getpid(), signal.SIGINT)
+        return install(signum, handler)  # type: ignore[arg-type]
+
+    def press(done: int, total: int) -> None:
+        if done == 2:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(signal, "signal", pressed_just_before)
+
+    result = run_bulk(BulkOptions(customers, BASE, out, jobs=2), press)
+
+    assert result.interrupted and len(ignores) > landing
+    assert multiprocessing.active_children() == []
     assert [r["status"] for r in manifest(out)] == ["ok"] * len(result.entries)
     assert "Exception ignored" not in capfd.readouterr().err
 

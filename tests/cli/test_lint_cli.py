@@ -436,7 +436,7 @@ def test_sarif_against_a_baseline_marks_new_findings_and_lists_accepted_ones_as_
         r["ruleId"]: (r["baselineState"], r.get("suppressions"), rules[r["ruleIndex"]])
         for r in log["results"]
     }
-    assert states["FAK201"] == ("new", None, "FAK201")
+    assert states["FAK201"] == ("new", [], "FAK201")
     state, suppressions, rule = states["FAK101"]
     assert (state, rule) == ("unchanged", "FAK101")
     assert suppressions == [
