@@ -3,8 +3,12 @@ pipeline fallback, and document-level checks."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import docx
 import pytest
 
+from slaforge.extract import extract
 from slaforge.extract.text import extract_text
 from slaforge.lint import nlp
 from slaforge.lint.engine import lint_blocks, lint_text
@@ -510,9 +514,7 @@ def test_a_duty_done_a_set_time_before_an_event_is_a_lead_time_card() -> None:
 
 
 def test_times_under_recovery_objective_headings_are_cards_named_by_the_heading() -> None:
-    cards = _cards(
-        "| Service tier | RPO | RTO |\n|---|---|---|\n| Gold | 15 minutes | 1 hour |\n"
-    )
+    cards = _cards("| Service tier | RPO | RTO |\n|---|---|---|\n| Gold | 15 minutes | 1 hour |\n")
     assert [(c.kind, c.name, c.target_text) for c in cards] == [
         (MetricKind.CUSTOM, "rpo", "15 minutes"),
         (MetricKind.CUSTOM, "rto", "1 hour"),
@@ -1196,6 +1198,68 @@ def test_a_metric_stated_in_a_table_and_again_in_its_clause_is_one_card() -> Non
 
     assert [(c.kind, c.target) for c in cards] == [(MetricKind.RESOLUTION_TIME, "8")]
     assert cards[0].start_event  # taken from the clause: the table row states none
+
+
+_MERGED_ROWS = [
+    ["Stage", "Priority", "Time", "Met for", "Notes"],
+    ["Acknowledge", "P1", "30 minutes", "95%", "An engineer calls the user back."],
+    ["", "P2", "4 hours", "90%", ""],
+    ["Fix", "P1", "8 hours", "95%", "Normal service is restored."],
+    ["", "P2", "24 hours", "90%", ""],
+    ["", "P3", "3 days", "90%", ""],
+]
+"""A support table whose first column is merged down over the priorities of each stage."""
+
+
+def _merged_table(tmp_path: Path, suffix: str) -> Path:
+    """``_MERGED_ROWS`` as a user's file: a Word table with the merged cells, a Markdown table
+    with them empty, or text copied from Word, where the rows under a merged cell lack it."""
+    path = tmp_path / f"support{suffix}"
+    if suffix == ".docx":
+        document = docx.Document()
+        document.add_heading("Support levels", 1)
+        table = document.add_table(rows=len(_MERGED_ROWS), cols=5)
+        for r, row in enumerate(_MERGED_ROWS):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+        for top, bottom in ((1, 2), (3, 5)):
+            table.cell(top, 0).merge(table.cell(bottom, 0))
+        document.save(str(path))
+    elif suffix == ".md":
+        lines = [f"| {' | '.join(row)} |" for row in _MERGED_ROWS]
+        lines.insert(1, "|---|---|---|---|---|")
+        path.write_text("# Support levels\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        lines = [" | ".join(row[1:] if not row[0] else row) + " |" for row in _MERGED_ROWS]
+        path.write_text("Support levels\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".md", ".txt"])
+def test_rows_under_a_merged_first_cell_take_the_metric_it_names(
+    tmp_path: Path, suffix: str
+) -> None:
+    path = _merged_table(tmp_path, suffix)
+
+    cards = lint_blocks(extract(path), str(path), LintOptions(model="blank")).cards
+
+    assert [(c.kind, c.target_text, c.priorities) for c in cards] == [
+        (MetricKind.RESPONSE_TIME, "30 minutes", ["P1"]),
+        (MetricKind.RESPONSE_TIME, "4 hours", ["P2"]),
+        (MetricKind.RESOLUTION_TIME, "8 hours", ["P1"]),
+        (MetricKind.RESOLUTION_TIME, "24 hours", ["P2"]),
+        (MetricKind.RESOLUTION_TIME, "3 days", ["P3"]),
+    ]
+
+
+def test_a_row_that_names_its_own_first_cell_ends_the_merge() -> None:
+    text = (
+        "| Stage | Priority | Time |\n|---|---|---|\n| Fix | P1 | 8 hours |\n"
+        "| Escalation | P2 | 2 hours |\n| | P3 | 3 days |\n"
+    )
+    cards = lint_blocks(extract_text(text, markdown=True), "t.md", LintOptions()).cards
+
+    assert [(c.kind, c.target_text) for c in cards] == [(MetricKind.RESOLUTION_TIME, "8 hours")]
 
 
 def test_two_services_at_one_level_measured_over_other_windows_stay_two_cards() -> None:

@@ -12,7 +12,7 @@ from slaforge.lint.cards.duties import _customer_acts, _lead_name, _lead_time
 from slaforge.lint.cards.groups import _paragraph_groups
 from slaforge.lint.cards.kindhits import _kind_hits
 from slaforge.lint.cards.picking import _labelled, _pick_kind
-from slaforge.lint.cards.rows import _row_sites
+from slaforge.lint.cards.rows import _continues, _first_cell_kind, _row_sites
 from slaforge.lint.cards.rungs import _continued, _priorities
 from slaforge.lint.cards.shares import (
     _custom_name,
@@ -47,8 +47,13 @@ def build_cards(ctx: Context) -> list[CardSite]:
     remedy = next((quote(i, h) for i in ctx.infos for h in i.hits.get("@remedy", ())[:1]), None)
     groups = _paragraph_groups(ctx)
     header: DocInfo | None = None
+    merged: MetricKind | None = None
+    """The metric named by the first cell of the row above, for the rows it is merged over."""
     for info in ctx.infos:
         header = _table_header(info, header) if "|" in info.block.text else None
+        row = "|" in info.block.text and bool(_cell_bars(info))
+        if not row:
+            merged = None
         if info.block.is_heading or _in_dispute_part(info):
             continue
         counted: list[CardSite] = []
@@ -153,8 +158,11 @@ def build_cards(ctx: Context) -> list[CardSite]:
             bound = before in _BOUND_WORDS and _remedy_row(info, header)
             sites.append(CardSite(card, info, target[2], start, end, qualified, bound))
             previous = (target, kind)
-        if len(sites) == before_block and _cell_bars(info):
-            sites.extend(_row_sites(ctx, info, header, exclusions, remedy, definitions))
+        if row and len(sites) == before_block:
+            merged = merged if _continues(info) else None  # (any other row ends the merge)
+            sites.extend(_row_sites(ctx, info, header, exclusions, remedy, definitions, merged))
+        elif row:
+            merged = _first_cell_kind(info)
         if _cell_bars(info) and any(site.tier_bound for site in sites[before_block:]):
             # "| Below 99.9% and at least 99.5% | 5% |": both figures bound one credit band
             for site in sites[before_block:]:

@@ -9,11 +9,13 @@ from slaforge.lint.cardfields import quote
 from slaforge.lint.cards.card import _card, _outermost
 from slaforge.lint.cards.cells import _cell_bars, _cell_measures, _remedy_row
 from slaforge.lint.cards.definitions import _definition
+from slaforge.lint.cards.kindhits import _kind_hits
 from slaforge.lint.cards.picking import _timed_measure
 from slaforge.lint.cards.rank import _fit
 from slaforge.lint.cards.words import _BOUND_WORDS, _PCT_KINDS, _PRIORITY_NAME, _value
 from slaforge.lint.context import CardSite, Context
 from slaforge.lint.docinfo import DocInfo
+from slaforge.lint.restated.blocks import table_cells
 from slaforge.metrics import CLOCKED_KINDS, MetricKind
 
 _PRIORITY_CELL = re.compile(
@@ -37,6 +39,46 @@ _GRADE_HEAD = re.compile(
 """The first column of a table that grades results ("| Grade | Latency | Jitter |")."""
 
 
+_BARE_PRIORITY = re.compile(
+    r"(?:(?:p|s|sev(?:erity)?|prio(?:rity)?|level|category|class|tier)\s*-?\s*(?:\d|[a-e])"
+    r"|(?:critical|urgent|high|medium|moderate|major|minor|low|emergency|normal|standard"
+    r"|routine)(?:\s+(?:priority|severity))?)"
+    r"(?:\s*(?:[-\u2013\u2014:]\s*|\()[a-z]+\)?)?",
+    re.IGNORECASE,
+)
+"""A cell that holds a priority and nothing else ("P2", "Urgent", "Severity 1 - Critical")."""
+
+
+def _first_cell_kind(info: DocInfo) -> MetricKind | None:
+    """The metric a table row's first cell names when its second is a priority ("| Resolve |
+    Critical | 4 hours |"); in a Word table the first cell is often merged down over the rows
+    of the other priorities."""
+    cells = table_cells(info.block.text)
+    if len(cells) < 3 or not _BARE_PRIORITY.fullmatch(cells[1]):
+        return None
+    text = info.block.text
+    lead = len(text) - len(text.lstrip(" |"))
+    end = text.find("|", lead)
+    if end < 0:
+        return None
+    for sent in range(len(info.sent_bounds)):
+        for kind, hit in _kind_hits(info, sent):
+            start, stop = info.chars(hit[0], hit[1])
+            if lead <= start and stop <= end:
+                return kind
+    return None
+
+
+def _continues(info: DocInfo) -> bool:
+    """True for a table row under a merged first cell: the cell left empty ("|  | P2 | 4 hours
+    |", as a Word table reads) or left out, so the row opens with its priority ("P2 | 24 hours |
+    90%", as the table reads when copied as text)."""
+    cells = table_cells(info.block.text)
+    if len(cells) < 2:
+        return False
+    return _BARE_PRIORITY.fullmatch(cells[1] if not cells[0] else cells[0]) is not None
+
+
 def _row_sites(
     ctx: Context,
     info: DocInfo,
@@ -44,11 +86,14 @@ def _row_sites(
     exclusions: str | None,
     remedy: str | None,
     definitions: dict[MetricKind, str | None],
+    merged: MetricKind | None = None,
 ) -> list[CardSite]:
     """Cards for a table row that names no metric itself ("P1 | 30 min | 4 h"): each figure
-    takes its metric from the column heading; a priority row with no heading gives a response
-    and then a resolution time, the order of every priority matrix. A table summarises what the
-    prose sets out, so the start event may be stated anywhere in the document."""
+    takes its metric from the column heading, else from the first cell ``merged`` over the row
+    ("| Resolve | P1 | 4 hours |" over "|  | P2 | 8 hours |"); a priority row with neither gives a
+    response and then a resolution time, the order of every priority matrix. A table
+    summarises what the prose sets out, so the start event may be stated anywhere in the
+    document."""
     bars = _cell_bars(info)
     if _BAND_ROW.search(info.block.text) or (
         header is not None and _GRADE_HEAD.match(header.block.text)
@@ -65,18 +110,22 @@ def _row_sites(
             for column, (kind, hit) in measures.items()
             if kind is MetricKind.CUSTOM and _timed_measure(header, hit)
         }
-    elif _PRIORITY_CELL.match(info.block.text):
+    elif merged is None and _PRIORITY_CELL.match(info.block.text):
         columns = {}
         durs = sorted(info.hits.get("@dur", ()))[:2]
         order = (MetricKind.RESPONSE_TIME, MetricKind.RESOLUTION_TIME)[: len(durs)]
         for kind_of, hit in zip(order, durs, strict=True):
             columns[sum(b < hit[0] for b in bars)] = kind_of
-    else:
+    elif merged is None:
         return []
+    else:
+        columns = {}
     out: list[CardSite] = []
     for target, pct in sorted(_outermost(info)):
         at = sum(b < target[0] for b in bars)
         column = columns.get(at)
+        if column is None and merged is not None and (merged in _PCT_KINDS) == pct:
+            column = merged
         if column is None or (column is MetricKind.CUSTOM and (pct or at not in names)):
             continue
         kind = column
