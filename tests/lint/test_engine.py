@@ -1252,14 +1252,42 @@ def test_rows_under_a_merged_first_cell_take_the_metric_it_names(
     ]
 
 
-def test_a_row_that_names_its_own_first_cell_ends_the_merge() -> None:
-    text = (
-        "| Stage | Priority | Time |\n|---|---|---|\n| Fix | P1 | 8 hours |\n"
-        "| Escalation | P2 | 2 hours |\n| | P3 | 3 days |\n"
-    )
-    cards = lint_blocks(extract_text(text, markdown=True), "t.md", LintOptions()).cards
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (  # a row naming its own first cell, even with no figure, ends the merge
+            "draft.md",
+            "| Stage | Priority | Time |\n|---|---|---|\n| Fix | P1 | 8 hours |\n"
+            "| Escalate to | Duty manager | by phone |\n| | P3 | 3 days |\n",
+            [("resolution_time", "8 hours", ["P1"])],
+        ),
+        (  # a priority matrix after a blank line is another table: response, then resolution
+            "draft.txt",
+            "Support\nFix | P1 | 6 hours |\nP2 | 12 hours |\n\nP1 | 20 minutes | 5 hours |\n",
+            [
+                ("resolution_time", "6 hours", ["P1"]),
+                ("resolution_time", "12 hours", ["P2"]),
+                ("response_time", "20 minutes", ["P1"]),
+                ("resolution_time", "5 hours", ["P1"]),
+            ],
+        ),
+        (  # only the merged cell's own column carries its metric, not a column of updates
+            "draft.md",
+            "| Stage | Priority | Time | Updates |\n|---|---|---|---|\n"
+            "| Fix | P1 | 4 hours | every 30 minutes |\n| | P2 | 8 hours | every 2 hours |\n",
+            [("resolution_time", "4 hours", ["P1"]), ("resolution_time", "8 hours", ["P2"])],
+        ),
+    ],
+)
+def test_a_merge_ends_where_its_table_or_column_does(
+    tmp_path: Path, name: str, text: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
 
-    assert [(c.kind, c.target_text) for c in cards] == [(MetricKind.RESOLUTION_TIME, "8 hours")]
+    cards = lint_blocks(extract(path), str(path), LintOptions(model="blank")).cards
+
+    assert [(c.kind.value, c.target_text, c.priorities) for c in cards] == expected
 
 
 def test_two_services_at_one_level_measured_over_other_windows_stay_two_cards() -> None:

@@ -12,7 +12,7 @@ from slaforge.lint.cards.duties import _customer_acts, _lead_name, _lead_time
 from slaforge.lint.cards.groups import _paragraph_groups
 from slaforge.lint.cards.kindhits import _kind_hits
 from slaforge.lint.cards.picking import _labelled, _pick_kind
-from slaforge.lint.cards.rows import _continues, _first_cell_kind, _row_sites
+from slaforge.lint.cards.rows import Merge, _continues, _new_table, _row_sites
 from slaforge.lint.cards.rungs import _continued, _priorities
 from slaforge.lint.cards.shares import (
     _custom_name,
@@ -47,13 +47,15 @@ def build_cards(ctx: Context) -> list[CardSite]:
     remedy = next((quote(i, h) for i in ctx.infos for h in i.hits.get("@remedy", ())[:1]), None)
     groups = _paragraph_groups(ctx)
     header: DocInfo | None = None
-    merged: MetricKind | None = None
-    """The metric named by the first cell of the row above, for the rows it is merged over."""
+    merged: Merge | None = None
+    """What the first cell of a row above names, for the rows it is merged over."""
+    last_row: DocInfo | None = None
     for info in ctx.infos:
         header = _table_header(info, header) if "|" in info.block.text else None
         row = "|" in info.block.text and bool(_cell_bars(info))
-        if not row:
-            merged = None
+        if not row or not _continues(info) or _new_table(info, last_row):
+            merged = None  # (any row but one under the merged cell ends the merge)
+        last_row = info if row else None
         if info.block.is_heading or _in_dispute_part(info):
             continue
         counted: list[CardSite] = []
@@ -159,10 +161,9 @@ def build_cards(ctx: Context) -> list[CardSite]:
             sites.append(CardSite(card, info, target[2], start, end, qualified, bound))
             previous = (target, kind)
         if row and len(sites) == before_block:
-            merged = merged if _continues(info) else None  # (any other row ends the merge)
             sites.extend(_row_sites(ctx, info, header, exclusions, remedy, definitions, merged))
-        elif row:
-            merged = _first_cell_kind(info)
+        elif row and merged is None:
+            merged = Merge.of(info)
         if _cell_bars(info) and any(site.tier_bound for site in sites[before_block:]):
             # "| Below 99.9% and at least 99.5% | 5% |": both figures bound one credit band
             for site in sites[before_block:]:

@@ -4,6 +4,7 @@ metric from its column's heading."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from slaforge.lint.cardfields import quote
 from slaforge.lint.cards.card import _card, _outermost
@@ -49,24 +50,54 @@ _BARE_PRIORITY = re.compile(
 """A cell that holds a priority and nothing else ("P2", "Urgent", "Severity 1 - Critical")."""
 
 
-def _first_cell_kind(info: DocInfo) -> MetricKind | None:
-    """The metric a table row's first cell names when its second is a priority ("| Resolve |
-    Critical | 4 hours |"); in a Word table the first cell is often merged down over the rows
-    of the other priorities."""
-    cells = table_cells(info.block.text)
-    if len(cells) < 3 or not _BARE_PRIORITY.fullmatch(cells[1]):
-        return None
-    text = info.block.text
-    lead = len(text) - len(text.lstrip(" |"))
-    end = text.find("|", lead)
-    if end < 0:
-        return None
-    for sent in range(len(info.sent_bounds)):
-        for kind, hit in _kind_hits(info, sent):
-            start, stop = info.chars(hit[0], hit[1])
-            if lead <= start and stop <= end:
-                return kind
-    return None
+@dataclass(frozen=True)
+class Merge:
+    """A table row whose first cell names a metric and whose second is a priority ("| Resolve |
+    P1 | 4 hours |"): in a Word table the first cell is often merged down over the rows of the
+    other priorities, which then give the same metric in the same column."""
+
+    kind: MetricKind
+    column: int
+    """The column of the row's figure, counted from its priority cell."""
+
+    @classmethod
+    def of(cls, info: DocInfo) -> Merge | None:
+        cells = table_cells(info.block.text)
+        if len(cells) < 3 or not _BARE_PRIORITY.fullmatch(cells[1]):
+            return None
+        text = info.block.text
+        lead = len(text) - len(text.lstrip(" |"))
+        end = text.find("|", lead)
+        kind = next(
+            (
+                k
+                for sent in range(len(info.sent_bounds))
+                for k, hit in _kind_hits(info, sent)
+                if lead <= info.chars(hit[0], hit[1])[0] and info.chars(hit[0], hit[1])[1] <= end
+            ),
+            None,
+        )
+        if kind is None:
+            return None
+        pct = kind in _PCT_KINDS
+        column = next((_cell_of(info, t[0]) for t, p in sorted(_outermost(info)) if p == pct), None)
+        return None if column is None or column < 2 else cls(kind, column - 1)
+
+
+def _cell_of(info: DocInfo, token: int) -> int:
+    """The cell (0: the first) of a table row that holds ``token``."""
+    bars = _cell_bars(info)
+    leading = info.block.text.lstrip().startswith("|")
+    return sum(b < token for b in bars) - (1 if leading else 0)
+
+
+def _new_table(info: DocInfo, last_row: DocInfo | None) -> bool:
+    """True for a row that opens a table: a Word table's first row, or a text row that is not
+    on the line after the row before (a blank line, or other text, between them)."""
+    if info.block.opens_table or last_row is None:
+        return True
+    line, before = info.block.location.line, last_row.block.location.line
+    return line is not None and before is not None and line != before + 1
 
 
 def _continues(info: DocInfo) -> bool:
@@ -86,7 +117,7 @@ def _row_sites(
     exclusions: str | None,
     remedy: str | None,
     definitions: dict[MetricKind, str | None],
-    merged: MetricKind | None = None,
+    merged: Merge | None = None,
 ) -> list[CardSite]:
     """Cards for a table row that names no metric itself ("P1 | 30 min | 4 h"): each figure
     takes its metric from the column heading, else from the first cell ``merged`` over the row
@@ -124,8 +155,11 @@ def _row_sites(
     for target, pct in sorted(_outermost(info)):
         at = sum(b < target[0] for b in bars)
         column = columns.get(at)
-        if column is None and merged is not None and (merged in _PCT_KINDS) == pct:
-            column = merged
+        if column is None and merged is not None:
+            cells = table_cells(info.block.text)
+            below = 1 if cells and not cells[0] else 0  # (the priority's cell)
+            if _cell_of(info, target[0]) == below + merged.column:
+                column = merged.kind
         if column is None or (column is MetricKind.CUSTOM and (pct or at not in names)):
             continue
         kind = column
