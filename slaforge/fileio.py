@@ -32,26 +32,30 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError:
         mode = None  # a new file: the umask applies, as for open()
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.part"
-        try:
-            fd = os.open(tmp, flags, 0o666)
-            break
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise InputError(f"cannot write: {exc.strerror}", Location(path)) from exc
+    tmp: Path | None = None
     try:
+        while tmp is None:
+            # (named before it exists: a Ctrl-C just after the open still finds it to remove)
+            tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.part"
+            try:
+                fd = os.open(tmp, flags, 0o666)
+            except FileExistsError:
+                tmp = None
+            except OSError as exc:
+                tmp = None
+                raise InputError(f"cannot write: {exc.strerror}", Location(path)) from exc
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as exc:  # (a full disk, a quota)
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         raise InputError(f"cannot write: {exc.strerror}", Location(path)) from exc
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         raise
 
 

@@ -42,3 +42,22 @@ def test_a_symbolic_link_is_written_through(tmp_path: Path) -> None:
     write_atomic(link, b"new")
     assert link.is_symlink()
     assert real.read_bytes() == b"new"
+
+
+def test_a_ctrl_c_right_after_the_temporary_file_is_made_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The interrupt lands the moment the temporary file exists: neither it nor the target is
+    left in the folder (bulk promises no partial file after Ctrl-C)."""
+    real_open = os.open
+
+    def open_then_interrupted(*args: object, **kwargs: object) -> int:
+        os.close(real_open(*args, **kwargs))  # type: ignore[arg-type]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "open", open_then_interrupted)
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(tmp_path / "agreement.docx", b"data")
+
+    assert list(tmp_path.iterdir()) == []
