@@ -164,7 +164,7 @@ def build_cards(ctx: Context) -> list[CardSite]:
             sites.extend(_row_sites(ctx, info, header, exclusions, remedy, definitions, merged))
         elif row and merged is None:
             merged = Merge.of(info)
-        if _cell_bars(info) and any(site.tier_bound for site in sites[before_block:]):
+        if row and any(site.tier_bound for site in sites[before_block:]):
             # "| Below 99.9% and at least 99.5% | 5% |": both figures bound one credit band
             for site in sites[before_block:]:
                 site.tier_bound = True

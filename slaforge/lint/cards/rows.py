@@ -68,17 +68,15 @@ class Merge:
         text = info.block.text
         lead = len(text) - len(text.lstrip(" |"))
         end = text.find("|", lead)
-        kind = next(
-            (
-                k
-                for sent in range(len(info.sent_bounds))
-                for k, hit in _kind_hits(info, sent)
-                if lead <= info.chars(hit[0], hit[1])[0] and info.chars(hit[0], hit[1])[1] <= end
-            ),
-            None,
-        )
-        if kind is None:
+        named = [
+            k
+            for sent in range(len(info.sent_bounds))
+            for k, hit in _kind_hits(info, sent)
+            if lead <= (span := info.chars(hit[0], hit[1]))[0] and span[1] <= end
+        ]
+        if not named:
             return None
+        kind = named[0]
         pct = kind in _PCT_KINDS
         column = next((_cell_of(info, t[0]) for t, p in sorted(_outermost(info)) if p == pct), None)
         return None if column is None or column < 2 else cls(kind, column - 1)
