@@ -229,10 +229,16 @@ _WORKER: RowWorker | None = None
 
 
 def init_worker(config: WorkerConfig) -> None:
-    """Pool initializer: build this process's worker once; Ctrl-C is the parent's to handle."""
+    """Pool initializer: build this process's worker once. Ctrl-C is the parent's to handle;
+    SIGTERM, by which the parent's pool stops its workers, is made to work here even when the
+    parent was started with it ignored or blocked (as some CI runners and supervisors do),
+    else a pool shut down mid-run would wait for ever on workers that cannot be stopped."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # (POSIX only)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     global _WORKER
     _WORKER = RowWorker(config)
 

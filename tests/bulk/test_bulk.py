@@ -664,7 +664,24 @@ def test_a_second_ctrl_c_just_before_a_step_that_must_finish_does_not_cut_it(
     assert "Exception ignored" not in capfd.readouterr().err
 
 
-def test_ctrl_c_keeps_finished_files_and_no_partial_file(tmp_path: Path) -> None:
+# How the bulk command is started: as from a shell, or by a CI runner or supervisor that
+# starts its jobs with SIGTERM ignored or blocked, which the worker processes inherit.
+LAUNCH = {
+    "shell": "",
+    "SIGTERM ignored": "signal.signal(signal.SIGTERM, signal.SIG_IGN)",
+    "SIGTERM blocked": "signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})",
+}
+
+
+@pytest.mark.parametrize(
+    ("jobs", "launch"),
+    [(1, "shell"), (2, "shell"), (2, "SIGTERM ignored"), (2, "SIGTERM blocked")],
+)
+def test_ctrl_c_keeps_finished_files_and_no_partial_file(
+    tmp_path: Path, jobs: int, launch: str
+) -> None:
+    """Ctrl-C in the middle of a run: exit 130 within seconds, the finished agreements kept
+    and listed, no partial file, and no worker left behind, however the command was started."""
     rows = []
     for i in range(4000):
         row = dict(sample_rows()[i % 20])
@@ -673,30 +690,29 @@ def test_ctrl_c_keeps_finished_files_and_no_partial_file(tmp_path: Path) -> None
     customers = write_csv(tmp_path / "many.csv", rows)
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = (
+        f"import runpy, signal; {LAUNCH[launch]}\n"
+        "runpy.run_module('slaforge', run_name='__main__', alter_sys=True)"
+    )
+    args = ["bulk", str(customers), "--base", str(BASE), "-o", str(out), "--jobs", str(jobs)]
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "slaforge",
-            "bulk",
-            str(customers),
-            "--base",
-            str(BASE),
-            "-o",
-            str(out),
-            "--jobs",
-            "1",
-        ],
+        [sys.executable, "-c", command, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
         cwd=tmp_path,
+        start_new_session=True,  # (so the run and its workers can be killed if it hangs)
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 20:
-        time.sleep(0.05)
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 20:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
     assert process.returncode == 130, err
     assert b"interrupted: kept" in err
     assert b"Traceback" not in err
@@ -708,6 +724,8 @@ def test_ctrl_c_keeps_finished_files_and_no_partial_file(tmp_path: Path) -> None
     for record in records:
         data = (out / record["output"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == record["sha256"]
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)  # (no process of the run's group is left)
 
 
 def test_list_items_are_addressed_by_position(tmp_path: Path) -> None:
