@@ -1252,6 +1252,84 @@ def test_rows_under_a_merged_first_cell_take_the_metric_it_names(
     ]
 
 
+def test_a_priority_named_by_a_word_alone_in_its_cell_is_the_cards_priority(
+    tmp_path: Path,
+) -> None:
+    """ "Urgent", "High", "Critical", "Low" alone in a cell name the row's priority, in a
+    priority matrix and under a merged first cell, as "P2" does."""
+    rows = [
+        ["Stage", "Priority", "Time"],
+        ["Fix", "Critical", "4 hours"],
+        ["", "P2", "8 hours"],
+        ["", "Low", "3 days"],
+    ]
+    path = tmp_path / "support.docx"
+    document = docx.Document()
+    document.add_heading("Support levels", 1)
+    matrix = document.add_table(rows=3, cols=3)
+    for r, row in enumerate([["Priority", "Response", "Resolution"],
+                             ["Urgent", "15 minutes", "4 hours"],
+                             ["High", "1 hour", "8 hours"]]):  # fmt: skip
+        for c, value in enumerate(row):
+            matrix.cell(r, c).text = value
+    document.add_paragraph("Resolution by priority:")
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(3, 0))
+    document.save(str(path))
+
+    cards = lint_blocks(extract(path), str(path), LintOptions(model="blank")).cards
+
+    assert [(c.kind.value, c.target_text, c.priorities) for c in cards] == [
+        ("response_time", "15 minutes", ["Urgent"]),
+        ("resolution_time", "4 hours", ["Urgent"]),
+        ("response_time", "1 hour", ["High"]),
+        ("resolution_time", "8 hours", ["High"]),
+        ("resolution_time", "4 hours", ["Critical"]),
+        ("resolution_time", "8 hours", ["P2"]),
+        ("resolution_time", "3 days", ["Low"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a plan's name is not a priority
+            "| Plan | Monthly uptime |\n|---|---|\n| Standard | 99.5% |\n| Premium | 99.9% |\n",
+            [("99.5", []), ("99.9", [])],
+        ),
+        (  # nor a reference code
+            "Ref | Service | Level | Credit if missed\nS1 | Invoice accuracy | 99.5% of invoices "
+            "free of errors in each billing run | 2% of the monthly fee\n",
+            [("99.5", [])],
+        ),
+    ],
+)
+def test_a_cell_that_looks_like_a_priority_is_not_one_under_another_heading(
+    text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    cards = lint_text(text, file="draft.md", options=LintOptions(model="blank")).cards
+
+    assert [(c.target, c.priorities) for c in cards] == expected
+
+
+def test_a_priority_at_the_start_of_a_line_with_bars_is_not_given_to_its_later_sentences() -> None:
+    text = (
+        "P1 - site down | Response 30 minutes | Resolution 4 hours. P2 - one user | Response"
+        " 2 hours | Resolution 8 hours.\n"
+    )
+    cards = lint_text(text, file="draft.txt", options=LintOptions(model="blank")).cards
+
+    assert [(c.target, c.priorities) for c in cards][:3] == [
+        ("30", ["P1"]),
+        ("4", ["P1"]),
+        ("2", ["P2"]),
+    ]
+    assert cards[3].target == "8" and cards[3].priorities != ["P1"]
+
+
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [

@@ -12,7 +12,7 @@ from slaforge.lint.cards.duties import _customer_acts, _lead_name, _lead_time
 from slaforge.lint.cards.groups import _paragraph_groups
 from slaforge.lint.cards.kindhits import _kind_hits
 from slaforge.lint.cards.picking import _labelled, _pick_kind
-from slaforge.lint.cards.rows import Merge, _continues, _new_table, _row_sites
+from slaforge.lint.cards.rows import Merge, _continues, _new_table, _row_priority, _row_sites
 from slaforge.lint.cards.rungs import _continued, _priorities
 from slaforge.lint.cards.shares import (
     _custom_name,
@@ -27,6 +27,7 @@ from slaforge.lint.context import CardSite, Context
 from slaforge.lint.cues import LATENCY_UNITS
 from slaforge.lint.docinfo import DocInfo, Hit
 from slaforge.lint.kinds import example_from
+from slaforge.lint.restated.blocks import table_cells
 from slaforge.metrics import CLOCKED_KINDS, MetricKind
 
 _SPAN = frozenset({"for", "during", "after"})
@@ -150,6 +151,8 @@ def build_cards(ctx: Context) -> list[CardSite]:
             if not pct and card.counts_as_met is None:
                 card.counts_as_met = _share(info, target)
             card.priorities = _priorities(info, target, previous)
+            if not card.priorities and target[2] == 0 and table_cells(info.block.text):
+                card.priorities = _row_priority(info, header)  # (a row's first sentence)
             if kind is MetricKind.CUSTOM:
                 card.name = name
             card.exclusions = exclusions

@@ -108,6 +108,31 @@ def _continues(info: DocInfo) -> bool:
     return _BARE_PRIORITY.fullmatch(cells[1] if not cells[0] else cells[0]) is not None
 
 
+_PRIORITY_HEAD = re.compile(
+    r"\b(?:prio\w*|sev\w*|urgency|impact|level|category|class\w*|type|grade)\b", re.IGNORECASE
+)
+"""A column heading over priorities ("Priority", "Severity", "Fault category", "Care level"),
+not over plans or reference codes ("Plan", "Backup tier", "Ref")."""
+
+
+def _row_priority(info: DocInfo, header: DocInfo | None) -> list[str]:
+    """The priority a table row gives its targets for: a priority named at the row's start
+    ("| Priority 1 | ..."), else a cell that is nothing but a priority among its first two ("|
+    Urgent | 15 minutes |", "| Resolve | Critical | 4 hours |", "|  | Low | 3 days |") when
+    the heading over it, if the table has one, names priorities."""
+    named = _PRIORITY_NAME.match(info.block.text.lstrip(" |"))
+    if named:
+        return [named.group(0)]
+    cells = table_cells(info.block.text)
+    heads = table_cells(header.block.text) if header is not None and header is not info else []
+    for at, cell in enumerate(cells[:2]):
+        if _BARE_PRIORITY.fullmatch(cell.strip()):
+            if len(heads) == len(cells) and not _PRIORITY_HEAD.search(heads[at]):
+                return []
+            return [cell.strip()]
+    return []
+
+
 def _row_sites(
     ctx: Context,
     info: DocInfo,
@@ -177,8 +202,7 @@ def _row_sites(
             )
         card.exclusions = exclusions
         card.remedy = remedy
-        first_cell = _PRIORITY_NAME.match(info.block.text.lstrip(" |"))
-        card.priorities = [first_cell.group(0)] if first_cell else []
+        card.priorities = _row_priority(info, header)
         before = info.lower_words(target[0] - 1, target[0])[0] if target[0] > 0 else ""
         bound = before in _BOUND_WORDS and _remedy_row(info, header)
         out.append(CardSite(card, info, target[2], target[0], target[1], True, bound))
