@@ -1315,6 +1315,15 @@ def test_a_cell_that_looks_like_a_priority_is_not_one_under_another_heading(
     assert [(c.target, c.priorities) for c in cards] == expected
 
 
+def test_a_finding_on_a_table_row_marks_the_figures_cell_not_the_cells_before_it() -> None:
+    """A Word comment on "4 hours" covers that cell, not the row from its metric's cell on."""
+    text = "| Stage | Priority | Time |\n|---|---|---|\n| Resolve | Critical | 4 hours |\n"
+
+    findings = lint_text(text, file="draft.md", options=LintOptions(model="blank")).findings
+
+    assert [(f.code, f.match) for f in findings if f.code == "SLA702"] == [("SLA702", "4 hours")]
+
+
 def test_a_priority_at_the_start_of_a_line_with_bars_is_not_given_to_its_later_sentences() -> None:
     text = (
         "P1 - site down | Response 30 minutes | Resolution 4 hours. P2 - one user | Response"

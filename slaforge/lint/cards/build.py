@@ -12,7 +12,14 @@ from slaforge.lint.cards.duties import _customer_acts, _lead_name, _lead_time
 from slaforge.lint.cards.groups import _paragraph_groups
 from slaforge.lint.cards.kindhits import _kind_hits
 from slaforge.lint.cards.picking import _labelled, _pick_kind
-from slaforge.lint.cards.rows import Merge, _continues, _new_table, _row_priority, _row_sites
+from slaforge.lint.cards.rows import (
+    Merge,
+    _cell_of,
+    _continues,
+    _new_table,
+    _row_priority,
+    _row_sites,
+)
 from slaforge.lint.cards.rungs import _continued, _priorities
 from slaforge.lint.cards.shares import (
     _custom_name,
@@ -159,6 +166,8 @@ def build_cards(ctx: Context) -> list[CardSite]:
             card.remedy = remedy
             start = min(kind_hit[0], target[0])
             end = max(kind_hit[1], target[1])
+            if row and _cell_of(info, kind_hit[0]) != _cell_of(info, target[0]):
+                start, end = target[0], target[1]  # (a finding marks the figure's cell alone)
             qualified = "@qualifier" in info.sent_keys[target[2]] or "@qualifier" in info.keys
             bound = before in _BOUND_WORDS and _remedy_row(info, header)
             sites.append(CardSite(card, info, target[2], start, end, qualified, bound))
