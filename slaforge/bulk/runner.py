@@ -32,6 +32,7 @@ from slaforge.bulk.worker import Entry, RowWorker, WorkerConfig, init_worker, pr
 from slaforge.errors import InputError, Location
 from slaforge.fileio import write_atomic
 from slaforge.lint.config import LintConfig
+from slaforge.render.build import Builder
 from slaforge.spec.load import read_text, validate_data
 from slaforge.spec.yamlpos import load_yaml
 
@@ -84,6 +85,7 @@ def prepare(options: BulkOptions) -> tuple[RowSource, WorkerConfig]:
         )
     columns = resolve_columns(source.columns, base_doc.data, mapping, options.customers)
     check_fields(options.pattern, base_doc.data, columns, options.customers)
+    Builder(options.template, options.clause_dirs)  # a bad template or clause library, here
     if options.outdir.exists() and not options.outdir.is_dir():
         raise InputError("output path exists and is not a folder", Location(options.outdir))
     config = WorkerConfig(
@@ -172,7 +174,10 @@ def _deferred_interrupt() -> Iterator[Callable[[], bool]]:
             raise KeyboardInterrupt
         pressed.append(True)
 
-    if threading.current_thread() is not threading.main_thread():
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    ):  # (a job started in the background by a script ignores Ctrl-C, as Python itself does)
         yield lambda: False
         return
     previous = signal.signal(signal.SIGINT, handler)
@@ -210,6 +215,25 @@ def _uncut(step: Callable[[], object]) -> bool:
         return True
 
 
+@contextmanager
+def _sigterm_default() -> Iterator[None]:
+    """SIGTERM at its default action while the workers are forked: the pool stops its workers
+    with SIGTERM, and a run started with SIGTERM ignored (as some CI runners and supervisors
+    start their jobs) would pass that on, so that a worker not yet at its initializer, which
+    restores SIGTERM itself, could never be stopped and the shutdown would wait for ever."""
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) is not signal.SIG_IGN
+    ):
+        yield
+        return
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
 def _shut_down(pool: multiprocessing.pool.Pool) -> None:
     pool.terminate()  # (as ``with Pool()`` does; the workers hold no unfinished output)
     pool.join()
@@ -225,7 +249,8 @@ def _results(
             yield worker.process(row)
         return
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    pool = context.Pool(jobs, initializer=init_worker, initargs=(config,))
+    with _sigterm_default():
+        pool = context.Pool(jobs, initializer=init_worker, initargs=(config,))
     try:
         while batch := list(itertools.islice(rows, window)):
             yield from pool.imap(

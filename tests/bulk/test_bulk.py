@@ -600,10 +600,14 @@ def test_bad_name_pattern_is_usage_error(tmp_path: Path) -> None:
 
 @pytest.fixture
 def ctrl_c_deliverable() -> Iterator[None]:
-    """Ctrl-C reaches this process and the ones it starts even where the test runner was
-    started with SIGINT blocked; the runner's own mask is restored afterwards."""
+    """Ctrl-C reaches this process and the ones it starts, as from a shell, even where the test
+    runner was started with SIGINT ignored or blocked; the runner's own are restored after."""
     before = signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    handler = signal.getsignal(signal.SIGINT)
+    if handler is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     yield
+    signal.signal(signal.SIGINT, handler)
     signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
@@ -676,6 +680,32 @@ def test_a_second_ctrl_c_just_before_a_step_that_must_finish_does_not_cut_it(
     assert "Exception ignored" not in capfd.readouterr().err
 
 
+def start_bulk(args: list[str], launch: str = "") -> subprocess.Popen[bytes]:
+    """``slaforge bulk ARGS`` in a process of its own, after the Python lines ``launch``."""
+    command = f"import runpy, signal\n{launch}\n" + (
+        "runpy.run_module('slaforge', run_name='__main__', alter_sys=True)"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", command, "bulk", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        start_new_session=True,  # (so the run and its workers can be killed if it hangs)
+    )
+
+
+def finish(process: subprocess.Popen[bytes], timeout: float = 60) -> str:
+    """The run's stderr once it has ended; a run still going after ``timeout`` seconds is
+    killed with its workers, and the test fails."""
+    try:
+        _, err = process.communicate(timeout=timeout)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+    return err.decode()
+
+
 # How the bulk command is started: as from a shell, or by a CI runner or supervisor that
 # starts its jobs with SIGTERM ignored or blocked, which the worker processes inherit.
 LAUNCH = {
@@ -702,33 +732,18 @@ def test_ctrl_c_keeps_finished_files_and_no_partial_file(
         rows.append(row)
     customers = write_csv(tmp_path / "many.csv", rows)
     out = tmp_path / "out"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = (
-        f"import runpy, signal; {LAUNCH[launch]}\n"
-        "runpy.run_module('slaforge', run_name='__main__', alter_sys=True)"
-    )
-    args = ["bulk", str(customers), "--base", str(BASE), "-o", str(out), "--jobs", str(jobs)]
-    process = subprocess.Popen(
-        [sys.executable, "-c", command, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        cwd=tmp_path,
-        start_new_session=True,  # (so the run and its workers can be killed if it hangs)
-    )
+    args = [str(customers), "--base", str(BASE), "-o", str(out), "--jobs", str(jobs)]
+    process = start_bulk(args, LAUNCH[launch])
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 20:
             time.sleep(0.05)
         process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=60)
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.communicate()
+        err = finish(process)
     assert process.returncode == 130, err
-    assert b"interrupted: kept" in err
-    assert b"Traceback" not in err
+    assert "interrupted: kept" in err
+    assert "Traceback" not in err
     written = sorted(p.name for p in out.glob("*.docx"))
     assert 20 <= len(written) < 4000
     assert not list(out.glob(".*.part")), "no partial file may remain"
@@ -739,6 +754,69 @@ def test_ctrl_c_keeps_finished_files_and_no_partial_file(
         assert hashlib.sha256(data).hexdigest() == record["sha256"]
     with pytest.raises(ProcessLookupError):
         os.killpg(process.pid, 0)  # (no process of the run's group is left)
+
+
+def test_a_run_started_with_ctrl_c_ignored_is_not_stopped_by_it(tmp_path: Path) -> None:
+    """A job a script starts in the background ignores Ctrl-C at the terminal, as Python
+    itself does: the run goes on to the end."""
+    rows = [dict(sample_rows()[i % 20], **{"customer.id": f"K{i:03d}"}) for i in range(60)]
+    customers = write_csv(tmp_path / "c.csv", rows)
+    out = tmp_path / "out"
+    args = [str(customers), "--base", str(BASE), "-o", str(out), "--jobs", "1"]
+    process = start_bulk(args, "signal.signal(signal.SIGINT, signal.SIG_IGN)")
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 5:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+    finally:
+        err = finish(process)
+    assert process.returncode == 0, err
+    assert [r["status"] for r in manifest(out)] == ["ok"] * 60
+
+
+def test_a_run_started_with_sigterm_ignored_ends_when_a_worker_is_slow_to_start(
+    tmp_path: Path,
+) -> None:
+    """The pool is shut down while its second worker has not yet reached its initializer (a
+    loaded machine): the run still ends, with its one agreement built."""
+    customers = write_csv(tmp_path / "c.csv", sample_rows()[:1])
+    out = tmp_path / "out"
+    slow_second_worker = (
+        "import multiprocessing, multiprocessing.util, time\n"
+        "signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        "def slow(_):\n"
+        "    if multiprocessing.current_process().name.endswith('-2'):\n"
+        "        time.sleep(3)\n"
+        "multiprocessing.util.register_after_fork(slow, slow)"
+    )
+    args = [str(customers), "--base", str(BASE), "-o", str(out), "--jobs", "2"]
+    process = start_bulk(args, slow_second_worker)
+    err = finish(process)
+    assert process.returncode == 0, err
+    assert [r["status"] for r in manifest(out)] == ["ok"]
+
+
+@pytest.mark.parametrize("option", [["--template", "nosuch"], ["--clauses", "bad"]])
+def test_a_bad_template_or_clause_library_stops_before_any_worker_starts(
+    tmp_path: Path, option: list[str]
+) -> None:
+    """One line and exit 2 with --jobs 2, as with --jobs 1, and no output folder: the workers
+    used to fail to start, and the pool to restart them, without end."""
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "broken.md").write_text("---\nid: [unclosed\n---\nThe Provider shall act.\n")
+    out = tmp_path / "out"
+    value = str(bad) if option[1] == "bad" else option[1]
+    args = [str(CUSTOMERS), "--base", str(BASE), "-o", str(out), "--jobs", "2", option[0], value]
+
+    process = start_bulk(args)
+    err = finish(process)
+
+    assert process.returncode == 2
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert option[0] in err or "broken.md" in err
+    assert not out.exists()
 
 
 def test_list_items_are_addressed_by_position(tmp_path: Path) -> None:
