@@ -1300,6 +1300,23 @@ def test_a_priority_named_by_a_word_alone_in_its_cell_is_the_cards_priority(
             "| Plan | Monthly uptime |\n|---|---|\n| Standard | 99.5% |\n| Premium | 99.9% |\n",
             [("99.5", []), ("99.9", [])],
         ),
+        (  # nor a service level's
+            "| Service level | Monthly uptime |\n|---|---|\n| Standard | 99.5% |\n",
+            [("99.5", [])],
+        ),
+        (  # nor a plan's tier, though it starts with a number
+            "| Plan | Monthly uptime |\n|---|---|\n| Tier 1 | 99.95% |\n",
+            [("99.95", [])],
+        ),
+        (  # nor a circuit's name that starts like one
+            "| Link | Monthly availability |\n|---|---|\n| P2P circuit | 99.9% |\n",
+            [("99.9", [])],
+        ),
+        (  # a heading that names the incidents: the word is their priority
+            "| Incident | Response | Resolution |\n|---|---|---|\n"
+            "| Critical | 15 minutes | 4 hours |\n| Routine | 1 day | 5 days |\n",
+            [("15", ["Critical"]), ("4", ["Critical"]), ("1", ["Routine"]), ("5", ["Routine"])],
+        ),
         (  # nor a reference code
             "Ref | Service | Level | Credit if missed\nS1 | Invoice accuracy | 99.5% of invoices "
             "free of errors in each billing run | 2% of the monthly fee\n",
@@ -1307,7 +1324,7 @@ def test_a_priority_named_by_a_word_alone_in_its_cell_is_the_cards_priority(
         ),
     ],
 )
-def test_a_cell_that_looks_like_a_priority_is_not_one_under_another_heading(
+def test_a_cell_that_looks_like_a_priority_is_one_only_under_a_heading_of_priorities(
     text: str, expected: list[tuple[str, list[str]]]
 ) -> None:
     cards = lint_text(text, file="draft.md", options=LintOptions(model="blank")).cards

@@ -109,28 +109,41 @@ def _continues(info: DocInfo) -> bool:
 
 
 _PRIORITY_HEAD = re.compile(
-    r"\b(?:prio\w*|sev\w*|urgency|impact|level|category|class\w*|type|grade)\b", re.IGNORECASE
+    r"\b(?:prio\w*|sev\w*|urgency|impact|incidents?|issues?|tickets?|faults?|defects?|calls?"
+    r"|requests?|cases?|category)\b|^\s*(?:level|class)\s*$",
+    re.IGNORECASE,
 )
-"""A column heading over priorities ("Priority", "Severity", "Fault category", "Care level"),
-not over plans or reference codes ("Plan", "Backup tier", "Ref")."""
+"""A column heading over priorities ("Priority", "Severity", "Incident", "Fault category"), not
+over plans, service levels or reference codes ("Plan", "Support level", "Ref")."""
+_PLAIN_WORD = re.compile(
+    r"(?:standard|tier|level|class|category)\b", re.IGNORECASE
+)
+"""Priorities that also name plans, tiers and classes ("Standard", "Tier 1"): taken only under
+a heading that names priorities."""
 
 
 def _row_priority(info: DocInfo, header: DocInfo | None) -> list[str]:
     """The priority a table row gives its targets for: a priority named at the row's start
     ("| Priority 1 | ..."), else a cell that is nothing but a priority among its first two ("|
-    Urgent | 15 minutes |", "| Resolve | Critical | 4 hours |", "|  | Low | 3 days |") when
-    the heading over it, if the table has one, names priorities."""
-    named = _PRIORITY_NAME.match(info.block.text.lstrip(" |"))
-    if named:
-        return [named.group(0)]
+    Urgent | 15 minutes |", "| Resolve | Critical | 4 hours |", "|  | Low | 3 days |"); one
+    that may name a plan or a tier instead ("Standard", "Tier 1") only under a heading that
+    names priorities, and none under a heading that names something else."""
     cells = table_cells(info.block.text)
     heads = table_cells(header.block.text) if header is not None and header is not info else []
-    for at, cell in enumerate(cells[:2]):
-        if _BARE_PRIORITY.fullmatch(cell.strip()):
-            if len(heads) == len(cells) and not _PRIORITY_HEAD.search(heads[at]):
-                return []
-            return [cell.strip()]
-    return []
+    aligned = len(heads) == len(cells)
+    named = _PRIORITY_NAME.match(info.block.text.lstrip(" |"))
+    found: tuple[int, str] | None = None
+    if named:
+        found = (next((n for n, c in enumerate(cells) if c.strip()), 0), named.group(0))
+    else:
+        bare = [(n, c.strip()) for n, c in enumerate(cells[:2])]
+        found = next(((n, c) for n, c in bare if _BARE_PRIORITY.fullmatch(c)), None)
+    if found is None:
+        return []
+    at, priority = found
+    if aligned and at < len(heads):
+        return [priority] if _PRIORITY_HEAD.search(heads[at]) else []
+    return [] if _PLAIN_WORD.match(priority) else [priority]
 
 
 def _row_sites(

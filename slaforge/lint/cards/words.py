@@ -28,7 +28,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _STOPS = frozenset({";", ":", ".", "|"})
 _PRIORITY_NAME = re.compile(
     r"\b(?:(?:p|prio(?:rity)?|sev(?:erity)?|level|category|cat\.?|class|tier)\s*-?\s*"
-    r"(?:[0-9](?!\d)|[a-e]\b)"
+    r"(?:[0-9](?!\w)|[a-e]\b)"
     r"|(?:critical|urgent|high|medium|moderate|major|minor|low|emergency|standard|hot|warm|"
     r"cold)\s+(?:priority|severity|faults?|incidents?|tickets?|calls?|issues?|requests?|"
     r"defects?|leads?|cases?)\b)",
