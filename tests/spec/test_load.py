@@ -112,7 +112,7 @@ def test_a_custom_percentage_may_earn_credits_from_its_target_down() -> None:
     # a custom metric in percent is not read as "higher is better": its tiers are its own
     custom = (
         "  - id: checkout\n    name: Checkout Success Rate\n    kind: custom\n"
-        "    service: hosting\n    target: 99.5\n    unit: \"%\"\n    window: calendar month\n"
+        '    service: hosting\n    target: 99.5\n    unit: "%"\n    window: calendar month\n'
         "    counts_as_met: a month in which at most 0.5% of checkout requests fail\n"
         "    measurement:\n      source: the synthetic monitor\n"
         "      method: failed requests divided by all requests\n      customer_access: dashboard\n"

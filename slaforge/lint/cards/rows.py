@@ -115,9 +115,7 @@ _PRIORITY_HEAD = re.compile(
 )
 """A column heading over priorities ("Priority", "Severity", "Incident", "Fault category"), not
 over plans, service levels or reference codes ("Plan", "Support level", "Ref")."""
-_PLAIN_WORD = re.compile(
-    r"(?:standard|tier|level|class|category)\b", re.IGNORECASE
-)
+_PLAIN_WORD = re.compile(r"(?:standard|tier|level|class|category)\b", re.IGNORECASE)
 """Priorities that also name plans, tiers and classes ("Standard", "Tier 1"): taken only under
 a heading that names priorities."""
 
