@@ -706,6 +706,18 @@ def finish(process: subprocess.Popen[bytes], timeout: float = 60) -> str:
     return err.decode()
 
 
+def ctrl_c_once_written(process: subprocess.Popen[bytes], out: Path, files: int) -> str:
+    """Press Ctrl-C once the run has written ``files`` agreements; its stderr once it ends."""
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < files:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+    finally:
+        err = finish(process)
+    return err
+
+
 # How the bulk command is started: as from a shell, or by a CI runner or supervisor that
 # starts its jobs with SIGTERM ignored or blocked, which the worker processes inherit.
 LAUNCH = {
@@ -734,13 +746,7 @@ def test_ctrl_c_keeps_finished_files_and_no_partial_file(
     out = tmp_path / "out"
     args = [str(customers), "--base", str(BASE), "-o", str(out), "--jobs", str(jobs)]
     process = start_bulk(args, LAUNCH[launch])
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 20:
-            time.sleep(0.05)
-        process.send_signal(signal.SIGINT)
-    finally:
-        err = finish(process)
+    err = ctrl_c_once_written(process, out, 20)
     assert process.returncode == 130, err
     assert "interrupted: kept" in err
     assert "Traceback" not in err
@@ -764,13 +770,7 @@ def test_a_run_started_with_ctrl_c_ignored_is_not_stopped_by_it(tmp_path: Path) 
     out = tmp_path / "out"
     args = [str(customers), "--base", str(BASE), "-o", str(out), "--jobs", "1"]
     process = start_bulk(args, "signal.signal(signal.SIGINT, signal.SIG_IGN)")
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 5:
-            time.sleep(0.05)
-        process.send_signal(signal.SIGINT)
-    finally:
-        err = finish(process)
+    err = ctrl_c_once_written(process, out, 5)
     assert process.returncode == 0, err
     assert [r["status"] for r in manifest(out)] == ["ok"] * 60
 
