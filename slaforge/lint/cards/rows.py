@@ -115,7 +115,7 @@ _PRIORITY_HEAD = re.compile(
 )
 """A column heading over priorities ("Priority", "Severity", "Incident", "Fault category"), not
 over plans, service levels or reference codes ("Plan", "Support level", "Ref")."""
-_PLAIN_WORD = re.compile(r"(?:standard|tier|level|class|category)\b", re.IGNORECASE)
+_PLAIN_WORD = re.compile(r"standard|(?:tier|level|class)\s*-?\s*\w+", re.IGNORECASE)
 """Priorities that also name plans, tiers and classes ("Standard", "Tier 1"): taken only under
 a heading that names priorities."""
 
@@ -141,7 +141,7 @@ def _row_priority(info: DocInfo, header: DocInfo | None) -> list[str]:
     at, priority = found
     if aligned and at < len(heads):
         return [priority] if _PRIORITY_HEAD.search(heads[at]) else []
-    return [] if _PLAIN_WORD.match(priority) else [priority]
+    return [] if _PLAIN_WORD.fullmatch(priority) else [priority]
 
 
 def _row_sites(
