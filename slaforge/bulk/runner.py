@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import itertools
-import multiprocessing
-import multiprocessing.pool
 import os
 import signal
 import threading
@@ -15,6 +12,7 @@ from collections.abc import Callable, Generator, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from slaforge.bulk.columns import read_mapping, resolve_columns
 from slaforge.bulk.manifest import (
@@ -26,9 +24,10 @@ from slaforge.bulk.manifest import (
     write_manifest,
 )
 from slaforge.bulk.naming import DEFAULT_PATTERN, check_fields, check_pattern
+from slaforge.bulk.pool import WorkerPool
 from slaforge.bulk.report import write_report
 from slaforge.bulk.rows import RowSource, resolve_encoding
-from slaforge.bulk.worker import Entry, RowWorker, WorkerConfig, init_worker, process_in_worker
+from slaforge.bulk.worker import Entry, RowWorker, WorkerConfig
 from slaforge.errors import InputError, Location
 from slaforge.fileio import write_atomic
 from slaforge.lint.config import LintConfig
@@ -61,6 +60,8 @@ class BulkOptions:
 class BulkResult:
     entries: list[Entry] = field(default_factory=list)
     interrupted: bool = False
+    signum: int = 0
+    """The signal that stopped the run (``SIGINT`` for Ctrl-C, ``SIGTERM``), when interrupted."""
     report: Path | None = None
     archive: Path | None = None
 
@@ -115,7 +116,8 @@ def _lint_settings(base: Path) -> LintConfig:
 
 
 def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResult:
-    """Build one agreement per row. Ctrl-C keeps finished files and writes the manifest."""
+    """Build one agreement per row. Ctrl-C or SIGTERM keeps finished files and writes the
+    manifest."""
     source, config = prepare(options)
     total = source.count()  # reads every row: a file that cannot be decoded stops here
     jobs = options.jobs or os.cpu_count() or 1
@@ -125,7 +127,7 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
     built = read_built(options.outdir)
     removed: set[str] = set()
     window = max(32, jobs * 64)
-    with _deferred_interrupt() as interrupted:
+    with _deferred_stop() as stopped_by:
         try:
             with closing(_results(source, config, jobs, window)) as results:
                 for entry, data in results:
@@ -133,7 +135,7 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
                     result.entries.append(entry)
                     if progress:
                         progress(len(result.entries), total)
-                    if interrupted():
+                    if stopped_by():
                         result.interrupted = True
                         break
             if not result.interrupted:  # (every row's name is known only now)
@@ -149,6 +151,8 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
 
             if _uncut(record):
                 result.interrupted = True
+        if result.interrupted:
+            result.signum = stopped_by() or int(signal.SIGINT)
     if options.zip and not result.interrupted:
         result.archive = _write_archive(options.outdir, result.entries, files)
     if options.report:
@@ -158,106 +162,84 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
     return result
 
 
-@contextmanager
-def _deferred_interrupt() -> Iterator[Callable[[], bool]]:
-    """Turn the first Ctrl-C into a flag checked between rows, so no write is cut in half.
+STOPPING = (signal.SIGINT, signal.SIGTERM)
+"""The signals that stop a run cleanly: Ctrl-C, and SIGTERM from ``kill``, ``timeout``, a
+container or service manager."""
 
-    A second Ctrl-C interrupts at once, and Ctrl-C is ignored from then on: one
+
+@contextmanager
+def _deferred_stop() -> Iterator[Callable[[], int]]:
+    """Turn the first Ctrl-C or SIGTERM into a flag checked between rows, so no write is cut in
+    half; yields a function that returns the signal received first (0 before any).
+
+    A second one stops at once (KeyboardInterrupt), and both are ignored from then on: one
     KeyboardInterrupt at most, so the steps that must finish (see :func:`_uncut`) can be cut
-    only once. Outside the main thread signals cannot be caught, and the flag stays false.
+    only once. A signal ignored at launch stays ignored (a job a script starts in the
+    background ignores Ctrl-C, as Python itself does). Outside the main thread signals cannot
+    be caught, and the flag stays 0.
     """
-    pressed: list[bool] = []
+    received: list[int] = []
 
     def handler(signum: int, frame: object) -> None:
-        if pressed:
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if received:
+            for handled in previous:
+                signal.signal(handled, signal.SIG_IGN)
             raise KeyboardInterrupt
-        pressed.append(True)
+        received.append(signum)
 
-    if (
-        threading.current_thread() is not threading.main_thread()
-        or signal.getsignal(signal.SIGINT) is signal.SIG_IGN
-    ):  # (a job started in the background by a script ignores Ctrl-C, as Python itself does)
-        yield lambda: False
-        return
-    previous = signal.signal(signal.SIGINT, handler)
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in STOPPING:
+            if signal.getsignal(signum) is not signal.SIG_IGN:
+                previous[signum] = signal.signal(signum, handler)
     try:
-        yield lambda: bool(pressed)
+        yield lambda: received[0] if received else 0
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for number, before in previous.items():
+            signal.signal(number, before)
 
 
 @contextmanager
-def _ctrl_c_ignored() -> Iterator[None]:
+def _signals_ignored() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in STOPPING}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, before in previous.items():
+            signal.signal(signum, before)
 
 
 def _uncut(step: Callable[[], object]) -> bool:
-    """Run ``step``, milliseconds of work that must not be cut, with Ctrl-C ignored: shutting
-    the worker pool down (a KeyboardInterrupt inside ``Pool.terminate`` leaves workers unreaped
-    and ``join`` failing or waiting for ever) and writing the manifest. A KeyboardInterrupt that
-    lands before the ignore takes hold runs ``step`` again (it must be idempotent); returns True
+    """Run ``step``, milliseconds of work that must not be cut, with Ctrl-C and SIGTERM
+    ignored: stopping the workers and writing the manifest. A KeyboardInterrupt that lands
+    before the ignore takes hold runs ``step`` again (it must be idempotent); returns True
     then."""
     try:
-        with _ctrl_c_ignored():
+        with _signals_ignored():
             step()
         return False
     except KeyboardInterrupt:
-        with _ctrl_c_ignored():
+        with _signals_ignored():
             step()
         return True
-
-
-@contextmanager
-def _sigterm_default() -> Iterator[None]:
-    """SIGTERM at its default action while the workers are forked: the pool stops its workers
-    with SIGTERM, and a run started with SIGTERM ignored (as some CI runners and supervisors
-    start their jobs) would pass that on, so that a worker not yet at its initializer, which
-    restores SIGTERM itself, could never be stopped and the shutdown would wait for ever."""
-    if (
-        threading.current_thread() is not threading.main_thread()
-        or signal.getsignal(signal.SIGTERM) is not signal.SIG_IGN
-    ):
-        yield
-        return
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-
-
-def _shut_down(pool: multiprocessing.pool.Pool) -> None:
-    pool.terminate()  # (as ``with Pool()`` does; the workers hold no unfinished output)
-    pool.join()
 
 
 def _results(
     source: RowSource, config: WorkerConfig, jobs: int, window: int
 ) -> Generator[tuple[Entry, bytes | None], None, None]:
-    rows = iter(source)
     if jobs == 1:
         worker = RowWorker(config)
-        for row in rows:
+        for row in source:
             yield worker.process(row)
         return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with _sigterm_default():
-        pool = context.Pool(jobs, initializer=init_worker, initargs=(config,))
+    pool = WorkerPool(jobs, config)
     try:
-        while batch := list(itertools.islice(rows, window)):
-            yield from pool.imap(
-                process_in_worker, batch, chunksize=max(1, len(batch) // (jobs * 4))
-            )
+        yield from pool.results(source, window)
     finally:  # (done, a Ctrl-C, or the caller closing this generator)
-        if _uncut(lambda: _shut_down(pool)):
+        if _uncut(pool.close):
             raise KeyboardInterrupt
 
 

@@ -223,33 +223,3 @@ def _concrete(column: Column, base: dict[str, Any]) -> str:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-_WORKER: RowWorker | None = None
-_WORKER_ERROR = ""
-"""Why this process could not build its worker: its rows fail with it."""
-
-
-def init_worker(config: WorkerConfig) -> None:
-    """Pool initializer: build this process's worker once. Ctrl-C is the parent's to handle;
-    SIGTERM, by which the parent's pool stops its workers, is made to work here even when the
-    parent was started with it blocked (as some CI runners and supervisors do), else a pool
-    shut down mid-run would wait for ever on workers that cannot be stopped."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if hasattr(signal, "pthread_sigmask"):  # (POSIX only)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
-    global _WORKER, _WORKER_ERROR
-    try:
-        _WORKER = RowWorker(config)
-    except Exception as exc:  # (a pool restarts without end a worker whose initializer raises)
-        _WORKER_ERROR = str(exc)
-
-
-def process_in_worker(row: Row) -> tuple[Entry, bytes | None]:
-    if _WORKER is None:
-        error = _WORKER_ERROR or "init_worker was not called in this process"
-        return Entry(row.number, "", "", "failed", f"could not start a worker: {error}"), None
-    return _WORKER.process(row)

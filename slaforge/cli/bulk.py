@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from pathlib import Path
@@ -147,8 +148,13 @@ def bulk(
         + (f"; archive: {result.archive}" if result.archive else "")
     )
     if result.interrupted:
-        click.echo(f"interrupted: kept {done} finished rows and their manifest", err=True)
-        sys.exit(130)
+        how = (
+            "interrupted"
+            if result.signum == signal.SIGINT
+            else f"stopped by {signal.Signals(result.signum).name}"
+        )
+        click.echo(f"{how}: kept {done} finished rows and their manifest", err=True)
+        sys.exit(128 + result.signum)
     if result.count("failed"):
         sys.exit(1)
 

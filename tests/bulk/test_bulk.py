@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
+import faulthandler
 import hashlib
 import io
 import json
 import multiprocessing
-import multiprocessing.pool
+import multiprocessing.process
 import os
 import signal
 import subprocess
@@ -22,6 +23,7 @@ import pytest
 from click.testing import CliRunner
 
 from slaforge.bulk.columns import apply_row, resolve_columns
+from slaforge.bulk.pool import WorkerPool
 from slaforge.bulk.runner import BulkOptions, run_bulk
 from slaforge.cli.main import cli
 from slaforge.render.build import Builder
@@ -615,30 +617,32 @@ def ctrl_c_deliverable() -> Iterator[None]:
 def test_a_second_ctrl_c_while_the_workers_shut_down_does_not_cut_the_shutdown(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    """Ctrl-C pressed twice with ``--jobs 2``: the second press lands while the pool is being
-    terminated. The workers are still shut down and the manifest written, with no
-    "Exception ignored" noise on the terminal."""
+    """Ctrl-C pressed twice with ``--jobs 2``: the second press lands while the workers are
+    being stopped. They are still all stopped and the manifest written, with no "Exception
+    ignored" noise on the terminal."""
     rows = sample_rows()[:12]
     customers = write_csv(tmp_path / "c.csv", rows)
     out = tmp_path / "out"
-    terminate = multiprocessing.pool.Pool.terminate
-    stopped: list[multiprocessing.pool.Pool] = []
+    close = WorkerPool.close
+    stopped: list[list[multiprocessing.process.BaseProcess]] = []
 
-    def pressed_again(pool: multiprocessing.pool.Pool) -> None:
+    def pressed_again(pool: WorkerPool) -> None:
+        stopped.append(multiprocessing.active_children())
         os.kill(os.getpid(), signal.SIGINT)
-        stopped.append(pool)
-        terminate(pool)
+        close(pool)
 
     def press(done: int, total: int) -> None:
         if done == 2:
             os.kill(os.getpid(), signal.SIGINT)
 
-    monkeypatch.setattr(multiprocessing.pool.Pool, "terminate", pressed_again)
+    monkeypatch.setattr(WorkerPool, "close", pressed_again)
 
     result = run_bulk(BulkOptions(customers, BASE, out, jobs=2), press)
 
-    assert result.interrupted and len(stopped) == 1
-    assert all(not w.is_alive() for w in stopped[0]._pool)
+    assert result.interrupted and result.signum == signal.SIGINT
+    assert len(stopped) == 1 and len(stopped[0]) == 2
+    assert all(not worker.is_alive() for worker in stopped[0])
+    assert multiprocessing.active_children() == []
     assert [r["status"] for r in manifest(out)] == ["ok"] * len(result.entries)
     assert "Exception ignored" not in capfd.readouterr().err
 
@@ -706,16 +710,49 @@ def finish(process: subprocess.Popen[bytes], timeout: float = 60) -> str:
     return err.decode()
 
 
-def ctrl_c_once_written(process: subprocess.Popen[bytes], out: Path, files: int) -> str:
-    """Press Ctrl-C once the run has written ``files`` agreements; its stderr once it ends."""
+def signal_once_written(
+    process: subprocess.Popen[bytes],
+    out: Path,
+    files: int,
+    signum: int = signal.SIGINT,
+    group: bool = False,
+) -> str:
+    """Send ``signum`` (Ctrl-C unless told) to the run, or to its whole process group as a
+    terminal, ``timeout`` or a service manager does, once it has written ``files``
+    agreements; its stderr once it ends."""
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < files:
             time.sleep(0.05)
-        process.send_signal(signal.SIGINT)
+        if group:
+            os.killpg(process.pid, signum)
+        else:
+            process.send_signal(signum)
     finally:
         err = finish(process)
     return err
+
+
+def many_customers(tmp_path: Path, count: int = 4000) -> Path:
+    """A customer file of ``count`` rows, each with its own id."""
+    rows = [dict(sample_rows()[i % 20], **{"customer.id": f"K{i:05d}"}) for i in range(count)]
+    return write_csv(tmp_path / "many.csv", rows)
+
+
+def assert_stopped_cleanly(process: subprocess.Popen[bytes], out: Path, err: str) -> None:
+    """The run stopped part-way: the finished agreements kept and each listed with its hash,
+    no partial file, no traceback, and no process of the run left."""
+    assert "Traceback" not in err
+    written = sorted(p.name for p in out.glob("*.docx"))
+    assert 20 <= len(written) < 4000
+    assert not list(out.glob(".*.part")), "no partial file may remain"
+    records = manifest(out)
+    assert sorted(r["output"] for r in records if r["status"] == "ok") == written
+    for record in records:
+        data = (out / record["output"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == record["sha256"]
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)
 
 
 # How the bulk command is started: as from a shell, or by a CI runner or supervisor that
@@ -737,29 +774,69 @@ def test_ctrl_c_keeps_finished_files_and_no_partial_file(
 ) -> None:
     """Ctrl-C in the middle of a run: exit 130 within seconds, the finished agreements kept
     and listed, no partial file, and no worker left behind, however the command was started."""
-    rows = []
-    for i in range(4000):
-        row = dict(sample_rows()[i % 20])
-        row["customer.id"] = f"K{i:05d}"
-        rows.append(row)
-    customers = write_csv(tmp_path / "many.csv", rows)
     out = tmp_path / "out"
-    args = [str(customers), "--base", str(BASE), "-o", str(out), "--jobs", str(jobs)]
-    process = start_bulk(args, LAUNCH[launch])
-    err = ctrl_c_once_written(process, out, 20)
+    args = [str(many_customers(tmp_path)), "--base", str(BASE), "-o", str(out)]
+    process = start_bulk([*args, "--jobs", str(jobs)], LAUNCH[launch])
+    err = signal_once_written(process, out, 20, signal.SIGINT, group=jobs > 1)
     assert process.returncode == 130, err
     assert "interrupted: kept" in err
-    assert "Traceback" not in err
-    written = sorted(p.name for p in out.glob("*.docx"))
-    assert 20 <= len(written) < 4000
-    assert not list(out.glob(".*.part")), "no partial file may remain"
+    assert_stopped_cleanly(process, out, err)
+
+
+@pytest.mark.parametrize(("jobs", "group"), [(1, False), (2, False), (2, True)])
+def test_sigterm_stops_the_run_cleanly_with_its_manifest(
+    tmp_path: Path, jobs: int, group: bool
+) -> None:
+    """SIGTERM, as ``kill``, ``timeout``, a container or a service manager sends it, to the
+    command alone or to all its processes: exit 143 within seconds, and like Ctrl-C the
+    finished agreements kept and listed (it used to end the run at once, with no manifest)."""
+    out = tmp_path / "out"
+    args = [str(many_customers(tmp_path)), "--base", str(BASE), "-o", str(out)]
+    process = start_bulk([*args, "--jobs", str(jobs)])
+    err = signal_once_written(process, out, 20, signal.SIGTERM, group)
+    assert process.returncode == 143, err
+    assert "stopped by SIGTERM: kept" in err
+    assert_stopped_cleanly(process, out, err)
+
+
+@pytest.fixture
+def hang_fails() -> Iterator[None]:
+    """A test that hangs ends the test run with every thread's stack after two minutes,
+    instead of holding it until CI's limit."""
+    faulthandler.dump_traceback_later(120, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
+
+
+@pytest.mark.usefixtures("hang_fails")
+def test_a_worker_killed_mid_run_fails_its_row_and_the_run_goes_on(tmp_path: Path) -> None:
+    """A worker process killed mid-run, as the kernel's out-of-memory killer does (the run
+    used to wait for it for ever): the row it was building fails with the reason, a new worker
+    takes its place, and every other row is built, in order."""
+    rows = [dict(sample_rows()[i % 20], **{"customer.id": f"K{i:03d}"}) for i in range(40)]
+    customers = write_csv(tmp_path / "c.csv", rows)
+    out = tmp_path / "out"
+    killed: list[int] = []
+
+    def kill_a_worker(done: int, total: int) -> None:
+        if done == 5:
+            victim = multiprocessing.active_children()[0]
+            os.kill(victim.pid or 0, signal.SIGKILL)
+            killed.append(victim.pid or 0)
+
+    result = run_bulk(BulkOptions(customers, BASE, out, jobs=2), kill_a_worker)
+
+    assert len(killed) == 1 and not result.interrupted
+    assert [e.row for e in result.entries] == sorted(e.row for e in result.entries)
+    assert len(result.entries) == 40 and result.count("ok") == 39
+    [failed] = [e for e in result.entries if e.status == "failed"]
+    assert "killed by SIGKILL" in failed.error
     records = manifest(out)
-    assert sorted(r["output"] for r in records if r["status"] == "ok") == written
-    for record in records:
-        data = (out / record["output"]).read_bytes()
-        assert hashlib.sha256(data).hexdigest() == record["sha256"]
-    with pytest.raises(ProcessLookupError):
-        os.killpg(process.pid, 0)  # (no process of the run's group is left)
+    assert len(records) == 40
+    assert sorted(p.name for p in out.glob("*.docx")) == sorted(
+        r["output"] for r in records if r["status"] == "ok"
+    )
+    assert multiprocessing.active_children() == []
 
 
 def test_a_run_started_with_ctrl_c_ignored_is_not_stopped_by_it(tmp_path: Path) -> None:
@@ -770,7 +847,7 @@ def test_a_run_started_with_ctrl_c_ignored_is_not_stopped_by_it(tmp_path: Path) 
     out = tmp_path / "out"
     args = [str(customers), "--base", str(BASE), "-o", str(out), "--jobs", "1"]
     process = start_bulk(args, "signal.signal(signal.SIGINT, signal.SIG_IGN)")
-    err = ctrl_c_once_written(process, out, 5)
+    err = signal_once_written(process, out, 5)
     assert process.returncode == 0, err
     assert [r["status"] for r in manifest(out)] == ["ok"] * 60
 
