@@ -6,11 +6,12 @@ hang on a dead worker's lock as ``multiprocessing.Pool`` can."""
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -22,36 +23,39 @@ Result = tuple[Entry, bytes | None]
 
 AHEAD = 2
 """Rows a worker holds at once: the next one is there as soon as it finishes one."""
+_STOPPING = {signal.SIGINT, signal.SIGTERM}
+_EARLY_DEATHS = 3
+"""Workers in a row that may die before they are ready: then no more are started."""
+_READY = None
+"""What a worker sends once it can build rows."""
 
 
 def _serve(conn: Connection, config: WorkerConfig, inherited: list[Connection]) -> None:
     """A worker's life: build each row the parent sends, until its pipe closes."""
-    for other in inherited:  # (the other workers' pipes, copied by fork)
-        other.close()
     leave_signals_to_the_parent()
+    for other in inherited:  # (the parent's end of every pipe, this one's too, copied by fork)
+        other.close()
     worker: RowWorker | None = None
     try:
         worker = RowWorker(config)
     except Exception as exc:  # (each row then fails with the reason)
         error = str(exc)
-    while True:
-        try:
-            row: Row | None = conn.recv()
-        except EOFError:  # the parent has gone
-            return
-        if row is None:
-            return
-        if worker is None:
-            failed = Entry(row.number, "", "", "failed", f"could not start a worker: {error}")
-            conn.send((failed, None))
-        else:
-            conn.send(worker.process(row))
+    try:
+        conn.send(_READY)
+        while (row := conn.recv()) is not None:
+            if worker is None:
+                failed = Entry(row.number, "", "", "failed", f"could not start a worker: {error}")
+                conn.send((failed, None))
+            else:
+                conn.send(worker.process(row))
+    except (EOFError, OSError):  # the parent has gone
+        return
 
 
 def leave_signals_to_the_parent() -> None:
     """Ctrl-C and SIGTERM, sent to a whole process group by a terminal, ``timeout`` or a
     service manager, are the parent's to act on: it stops the run cleanly, then the workers."""
-    for signum in (signal.SIGINT, signal.SIGTERM):
+    for signum in _STOPPING:
         signal.signal(signum, signal.SIG_IGN)
 
 
@@ -61,6 +65,8 @@ class _Worker:
     conn: Connection
     rows: deque[tuple[int, Row]] = field(default_factory=deque)
     """The rows sent to it and not yet answered, each with its place in the input."""
+    ready: bool = False
+    """It has said it can build rows: a row it dies with is the one it was building."""
 
 
 def _cause(exitcode: int | None) -> str:
@@ -72,8 +78,8 @@ def _cause(exitcode: int | None) -> str:
             name = signal.Signals(-exitcode).name
         except ValueError:
             name = f"signal {-exitcode}"
-        extra = ", perhaps for lack of memory" if exitcode == -signal.SIGKILL else ""
-        return f"killed by {name}{extra}"
+        memory = name == "SIGKILL"  # (the out-of-memory killer's signal)
+        return f"killed by {name}{', perhaps for lack of memory' if memory else ''}"
     return f"exited with status {exitcode}"
 
 
@@ -90,16 +96,22 @@ class WorkerPool:
         self._config = config
         self._workers: list[_Worker] = []
         self._started = 0
+        self._early_deaths = 0
+        self._lost = ""
+        """Why no worker is left, once none is."""
         try:
             for _ in range(jobs):
-                self._workers.append(self._start())
+                self._start()
         except BaseException:
             self.close()
             raise
 
-    def _start(self) -> _Worker:
+    def _start(self) -> None:
+        """Start a worker and add it to the pool, with Ctrl-C and SIGTERM held back meanwhile
+        (where they can be): one landing between the fork and the add would leave a worker
+        that :meth:`close` does not know of."""
         mine, theirs = self._context.Pipe()
-        inherited = [w.conn for w in self._workers] if self._fork else []
+        inherited = [*(w.conn for w in self._workers), mine] if self._fork else []
         self._started += 1
         process = self._context.Process(
             target=_serve,
@@ -107,15 +119,26 @@ class WorkerPool:
             name=f"slaforge-worker-{self._started}",
             daemon=True,
         )
+        worker = _Worker(process, mine)
+        held = hasattr(signal, "pthread_sigmask")
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING) if held else set()
         try:
+            if not held:
+                self._workers.append(worker)  # (close() skips a worker that never started)
             process.start()
+            if held:
+                self._workers.append(worker)
         finally:
             theirs.close()
-        return _Worker(process, mine)
+            if held:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
-    def results(self, rows: Iterable[Row], window: int) -> Iterator[Result]:
+    def results(
+        self, rows: Iterable[Row], window: int, stop: Callable[[], object]
+    ) -> Iterator[Result]:
         """The result of each of ``rows``, in their order; at most ``window`` rows are read
-        ahead of the last result given."""
+        ahead of the last result given. Ends early, within a fraction of a second, once
+        ``stop()`` is true, even while a row takes long."""
         source = iter(rows)
         unsent: deque[tuple[int, Row]] = deque()
         done: dict[int, Result] = {}
@@ -123,7 +146,7 @@ class WorkerPool:
         exhausted = False
         while True:
             for worker in self._workers:
-                while len(worker.rows) < AHEAD:
+                while worker.ready and len(worker.rows) < AHEAD:
                     if not unsent:
                         if exhausted or read - given >= window:
                             break
@@ -140,40 +163,61 @@ class WorkerPool:
                         unsent.appendleft(item)
                         break
                     worker.rows.append(item)
+            if not self._workers:  # none could be started again: the rest fail
+                for order, row in [*unsent, *zip(itertools.count(read), source)]:
+                    done[order] = (Entry(row.number, "", "", "failed", self._lost), None)
+                unsent.clear()
+                exhausted = True
             while given in done:
                 yield done.pop(given)
                 given += 1
             if exhausted and not unsent and not any(w.rows for w in self._workers):
                 return
-            ready = wait([w.conn for w in self._workers])
+            ready = wait([w.conn for w in self._workers], timeout=0.25)
+            if stop():
+                return
             for worker in [w for w in self._workers if w.conn in ready]:
                 try:
-                    result: Result = worker.conn.recv()
+                    answer: Result | None = worker.conn.recv()
                 except (EOFError, OSError):
                     self._replace(worker, unsent, done)
                     continue
+                if answer is None:
+                    worker.ready = True
+                    self._early_deaths = 0
+                    continue
                 order, _row = worker.rows.popleft()
-                done[order] = result
+                done[order] = answer
 
     def _replace(
         self, worker: _Worker, unsent: deque[tuple[int, Row]], done: dict[int, Result]
     ) -> None:
         """A worker has died: the row it was building fails, the rows it held go back to be
-        sent again, and a new worker takes its place."""
+        sent again, and a new worker takes its place (unless workers keep dying before they
+        are ready, or none can be started)."""
         worker.conn.close()
         worker.process.join(5)
         if worker.process.is_alive():  # (it closed its pipe but lives on)
             worker.process.kill()
             worker.process.join()
-        if worker.rows:
+        self._workers.remove(worker)
+        cause = _cause(worker.process.exitcode)
+        if worker.ready and worker.rows:
             order, row = worker.rows.popleft()
             error = (
-                f"the worker process building this row stopped "
-                f"({_cause(worker.process.exitcode)}); no agreement was written"
+                f"the worker process building this row stopped ({cause}); no agreement was written"
             )
             done[order] = (Entry(row.number, "", "", "failed", error), None)
-            unsent.extendleft(reversed(worker.rows))
-        self._workers[self._workers.index(worker)] = self._start()
+        unsent.extendleft(reversed(worker.rows))
+        if not worker.ready:
+            self._early_deaths += 1
+        if self._early_deaths >= _EARLY_DEATHS:  # (the workers left carry on; none: rows fail)
+            self._lost = f"no worker process could be started ({cause})"
+            return
+        try:
+            self._start()
+        except OSError as exc:
+            self._lost = f"no worker process could be started: {exc.strerror or exc}"
 
     def close(self) -> None:
         """Stop every worker at once (a worker holds no output of its own) and wait for each
@@ -182,6 +226,7 @@ class WorkerPool:
             if worker.process.is_alive():
                 worker.process.kill()
         for worker in self._workers:
-            worker.process.join()
+            if worker.process.pid is not None:
+                worker.process.join()
             worker.conn.close()
         self._workers = []

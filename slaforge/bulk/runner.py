@@ -120,25 +120,24 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
     manifest."""
     source, config = prepare(options)
     total = source.count()  # reads every row: a file that cannot be decoded stops here
-    jobs = options.jobs or os.cpu_count() or 1
+    jobs = min(options.jobs or os.cpu_count() or 1, max(total, 1))
     result = BulkResult()
     options.outdir.mkdir(parents=True, exist_ok=True)
     names: dict[str, int] = {}
     built = read_built(options.outdir)
     removed: set[str] = set()
     window = max(32, jobs * 64)
-    with _deferred_stop() as stopped_by:
+    with _stop_signals() as stop:
         try:
-            with closing(_results(source, config, jobs, window)) as results:
+            with closing(_results(source, config, jobs, window, stop)) as results:
                 for entry, data in results:
                     _finish(entry, data, names, options.outdir)
                     result.entries.append(entry)
                     if progress:
                         progress(len(result.entries), total)
-                    if stopped_by():
-                        result.interrupted = True
+                    if stop():
                         break
-            if not result.interrupted:  # (every row's name is known only now)
+            if not stop():  # (every row's name is known only now)
                 removed = _clear_stale(result.entries, names, options.outdir, built)
         except KeyboardInterrupt:
             result.interrupted = True
@@ -149,16 +148,20 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
                 files.update(_ours(built, removed, result.entries, options.outdir))
                 write_manifest(options.outdir, result.entries, files)
 
-            if _uncut(record):
+            if _uncut(record, stop):
                 result.interrupted = True
-        if result.interrupted:
-            result.signum = stopped_by() or int(signal.SIGINT)
-    if options.zip and not result.interrupted:
-        result.archive = _write_archive(options.outdir, result.entries, files)
-    if options.report:
-        result.report = write_report(
-            options.outdir, result.entries, options.base, options.customers
-        )
+        try:
+            if options.zip and not (result.interrupted or stop()):
+                result.archive = _write_archive(options.outdir, result.entries, files)
+            if options.report:
+                result.report = write_report(
+                    options.outdir, result.entries, options.base, options.customers
+                )
+        except KeyboardInterrupt:
+            result.interrupted = True
+        if result.interrupted or stop():
+            result.interrupted = True
+            result.signum = stop() or int(signal.SIGINT)
     return result
 
 
@@ -167,68 +170,72 @@ STOPPING = (signal.SIGINT, signal.SIGTERM)
 container or service manager."""
 
 
-@contextmanager
-def _deferred_stop() -> Iterator[Callable[[], int]]:
-    """Turn the first Ctrl-C or SIGTERM into a flag checked between rows, so no write is cut in
-    half; yields a function that returns the signal received first (0 before any).
+class _Stop:
+    """Ctrl-C and SIGTERM as a run receives them (see :func:`_stop_signals`); calling it gives
+    the signal received first (0 before any)."""
 
-    A second one stops at once (KeyboardInterrupt), and both are ignored from then on: one
-    KeyboardInterrupt at most, so the steps that must finish (see :func:`_uncut`) can be cut
-    only once. A signal ignored at launch stays ignored (a job a script starts in the
-    background ignores Ctrl-C, as Python itself does). Outside the main thread signals cannot
-    be caught, and the flag stays 0.
-    """
-    received: list[int] = []
+    def __init__(self) -> None:
+        self.received = 0
+        self.holding = 0
+        self.raised = False
 
-    def handler(signum: int, frame: object) -> None:
-        if received:
-            for handled in previous:
-                signal.signal(handled, signal.SIG_IGN)
+    def __call__(self) -> int:
+        return self.received
+
+    def handler(self, signum: int, frame: object) -> None:
+        if not self.received:
+            self.received = signum
+        elif not (self.holding or self.raised):
+            self.raised = True
             raise KeyboardInterrupt
-        received.append(signum)
 
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """A step that must finish whole: within it a signal is noted, never raised."""
+        self.holding += 1
+        try:
+            yield
+        finally:
+            self.holding -= 1
+
+
+@contextmanager
+def _stop_signals() -> Iterator[_Stop]:
+    """Turn the first Ctrl-C or SIGTERM into a flag checked between rows, so no write is cut in
+    half. A second one stops at once (KeyboardInterrupt), unless it lands in a step that must
+    finish whole (:func:`_uncut`); there is one KeyboardInterrupt at most. A signal ignored at
+    launch stays ignored (a job a script starts in the background ignores Ctrl-C, as Python
+    itself does). Outside the main thread signals cannot be caught, and the flag stays 0."""
+    stop = _Stop()
     previous: dict[int, Any] = {}
     if threading.current_thread() is threading.main_thread():
         for signum in STOPPING:
             if signal.getsignal(signum) is not signal.SIG_IGN:
-                previous[signum] = signal.signal(signum, handler)
+                previous[signum] = signal.signal(signum, stop.handler)
     try:
-        yield lambda: received[0] if received else 0
+        yield stop
     finally:
         for number, before in previous.items():
             signal.signal(number, before)
 
 
-@contextmanager
-def _signals_ignored() -> Iterator[None]:
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in STOPPING}
+def _uncut(step: Callable[[], object], stop: _Stop) -> bool:
+    """Run ``step``, milliseconds of work that must not be cut (stopping the workers, writing
+    the manifest), with Ctrl-C and SIGTERM noted but not raised. A KeyboardInterrupt that
+    lands before the hold takes effect runs ``step`` again (it must be idempotent); returns
+    True then."""
     try:
-        yield
-    finally:
-        for signum, before in previous.items():
-            signal.signal(signum, before)
-
-
-def _uncut(step: Callable[[], object]) -> bool:
-    """Run ``step``, milliseconds of work that must not be cut, with Ctrl-C and SIGTERM
-    ignored: stopping the workers and writing the manifest. A KeyboardInterrupt that lands
-    before the ignore takes hold runs ``step`` again (it must be idempotent); returns True
-    then."""
-    try:
-        with _signals_ignored():
+        with stop.held():
             step()
         return False
     except KeyboardInterrupt:
-        with _signals_ignored():
+        with stop.held():
             step()
         return True
 
 
 def _results(
-    source: RowSource, config: WorkerConfig, jobs: int, window: int
+    source: RowSource, config: WorkerConfig, jobs: int, window: int, stop: _Stop
 ) -> Generator[tuple[Entry, bytes | None], None, None]:
     if jobs == 1:
         worker = RowWorker(config)
@@ -237,9 +244,9 @@ def _results(
         return
     pool = WorkerPool(jobs, config)
     try:
-        yield from pool.results(source, window)
+        yield from pool.results(source, window, stop)
     finally:  # (done, a Ctrl-C, or the caller closing this generator)
-        if _uncut(pool.close):
+        if _uncut(pool.close, stop):
             raise KeyboardInterrupt
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
 import faulthandler
 import hashlib
 import io
@@ -22,6 +24,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
+from slaforge.bulk import runner
 from slaforge.bulk.columns import apply_row, resolve_columns
 from slaforge.bulk.pool import WorkerPool
 from slaforge.bulk.runner import BulkOptions, run_bulk
@@ -655,33 +658,57 @@ def test_a_second_ctrl_c_just_before_a_step_that_must_finish_does_not_cut_it(
     capfd: pytest.CaptureFixture[str],
     landing: int,
 ) -> None:
-    """The second press lands in the instant before Ctrl-C is ignored for the pool's shutdown
-    or the manifest's write (the ``landing``-th time it is about to be ignored): the step still
-    runs whole, no worker is left behind, and the manifest lists the finished rows."""
+    """The second press lands in the instant before Ctrl-C is held back for the workers'
+    shutdown or the manifest's write (the ``landing``-th such step): the step still runs
+    whole, no worker is left behind, and the manifest lists the finished rows."""
     customers = write_csv(tmp_path / "c.csv", sample_rows()[:12])
     out = tmp_path / "out"
-    install = signal.signal
-    ignores: list[int] = []
+    hold = runner._Stop.held
+    holds: list[int] = []
 
-    def pressed_just_before(signum: int, handler: object) -> object:
-        if signum == signal.SIGINT and handler is signal.SIG_IGN:
-            ignores.append(1)
-            if len(ignores) == landing:
-                os.kill(os.getpid(), signal.SIGINT)
-        return install(signum, handler)  # type: ignore[arg-type]
+    def pressed_just_before(stop: runner._Stop) -> contextlib.AbstractContextManager[None]:
+        holds.append(1)
+        if len(holds) == landing:
+            os.kill(os.getpid(), signal.SIGINT)
+        return hold(stop)
 
     def press(done: int, total: int) -> None:
         if done == 2:
             os.kill(os.getpid(), signal.SIGINT)
 
-    monkeypatch.setattr(signal, "signal", pressed_just_before)
+    monkeypatch.setattr(runner._Stop, "held", pressed_just_before)
 
     result = run_bulk(BulkOptions(customers, BASE, out, jobs=2), press)
 
-    assert result.interrupted and len(ignores) > landing
+    assert result.interrupted and len(holds) > landing
     assert multiprocessing.active_children() == []
     assert [r["status"] for r in manifest(out)] == ["ok"] * len(result.entries)
     assert "Exception ignored" not in capfd.readouterr().err
+
+
+@pytest.mark.usefixtures("ctrl_c_deliverable")
+def test_ctrl_c_twice_while_a_worker_starts_leaves_no_worker_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C pressed as the first worker process is forked and again as the second is (a
+    run stopped as it starts): every worker is still stopped, none left running on its own."""
+    customers = write_csv(tmp_path / "c.csv", sample_rows()[:12])
+    out = tmp_path / "out"
+    start = multiprocessing.process.BaseProcess.start
+    started: list[multiprocessing.process.BaseProcess] = []
+
+    def pressed_twice_as_forked(process: multiprocessing.process.BaseProcess) -> None:
+        start(process)
+        started.append(process)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", pressed_twice_as_forked)
+
+    result = run_bulk(BulkOptions(customers, BASE, out, jobs=3))
+
+    assert result.interrupted and len(started) == 2
+    assert multiprocessing.active_children() == []
+    assert all(not process.is_alive() for process in started)
 
 
 def start_bulk(args: list[str], launch: str = "") -> subprocess.Popen[bytes]:
@@ -799,6 +826,70 @@ def test_sigterm_stops_the_run_cleanly_with_its_manifest(
     assert_stopped_cleanly(process, out, err)
 
 
+def test_the_workers_end_when_the_run_is_killed(tmp_path: Path) -> None:
+    """The command killed outright (SIGKILL, as after a container's grace period): its worker
+    processes, which leave Ctrl-C and SIGTERM to it, notice and end too."""
+    out = tmp_path / "out"
+    args = [str(many_customers(tmp_path)), "--base", str(BASE), "-o", str(out), "--jobs", "2"]
+    process = start_bulk(args)
+    err = signal_once_written(process, out, 20, signal.SIGKILL)
+    assert process.returncode == -signal.SIGKILL, err
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("worker processes outlived the run")
+
+
+# (SIGTERM lands as the archive is about to be written, or while one row takes for ever)
+DURING = {
+    "--zip": (
+        "import slaforge.bulk.runner as r\n"
+        "archive = r._write_archive\n"
+        "def late(*a):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    return archive(*a)\n"
+        "r._write_archive = late"
+    ),
+    "a stuck row": (
+        "import slaforge.bulk.worker as w, time\n"
+        "process = w.RowWorker.process\n"
+        "def stuck(self, row):\n"
+        "    if row.number == 40:\n"
+        "        time.sleep(600)\n"
+        "    return process(self, row)\n"
+        "w.RowWorker.process = stuck"
+    ),
+}
+
+
+@pytest.mark.parametrize("during", DURING)
+def test_sigterm_is_heard_at_every_step_of_a_run(tmp_path: Path, during: str) -> None:
+    """SIGTERM while the archive is written (it used to kill the run there, with no last
+    line and a partial file left), or while the next row in order is stuck (the run used to
+    wait for that row): the run stops with its manifest, exit 143."""
+    out = tmp_path / "out"
+    rows = many_customers(tmp_path, 60 if during == "--zip" else 4000)
+    args = [str(rows), "--base", str(BASE), "-o", str(out), "--jobs", "2"]
+    process = start_bulk(
+        [*args, "--zip"] if during == "--zip" else args, "import os\n" + DURING[during]
+    )
+    if during == "--zip":
+        err = finish(process)
+    else:
+        err = signal_once_written(process, out, 30, signal.SIGTERM)
+    assert process.returncode == 143, err
+    assert "stopped by SIGTERM: kept" in err and "Traceback" not in err
+    assert not list(out.glob(".*.part"))
+    records = manifest(out)
+    assert sorted(r["output"] for r in records) == sorted(p.name for p in out.glob("*.docx"))
+
+
 @pytest.fixture
 def hang_fails() -> Iterator[None]:
     """A test that hangs ends the test run with every thread's stack after two minutes,
@@ -894,6 +985,40 @@ def test_a_bad_template_or_clause_library_stops_before_any_worker_starts(
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert option[0] in err or "broken.md" in err
     assert not out.exists()
+
+
+@pytest.mark.usefixtures("hang_fails")
+@pytest.mark.parametrize("killed", ["the first", "the first, with no new one", "every"])
+def test_workers_killed_before_their_first_row_fail_no_row_of_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, killed: str
+) -> None:
+    """A worker killed before it could build rows is replaced, and no row is blamed for it;
+    when no new one can start (no processes left), the others carry on; when every worker
+    dies so, a few are tried and then the rows fail with the reason, and the run ends."""
+    customers = write_csv(tmp_path / "c.csv", sample_rows()[:12])
+    out = tmp_path / "out"
+    start = multiprocessing.process.BaseProcess.start
+    started: list[multiprocessing.process.BaseProcess] = []
+
+    def killed_at_once(process: multiprocessing.process.BaseProcess) -> None:
+        if killed == "the first, with no new one" and len(started) == 2:
+            raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+        start(process)
+        started.append(process)
+        if killed == "every" or len(started) == 1:
+            os.kill(process.pid or 0, signal.SIGKILL)
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", killed_at_once)
+
+    result = run_bulk(BulkOptions(customers, BASE, out, jobs=2))
+
+    assert len(result.entries) == 12 and not result.interrupted
+    if killed != "every":
+        assert result.count("ok") == 12 and len(started) == (3 if killed == "the first" else 2)
+    else:
+        assert result.count("failed") == 12 and len(started) == 4
+        assert all("no worker process could be started" in e.error for e in result.entries)
+    assert multiprocessing.active_children() == []
 
 
 def test_list_items_are_addressed_by_position(tmp_path: Path) -> None:
