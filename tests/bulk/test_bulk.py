@@ -27,7 +27,9 @@ from click.testing import CliRunner
 from slaforge.bulk import runner
 from slaforge.bulk.columns import apply_row, resolve_columns
 from slaforge.bulk.pool import WorkerPool
+from slaforge.bulk.rows import Row
 from slaforge.bulk.runner import BulkOptions, run_bulk
+from slaforge.bulk.worker import Entry, RowWorker
 from slaforge.cli.main import cli
 from slaforge.render.build import Builder
 from slaforge.spec.load import validate_data
@@ -711,9 +713,18 @@ def test_ctrl_c_twice_while_a_worker_starts_leaves_no_worker_behind(
     assert all(not process.is_alive() for process in started)
 
 
+AS_FROM_A_SHELL = (
+    "signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})\n"
+    "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+    "signal.signal(signal.SIGTERM, signal.SIG_DFL)"
+)
+
+
 def start_bulk(args: list[str], launch: str = "") -> subprocess.Popen[bytes]:
-    """``slaforge bulk ARGS`` in a process of its own, after the Python lines ``launch``."""
-    command = f"import runpy, signal\n{launch}\n" + (
+    """``slaforge bulk ARGS`` in a process of its own, started as from a shell (Ctrl-C and
+    SIGTERM unblocked and at their defaults, however the tests themselves were started), then
+    the Python lines ``launch``."""
+    command = f"import runpy, signal\n{AS_FROM_A_SHELL}\n{launch}\n" + (
         "runpy.run_module('slaforge', run_name='__main__', alter_sys=True)"
     )
     return subprocess.Popen(
@@ -900,7 +911,9 @@ def hang_fails() -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("hang_fails")
-def test_a_worker_killed_mid_run_fails_its_row_and_the_run_goes_on(tmp_path: Path) -> None:
+def test_a_worker_killed_mid_run_fails_its_row_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A worker process killed mid-run, as the kernel's out-of-memory killer does (the run
     used to wait for it for ever): the row it was building fails with the reason, a new worker
     takes its place, and every other row is built, in order."""
@@ -908,6 +921,13 @@ def test_a_worker_killed_mid_run_fails_its_row_and_the_run_goes_on(tmp_path: Pat
     customers = write_csv(tmp_path / "c.csv", rows)
     out = tmp_path / "out"
     killed: list[int] = []
+    build = RowWorker.process
+
+    def slowly(worker: RowWorker, row: Row) -> tuple[Entry, bytes | None]:
+        time.sleep(0.1)  # (so that the worker killed is building a row, not done with both)
+        return build(worker, row)
+
+    monkeypatch.setattr(RowWorker, "process", slowly)
 
     def kill_a_worker(done: int, total: int) -> None:
         if done == 5:
