@@ -121,13 +121,21 @@ class WorkerPool:
         )
         worker = _Worker(process, mine)
         held = hasattr(signal, "pthread_sigmask")
-        mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING) if held else set()
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, ()) if held else set()  # (the mask now)
         try:
-            if not held:
+            if held:
+                signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+            else:
                 self._workers.append(worker)  # (close() skips a worker that never started)
             process.start()
             if held:
                 self._workers.append(worker)
+        except BaseException:
+            if process.pid is None:  # (it never started)
+                if worker in self._workers:
+                    self._workers.remove(worker)
+                mine.close()
+            raise
         finally:
             theirs.close()
             if held:
@@ -209,11 +217,13 @@ class WorkerPool:
             )
             done[order] = (Entry(row.number, "", "", "failed", error), None)
         unsent.extendleft(reversed(worker.rows))
-        if not worker.ready:
+        if worker.ready:
+            self._early_deaths = 0
+        else:
             self._early_deaths += 1
-        if self._early_deaths >= _EARLY_DEATHS:  # (the workers left carry on; none: rows fail)
-            self._lost = f"no worker process could be started ({cause})"
-            return
+            if self._early_deaths >= _EARLY_DEATHS:  # (the others carry on; none: rows fail)
+                self._lost = f"no worker process could be started ({cause})"
+                return
         try:
             self._start()
         except OSError as exc:

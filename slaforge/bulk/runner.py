@@ -152,7 +152,7 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
                 result.interrupted = True
         try:
             if options.zip and not (result.interrupted or stop()):
-                result.archive = _write_archive(options.outdir, result.entries, files)
+                result.archive = _write_archive(options.outdir, result.entries, files, stop)
             if options.report:
                 result.report = write_report(
                     options.outdir, result.entries, options.base, options.customers
@@ -308,23 +308,30 @@ def _clear_stale(
     return removed
 
 
-def _write_archive(outdir: Path, entries: list[Entry], files: Built) -> Path:
+def _write_archive(
+    outdir: Path, entries: list[Entry], files: Built, stop: Callable[[], object]
+) -> Path | None:
     """``agreements.zip`` with this run's agreements and the manifest, byte-for-byte stable;
     the manifest's ``files`` there are the agreements the archive holds, not every one of the
-    folder (an earlier run's under another ``--name`` stay out)."""
+    folder (an earlier run's under another ``--name`` stay out). None, and no archive, once
+    ``stop()`` is true (checked between files: a big archive takes seconds)."""
     names = sorted(e.output for e in entries if e.status in ("ok", "skipped"))
     ordered = sorted(entries, key=lambda e: e.row)
     held = {name: files[name] for name in names if name in files}
-    contents = [(name, (outdir / name).read_bytes()) for name in names]
-    contents += [
-        ("manifest.csv", manifest_csv(ordered)),
-        ("manifest.json", manifest_json(ordered, held)),
-    ]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        for name, data in contents:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            archive.writestr(info, data)
+
+        def add(name: str, data: bytes) -> None:
+            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
+
+        for name in names:
+            if stop():
+                return None
+            add(name, (outdir / name).read_bytes())
+        add("manifest.csv", manifest_csv(ordered))
+        add("manifest.json", manifest_json(ordered, held))
+    if stop():
+        return None
     target = outdir / "agreements.zip"
     write_atomic(target, buffer.getvalue())
     return target

@@ -29,7 +29,7 @@ from slaforge.bulk.columns import apply_row, resolve_columns
 from slaforge.bulk.pool import WorkerPool
 from slaforge.bulk.rows import Row
 from slaforge.bulk.runner import BulkOptions, run_bulk
-from slaforge.bulk.worker import Entry, RowWorker
+from slaforge.bulk.worker import Entry, RowWorker, WorkerConfig
 from slaforge.cli.main import cli
 from slaforge.render.build import Builder
 from slaforge.spec.load import validate_data
@@ -896,7 +896,7 @@ def test_sigterm_is_heard_at_every_step_of_a_run(tmp_path: Path, during: str) ->
         err = signal_once_written(process, out, 30, signal.SIGTERM)
     assert process.returncode == 143, err
     assert "stopped by SIGTERM: kept" in err and "Traceback" not in err
-    assert not list(out.glob(".*.part"))
+    assert not list(out.glob(".*.part")) and not (out / "agreements.zip").exists()
     records = manifest(out)
     assert sorted(r["output"] for r in records) == sorted(p.name for p in out.glob("*.docx"))
 
@@ -910,6 +910,18 @@ def hang_fails() -> Iterator[None]:
     faulthandler.cancel_dump_traceback_later()
 
 
+def slow_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each row takes a tenth of a second more to build, so that a worker killed mid-run is
+    building one, not done with all it holds."""
+    build = RowWorker.process
+
+    def slowly(worker: RowWorker, row: Row) -> tuple[Entry, bytes | None]:
+        time.sleep(0.1)
+        return build(worker, row)
+
+    monkeypatch.setattr(RowWorker, "process", slowly)
+
+
 @pytest.mark.usefixtures("hang_fails")
 def test_a_worker_killed_mid_run_fails_its_row_and_the_run_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -921,13 +933,7 @@ def test_a_worker_killed_mid_run_fails_its_row_and_the_run_goes_on(
     customers = write_csv(tmp_path / "c.csv", rows)
     out = tmp_path / "out"
     killed: list[int] = []
-    build = RowWorker.process
-
-    def slowly(worker: RowWorker, row: Row) -> tuple[Entry, bytes | None]:
-        time.sleep(0.1)  # (so that the worker killed is building a row, not done with both)
-        return build(worker, row)
-
-    monkeypatch.setattr(RowWorker, "process", slowly)
+    slow_rows(monkeypatch)
 
     def kill_a_worker(done: int, total: int) -> None:
         if done == 5:
@@ -1038,6 +1044,46 @@ def test_workers_killed_before_their_first_row_fail_no_row_of_their_own(
     else:
         assert result.count("failed") == 12 and len(started) == 4
         assert all("no worker process could be started" in e.error for e in result.entries)
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.usefixtures("hang_fails")
+def test_a_worker_that_dies_at_work_is_replaced_after_others_died_at_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the first worker builds rows, three new ones die in a row before they are ready,
+    so no more are started for such deaths; the first worker, dying at work after that, is
+    still replaced, and only its row fails."""
+    rows = [dict(sample_rows()[i % 20], **{"customer.id": f"K{i:03d}"}) for i in range(40)]
+    customers = write_csv(tmp_path / "c.csv", rows)
+    out = tmp_path / "out"
+    slow_rows(monkeypatch)
+    set_up = RowWorker.__init__
+    start = multiprocessing.process.BaseProcess.start
+    started: list[multiprocessing.process.BaseProcess] = []
+
+    def second_to_fourth_die(worker: RowWorker, config: WorkerConfig) -> None:
+        if multiprocessing.current_process().name[-2:] in ("-2", "-3", "-4"):
+            time.sleep(0.5)  # (the first is ready and at work by then)
+            os.kill(os.getpid(), signal.SIGKILL)
+        set_up(worker, config)
+
+    def recorded(process: multiprocessing.process.BaseProcess) -> None:
+        start(process)
+        started.append(process)
+
+    def kill_the_first(done: int, total: int) -> None:
+        if done == 25:  # (about 2.5 s in: the other three died by 1.5 s)
+            os.kill(started[0].pid or 0, signal.SIGKILL)
+
+    monkeypatch.setattr(RowWorker, "__init__", second_to_fourth_die)
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", recorded)
+
+    result = run_bulk(BulkOptions(customers, BASE, out, jobs=2), kill_the_first)
+
+    assert len(started) == 5 and result.count("ok") == 39
+    [failed] = [e for e in result.entries if e.status == "failed"]
+    assert "killed by SIGKILL" in failed.error
     assert multiprocessing.active_children() == []
 
 
