@@ -23,7 +23,9 @@ Result = tuple[Entry, bytes | None]
 
 AHEAD = 2
 """Rows a worker holds at once: the next one is there as soon as it finishes one."""
-_STOPPING = {signal.SIGINT, signal.SIGTERM}
+STOPPING = (signal.SIGINT, signal.SIGTERM)
+"""The signals that stop a run cleanly: Ctrl-C, and SIGTERM from ``kill``, ``timeout``, a
+container or service manager. The parent acts on them; its workers ignore them."""
 _EARLY_DEATHS = 3
 """Workers in a row that may die before they are ready: then no more are started."""
 _READY = None
@@ -32,7 +34,7 @@ _READY = None
 
 def _serve(conn: Connection, config: WorkerConfig, inherited: list[Connection]) -> None:
     """A worker's life: build each row the parent sends, until its pipe closes."""
-    leave_signals_to_the_parent()
+    _leave_signals_to_the_parent()
     for other in inherited:  # (the parent's end of every pipe, this one's too, copied by fork)
         other.close()
     worker: RowWorker | None = None
@@ -52,10 +54,10 @@ def _serve(conn: Connection, config: WorkerConfig, inherited: list[Connection]) 
         return
 
 
-def leave_signals_to_the_parent() -> None:
+def _leave_signals_to_the_parent() -> None:
     """Ctrl-C and SIGTERM, sent to a whole process group by a terminal, ``timeout`` or a
     service manager, are the parent's to act on: it stops the run cleanly, then the workers."""
-    for signum in _STOPPING:
+    for signum in STOPPING:
         signal.signal(signum, signal.SIG_IGN)
 
 
@@ -124,7 +126,7 @@ class WorkerPool:
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, ()) if held else set()  # (the mask now)
         try:
             if held:
-                signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+                signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
             else:
                 self._workers.append(worker)  # (close() skips a worker that never started)
             process.start()

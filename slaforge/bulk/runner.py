@@ -24,7 +24,7 @@ from slaforge.bulk.manifest import (
     write_manifest,
 )
 from slaforge.bulk.naming import DEFAULT_PATTERN, check_fields, check_pattern
-from slaforge.bulk.pool import WorkerPool
+from slaforge.bulk.pool import STOPPING, WorkerPool
 from slaforge.bulk.report import write_report
 from slaforge.bulk.rows import RowSource, resolve_encoding
 from slaforge.bulk.worker import Entry, RowWorker, WorkerConfig
@@ -163,11 +163,6 @@ def run_bulk(options: BulkOptions, progress: Progress | None = None) -> BulkResu
             result.interrupted = True
             result.signum = stop() or int(signal.SIGINT)
     return result
-
-
-STOPPING = (signal.SIGINT, signal.SIGTERM)
-"""The signals that stop a run cleanly: Ctrl-C, and SIGTERM from ``kill``, ``timeout``, a
-container or service manager."""
 
 
 class _Stop:
